@@ -1,0 +1,130 @@
+#include "initialise.hpp"
+
+#include "candidate_index.hpp"
+#include "cost_model.hpp"
+#include "rng.hpp"
+#include "supplier_factory.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim {
+namespace {
+
+constexpr std::uint64_t kCouncilStream = 1;
+constexpr std::uint64_t kSupplierStream = 2;
+constexpr std::uint64_t kPortfolioStream = 3;
+
+void build_councils(Market& m) {
+    const auto& ms = m.spec.market;
+    const auto& cs = m.spec.council;
+    const auto n = static_cast<std::size_t>(ms.councils);
+    auto& c = m.councils;
+    c.region.resize(n);
+    c.population.resize(n);
+    c.tender_capacity.resize(n);
+    c.paid_total.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        Stream rng(m.seed, 0, Phase::Init, (kCouncilStream << 40) | i);
+        c.region[i] = static_cast<std::uint16_t>(i % m.regions);
+        c.population[i] =
+            std::round(rng.lognormal(ms.council_population_median, ms.council_population_sigma));
+        const double officers = std::max(1.0, c.population[i] / 100'000.0 * cs.officers_per_100k);
+        c.tender_capacity[i] =
+            static_cast<std::int32_t>(std::ceil(officers * cs.tenders_per_officer));
+    }
+}
+
+void build_suppliers(Market& m) {
+    const auto n = static_cast<std::size_t>(m.spec.market.suppliers);
+    m.suppliers.alive.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        Stream rng(m.seed, 0, Phase::Init, (kSupplierStream << 40) | i);
+        const bool sme = rng.bernoulli(m.spec.market.sme_fraction);
+        const auto region = static_cast<std::uint16_t>(rng.below(m.regions));
+        const std::uint32_t mask = draw_category_mask(m.spec, rng);
+        add_supplier(m, rng, sme, region, mask, 0);
+    }
+}
+
+// Each council's portfolio: contracts drawn until its yearly spend in each category is covered,
+// with start years spread back in time so re-lets arrive evenly. Incumbents are drawn among the
+// suppliers that could serve the contract and have room for it.
+void build_portfolios(Market& m) {
+    CandidateIndex index;
+    index.rebuild(m);
+    const auto& cats = m.spec.categories;
+    double share_total = 0;
+    for (const auto& c : cats) share_total += c.spend_share;
+    for (std::size_t council = 0; council < m.councils.size(); ++council) {
+        Stream rng(m.seed, 0, Phase::Init, (kPortfolioStream << 40) | council);
+        const double spend = m.councils.population[council] * m.spec.market.spend_per_capita_gbp;
+        for (std::size_t c = 0; c < cats.size(); ++c) {
+            const auto& cat = cats[c];
+            const double target = spend * cat.spend_share / share_total;
+            double covered = 0;
+            while (covered < target) {
+                const double value = rng.lognormal(cat.value_median_gbp, cat.value_sigma);
+                covered += value;
+                Contract k;
+                k.buyer = CouncilId(static_cast<std::uint32_t>(council));
+                k.category = CategoryId(static_cast<std::uint32_t>(c));
+                const auto duration = static_cast<std::int16_t>(
+                    cat.duration_min_years +
+                    static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(
+                        cat.duration_max_years - cat.duration_min_years + 1))));
+                k.start_year = static_cast<std::int16_t>(
+                    1 - duration + static_cast<std::int16_t>(rng.below(duration)));
+                k.end_year = static_cast<std::int16_t>(k.start_year + duration - 1);
+                k.efficient_cost = pence_from_gbp(value);
+                k.complexity = static_cast<float>(cat.complexity);
+                k.custom = rng.bernoulli(cat.custom_share) ? 1 : 0;
+                k.need_key = m.next_need_key++;
+                const auto cell = index.cell(k.category, m.councils.region[council]);
+                SupplierId chosen;
+                for (int attempt = 0; attempt < 8 && !cell.empty(); ++attempt) {
+                    const SupplierId s = cell[rng.below(cell.size())];
+                    const Pence price =
+                        round_pence(static_cast<double>(
+                                        supplier_cost(m, s, k.category, k.efficient_cost, false)) *
+                                    (1.0 + m.suppliers.markup[s.index()]));
+                    if (m.suppliers.capacity[s.index()] - m.suppliers.committed[s.index()] >=
+                        price) {
+                        chosen = s;
+                        k.annual_price = price;
+                        k.supplier_cost = supplier_cost(m, s, k.category, k.efficient_cost, false);
+                        break;
+                    }
+                }
+                if (!chosen.valid()) {
+                    // Nobody could take it: the need goes straight to tender in year 1.
+                    k.end_year = 0;
+                    k.annual_price = 0;
+                    k.relet_of_failure = 1;
+                } else {
+                    m.suppliers.committed[chosen.index()] += k.annual_price;
+                }
+                k.supplier = chosen;
+                k.quality_offered = chosen.valid() ? m.suppliers.quality[chosen.index()] : 0.0f;
+                m.contracts.push_back(k);
+            }
+        }
+    }
+}
+
+} // namespace
+
+Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
+    Market m;
+    m.spec = spec;
+    m.seed = seed;
+    m.year = 0;
+    m.regions = static_cast<std::size_t>(spec.market.regions);
+    m.categories = spec.categories.size();
+    build_councils(m);
+    build_suppliers(m);
+    build_portfolios(m);
+    return m;
+}
+
+} // namespace tendersim

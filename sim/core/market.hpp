@@ -1,0 +1,88 @@
+#pragma once
+// The market state. Hot per-entity state lives in dense arrays indexed by typed ids (struct of
+// arrays); the phases touch only the columns they need.
+#include "ids.hpp"
+#include "money.hpp"
+#include "spec.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace tendersim {
+
+struct Suppliers {
+    // identity and reach (change only on entry or SME -> large growth)
+    std::vector<std::uint8_t> alive;
+    std::vector<std::uint8_t> is_sme;
+    std::vector<std::uint16_t> region;
+    std::vector<std::uint16_t> reach;         // regions served: region, region+1, ... (mod R)
+    std::vector<std::uint32_t> category_mask; // bit c set: serves category c
+    std::vector<std::int32_t> born_year;
+    // capability
+    std::vector<float> cost_factor;  // unit cost relative to the efficient cost
+    std::vector<float> quality;      // 0..1
+    std::vector<float> innovation;   // 0..1
+    std::vector<float> social_value; // 0..1 capability
+    std::vector<std::uint16_t> bid_capacity;
+    // learned state
+    std::vector<float> markup;
+    std::vector<float> win_belief;
+    std::vector<float> reputation; // 0..1, monitored delivery record
+    std::vector<float> attention;  // chance of reading an eligible notice this year
+    // money and load (pence, pence a year)
+    std::vector<Pence> capacity;
+    std::vector<Pence> committed;
+    std::vector<Pence> cash;
+    std::vector<Pence> turnover; // smoothed yearly revenue, used for qualification
+    // this year's counters (updated concurrently with atomic adds: integer sums commute)
+    std::vector<std::int32_t> bids_year;
+    std::vector<std::int32_t> wins_year;
+    std::vector<Pence> bid_cost_year;
+    std::vector<Pence> revenue_year;
+    std::vector<Pence> cost_year;
+
+    std::size_t size() const { return alive.size(); }
+    void resize(std::size_t n);
+};
+
+struct Councils {
+    std::vector<std::uint16_t> region;
+    std::vector<double> population;
+    std::vector<std::int32_t> tender_capacity; // tenders a year the team can run
+    std::vector<Pence> paid_total;             // cumulative payments (conservation checks)
+    std::size_t size() const { return region.size(); }
+};
+
+struct Contract {
+    CouncilId buyer;
+    SupplierId supplier;
+    CategoryId category;
+    std::int16_t start_year = 0;
+    std::int16_t end_year = 0; // inclusive
+    std::uint8_t custom = 0;   // built around a custom solution: switching costs on re-let
+    std::uint8_t relet_of_failure = 0;
+    Pence annual_price = 0;
+    Pence efficient_cost = 0; // annual cost at the efficient reference
+    Pence supplier_cost = 0;  // winner's own expected annual cost
+    Pence sv_promised = 0;    // social value promised a year (GBP proxy, in pence)
+    float quality_offered = 0;
+    float complexity = 0;
+    std::uint32_t need_key = 0; // stable identity of the need across re-lets
+};
+
+struct Market {
+    ScenarioSpec spec; // frozen copy
+    std::uint64_t seed = 0;
+    std::int32_t year = 0;
+    std::size_t regions = 0;
+    std::size_t categories = 0;
+    Suppliers suppliers;
+    Councils councils;
+    std::vector<Contract> contracts; // active contracts, kept in a deterministic order
+    std::uint32_t next_need_key = 0;
+    // Cumulative ledgers for conservation checks.
+    Pence ledger_council_paid = 0;
+    Pence ledger_supplier_received = 0;
+};
+
+} // namespace tendersim

@@ -1,0 +1,178 @@
+#include "metrics.hpp"
+
+#include "cost_model.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace tendersim {
+namespace {
+
+double ratio(double a, double b) {
+    return b > 0 ? a / b : 0.0;
+}
+
+// HHI and top-5 share of a set of per-supplier spends (sorted descending in place).
+Concentration concentration(std::vector<Pence>& spends) {
+    Concentration c;
+    double total = 0;
+    for (Pence p : spends) total += static_cast<double>(p);
+    if (total <= 0) return c;
+    std::sort(spends.begin(), spends.end(), std::greater<>());
+    for (std::size_t k = 0; k < spends.size(); ++k) {
+        const double share = static_cast<double>(spends[k]) / total;
+        c.hhi += 10'000.0 * share * share;
+        if (k < 5) c.top5_share += share;
+    }
+    return c;
+}
+
+} // namespace
+
+YearMetrics compute_metrics(const Market& m, const YearState& ys) {
+    YearMetrics y;
+    y.year = m.year;
+    const auto& s = m.suppliers;
+    const auto& ctr = ys.counters;
+    const auto& tenders = ys.tenders;
+
+    double bids = 0, sme_bids = 0, with_bids = 0, single = 0, bid_cost_shares = 0;
+    for (std::size_t k = 0; k < tenders.outcomes.size(); ++k) {
+        const auto& o = tenders.outcomes[k];
+        const Pence total = tenders.tenders[k].estimated_value * tenders.tenders[k].duration;
+        if (o.bids > 0 && total > 0)
+            bid_cost_shares += o.bids * static_cast<double>(bid_cost(m.spec.bidding, total)) /
+                               static_cast<double>(total);
+        bids += o.bids;
+        sme_bids += o.sme_bids;
+        with_bids += o.bids > 0;
+        single += o.bids == 1;
+        y.abnormally_low_flagged += o.abnormal_flagged;
+        y.abnormally_low_rejected += o.abnormal_rejected;
+        y.bid_decisions += o.considered;
+    }
+    y.tenders = static_cast<double>(tenders.tenders.size());
+    y.awards = static_cast<double>(ctr.awards);
+    y.unawarded = static_cast<double>(ctr.unawarded);
+    y.extensions = static_cast<double>(ctr.extensions);
+    y.bids_per_tender = ratio(bids, y.tenders);
+    y.single_bid_share = ratio(single, with_bids);
+    y.sme_bid_share = ratio(sme_bids, bids);
+
+    // Spend-side metrics from this year's deliveries, in contract order.
+    double paid = 0, efficient = 0, sme = 0, local = 0, sv = 0, quality = 0;
+    std::vector<Pence> per_cat_supplier;
+    std::vector<std::pair<std::uint64_t, Pence>> cat_spend;
+    cat_spend.reserve(m.contracts.size());
+    for (std::size_t k = 0; k < m.contracts.size() && k < ys.delivery.size(); ++k) {
+        const Contract& c = m.contracts[k];
+        const DeliveryResult& r = ys.delivery[k];
+        if (!c.supplier.valid()) continue;
+        const double p = static_cast<double>(r.paid);
+        paid += p;
+        efficient += static_cast<double>(c.efficient_cost);
+        if (s.is_sme[c.supplier.index()]) sme += p;
+        if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()]) local += p;
+        sv += static_cast<double>(r.sv_delivered);
+        quality += p * r.quality_delivered;
+        cat_spend.emplace_back((std::uint64_t{c.category.v} << 32) | c.supplier.v, r.paid);
+    }
+    y.total_spend_gbp = paid / 100.0;
+    y.price_index = ratio(paid, efficient);
+    y.sme_share_direct = ratio(sme, paid);
+    y.local_share = ratio(local, paid);
+    y.social_value_delivered_gbp = sv / 100.0;
+    y.social_value_delivered_per_pound = ratio(sv, paid);
+    y.quality_delivered = ratio(quality, paid);
+    y.social_value_promised_gbp = static_cast<double>(ctr.sv_promised_total) / 100.0;
+    y.social_value_promised_per_pound = ratio(static_cast<double>(ctr.sv_promised_total),
+                                              static_cast<double>(ctr.awarded_total_value));
+
+    // Concentration: overall from supplier revenue, by category from (category, supplier) sums.
+    std::vector<Pence> spends;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.revenue_year[i] > 0) spends.push_back(s.revenue_year[i]);
+    y.overall = concentration(spends);
+    std::sort(cat_spend.begin(), cat_spend.end());
+    y.by_category.assign(m.categories, Concentration{});
+    for (std::size_t a = 0; a < cat_spend.size();) {
+        const std::uint64_t cat = cat_spend[a].first >> 32;
+        spends.clear();
+        while (a < cat_spend.size() && (cat_spend[a].first >> 32) == cat) {
+            const std::uint64_t key = cat_spend[a].first;
+            Pence sum = 0;
+            for (; a < cat_spend.size() && cat_spend[a].first == key; ++a)
+                sum += cat_spend[a].second;
+            spends.push_back(sum);
+        }
+        y.by_category[cat] = concentration(spends);
+    }
+
+    double markup = 0, alive = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!s.alive[i]) continue;
+        alive += 1;
+        markup += s.markup[i];
+        (s.is_sme[i] ? y.active_suppliers_sme : y.active_suppliers_large) += 1;
+    }
+    y.mean_markup = ratio(markup, alive);
+    y.entries = static_cast<double>(ctr.entries);
+    y.exits = static_cast<double>(ctr.exits);
+    y.sme_to_large = static_cast<double>(ctr.growths);
+    y.incumbent_win_rate = ratio(static_cast<double>(ctr.relets_won_by_incumbent),
+                                 static_cast<double>(ctr.relets_awarded));
+    y.contract_failures = static_cast<double>(ctr.failures);
+    y.council_procurement_cost_gbp = static_cast<double>(ctr.council_procurement_cost) / 100.0;
+    Pence bid_cost = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) bid_cost += s.bid_cost_year[i];
+    y.supplier_bid_cost_gbp = static_cast<double>(bid_cost) / 100.0;
+    y.bid_cost_share = ratio(bid_cost_shares, bids);
+    y.mean_contract_years =
+        ratio(static_cast<double>(ctr.award_years), static_cast<double>(ctr.awards));
+    return y;
+}
+
+std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
+                                                        const ScenarioSpec& spec) {
+    std::vector<std::pair<std::string, double>> rows = {
+        {"tenders", y.tenders},
+        {"awards", y.awards},
+        {"unawarded", y.unawarded},
+        {"extensions", y.extensions},
+        {"total_spend_gbp", y.total_spend_gbp},
+        {"price_index", y.price_index},
+        {"bids_per_tender", y.bids_per_tender},
+        {"single_bid_share", y.single_bid_share},
+        {"sme_bid_share", y.sme_bid_share},
+        {"sme_share_direct", y.sme_share_direct},
+        {"local_share", y.local_share},
+        {"social_value_promised_gbp", y.social_value_promised_gbp},
+        {"social_value_promised_per_pound", y.social_value_promised_per_pound},
+        {"social_value_delivered_gbp", y.social_value_delivered_gbp},
+        {"social_value_delivered_per_pound", y.social_value_delivered_per_pound},
+        {"quality_delivered", y.quality_delivered},
+        {"hhi", y.overall.hhi},
+        {"top5_share", y.overall.top5_share},
+        {"active_suppliers_sme", y.active_suppliers_sme},
+        {"active_suppliers_large", y.active_suppliers_large},
+        {"entries", y.entries},
+        {"exits", y.exits},
+        {"sme_to_large", y.sme_to_large},
+        {"incumbent_win_rate", y.incumbent_win_rate},
+        {"contract_failures", y.contract_failures},
+        {"council_procurement_cost_gbp", y.council_procurement_cost_gbp},
+        {"supplier_bid_cost_gbp", y.supplier_bid_cost_gbp},
+        {"bid_cost_share", y.bid_cost_share},
+        {"mean_contract_years", y.mean_contract_years},
+        {"abnormally_low_flagged", y.abnormally_low_flagged},
+        {"abnormally_low_rejected", y.abnormally_low_rejected},
+        {"mean_markup", y.mean_markup},
+    };
+    for (std::size_t c = 0; c < y.by_category.size(); ++c) {
+        rows.emplace_back("hhi." + spec.categories[c].name, y.by_category[c].hhi);
+        rows.emplace_back("top5_share." + spec.categories[c].name, y.by_category[c].top5_share);
+    }
+    return rows;
+}
+
+} // namespace tendersim

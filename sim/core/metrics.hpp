@@ -1,0 +1,60 @@
+#pragma once
+// Yearly market metrics (definitions in docs/metrics.md). Computed from the market and the
+// year's scratch after all phases ran; never feeds back into the model.
+#include "market.hpp"
+#include "year_state.hpp"
+
+#include <string>
+#include <vector>
+
+namespace tendersim {
+
+struct Concentration {
+    double hhi = 0;        // Herfindahl-Hirschman index of spend shares, 0-10,000
+    double top5_share = 0; // share of spend with the five largest suppliers
+};
+
+struct YearMetrics {
+    std::int32_t year = 0;
+    double tenders = 0;
+    double awards = 0;
+    double unawarded = 0;
+    double extensions = 0;
+    double total_spend_gbp = 0;
+    double price_index = 0;
+    double bids_per_tender = 0;
+    double single_bid_share = 0;
+    double sme_bid_share = 0;
+    double sme_share_direct = 0;
+    double local_share = 0;
+    double social_value_promised_gbp = 0;       // over the lives of this year's new contracts
+    double social_value_promised_per_pound = 0; // per GBP awarded this year
+    double social_value_delivered_gbp = 0;
+    double social_value_delivered_per_pound = 0;
+    double quality_delivered = 0;
+    Concentration overall;
+    std::vector<Concentration> by_category;
+    double active_suppliers_sme = 0;
+    double active_suppliers_large = 0;
+    double entries = 0;
+    double exits = 0;
+    double sme_to_large = 0;
+    double incumbent_win_rate = 0;
+    double contract_failures = 0;
+    double council_procurement_cost_gbp = 0;
+    double supplier_bid_cost_gbp = 0;
+    double bid_cost_share = 0;      // mean cost of a bid as a share of the contract's value
+    double mean_contract_years = 0; // of contracts awarded this year
+    double abnormally_low_flagged = 0;
+    double abnormally_low_rejected = 0;
+    double mean_markup = 0;   // over active suppliers
+    double bid_decisions = 0; // bid/no-bid decisions taken (for benchmarks)
+};
+
+YearMetrics compute_metrics(const Market& m, const YearState& ys);
+
+// Metric rows in a fixed order: ("price_index", value), ("hhi.back-office", value), ...
+std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
+                                                        const ScenarioSpec& spec);
+
+} // namespace tendersim

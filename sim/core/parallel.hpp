@@ -1,0 +1,35 @@
+#pragma once
+// One kernel, two drivers: with one thread the kernel runs in a plain loop; with more it runs
+// under oneTBB inside an arena of that size. Kernels write only to their own index's slots, so
+// both drivers give the same bytes.
+#include <cstddef>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+namespace tendersim {
+
+class Executor {
+  public:
+    explicit Executor(int threads) : threads_(threads < 1 ? 1 : threads), arena_(threads_) {}
+    int threads() const { return threads_; }
+
+    template <class Kernel> void for_each(std::size_t n, Kernel&& kernel) {
+        if (threads_ == 1 || n < 64) {
+            for (std::size_t i = 0; i < n; ++i) kernel(i);
+            return;
+        }
+        arena_.execute([&] {
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256),
+                              [&](const tbb::blocked_range<std::size_t>& r) {
+                                  for (std::size_t i = r.begin(); i != r.end(); ++i) kernel(i);
+                              });
+        });
+    }
+
+  private:
+    int threads_;
+    tbb::task_arena arena_;
+};
+
+} // namespace tendersim

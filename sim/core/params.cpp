@@ -1,0 +1,396 @@
+#include "params.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace tendersim {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Each macro builds one registry row whose accessor reaches the field it names, so a typo in a
+// field name is a compile error rather than a silently undocumented parameter.
+#define TS_REAL(sec, field, unit, lo, hi, meaning, source)                                         \
+    ParamDef {                                                                                     \
+#sec "." #field, ParamKind::Real, unit, lo, hi, meaning, source,                           \
+            [](ScenarioSpec & s) -> double& { return s.sec.field; }                                \
+    }
+#define TS_INT(sec, field, unit, lo, hi, meaning, source)                                          \
+    ParamDef {                                                                                     \
+#sec "." #field, ParamKind::Int, unit, lo, hi, meaning, source, nullptr,                   \
+            [](ScenarioSpec & s) -> std::int64_t& { return s.sec.field; }                          \
+    }
+#define TS_CREAL(field, unit, lo, hi, meaning, source)                                             \
+    CategoryParamDef {                                                                             \
+#field, ParamKind::Real, unit, lo, hi, meaning, source,                                    \
+            [](CategorySpec & c) -> double& { return c.field; }                                    \
+    }
+#define TS_CINT(field, unit, lo, hi, meaning, source)                                              \
+    CategoryParamDef {                                                                             \
+#field, ParamKind::Int, unit, lo, hi, meaning, source, nullptr,                            \
+            [](CategorySpec & c) -> std::int64_t& { return c.field; }                              \
+    }
+
+constexpr std::string_view kAssumed = "modelling assumption";
+constexpr std::string_view kTuned =
+    "set to give plausible baseline magnitudes (see docs/calibration.md)";
+
+std::string abnormal_action_text(const ScenarioSpec& s) {
+    switch (s.evaluation.abnormally_low_action) {
+    case AbnormallyLowAction::Off:
+        return "off";
+    case AbnormallyLowAction::Reject:
+        return "reject";
+    case AbnormallyLowAction::Investigate:
+        return "investigate";
+    }
+    return "off";
+}
+
+bool set_abnormal_action(ScenarioSpec& s, std::string_view word) {
+    if (word == "off")
+        s.evaluation.abnormally_low_action = AbnormallyLowAction::Off;
+    else if (word == "reject")
+        s.evaluation.abnormally_low_action = AbnormallyLowAction::Reject;
+    else if (word == "investigate")
+        s.evaluation.abnormally_low_action = AbnormallyLowAction::Investigate;
+    else
+        return false;
+    return true;
+}
+
+const ParamDef kScenarioParams[] = {
+    TS_INT(run, years, "years", 1, 200, "Simulated years per replicate", kAssumed),
+    TS_INT(run, seed, "-", 0, 9.0e18, "Base random seed; replicate seeds derive from it", kAssumed),
+    TS_INT(run, replicates, "-", 1, 100000, "Independent replicates (distinct derived seeds)",
+           kAssumed),
+
+    TS_INT(market, regions, "-", 1, 4096, "Number of regions", kAssumed),
+    TS_INT(market, councils, "-", 1, 1.0e6, "Number of councils (buyers)", kAssumed),
+    TS_INT(market, suppliers, "-", 1, 5.0e7, "Suppliers at start", kAssumed),
+    TS_REAL(market, sme_fraction, "share", 0, 1, "Share of starting suppliers that are SMEs",
+            "UK business population: over 99% of firms are SMEs (DBT Business Population "
+            "Estimates); fewer among public-sector suppliers"),
+    TS_REAL(market, council_population_median, "residents", 1000, 1.0e7,
+            "Median council population",
+            "English councils: median around 150-200k (ONS mid-year estimates)"),
+    TS_REAL(market, council_population_sigma, "log-sd", 0, 3,
+            "Lognormal spread of council population", kAssumed),
+    TS_REAL(market, spend_per_capita_gbp, "GBP/resident/year", 0, 1.0e5,
+            "Modelled third-party spend per resident per year", kTuned),
+    TS_REAL(market, new_need_rate, "share/year", 0, 1,
+            "New needs a year as a share of each council's portfolio", kAssumed),
+    TS_REAL(market, categories_per_supplier, "categories", 1, 32,
+            "Mean number of categories a supplier serves", kAssumed),
+    TS_REAL(market, sme_two_region_share, "share", 0, 1,
+            "Share of SMEs that also serve the neighbouring region", kAssumed),
+    TS_INT(market, large_reach_regions, "regions", 1, 4096,
+           "Regions a large firm serves (home and neighbours)", kAssumed),
+
+    TS_REAL(suppliers, sme_capacity_median_gbp, "GBP/year", 1000, 1.0e10,
+            "Median SME delivery capacity (contract value a year)", kTuned),
+    TS_REAL(suppliers, large_capacity_median_gbp, "GBP/year", 1000, 1.0e11,
+            "Median large-firm delivery capacity", kTuned),
+    TS_REAL(suppliers, capacity_sigma, "log-sd", 0, 3, "Lognormal spread of capacity", kAssumed),
+    TS_REAL(suppliers, sme_cost_factor_sd, "share", 0, 0.5,
+            "Spread of unit cost across firms (1 = efficient cost)", kAssumed),
+    TS_REAL(suppliers, large_cost_premium, "share", -0.5, 0.5,
+            "Large firms' cost premium before scale economies", kAssumed),
+    TS_REAL(suppliers, quality_mean, "score 0-1", 0, 1, "Mean supplier quality", kAssumed),
+    TS_REAL(suppliers, quality_sd, "score 0-1", 0, 0.5, "Spread of supplier quality", kAssumed),
+    TS_REAL(suppliers, sme_social_value_mean, "score 0-1", 0, 1, "Mean SME social-value capability",
+            "techUK: 45% of SME tech suppliers highly confident on social value"),
+    TS_REAL(suppliers, large_social_value_mean, "score 0-1", 0, 1,
+            "Mean large-firm social-value capability", kAssumed),
+    TS_REAL(suppliers, innovation_mean, "score 0-1", 0, 1, "Mean innovation capability", kAssumed),
+    TS_INT(suppliers, sme_bid_capacity, "bids/year", 0, 10000, "Bids an SME can write a year",
+           kAssumed),
+    TS_INT(suppliers, large_bid_capacity, "bids/year", 0, 100000,
+           "Bids a large firm can write a year", kAssumed),
+    TS_REAL(suppliers, initial_markup, "share of cost", 0, 2, "Starting markup over estimated cost",
+            kAssumed),
+    TS_REAL(suppliers, markup_min, "share of cost", -0.5, 2, "Lowest markup a supplier will learn",
+            kAssumed),
+    TS_REAL(suppliers, markup_max, "share of cost", 0, 5, "Highest markup a supplier will learn",
+            kAssumed),
+    TS_REAL(suppliers, markup_loss_step, "share", 0, 1, "Markup cut per lost bid", kAssumed),
+    TS_REAL(suppliers, markup_win_step, "share", 0, 1, "Markup rise per won bid", kAssumed),
+    TS_REAL(suppliers, belief_learning_rate, "share", 0, 1,
+            "Weight of this year's win rate in a supplier's belief", kAssumed),
+    TS_REAL(suppliers, initial_cash_share, "share of capacity", 0, 10, "Cash at entry", kAssumed),
+    TS_REAL(suppliers, overhead_share, "share of capacity/year", 0, 1,
+            "Fixed yearly cost of keeping capacity", kAssumed),
+    TS_REAL(suppliers, initial_utilisation, "share", 0, 1,
+            "Declared turnover at entry as a share of capacity", kAssumed),
+    TS_REAL(suppliers, revenue_per_employee_gbp, "GBP/employee", 1000, 1.0e7,
+            "Revenue per employee, for the staff count",
+            "UK IT services: roughly GBP 80-100k per employee (ONS ABS)"),
+    TS_REAL(suppliers, sme_turnover_limit_gbp, "GBP/year", 0, 1.0e12, "Turnover limit of an SME",
+            "UK SME definition (Companies Act 2006 s.465 as amended 2024: turnover under GBP 44m)"),
+    TS_INT(suppliers, sme_staff_limit, "employees", 1, 1.0e7, "Staff limit of an SME",
+           "UK SME definition: fewer than 250 staff"),
+
+    TS_REAL(bidding, bid_cost_share, "share of value", 0, 0.2,
+            "Cost of preparing a bid, share of total contract value",
+            "Reading/MarketingWorks 2014: 0.48% for losing bids"),
+    TS_REAL(bidding, award_cost_share, "share of value", 0, 0.2, "Extra cost for the winning bid",
+            "Reading/MarketingWorks 2014: 0.65% for winning bids"),
+    TS_REAL(bidding, small_project_threshold_gbp, "GBP", 0, 1.0e12,
+            "Projects below this cost relatively more to bid for",
+            "Reading/MarketingWorks 2014: bid cost share higher below GBP 5m"),
+    TS_REAL(bidding, small_project_exponent, "-", 0, 1,
+            "Rise of the bid-cost share below the threshold: (threshold/value)^exponent", kAssumed),
+    TS_REAL(bidding, min_bid_cost_gbp, "GBP", 0, 1.0e7, "Minimum cost of a bid", kAssumed),
+    TS_REAL(bidding, estimation_error, "share", 0, 1,
+            "Sd of a bidder's cost estimate at complexity 1", kAssumed),
+    TS_REAL(bidding, attention, "-", 0, 100, "Scales how many tender notices a supplier reads",
+            kAssumed),
+    TS_REAL(bidding, social_value_max_rate, "GBP SV/GBP", 0, 5,
+            "Social value offered per GBP of contract at full capability and effort",
+            "National TOMs proxy values (Social Value Portal 2017)"),
+    TS_REAL(bidding, social_value_cost_ratio, "GBP/GBP SV", 0, 5,
+            "Supplier cost per GBP of social value promised", kAssumed),
+    TS_REAL(bidding, social_value_base_effort, "share", 0, 1,
+            "Social-value effort when evaluation gives it no weight", kAssumed),
+    TS_REAL(bidding, social_value_effort_saturation, "weight", 0.01, 1,
+            "Social-value weight at which suppliers offer all they can", kAssumed),
+
+    TS_REAL(evaluation, price_weight, "weight", 0, 1,
+            "Weight of price in the total score (1 = lowest price)",
+            "EU Single Market Scoreboard: 54% of procedures awarded on lowest price (2024)"),
+    TS_REAL(evaluation, social_value_weight, "weight", 0, 0.6,
+            "Weight of social value in the total score",
+            "PPN 06/20: at least 10% in central government"),
+    TS_REAL(evaluation, evaluator_noise, "score sd", 0, 1, "Sd of evaluators' quality scores",
+            kAssumed),
+    TS_REAL(evaluation, qualification_turnover_multiple, "x annual value", 0, 100,
+            "Minimum turnover as a multiple of annual contract value",
+            "Common selection criterion (PCR 2015 reg. 58(9): at most 2x)"),
+    TS_REAL(evaluation, abnormally_low_ratio, "share of median", 0, 1,
+            "Bids below this share of the median bid are flagged abnormally low (0: never)",
+            "Design choice: the law sets no numeric threshold"),
+    ParamDef{"evaluation.abnormally_low_action", ParamKind::Choice, "-", 0, 0,
+             "What happens to a flagged bid: off, reject, or investigate (rejected only if below "
+             "the bidder's cost)",
+             "PCR 2015 reg. 69: the buyer must ask for an explanation", nullptr, nullptr, nullptr,
+             "off|reject|investigate", abnormal_action_text, set_abnormal_action},
+
+    TS_REAL(incumbency, cost_advantage, "share", 0, 1,
+            "Incumbent's cost saving from knowing the job", kAssumed),
+    TS_REAL(incumbency, quality_bonus, "score", 0, 1,
+            "Incumbent's product-specific quality advantage in prescriptive specifications",
+            kAssumed),
+    TS_REAL(incumbency, switching_cost_share, "share of annual value", 0, 5,
+            "Migration cost the buyer adds to rivals' prices when the system is custom", kAssumed),
+
+    TS_REAL(delivery, overrun_sigma, "log-sd", 0, 2, "Cost overrun spread at complexity 1",
+            kAssumed),
+    TS_REAL(delivery, base_failure_rate, "probability/year", 0, 1, "Yearly chance a contract fails",
+            kAssumed),
+    TS_REAL(delivery, distress_failure_rate, "probability/year", 0, 1,
+            "Yearly chance a contract fails when its supplier has negative cash", kAssumed),
+    TS_REAL(delivery, social_value_delivery_mean, "share", 0, 2,
+            "Mean share of promised social value delivered", kAssumed),
+    TS_REAL(delivery, social_value_delivery_sd, "share", 0, 1, "Spread of the delivered share",
+            kAssumed),
+    TS_REAL(delivery, quality_delivery_sd, "score", 0, 1,
+            "Spread of delivered quality around the offer", kAssumed),
+
+    TS_REAL(
+        dynamics, entry_rate, "entrants/tender", 0, 10,
+        "New SMEs a year per tender advertised, when winning margins are at the starting markup",
+        kTuned),
+    TS_REAL(dynamics, capacity_growth, "share/year", 0, 5, "Capacity growth of a busy supplier",
+            kAssumed),
+    TS_REAL(dynamics, capacity_shrink, "share/year", 0, 1, "Capacity shrink of an idle supplier",
+            kAssumed),
+    TS_REAL(dynamics, growth_utilisation, "share", 0, 2, "Utilisation above which capacity grows",
+            kAssumed),
+    TS_REAL(dynamics, shrink_utilisation, "share", 0, 2, "Utilisation below which capacity shrinks",
+            kAssumed),
+
+    TS_REAL(council, tenders_per_officer, "tenders/year", 0.1, 1000,
+            "Tenders one procurement officer can run a year", kAssumed),
+    TS_REAL(council, officers_per_100k, "officers", 0, 1000,
+            "Procurement officers per 100,000 residents", kAssumed),
+    TS_REAL(council, tender_admin_cost_gbp, "GBP", 0, 1.0e8, "Council cost of running one tender",
+            kAssumed),
+};
+
+const CategoryParamDef kCategoryParams[] = {
+    TS_CREAL(spend_share, "share", 0, 1,
+             "Share of council spend in this category (normalised over categories)", kAssumed),
+    TS_CREAL(value_median_gbp, "GBP/year", 100, 1.0e10, "Median annual contract value", kTuned),
+    TS_CREAL(value_sigma, "log-sd", 0, 4, "Lognormal spread of annual contract value", kAssumed),
+    TS_CINT(duration_min_years, "years", 1, 50, "Shortest contract",
+            "UK government IT guidance: commodity IT up to 2 years, services 3-7"),
+    TS_CINT(duration_max_years, "years", 1, 50, "Longest contract",
+            "LGC: council outsourcing averaged 56 months"),
+    TS_CREAL(complexity, "0-1", 0, 1, "Scales estimation error and overruns", kAssumed),
+    TS_CREAL(scale_economies, "elasticity", 0, 1,
+             "How fast large firms' unit cost falls with contract size", kAssumed),
+    TS_CREAL(innovation_potential, "0-1", 0, 1, "Room for alternative solutions", kAssumed),
+    TS_CREAL(custom_share, "share", 0, 1,
+             "Share of contracts built around custom (lock-in) solutions", kAssumed),
+    CategoryParamDef{"back_office", ParamKind::Bool, "-", 0, 1,
+                     "Back-office category (finance, HR, payroll): candidate for shared systems",
+                     kAssumed, nullptr, nullptr,
+                     [](CategorySpec& c) -> bool& { return c.back_office; }},
+};
+
+#undef TS_REAL
+#undef TS_INT
+#undef TS_CREAL
+#undef TS_CINT
+
+template <class Def, class Target> std::string value_text(const Def& def, const Target& target) {
+    auto& t = const_cast<Target&>(target); // accessors return references; nothing is written
+    switch (def.kind) {
+    case ParamKind::Real:
+        return format_number(def.real(t));
+    case ParamKind::Int:
+        return std::to_string(def.integer(t));
+    case ParamKind::Bool:
+        return def.boolean(t) ? "true" : "false";
+    case ParamKind::Choice:
+        return def.get_choice(target);
+    }
+    return {};
+}
+
+std::string range_text(ParamKind kind, double lo, double hi, std::string_view choices) {
+    switch (kind) {
+    case ParamKind::Bool:
+        return "true/false";
+    case ParamKind::Choice:
+        return std::string(choices);
+    default:
+        break;
+    }
+    return format_number(lo) + " to " + format_number(hi);
+}
+
+std::string_view kind_text(ParamKind kind) {
+    switch (kind) {
+    case ParamKind::Real:
+        return "real";
+    case ParamKind::Int:
+        return "integer";
+    case ParamKind::Bool:
+        return "bool";
+    case ParamKind::Choice:
+        return "choice";
+    }
+    return "";
+}
+
+template <class Def> std::string comment_for(const Def& def, const std::string& default_text) {
+    std::string out = "# " + std::string(def.meaning) + ". [" + std::string(def.unit) + "; " +
+                      range_text(def.kind, def.min, def.max, def.choices) + "; default " +
+                      default_text + "]";
+    if (def.source != kAssumed) out += "\n#   source: " + std::string(def.source);
+    return out + "\n";
+}
+
+std::string toml_value(ParamKind kind, const std::string& text) {
+    return kind == ParamKind::Choice ? "\"" + text + "\"" : text;
+}
+
+} // namespace
+
+std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment) {
+    std::ostringstream out;
+    const ScenarioSpec defaults;
+    out << header_comment << "\nschema_version = " << kSchemaVersion << "\nname = \"" << spec.name
+        << "\"\n";
+    if (!spec.description.empty()) out << "description = \"" << spec.description << "\"\n";
+    std::string_view section;
+    for (const auto& def : kScenarioParams) {
+        const auto dot = def.key.find('.');
+        const std::string_view sec = def.key.substr(0, dot);
+        if (sec != section) {
+            out << "\n[" << sec << "]\n";
+            section = sec;
+        }
+        out << comment_for(def, value_text(def, defaults)) << def.key.substr(dot + 1) << " = "
+            << toml_value(def.kind, value_text(def, spec)) << "\n";
+    }
+    const CategorySpec cat_defaults;
+    for (const auto& cat : spec.categories) {
+        out << "\n[[category]]\nname = \"" << cat.name << "\"\n";
+        for (const auto& def : kCategoryParams)
+            out << comment_for(def, value_text(def, cat_defaults)) << def.key << " = "
+                << toml_value(def.kind, value_text(def, cat)) << "\n";
+    }
+    return out.str();
+}
+
+std::span<const ParamDef> scenario_params() {
+    return kScenarioParams;
+}
+std::span<const CategoryParamDef> category_params() {
+    return kCategoryParams;
+}
+
+const ParamDef* find_param(std::string_view key) {
+    for (const auto& def : kScenarioParams)
+        if (def.key == key) return &def;
+    return nullptr;
+}
+
+const CategoryParamDef* find_category_param(std::string_view key) {
+    for (const auto& def : kCategoryParams)
+        if (def.key == key) return &def;
+    return nullptr;
+}
+
+std::string format_number(double value) {
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char buf[64];
+    // Whole numbers print without exponent so tables and CSV stay readable.
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    auto res = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, res.ptr);
+}
+
+std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec) {
+    return value_text(def, spec);
+}
+std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category) {
+    return value_text(def, category);
+}
+
+std::string parameter_reference_markdown() {
+    std::ostringstream out;
+    const ScenarioSpec defaults;
+    out << "# Scenario parameter reference\n\n"
+        << "Generated by `tendersim params` from the registry the scenario loader validates "
+           "against (`sim/core/params.cpp`); a test fails if this file and the registry differ.\n"
+           "Scenario files are TOML with `schema_version = "
+        << kSchemaVersion << "`; every key below is optional and takes the default shown.\n\n"
+        << "| key | type | unit | default | allowed | meaning | source of default |\n"
+        << "|---|---|---|---|---|---|---|\n";
+    for (const auto& def : kScenarioParams)
+        out << "| `" << def.key << "` | " << kind_text(def.kind) << " | " << def.unit << " | "
+            << value_text(def, defaults) << " | "
+            << range_text(def.kind, def.min, def.max, def.choices) << " | " << def.meaning << " | "
+            << def.source << " |\n";
+    out << "\n## Categories (`[[category]]`)\n\n"
+        << "Each `[[category]]` table needs a unique `name`; the keys below are optional. When a "
+           "scenario lists no categories, the eight defaults of `default_categories()` "
+           "(`sim/core/categories.cpp`) are used.\n\n"
+        << "| key | type | unit | default | allowed | meaning | source of default |\n"
+        << "|---|---|---|---|---|---|---|\n";
+    const CategorySpec cat_defaults;
+    for (const auto& def : kCategoryParams)
+        out << "| `" << def.key << "` | " << kind_text(def.kind) << " | " << def.unit << " | "
+            << value_text(def, cat_defaults) << " | "
+            << range_text(def.kind, def.min, def.max, def.choices) << " | " << def.meaning << " | "
+            << def.source << " |\n";
+    return out.str();
+}
+
+} // namespace tendersim

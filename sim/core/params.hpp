@@ -1,0 +1,54 @@
+#pragma once
+// The parameter registry: one definition per scenario parameter (key, type, unit, range, meaning,
+// source of the default). The loader validates against it, the manifest echoes it and the
+// parameter reference in docs/ is generated from it, so the three cannot drift apart.
+#include "spec.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace tendersim {
+
+enum class ParamKind : std::uint8_t { Real, Int, Bool, Choice };
+
+template <class Target> struct ParamDefT {
+    std::string_view key; // dotted for scenario params ("evaluation.price_weight")
+    ParamKind kind;
+    std::string_view unit;
+    double min;
+    double max;
+    std::string_view meaning;
+    std::string_view source;
+    double& (*real)(Target&) = nullptr;
+    std::int64_t& (*integer)(Target&) = nullptr;
+    bool& (*boolean)(Target&) = nullptr;
+    // Choice parameters: allowed words separated by '|', read and written as text.
+    std::string_view choices = {};
+    std::string (*get_choice)(const Target&) = nullptr;
+    bool (*set_choice)(Target&, std::string_view) = nullptr;
+};
+
+using ParamDef = ParamDefT<ScenarioSpec>;
+using CategoryParamDef = ParamDefT<CategorySpec>;
+
+std::span<const ParamDef> scenario_params();
+std::span<const CategoryParamDef> category_params();
+
+const ParamDef* find_param(std::string_view key);
+const CategoryParamDef* find_category_param(std::string_view key);
+
+// Value of a parameter as text (for manifests and reports); numbers in shortest round-trip form.
+std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec);
+std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category);
+std::string format_number(double value);
+
+// A scenario file listing every parameter with its value, each preceded by a comment giving its
+// meaning, unit, allowed range, default and source.
+std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment);
+
+// The Markdown parameter reference (docs/parameters.md is this text, checked by a test).
+std::string parameter_reference_markdown();
+
+} // namespace tendersim

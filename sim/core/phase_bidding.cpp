@@ -1,0 +1,175 @@
+#include "cost_model.hpp"
+#include "evaluation.hpp"
+#include "phases.hpp"
+#include "rng.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <cmath>
+
+namespace tendersim {
+namespace {
+
+// Everything one tender's bid/no-bid decisions read, gathered once per tender.
+struct TenderView {
+    const Market& m;
+    Suppliers& counters; // only bids_year and bid_cost_year are written, atomically
+    const Tender& t;
+    double sv_effort;
+    Pence total_value;
+    Pence bid_cost;
+    Pence switching_cost;
+};
+
+template <class T> void atomic_add(T& slot, T v) {
+    std::atomic_ref<T>(slot).fetch_add(v, std::memory_order_relaxed);
+}
+
+// One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid.
+bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid) {
+    const auto& m = v.m;
+    const auto& s = m.suppliers;
+    const auto& t = v.t;
+    const std::size_t i = id.index();
+    if (!s.alive[i]) return false;
+    if (t.reserved_sme && !s.is_sme[i]) return false;
+    // Qualification: turnover must cover k x the annual value.
+    if (static_cast<double>(s.turnover[i]) <
+        m.spec.evaluation.qualification_turnover_multiple * static_cast<double>(t.estimated_value))
+        return false;
+    // A supplier without room for the work does not bid.
+    if (s.capacity[i] - s.committed[i] < t.estimated_value) return false;
+
+    const auto& b = m.spec.bidding;
+    const Pence own = supplier_cost(m, id, t.category, t.efficient_cost, incumbent);
+    const double estimate =
+        static_cast<double>(own) * (1.0 + b.estimation_error * t.complexity * rng.normal());
+    const double sv_offer = static_cast<double>(t.estimated_value) * b.social_value_max_rate *
+                            s.social_value[i] * v.sv_effort;
+    const double sv_cost = sv_offer * b.social_value_cost_ratio;
+    const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]);
+    // Bid only when the expected profit covers the cost of bidding.
+    const double margin_years = (price - static_cast<double>(own) - sv_cost) * t.duration;
+    const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
+    const double expected =
+        s.win_belief[i] * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
+    if (expected <= 0.0) return false;
+
+    bid.supplier = id;
+    bid.is_sme = s.is_sme[i];
+    bid.rejected = 0;
+    bid.price = std::max<Pence>(1, round_pence(price));
+    bid.evaluated_price = bid.price + (incumbent ? 0 : v.switching_cost);
+    bid.own_cost = own + round_pence(sv_cost);
+    bid.sv_offer = round_pence(sv_offer);
+    bid.quality_offer = s.quality[i];
+    const double bonus = incumbent ? m.spec.incumbency.quality_bonus : 0.0;
+    const double evaluated =
+        s.quality[i] * s.reputation[i] + bonus + m.spec.evaluation.evaluator_noise * rng.normal();
+    bid.quality = static_cast<float>(std::clamp(evaluated, 0.0, 1.0));
+    atomic_add(v.counters.bids_year[i], 1);
+    atomic_add(v.counters.bid_cost_year[i], v.bid_cost);
+    return true;
+}
+
+void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, TenderOutcome& out) {
+    const auto& b = m.spec.bidding;
+    const double effort = std::clamp(
+        b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
+                                         b.social_value_effort_saturation,
+        0.0, 1.0);
+    const Pence total = t.estimated_value * t.duration;
+    const TenderView view{m,
+                          m.suppliers,
+                          t,
+                          effort,
+                          total,
+                          bid_cost(b, total),
+                          t.custom ? round_pence(m.spec.incumbency.switching_cost_share *
+                                                 static_cast<double>(t.estimated_value))
+                                   : 0};
+    Stream walk(m.seed, static_cast<std::uint32_t>(m.year), Phase::Bidding, t.need_key);
+    std::array<Bid, kMaxBids> bids;
+    std::size_t n = 0;
+    auto consider = [&](SupplierId id, bool incumbent) {
+        ++out.considered;
+        if (n < kMaxBids && decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) ++n;
+    };
+    const auto& s = m.suppliers;
+    if (t.incumbent.valid() && (s.category_mask[t.incumbent.index()] >> t.category.index() & 1u))
+        consider(t.incumbent, true);
+    // Walk the cell with geometric skips at the cell's highest notice rate, then thin by each
+    // supplier's own rate: the same draws as testing every supplier, at a fraction of the reads.
+    const auto cell = index.cell(t.category, t.region);
+    const double pmax = index.max_attention(t.category, t.region);
+    if (pmax > 0.0) {
+        for (std::uint64_t pos = walk.geometric(pmax); pos < cell.size();
+             pos += 1 + walk.geometric(pmax)) {
+            const SupplierId id = cell[pos];
+            const double u = walk.uniform();
+            if (id == t.incumbent || u * pmax >= s.attention[id.index()]) continue;
+            consider(id, false);
+        }
+    }
+
+    out.bids = static_cast<std::uint16_t>(n);
+    out.sme_bids = 0;
+    out.lowest_price = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        out.sme_bids = static_cast<std::uint16_t>(out.sme_bids + bids[k].is_sme);
+        if (out.lowest_price == 0 || bids[k].price < out.lowest_price)
+            out.lowest_price = bids[k].price;
+    }
+    const std::span<Bid> all(bids.data(), n);
+    const auto summary = score_bids(all, EvaluationWeights{t.price_weight, t.social_value_weight},
+                                    AbnormalRule{m.spec.evaluation.abnormally_low_ratio,
+                                                 m.spec.evaluation.abnormally_low_action});
+    out.abnormal_flagged = summary.flagged;
+    out.abnormal_rejected = summary.rejected;
+    std::array<std::uint16_t, kShortlist> order{};
+    out.shortlisted = static_cast<std::uint8_t>(rank_bids(all, order));
+    for (std::size_t r = 0; r < out.shortlisted; ++r) out.shortlist[r] = bids[order[r]];
+}
+
+} // namespace
+
+void reset_year_counters(Market& m) {
+    auto& s = m.suppliers;
+    std::fill(s.bids_year.begin(), s.bids_year.end(), 0);
+    std::fill(s.wins_year.begin(), s.wins_year.end(), 0);
+    std::fill(s.bid_cost_year.begin(), s.bid_cost_year.end(), 0);
+    std::fill(s.revenue_year.begin(), s.revenue_year.end(), 0);
+    std::fill(s.cost_year.begin(), s.cost_year.end(), 0);
+}
+
+void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec) {
+    // Tenders open in each (category, region) cell this year: the notices a supplier could read.
+    const std::size_t R = m.regions;
+    std::vector<std::uint32_t> open(m.categories * R, 0);
+    for (const auto& t : ys.tenders.tenders) ++open[t.category.index() * R + t.region];
+    auto& s = m.suppliers;
+    const double scale = m.spec.bidding.attention;
+    exec.for_each(s.size(), [&](std::size_t i) {
+        double eligible = 0;
+        for (std::uint32_t mask = s.category_mask[i]; mask; mask &= mask - 1) {
+            const auto c = static_cast<std::size_t>(std::countr_zero(mask));
+            for_each_reached_region(s.region[i], s.reach[i], R,
+                                    [&](std::size_t r) { eligible += open[c * R + r]; });
+        }
+        // A supplier spreads its bid-writing capacity over the notices it could answer.
+        s.attention[i] =
+            eligible > 0 ? static_cast<float>(std::min(1.0, scale * s.bid_capacity[i] / eligible))
+                         : 0.0f;
+    });
+    index.refresh_attention(s);
+}
+
+void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec) {
+    auto& tenders = ys.tenders;
+    exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
+        bid_for_tender(m, index, tenders.tenders[k], tenders.outcomes[k]);
+    });
+}
+
+} // namespace tendersim

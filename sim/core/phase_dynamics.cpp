@@ -1,0 +1,95 @@
+#include "phases.hpp"
+#include "rng.hpp"
+#include "supplier_factory.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim {
+namespace {
+
+enum Event : std::uint8_t { None = 0, Exit = 1, Growth = 2 };
+
+void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
+    auto& s = m.suppliers;
+    const auto& sp = m.spec.suppliers;
+    const auto& dy = m.spec.dynamics;
+    event = None;
+    if (!s.alive[i]) return;
+    const Pence overhead = round_pence(sp.overhead_share * static_cast<double>(s.capacity[i]));
+    s.cash[i] += s.revenue_year[i] - s.cost_year[i] - s.bid_cost_year[i] - overhead;
+
+    // Markups learn from outcomes: each loss shaves the markup, each win raises it.
+    const int bids = s.bids_year[i];
+    const int wins = s.wins_year[i];
+    if (bids > 0) {
+        const double markup = s.markup[i] * std::pow(1.0 - sp.markup_loss_step, bids - wins) *
+                              std::pow(1.0 + sp.markup_win_step, wins);
+        // A markup at zero could never recover multiplicatively; a small floor keeps it learnable.
+        s.markup[i] =
+            static_cast<float>(std::clamp(std::max(markup, 0.005), sp.markup_min, sp.markup_max));
+        const double rate = static_cast<double>(wins) / bids;
+        s.win_belief[i] = static_cast<float>((1.0 - sp.belief_learning_rate) * s.win_belief[i] +
+                                             sp.belief_learning_rate * rate);
+    }
+    s.turnover[i] = (s.turnover[i] + s.revenue_year[i]) / 2;
+
+    const double utilisation = static_cast<double>(s.committed[i]) /
+                               static_cast<double>(std::max<Pence>(1, s.capacity[i]));
+    if (utilisation > dy.growth_utilisation)
+        s.capacity[i] =
+            round_pence(static_cast<double>(s.capacity[i]) * (1.0 + dy.capacity_growth));
+    else if (utilisation < dy.shrink_utilisation)
+        s.capacity[i] = std::max(s.committed[i], round_pence(static_cast<double>(s.capacity[i]) *
+                                                             (1.0 - dy.capacity_shrink)));
+
+    if (s.cash[i] < 0) {
+        s.alive[i] = 0; // insolvent: exits; its contracts are re-let next year
+        event = Exit;
+        return;
+    }
+    const double staff = gbp(s.revenue_year[i]) / sp.revenue_per_employee_gbp;
+    if (s.is_sme[i] && (gbp(s.revenue_year[i]) >= sp.sme_turnover_limit_gbp ||
+                        staff >= static_cast<double>(sp.sme_staff_limit)))
+        event = Growth;
+}
+
+// New SMEs arrive in proportion to the opportunities (tenders) and how attractive the market looked
+// this year (margins won), in the places where tenders were.
+void enter(Market& m, YearState& ys) {
+    const auto& tenders = ys.tenders.tenders;
+    if (tenders.empty()) return;
+    const auto& ctr = ys.counters;
+    const double mean_markup =
+        ctr.awards ? ctr.award_markup_sum / static_cast<double>(ctr.awards) : 0.0;
+    const double attractiveness =
+        std::clamp(mean_markup / std::max(1e-9, m.spec.suppliers.initial_markup), 0.0, 3.0);
+    Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Entry, 0);
+    const std::uint64_t entrants = rng.poisson(
+        m.spec.dynamics.entry_rate * static_cast<double>(tenders.size()) * attractiveness);
+    for (std::uint64_t k = 0; k < entrants; ++k) {
+        Stream e(m.seed, static_cast<std::uint32_t>(m.year), Phase::Entry, k + 1);
+        const Tender& seen = tenders[e.below(tenders.size())];
+        const std::uint32_t mask = (1u << seen.category.index()) | draw_category_mask(m.spec, e);
+        add_supplier(m, e, true, seen.region, mask, m.year);
+        ++ys.counters.entries;
+    }
+}
+
+} // namespace
+
+void run_dynamics(Market& m, YearState& ys, Executor& exec) {
+    auto& events = ys.supplier_event;
+    events.assign(m.suppliers.size(), None);
+    exec.for_each(m.suppliers.size(), [&](std::size_t i) { book_supplier_year(m, i, events[i]); });
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i] == Exit) ++ys.counters.exits;
+        if (events[i] == Growth) {
+            promote_to_large(m, SupplierId(static_cast<std::uint32_t>(i)));
+            ++ys.counters.growths;
+        }
+    }
+    enter(m, ys);
+}
+
+} // namespace tendersim

@@ -1,0 +1,128 @@
+#include "phases.hpp"
+#include "rng.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim {
+namespace {
+
+std::uint8_t draw_duration(const CategorySpec& cat, Stream& rng) {
+    const auto span =
+        static_cast<std::uint64_t>(cat.duration_max_years - cat.duration_min_years + 1);
+    return static_cast<std::uint8_t>(cat.duration_min_years +
+                                     static_cast<std::int64_t>(rng.below(span)));
+}
+
+Tender tender_for(const Market& m, const Contract& k, SupplierId incumbent, Stream& rng) {
+    const auto& cat = m.spec.categories[k.category.index()];
+    Tender t;
+    t.buyer = k.buyer;
+    t.category = k.category;
+    t.region = m.councils.region[k.buyer.index()];
+    t.duration = draw_duration(cat, rng);
+    t.incumbent = incumbent;
+    t.is_relet = incumbent.valid() ? 1 : 0;
+    t.custom = incumbent.valid() ? k.custom : 0;
+    // The need drifts between lettings; the estimate uses the going markup.
+    t.efficient_cost =
+        round_pence(static_cast<double>(k.efficient_cost) * std::exp(0.1 * rng.normal()));
+    t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
+                                    (1.0 + m.spec.suppliers.initial_markup));
+    t.complexity = static_cast<float>(cat.complexity);
+    t.need_key = k.need_key;
+    return t;
+}
+
+std::size_t draw_category(const ScenarioSpec& spec, Stream& rng) {
+    double total = 0;
+    for (const auto& c : spec.categories) total += c.spend_share;
+    double u = rng.uniform() * total;
+    std::size_t c = 0;
+    while (c + 1 < spec.categories.size() && u >= spec.categories[c].spend_share)
+        u -= spec.categories[c++].spend_share;
+    return c;
+}
+
+} // namespace
+
+void run_needs(Market& m, YearState& ys) {
+    auto& tenders = ys.tenders;
+    tenders.clear();
+    auto& s = m.suppliers;
+    const auto year = static_cast<std::int16_t>(m.year);
+    std::vector<std::int32_t> load(m.councils.size(), 0);
+    std::vector<std::int32_t> portfolio(m.councils.size(), 0);
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < m.contracts.size(); ++i) {
+        Contract k = m.contracts[i];
+        const std::size_t council = k.buyer.index();
+        Stream rng(m.seed, m.year, Phase::Needs, k.need_key);
+        const bool has_supplier = k.supplier.valid();
+        const bool orphaned = has_supplier && !s.alive[k.supplier.index()];
+        const bool failed = k.relet_of_failure && k.end_year < year;
+        const bool expired = k.end_year < year;
+        if (!orphaned && !expired) {
+            m.contracts[keep++] = k;
+            ++portfolio[council];
+            continue;
+        }
+        if (orphaned) ++ys.counters.failures; // the supplier went bust under the contract
+        const bool must_tender = orphaned || failed || !has_supplier;
+        if (!must_tender) {
+            if (rng.bernoulli(m.spec.market.new_need_rate)) { // the need ends with the contract
+                s.committed[k.supplier.index()] -= k.annual_price;
+                ++ys.counters.ended_needs;
+                continue;
+            }
+            if (load[council] >= m.councils.tender_capacity[council]) {
+                // The team has no time to re-let: the contract is extended a year.
+                k.end_year = year;
+                m.contracts[keep++] = k;
+                ++portfolio[council];
+                ++ys.counters.extensions;
+                continue;
+            }
+        }
+        if (has_supplier && !orphaned) s.committed[k.supplier.index()] -= k.annual_price;
+        const SupplierId incumbent = must_tender ? SupplierId() : k.supplier;
+        tenders.tenders.push_back(tender_for(m, k, incumbent, rng));
+        ++load[council];
+        ++portfolio[council];
+        if (incumbent.valid()) ++ys.counters.relets;
+    }
+    m.contracts.resize(keep);
+
+    // New needs keep the portfolio from shrinking as needs end.
+    for (std::size_t council = 0; council < m.councils.size(); ++council) {
+        Stream rng(m.seed, m.year, Phase::Needs, (std::uint64_t{1} << 40) | council);
+        const std::uint64_t fresh = rng.poisson(m.spec.market.new_need_rate * portfolio[council]);
+        for (std::uint64_t j = 0; j < fresh; ++j) {
+            if (load[council] >= m.councils.tender_capacity[council]) break;
+            const std::size_t c = draw_category(m.spec, rng);
+            const auto& cat = m.spec.categories[c];
+            Contract need;
+            need.buyer = CouncilId(static_cast<std::uint32_t>(council));
+            need.category = CategoryId(static_cast<std::uint32_t>(c));
+            need.efficient_cost =
+                pence_from_gbp(rng.lognormal(cat.value_median_gbp, cat.value_sigma));
+            need.need_key = m.next_need_key++;
+            tenders.tenders.push_back(tender_for(m, need, SupplierId(), rng));
+            ++load[council];
+            ++ys.counters.new_needs;
+        }
+    }
+    tenders.outcomes.assign(tenders.tenders.size(), TenderOutcome{});
+}
+
+void run_design(Market& m, YearState& ys) {
+    const auto& e = m.spec.evaluation;
+    for (auto& t : ys.tenders.tenders) {
+        t.price_weight = static_cast<float>(e.price_weight);
+        t.social_value_weight = static_cast<float>(e.social_value_weight);
+        ys.counters.council_procurement_cost +=
+            pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
+    }
+}
+
+} // namespace tendersim

@@ -1,0 +1,28 @@
+#pragma once
+// The phases of one simulated year, in the order Simulation::run_year calls them.
+#include "candidate_index.hpp"
+#include "market.hpp"
+#include "parallel.hpp"
+#include "year_state.hpp"
+
+namespace tendersim {
+
+// Expiring, failed and orphaned contracts, and new needs, become this year's tenders.
+void run_needs(Market& m, YearState& ys);
+// The buyer's design choices for each tender (weights, reservations); the policy hook.
+void run_design(Market& m, YearState& ys);
+// Suppliers read notices, decide whether to bid, price their bids; each tender's bids are scored
+// and ranked. Parallel over tenders.
+void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec);
+// Contracts go to the best-ranked bidder that still has room, tender by tender in a seeded order.
+void run_award(Market& m, YearState& ys);
+// Running contracts are delivered and paid; some fail. Parallel over contracts, merged in order.
+void run_delivery(Market& m, YearState& ys, Executor& exec);
+// Suppliers book the year: cash, learning, capacity, growth and exit (parallel), then entry.
+void run_dynamics(Market& m, YearState& ys, Executor& exec);
+
+// Helpers shared by phases.
+void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec);
+void reset_year_counters(Market& m);
+
+} // namespace tendersim

@@ -1,0 +1,37 @@
+#pragma once
+// One replicate of a scenario: the immutable spec, the market it builds, and the yearly loop.
+#include "candidate_index.hpp"
+#include "market.hpp"
+#include "metrics.hpp"
+#include "parallel.hpp"
+#include "year_state.hpp"
+
+#include <cstdint>
+
+namespace tendersim {
+
+class Simulation {
+  public:
+    Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads);
+
+    // Advances one simulated year and returns its metrics.
+    const YearMetrics& run_year();
+
+    const Market& market() const { return market_; }
+    const YearState& last_year() const { return year_; }
+    const YearMetrics& metrics() const { return metrics_; }
+    int threads() const { return exec_.threads(); }
+
+  private:
+    Market market_;
+    Executor exec_;
+    CandidateIndex index_;
+    YearState year_;
+    YearMetrics metrics_;
+};
+
+// Hash of the whole market state (suppliers, councils, contracts, ledgers): equal hashes across
+// thread counts are the determinism check.
+std::uint64_t state_hash(const Market& market);
+
+} // namespace tendersim

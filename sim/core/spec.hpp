@@ -1,0 +1,148 @@
+#pragma once
+// The scenario, frozen: a plain struct parsed from TOML, validated, then used to build the market.
+// Every field here is registered in params.cpp with its unit, range, meaning and source; the
+// defaults below are the documented defaults.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tendersim {
+
+struct CategorySpec {
+    std::string name;
+    double spend_share = 0.125;          // share of a council's modelled spend
+    double value_median_gbp = 150'000.0; // median annual contract value
+    double value_sigma = 1.0;            // lognormal spread of annual value
+    std::int64_t duration_min_years = 2;
+    std::int64_t duration_max_years = 5;
+    double complexity = 0.4;           // 0..1: estimation error and overrun risk
+    double scale_economies = 0.08;     // large firms' cost elasticity to contract size
+    double innovation_potential = 0.3; // 0..1: room for alternative solutions
+    double custom_share = 0.3;         // share of contracts built around custom solutions
+    bool back_office = false;          // candidate for shared back-office procurement
+};
+
+struct RunSpec {
+    std::int64_t years = 20;
+    std::int64_t seed = 20240601;
+    std::int64_t replicates = 1;
+};
+
+struct MarketSpec {
+    std::int64_t regions = 3;
+    std::int64_t councils = 40;
+    std::int64_t suppliers = 2'500;
+    double sme_fraction = 0.93;
+    double council_population_median = 180'000.0;
+    double council_population_sigma = 0.6;
+    double spend_per_capita_gbp = 110.0;  // modelled third-party spend per resident per year
+    double new_need_rate = 0.02;          // new needs per year as a share of portfolio
+    double categories_per_supplier = 1.5; // mean number of categories a supplier serves
+    double sme_two_region_share = 0.15;   // SMEs that also serve the next region
+    std::int64_t large_reach_regions = 3; // regions a large firm serves
+};
+
+struct SupplierSpec {
+    double sme_capacity_median_gbp = 400'000.0;
+    double large_capacity_median_gbp = 5'000'000.0;
+    double capacity_sigma = 0.9;
+    double sme_cost_factor_sd = 0.12;
+    double large_cost_premium = 0.06; // large firms' overhead before scale economies
+    double quality_mean = 0.6;
+    double quality_sd = 0.12;
+    double sme_social_value_mean = 0.45;
+    double large_social_value_mean = 0.55;
+    double innovation_mean = 0.4;
+    std::int64_t sme_bid_capacity = 6; // bids a year
+    std::int64_t large_bid_capacity = 40;
+    double initial_markup = 0.12;
+    double markup_min = 0.0;
+    double markup_max = 0.5;
+    double markup_loss_step = 0.02;
+    double markup_win_step = 0.06;
+    double belief_learning_rate = 0.3;
+    double initial_cash_share = 0.2; // cash at entry, share of capacity
+    double overhead_share = 0.03;    // fixed yearly cost, share of capacity
+    double initial_utilisation = 0.6;
+    double revenue_per_employee_gbp = 90'000.0;
+    double sme_turnover_limit_gbp = 44'000'000.0;
+    std::int64_t sme_staff_limit = 250;
+};
+
+struct BiddingSpec {
+    double bid_cost_share = 0.0048;   // every bid, share of total contract value
+    double award_cost_share = 0.0017; // extra for the winner
+    double small_project_threshold_gbp = 5'000'000.0;
+    double small_project_exponent = 0.15; // bid cost share rises below the threshold
+    double min_bid_cost_gbp = 1'500.0;
+    double estimation_error = 0.10;              // sd of cost estimate at complexity 1
+    double attention = 1.0;                      // scales how many tenders a supplier reads
+    double social_value_max_rate = 0.25;         // £ SV per £ value at full capability/effort
+    double social_value_cost_ratio = 0.4;        // supplier cost per £ SV promised
+    double social_value_base_effort = 0.1;       // effort with zero SV weight
+    double social_value_effort_saturation = 0.3; // SV weight at which effort is full
+};
+
+enum class AbnormallyLowAction : std::uint8_t { Off, Reject, Investigate };
+
+struct EvaluationSpec {
+    double price_weight = 0.6;
+    double social_value_weight = 0.0; // quality weight = 1 - price - social value
+    double evaluator_noise = 0.05;
+    double qualification_turnover_multiple = 2.0;
+    double abnormally_low_ratio = 0.7; // flagged below this share of the median bid
+    AbnormallyLowAction abnormally_low_action = AbnormallyLowAction::Investigate;
+};
+
+struct IncumbencySpec {
+    double cost_advantage = 0.05;
+    double quality_bonus = 0.05;        // product-specific advantage in prescriptive specs
+    double switching_cost_share = 0.15; // of annual value, added to rivals on custom systems
+};
+
+struct DeliverySpec {
+    double overrun_sigma = 0.08; // at complexity 1
+    double base_failure_rate = 0.005;
+    double distress_failure_rate = 0.25; // for a supplier with negative cash
+    double social_value_delivery_mean = 0.8;
+    double social_value_delivery_sd = 0.15;
+    double quality_delivery_sd = 0.05;
+};
+
+struct DynamicsSpec {
+    double entry_rate = 0.06; // new SMEs a year per tender at reference margin
+    double capacity_growth = 0.15;
+    double capacity_shrink = 0.10;
+    double growth_utilisation = 0.85;
+    double shrink_utilisation = 0.35;
+};
+
+struct CouncilSpec {
+    double tenders_per_officer = 12.0;
+    double officers_per_100k = 1.5;
+    double tender_admin_cost_gbp = 6'000.0;
+};
+
+struct ScenarioSpec {
+    std::int64_t schema_version = 1;
+    std::string name = "scenario";
+    std::string description;
+    RunSpec run;
+    MarketSpec market;
+    SupplierSpec suppliers;
+    BiddingSpec bidding;
+    EvaluationSpec evaluation;
+    IncumbencySpec incumbency;
+    DeliverySpec delivery;
+    DynamicsSpec dynamics;
+    CouncilSpec council;
+    std::vector<CategorySpec> categories;
+};
+
+inline constexpr std::int64_t kSchemaVersion = 1;
+inline constexpr std::size_t kMaxCategories = 32;
+
+// The eight service categories used when a scenario lists none.
+std::vector<CategorySpec> default_categories();
+
+} // namespace tendersim

@@ -1,0 +1,18 @@
+#pragma once
+// Creates suppliers with attributes drawn from the scenario, at start-up and on entry.
+#include "market.hpp"
+#include "rng.hpp"
+
+namespace tendersim {
+
+// Draws a category set weighted by spend share (at least one category).
+std::uint32_t draw_category_mask(const ScenarioSpec& spec, Stream& rng);
+
+// Appends one supplier; returns its id.
+SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t region,
+                        std::uint32_t category_mask, std::int32_t year);
+
+// Makes an SME large: wider reach and bid team.
+void promote_to_large(Market& market, SupplierId id);
+
+} // namespace tendersim

@@ -1,0 +1,70 @@
+#pragma once
+// One year's tenders and what happened to each. Tenders are rebuilt every year; each has fixed
+// slots for its outcome so parallel phases never share a write target.
+#include "ids.hpp"
+#include "money.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace tendersim {
+
+struct Tender {
+    CouncilId buyer;
+    CategoryId category;
+    std::uint16_t region = 0;
+    std::uint8_t duration = 1; // years
+    std::uint8_t is_relet = 0; // re-let of an expiring contract (has an incumbent)
+    std::uint8_t custom = 0;   // the expiring contract was built on a custom system
+    std::uint8_t reserved_sme = 0;
+    SupplierId incumbent;
+    Pence efficient_cost = 0;  // annual cost at the efficient reference
+    Pence estimated_value = 0; // the council's estimate of the annual price
+    float complexity = 0;
+    float price_weight = 0; // weights of the total score; quality takes 1 - price - sv
+    float social_value_weight = 0;
+    std::uint32_t need_key = 0; // stable identity of the need (common random numbers)
+};
+
+// A bid as the evaluator sees it; also the scratch record while bids are gathered.
+struct Bid {
+    SupplierId supplier;
+    std::uint8_t is_sme = 0;
+    std::uint8_t rejected = 0;
+    Pence price = 0;           // annual price offered
+    Pence evaluated_price = 0; // price plus the buyer's switching cost where it applies
+    Pence own_cost = 0;        // bidder's true expected annual cost (for abnormal-bid checks)
+    Pence sv_offer = 0;        // social value promised a year (GBP proxy, pence)
+    float quality = 0;         // evaluated quality score 0..1 (offer + evaluator noise)
+    float quality_offer = 0;   // quality the bidder offers to deliver
+    double score = 0;
+};
+
+inline constexpr std::size_t kShortlist = 6; // best bids kept for capacity-constrained award
+inline constexpr std::size_t kMaxBids = 64;  // bids read per tender (stack scratch, no heap)
+
+struct TenderOutcome {
+    std::uint32_t considered = 0; // bid/no-bid decisions taken
+    std::uint16_t bids = 0;
+    std::uint16_t sme_bids = 0;
+    std::uint16_t abnormal_flagged = 0;
+    std::uint16_t abnormal_rejected = 0;
+    std::uint8_t shortlisted = 0;
+    Pence lowest_price = 0;
+    std::array<Bid, kShortlist> shortlist{}; // ranked best first
+    // set by the award phase
+    SupplierId winner;
+    std::uint8_t winner_rank = 0;
+};
+
+struct YearTenders {
+    std::vector<Tender> tenders;
+    std::vector<TenderOutcome> outcomes;
+    void clear() {
+        tenders.clear();
+        outcomes.clear();
+    }
+};
+
+} // namespace tendersim

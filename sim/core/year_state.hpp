@@ -1,0 +1,48 @@
+#pragma once
+// Scratch of one simulated year: the tenders, per-contract delivery slots, and counters the
+// monitor turns into metrics. Buffers are reused from year to year.
+#include "money.hpp"
+#include "tender.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace tendersim {
+
+struct DeliveryResult {
+    Pence paid = 0;
+    Pence cost = 0;
+    Pence sv_delivered = 0;
+    float quality_delivered = 0;
+    std::uint8_t failed = 0;
+};
+
+struct YearCounters {
+    std::int64_t relets = 0;
+    std::int64_t relets_won_by_incumbent = 0;
+    std::int64_t relets_awarded = 0;
+    std::int64_t awards = 0;
+    std::int64_t unawarded = 0;
+    std::int64_t extensions = 0;
+    std::int64_t ended_needs = 0;
+    std::int64_t new_needs = 0;
+    std::int64_t failures = 0;
+    std::int64_t entries = 0;
+    std::int64_t exits = 0;
+    std::int64_t growths = 0;
+    std::int64_t award_years = 0;  // sum of awarded contract lengths
+    Pence awarded_total_value = 0; // annual price x years of new awards
+    Pence sv_promised_total = 0;   // social value promised over new contracts' lives
+    Pence council_procurement_cost = 0;
+    double award_markup_sum = 0; // sum of (price - own cost) / own cost over awards
+    void reset() { *this = YearCounters{}; }
+};
+
+struct YearState {
+    YearTenders tenders;
+    std::vector<DeliveryResult> delivery;     // one slot per active contract
+    std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
+    YearCounters counters;
+};
+
+} // namespace tendersim

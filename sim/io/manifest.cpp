@@ -1,0 +1,98 @@
+#include "manifest.hpp"
+
+#include "core/params.hpp"
+#include "sha256.hpp"
+#include "version.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace tendersim {
+
+std::string sha256_of(const std::string& text) {
+    return sha256_hex(text);
+}
+
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+namespace {
+
+std::string json_value(ParamKind kind, const std::string& text) {
+    return kind == ParamKind::Choice ? json_string(text) : text;
+}
+
+char hex_digit(unsigned v) {
+    return "0123456789abcdef"[v & 15u];
+}
+
+std::string hex64(std::uint64_t v) {
+    std::string s(16, '0');
+    for (int k = 15; k >= 0; --k, v >>= 4)
+        s[static_cast<std::size_t>(k)] = hex_digit(static_cast<unsigned>(v));
+    return s;
+}
+
+} // namespace
+
+std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
+    std::ostringstream o;
+    o << "{\n  \"tool\": \"tendersim\",\n  \"version\": " << json_string(kVersion)
+      << ",\n  \"git_commit\": " << json_string(kGitCommit)
+      << ",\n  \"scenario\": " << json_string(spec.name)
+      << ",\n  \"scenario_file\": " << json_string(info.scenario_path)
+      << ",\n  \"scenario_sha256\": " << json_string(info.scenario_sha256)
+      << ",\n  \"schema_version\": " << spec.schema_version << ",\n  \"threads\": " << info.threads
+      << ",\n  \"wall_seconds\": " << format_number(info.wall_seconds)
+      << ",\n  \"replicate_seeds\": [";
+    for (std::size_t k = 0; k < info.replicate_seeds.size(); ++k)
+        o << (k ? ", " : "") << info.replicate_seeds[k];
+    o << "],\n  \"final_state_hashes\": [";
+    for (std::size_t k = 0; k < info.final_state_hashes.size(); ++k)
+        o << (k ? ", " : "") << json_string(hex64(info.final_state_hashes[k]));
+    o << "],\n  \"parameters\": {\n";
+    bool first = true;
+    for (const auto& def : scenario_params()) {
+        o << (first ? "" : ",\n") << "    " << json_string(std::string(def.key)) << ": "
+          << json_value(def.kind, param_value_text(def, spec));
+        first = false;
+    }
+    o << "\n  },\n  \"categories\": [\n";
+    for (std::size_t c = 0; c < spec.categories.size(); ++c) {
+        o << "    {\"name\": " << json_string(spec.categories[c].name);
+        for (const auto& def : category_params())
+            o << ", " << json_string(std::string(def.key)) << ": "
+              << json_value(def.kind, param_value_text(def, spec.categories[c]));
+        o << "}" << (c + 1 < spec.categories.size() ? "," : "") << "\n";
+    }
+    o << "  ]\n}\n";
+    return o.str();
+}
+
+} // namespace tendersim

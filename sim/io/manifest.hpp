@@ -1,0 +1,25 @@
+#pragma once
+// manifest.json: what produced a results directory (scenario, hash, every resolved parameter,
+// seeds, threads, version, commit, wall time), so any result can be traced and rerun.
+#include "core/spec.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tendersim {
+
+struct ManifestInfo {
+    std::string scenario_path;
+    std::string scenario_sha256;
+    std::vector<std::uint64_t> replicate_seeds;
+    int threads = 1;
+    double wall_seconds = 0;
+    std::vector<std::uint64_t> final_state_hashes;
+};
+
+std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info);
+std::string sha256_of(const std::string& text);
+std::string json_string(const std::string& text);
+
+} // namespace tendersim

@@ -1,0 +1,86 @@
+#include "run_job.hpp"
+
+#include "core/params.hpp"
+#include "core/rng.hpp"
+#include "core/simulation.hpp"
+#include "csv_writers.hpp"
+#include "manifest.hpp"
+#include "result_dir.hpp"
+#include "scenario_error.hpp"
+#include "scenario_loader.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace tendersim {
+
+ScenarioSpec resolve_spec(const RunConfig& config) {
+    ScenarioSpec spec = load_scenario_file(config.scenario_path);
+    for (const auto& o : config.overrides) apply_override(spec, o);
+    const std::string where = "command line";
+    auto set = [&](const char* key, const std::optional<std::int64_t>& v) {
+        if (v) apply_override(spec, std::string(key) + "=" + std::to_string(*v));
+    };
+    set("run.seed", config.seed);
+    set("run.years", config.years);
+    set("run.replicates", config.replicates);
+    return spec;
+}
+
+RunSummary run_job(const RunConfig& config) {
+    const auto started = std::chrono::steady_clock::now();
+    const ScenarioSpec spec = resolve_spec(config);
+    std::string scenario_text;
+    {
+        std::ifstream in(config.scenario_path, std::ios::binary);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        scenario_text = buf.str();
+    }
+    RunSummary summary;
+    StagedResultDir dir(std::filesystem::path(config.out_dir) / spec.name);
+    auto metrics = dir.open("metrics.csv");
+    auto suppliers = dir.open("suppliers.csv");
+    std::ofstream tenders;
+    write_metrics_header(metrics);
+    write_suppliers_header(suppliers);
+    if (config.tender_log) {
+        tenders = dir.open("tenders.csv");
+        write_tenders_header(tenders);
+    }
+    std::vector<std::uint64_t> seeds;
+    for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
+        const std::uint64_t seed = derive_seed(static_cast<std::uint64_t>(spec.run.seed),
+                                               Phase::Replicate, static_cast<std::uint64_t>(r));
+        seeds.push_back(seed);
+        Simulation sim(spec, seed, config.threads);
+        const RowKey key{spec.name, r, seed};
+        for (std::int64_t y = 0; y < spec.run.years; ++y) {
+            write_metrics_rows(metrics, key, sim.run_year(), spec);
+            if (config.tender_log) write_tender_rows(tenders, key, sim.market(), sim.last_year());
+        }
+        write_supplier_rows(suppliers, key, sim.market());
+        summary.final_state_hashes.push_back(state_hash(sim.market()));
+        if (!config.quiet)
+            std::cerr << "replicate " << r + 1 << "/" << spec.run.replicates << " done (seed "
+                      << seed << ")\n";
+    }
+    for (auto* f : {&metrics, &suppliers, &tenders})
+        if (f->is_open() && !f->flush())
+            throw std::runtime_error("write failed in " + dir.target().string());
+    metrics.close(), suppliers.close(), tenders.close();
+    summary.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ManifestInfo info{config.scenario_path, sha256_of(scenario_text), seeds,
+                      config.threads,       summary.wall_seconds,     summary.final_state_hashes};
+    auto manifest = dir.open("manifest.json");
+    manifest << manifest_json(spec, info);
+    manifest.close();
+    dir.commit();
+    summary.result_dir = dir.target().string();
+    return summary;
+}
+
+} // namespace tendersim

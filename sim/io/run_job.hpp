@@ -1,0 +1,37 @@
+#pragma once
+// `tendersim run`: runs a scenario's replicates and writes the results directory.
+#include "core/spec.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tendersim {
+
+struct RunConfig {
+    std::string scenario_path;
+    std::optional<std::int64_t> seed;
+    std::optional<std::int64_t> years;
+    std::optional<std::int64_t> replicates;
+    std::vector<std::string> overrides; // key=value
+    int threads = 1;
+    std::string out_dir = "results";
+    bool tender_log = false;
+    bool quiet = false;
+};
+
+struct RunSummary {
+    std::string result_dir;
+    double wall_seconds = 0;
+    std::vector<std::uint64_t> final_state_hashes; // one per replicate
+};
+
+// Loads and validates the scenario (throws ScenarioError before anything is written), runs it,
+// writes metrics.csv, suppliers.csv, manifest.json and optionally tenders.csv.
+RunSummary run_job(const RunConfig& config);
+
+// The spec a config resolves to: file, then overrides, then command-line run settings.
+ScenarioSpec resolve_spec(const RunConfig& config);
+
+} // namespace tendersim

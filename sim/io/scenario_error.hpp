@@ -1,0 +1,36 @@
+#pragma once
+#include <cstdint>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace tendersim {
+
+// A scenario problem located in its file: "FILE:LINE: key 'K': expected E, got G".
+class ScenarioError : public std::runtime_error {
+  public:
+    ScenarioError(std::string file, std::uint32_t line, std::string key, std::string message)
+        : std::runtime_error(compose(file, line, key, message)), file_(std::move(file)),
+          line_(line), key_(std::move(key)) {}
+    const std::string& file() const { return file_; }
+    std::uint32_t line() const { return line_; }
+    const std::string& key() const { return key_; }
+
+  private:
+    static std::string compose(const std::string& file, std::uint32_t line, const std::string& key,
+                               const std::string& message) {
+        // Built with a stream: GCC 12 warns (-Wrestrict, a false positive) on chained appends.
+        std::ostringstream out;
+        out << file;
+        if (line > 0) out << ':' << line;
+        out << ": ";
+        if (!key.empty()) out << "key '" << key << "': ";
+        out << message;
+        return out.str();
+    }
+    std::string file_;
+    std::uint32_t line_;
+    std::string key_;
+};
+
+} // namespace tendersim

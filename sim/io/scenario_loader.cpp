@@ -1,0 +1,259 @@
+#include "scenario_loader.hpp"
+
+#include "core/params.hpp"
+#include "scenario_error.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace tendersim {
+namespace {
+
+std::uint32_t line_of(const toml::node& node) {
+    return node.source().begin.line;
+}
+
+std::string describe(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string \"" + std::string(*node.as_string()) + "\"";
+    case toml::node_type::integer:
+        return "the integer " + std::to_string(node.as_integer()->get());
+    case toml::node_type::floating_point:
+        return "the number " + format_number(node.as_floating_point()->get());
+    case toml::node_type::boolean:
+        return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::array:
+        return "an array";
+    default:
+        return "a date/time";
+    }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+template <class Defs> std::string suggestion(std::string_view key, const Defs& defs) {
+    std::string best;
+    std::size_t best_d = 4; // only suggest near misses
+    for (const auto& def : defs) {
+        const std::size_t d = edit_distance(key, def.key);
+        if (d < best_d) best_d = d, best = std::string(def.key);
+    }
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
+// Writes one TOML value into the field a registry row names, checking type and range.
+template <class Def, class Target>
+void assign(const Def& def, Target& target, const toml::node& node, const std::string& file,
+            const std::string& key) {
+    auto fail = [&](const std::string& expected) {
+        throw ScenarioError(file, line_of(node), key,
+                            "expected " + expected + ", got " + describe(node));
+    };
+    const std::string range = format_number(def.min) + " to " + format_number(def.max);
+    switch (def.kind) {
+    case ParamKind::Real: {
+        double v;
+        if (auto f = node.as_floating_point())
+            v = f->get();
+        else if (auto i = node.as_integer())
+            v = static_cast<double>(i->get());
+        else
+            fail("a number from " + range + " (" + std::string(def.unit) + ")");
+        if (!(v >= def.min && v <= def.max))
+            fail("a number from " + range + " (" + std::string(def.unit) + ")");
+        def.real(target) = v;
+        break;
+    }
+    case ParamKind::Int: {
+        auto i = node.as_integer();
+        if (!i) fail("an integer from " + range);
+        const auto v = i->get();
+        if (static_cast<double>(v) < def.min || static_cast<double>(v) > def.max)
+            fail("an integer from " + range);
+        def.integer(target) = v;
+        break;
+    }
+    case ParamKind::Bool: {
+        auto b = node.as_boolean();
+        if (!b) fail("true or false");
+        def.boolean(target) = b->get();
+        break;
+    }
+    case ParamKind::Choice: {
+        auto s = node.as_string();
+        const std::string allowed = "one of " + std::string(def.choices);
+        if (!s) fail(allowed);
+        if (!def.set_choice(target, s->get())) fail(allowed);
+        break;
+    }
+    }
+}
+
+void load_categories(const toml::node& node, ScenarioSpec& spec, const std::string& file) {
+    auto arr = node.as_array();
+    if (!arr || !arr->is_array_of_tables())
+        throw ScenarioError(file, line_of(node), "category",
+                            "expected an array of tables ([[category]]), got " + describe(node));
+    spec.categories.clear();
+    std::set<std::string> names;
+    for (const auto& element : *arr) {
+        const auto& table = *element.as_table();
+        CategorySpec cat;
+        const toml::node* name_node = table.get("name");
+        if (!name_node || !name_node->is_string())
+            throw ScenarioError(file, line_of(element), "category.name",
+                                "expected every [[category]] to have a string name");
+        cat.name = name_node->as_string()->get();
+        if (cat.name.empty() || !names.insert(cat.name).second)
+            throw ScenarioError(file, line_of(*name_node), "category.name",
+                                "expected a unique, non-empty name, got \"" + cat.name + "\"");
+        for (auto&& [k, v] : table) {
+            const std::string key(k.str());
+            if (key == "name") continue;
+            const auto* def = find_category_param(key);
+            if (!def)
+                throw ScenarioError(file, k.source().begin.line, "category." + key,
+                                    "unknown key" + suggestion(key, category_params()));
+            assign(*def, cat, v, file, "category." + key);
+        }
+        spec.categories.push_back(std::move(cat));
+    }
+}
+
+ScenarioSpec from_table(const toml::table& root, const std::string& file) {
+    ScenarioSpec spec;
+    const toml::node* version = root.get("schema_version");
+    if (!version)
+        throw ScenarioError(file, 1, "schema_version",
+                            "missing; expected schema_version = " + std::to_string(kSchemaVersion));
+    if (!version->is_integer() || version->as_integer()->get() != kSchemaVersion)
+        throw ScenarioError(file, line_of(*version), "schema_version",
+                            "expected " + std::to_string(kSchemaVersion) +
+                                " (the version this tendersim reads), got " + describe(*version));
+    for (auto&& [k, v] : root) {
+        const std::string section(k.str());
+        const std::uint32_t line = k.source().begin.line;
+        if (section == "schema_version") continue;
+        if (section == "name" || section == "description") {
+            if (!v.is_string())
+                throw ScenarioError(file, line, section, "expected a string, got " + describe(v));
+            (section == "name" ? spec.name : spec.description) = v.as_string()->get();
+            continue;
+        }
+        if (section == "category") {
+            load_categories(v, spec, file);
+            continue;
+        }
+        auto table = v.as_table();
+        if (!table) {
+            throw ScenarioError(file, line, section,
+                                "unknown top-level key; expected schema_version, name, "
+                                "description, a [section] or [[category]]");
+        }
+        for (auto&& [pk, pv] : *table) {
+            const std::string key = section + "." + std::string(pk.str());
+            const auto* def = find_param(key);
+            if (!def)
+                throw ScenarioError(file, pk.source().begin.line, key,
+                                    "unknown key" + suggestion(key, scenario_params()));
+            assign(*def, spec, pv, file, key);
+        }
+    }
+    if (spec.categories.empty()) spec.categories = default_categories();
+    validate_scenario(spec, file);
+    return spec;
+}
+
+} // namespace
+
+void validate_scenario(const ScenarioSpec& spec, const std::string& file) {
+    const auto& e = spec.evaluation;
+    if (e.price_weight + e.social_value_weight > 1.0 + 1e-12)
+        throw ScenarioError(
+            file, 0, "evaluation.price_weight",
+            "expected price_weight + social_value_weight <= 1 (quality takes the rest), got " +
+                format_number(e.price_weight + e.social_value_weight));
+    if (spec.categories.size() > kMaxCategories)
+        throw ScenarioError(file, 0, "category",
+                            "expected at most " + std::to_string(kMaxCategories) + " categories");
+    double share = 0;
+    for (const auto& c : spec.categories) {
+        share += c.spend_share;
+        if (c.duration_min_years > c.duration_max_years)
+            throw ScenarioError(file, 0, "category.duration_min_years",
+                                "expected duration_min_years <= duration_max_years in category \"" +
+                                    c.name + "\"");
+    }
+    if (share <= 0)
+        throw ScenarioError(file, 0, "category.spend_share",
+                            "expected spend shares to add up to more than 0");
+    if (spec.suppliers.markup_min > spec.suppliers.markup_max)
+        throw ScenarioError(file, 0, "suppliers.markup_min", "expected markup_min <= markup_max");
+    if (spec.market.large_reach_regions > spec.market.regions)
+        throw ScenarioError(file, 0, "market.large_reach_regions",
+                            "expected at most market.regions (" +
+                                std::to_string(spec.market.regions) + ")");
+}
+
+ScenarioSpec load_scenario_text(std::string_view text, const std::string& source_name) {
+    try {
+        const toml::table root = toml::parse(text, source_name);
+        return from_table(root, source_name);
+    } catch (const toml::parse_error& err) {
+        throw ScenarioError(source_name, err.source().begin.line, "",
+                            "TOML syntax error: " + std::string(err.description()));
+    }
+}
+
+ScenarioSpec load_scenario_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ScenarioError(path, 0, "",
+                            "cannot open scenario file (does it exist and is it readable?)");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return load_scenario_text(buf.str(), path);
+}
+
+void apply_override(ScenarioSpec& spec, std::string_view assignment) {
+    const auto eq = assignment.find('=');
+    const std::string where = "--set " + std::string(assignment);
+    if (eq == std::string_view::npos)
+        throw ScenarioError(where, 0, "", "expected key=value, e.g. evaluation.price_weight=0.8");
+    const std::string key(assignment.substr(0, eq));
+    const std::string value(assignment.substr(eq + 1));
+    const auto* def = find_param(key);
+    if (!def)
+        throw ScenarioError(where, 0, key, "unknown key" + suggestion(key, scenario_params()));
+    toml::table parsed;
+    try {
+        parsed = toml::parse("v = " + value);
+    } catch (const toml::parse_error&) {
+        // Bare words (choices) are accepted without quotes.
+        parsed = toml::parse("v = \"" + value + "\"");
+    }
+    assign(*def, spec, *parsed.get("v"), where, key);
+    validate_scenario(spec, where);
+}
+
+} // namespace tendersim
