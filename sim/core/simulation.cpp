@@ -4,6 +4,7 @@
 #include "phases.hpp"
 #include "rng.hpp"
 
+#include <chrono>
 #include <cstring>
 
 namespace tendersim {
@@ -17,16 +18,22 @@ const YearMetrics& Simulation::run_year() {
     year_.counters.reset();
     reset_year_counters(m);
 
-    run_needs(m, year_);
-    run_design(m, year_);
-    index_.rebuild(m);
-    prepare_attention(m, year_, index_, exec_);
-    run_bidding(m, year_, index_, exec_);
-    run_award(m, year_);
-    run_delivery(m, year_, exec_);
-    run_dynamics(m, year_, exec_);
+    auto clock = std::chrono::steady_clock::now();
+    auto lap = [&clock](double& total) {
+        const auto now = std::chrono::steady_clock::now();
+        total += std::chrono::duration<double>(now - clock).count();
+        clock = now;
+    };
 
-    metrics_ = compute_metrics(m, year_);
+    run_needs(m, year_), lap(times_.needs);
+    run_design(m, year_), lap(times_.design);
+    index_.rebuild(m);
+    prepare_attention(m, year_, index_, exec_), lap(times_.index);
+    run_bidding(m, year_, index_, exec_), lap(times_.bidding);
+    run_award(m, year_), lap(times_.award);
+    run_delivery(m, year_, exec_), lap(times_.delivery);
+    run_dynamics(m, year_, exec_), lap(times_.dynamics);
+    metrics_ = compute_metrics(m, year_), lap(times_.monitor);
     return metrics_;
 }
 

@@ -10,6 +10,11 @@
 
 namespace tendersim {
 
+// Seconds spent in each phase, summed over the years run (reported by the benchmark).
+struct PhaseTimes {
+    double needs = 0, design = 0, index = 0, bidding = 0, award = 0, delivery = 0, dynamics = 0, monitor = 0;
+};
+
 class Simulation {
   public:
     Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads);
@@ -21,6 +26,7 @@ class Simulation {
     const YearState& last_year() const { return year_; }
     const YearMetrics& metrics() const { return metrics_; }
     int threads() const { return exec_.threads(); }
+    const PhaseTimes& phase_times() const { return times_; }
 
   private:
     Market market_;
@@ -28,6 +34,7 @@ class Simulation {
     CandidateIndex index_;
     YearState year_;
     YearMetrics metrics_;
+    PhaseTimes times_;
 };
 
 // Hash of the whole market state (suppliers, councils, contracts, ledgers): equal hashes across

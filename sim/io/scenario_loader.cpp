@@ -209,10 +209,6 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file) {
                             "expected spend shares to add up to more than 0");
     if (spec.suppliers.markup_min > spec.suppliers.markup_max)
         throw ScenarioError(file, 0, "suppliers.markup_min", "expected markup_min <= markup_max");
-    if (spec.market.large_reach_regions > spec.market.regions)
-        throw ScenarioError(file, 0, "market.large_reach_regions",
-                            "expected at most market.regions (" +
-                                std::to_string(spec.market.regions) + ")");
 }
 
 ScenarioSpec load_scenario_text(std::string_view text, const std::string& source_name) {

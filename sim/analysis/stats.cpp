@@ -1,0 +1,91 @@
+#include "analysis/stats.hpp"
+
+#include "analysis/distributions.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+namespace tendersim::analysis {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int sign_of(double x) {
+    return (x > 0.0) - (x < 0.0);
+}
+
+} // namespace
+
+double mean(std::span<const double> x) {
+    if (x.empty()) return kNaN;
+    double sum = 0.0;
+    for (const double v : x) sum += v;
+    return sum / static_cast<double>(x.size());
+}
+
+double sample_sd(std::span<const double> x) {
+    if (x.size() < 2) return kNaN;
+    // Two passes: summing squared deviations from the mean avoids the cancellation of the
+    // sum-of-squares formula when the mean is large relative to the spread (e.g. costs in GBP).
+    const double m = mean(x);
+    double ss = 0.0;
+    for (const double v : x) ss += (v - m) * (v - m);
+    return std::sqrt(ss / static_cast<double>(x.size() - 1));
+}
+
+double sorted_quantile(std::span<const double> sorted, double p) {
+    if (sorted.empty() || std::isnan(p)) return kNaN;
+    if (p <= 0.0) return sorted.front();
+    if (p >= 1.0) return sorted.back();
+    const double h = p * static_cast<double>(sorted.size() - 1);
+    const auto i = static_cast<std::size_t>(std::floor(h));
+    if (i + 1 >= sorted.size()) return sorted.back();
+    return sorted[i] + (h - static_cast<double>(i)) * (sorted[i + 1] - sorted[i]);
+}
+
+MeanCI mean_ci95(std::span<const double> x) {
+    MeanCI r;
+    r.n = x.size();
+    r.mean = mean(x);
+    r.sd = sample_sd(x);
+    if (r.n < 2) {
+        r.ci95_low = r.ci95_high = kNaN;
+        return r;
+    }
+    const double half =
+        t_critical_95(static_cast<double>(r.n - 1)) * r.sd / std::sqrt(static_cast<double>(r.n));
+    r.ci95_low = r.mean - half;
+    r.ci95_high = r.mean + half;
+    return r;
+}
+
+PairedDifference paired_difference(std::span<const double> a, std::span<const double> b) {
+    if (a.size() != b.size()) {
+        throw std::invalid_argument("paired_difference: a and b must have the same length");
+    }
+    std::vector<double> diff(a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) diff[i] = b[i] - a[i];
+
+    PairedDifference r;
+    r.n = a.size();
+    r.mean_a = mean(a);
+    r.mean_b = mean(b);
+    const MeanCI ci = mean_ci95(diff);
+    r.mean_diff = ci.mean;
+    r.sd_diff = ci.sd;
+    r.ci95_low = ci.ci95_low;
+    r.ci95_high = ci.ci95_high;
+    if (r.n == 0) return r;
+
+    const int s = sign_of(r.mean_diff);
+    std::size_t same = 0;
+    for (const double d : diff) same += sign_of(d) == s ? 1 : 0;
+    r.share_same_sign = static_cast<double>(same) / static_cast<double>(r.n);
+    // NaN bounds compare false, so n < 2 is never distinguishable.
+    r.distinguishable = r.ci95_low > 0.0 || r.ci95_high < 0.0;
+    return r;
+}
+
+} // namespace tendersim::analysis

@@ -1,0 +1,54 @@
+#include "core/rng.hpp"
+
+#include <cmath>
+#include <doctest/doctest.h>
+
+using namespace tendersim;
+
+TEST_CASE("a stream is a pure function of its key and counter") {
+    Stream a(42, 3, Phase::Bidding, 7), b(42, 3, Phase::Bidding, 7);
+    for (int k = 0; k < 100; ++k) CHECK(a.next_u64() == b.next_u64());
+    Stream other_year(42, 4, Phase::Bidding, 7), other_phase(42, 3, Phase::Delivery, 7);
+    Stream fresh(42, 3, Phase::Bidding, 7);
+    const auto first = fresh.next_u64();
+    CHECK(first != other_year.next_u64());
+    CHECK(first != other_phase.next_u64());
+}
+
+TEST_CASE("uniform, normal and poisson draws have the right moments") {
+    Stream s(1, 1, Phase::Init, 1);
+    const int n = 200'000;
+    double su = 0, sn = 0, sn2 = 0, sp = 0;
+    for (int k = 0; k < n; ++k) {
+        const double u = s.uniform();
+        REQUIRE(u >= 0.0);
+        REQUIRE(u < 1.0);
+        su += u;
+        const double z = s.normal();
+        sn += z, sn2 += z * z;
+        sp += static_cast<double>(s.poisson(3.5));
+    }
+    CHECK(su / n == doctest::Approx(0.5).epsilon(0.01));
+    CHECK(std::fabs(sn / n) < 0.01);
+    CHECK(sn2 / n == doctest::Approx(1.0).epsilon(0.02));
+    CHECK(sp / n == doctest::Approx(3.5).epsilon(0.02));
+}
+
+TEST_CASE("below(n) stays in range and geometric skips average (1-p)/p") {
+    Stream s(9, 1, Phase::Init, 2);
+    double g = 0;
+    for (int k = 0; k < 100'000; ++k) {
+        CHECK(s.below(17) < 17);
+        g += static_cast<double>(s.geometric(0.2));
+    }
+    CHECK(g / 100'000 == doctest::Approx(4.0).epsilon(0.03));
+}
+
+TEST_CASE("derived replicate seeds are distinct") {
+    std::uint64_t prev = 0;
+    for (std::uint64_t r = 0; r < 1000; ++r) {
+        const auto seed = derive_seed(5, Phase::Replicate, r);
+        CHECK(seed != prev);
+        prev = seed;
+    }
+}

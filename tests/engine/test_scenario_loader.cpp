@@ -1,0 +1,106 @@
+#include "core/params.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace tendersim;
+
+namespace {
+
+std::string error_of(const std::string& text) {
+    try {
+        load_scenario_text(text, "s.toml");
+    } catch (const ScenarioError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream b;
+    b << in.rdbuf();
+    return b.str();
+}
+
+} // namespace
+
+TEST_CASE("a minimal scenario loads with documented defaults") {
+    const auto spec = load_scenario_text("schema_version = 1\nname = \"x\"\n[evaluation]\nprice_weight = 0.8\n", "s.toml");
+    CHECK(spec.name == "x");
+    CHECK(spec.evaluation.price_weight == 0.8);
+    CHECK(spec.categories.size() == 8);
+    CHECK(spec.market.councils == ScenarioSpec{}.market.councils);
+}
+
+TEST_CASE("bad input names the file, line, key and what was expected") {
+    CHECK(error_of("schema_version = 1\n[market]\ncouncils = 40\ncouncilz = 3\n") ==
+          "s.toml:4: key 'market.councilz': unknown key (did you mean 'market.councils'?)");
+    CHECK(error_of("schema_version = 1\n[market]\ncouncils = \"many\"\n") ==
+          "s.toml:3: key 'market.councils': expected an integer from 1 to 1000000, got a string \"many\"");
+    CHECK(error_of("schema_version = 1\n\n[evaluation]\nprice_weight = 1.5\n") ==
+          "s.toml:4: key 'evaluation.price_weight': expected a number from 0 to 1 (weight), got the number 1.5");
+    CHECK(error_of("schema_version = 1\n[evaluation]\nabnormally_low_action = \"ignore\"\n") ==
+          "s.toml:3: key 'evaluation.abnormally_low_action': expected one of off|reject|investigate, got a string \"ignore\"");
+    CHECK(error_of("name = \"x\"\n") == "s.toml:1: key 'schema_version': missing; expected schema_version = 1");
+    CHECK(error_of("schema_version = 7\n") ==
+          "s.toml:1: key 'schema_version': expected 1 (the version this tendersim reads), got the integer 7");
+    CHECK(error_of("schema_version = 1\n[market\n").rfind("s.toml:2: TOML syntax error", 0) == 0);
+    CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nspend_shar = 1\n") ==
+          std::string("s.toml:4: key 'category.spend_shar': unknown key (did you mean 'spend_share'?)"));
+    CHECK(error_of("schema_version = 1\n[evaluation]\nprice_weight = 0.7\nsocial_value_weight = 0.4\n").find(
+              "price_weight + social_value_weight <= 1") != std::string::npos);
+}
+
+TEST_CASE("a missing file is a clear error") {
+    try {
+        load_scenario_file("/nonexistent/scenario.toml");
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: cannot open scenario file (does it exist and is it readable?)");
+    }
+}
+
+TEST_CASE("overrides use the same validation as files") {
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    apply_override(spec, "evaluation.price_weight=0.9");
+    CHECK(spec.evaluation.price_weight == 0.9);
+    apply_override(spec, "evaluation.abnormally_low_action=reject");
+    CHECK(spec.evaluation.abnormally_low_action == AbnormallyLowAction::Reject);
+    CHECK_THROWS_AS(apply_override(spec, "evaluation.price_weight=2"), ScenarioError);
+    CHECK_THROWS_AS(apply_override(spec, "nope.key=1"), ScenarioError);
+}
+
+TEST_CASE("docs/parameters.md is exactly what the registry generates") {
+    // Regenerate with: build/sim/cli/tendersim params > docs/parameters.md
+    CHECK(read(TENDERSIM_SOURCE_DIR "/docs/parameters.md") == parameter_reference_markdown());
+}
+
+TEST_CASE("every parameter is documented in the registry and in scenarios/baseline.toml") {
+    const std::string baseline = read(TENDERSIM_SOURCE_DIR "/scenarios/baseline.toml");
+    REQUIRE(!baseline.empty());
+    for (const auto& def : scenario_params()) {
+        CAPTURE(def.key);
+        CHECK(!def.meaning.empty());
+        CHECK(!def.unit.empty());
+        CHECK(!def.source.empty());
+        const std::string leaf(def.key.substr(def.key.find('.') + 1));
+        const auto at = baseline.find("\n" + leaf + " = ");
+        REQUIRE(at != std::string::npos);
+        // the line before the value is its documentation comment
+        const auto line_start = baseline.rfind('\n', at - 1);
+        CHECK(baseline[line_start + 1] == '#');
+    }
+    for (const auto& def : category_params()) {
+        CAPTURE(def.key);
+        CHECK(!def.meaning.empty());
+        CHECK(baseline.find("\n" + std::string(def.key) + " = ") != std::string::npos);
+    }
+    // and the baseline file itself is valid
+    CHECK_NOTHROW(load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/baseline.toml"));
+}
