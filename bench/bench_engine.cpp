@@ -37,15 +37,19 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_SELF, &ru);
     const double init_s = std::chrono::duration<double>(t1 - t0).count();
     const double run_s = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("scenario=%s threads=%d years=%lld suppliers=%zu councils=%zu init_s=%.3f run_s=%.3f total_s=%.3f "
-                "tenders_per_year=%.0f tenders_per_s=%.0f bid_decisions_per_s=%.0f bids_per_s=%.0f peak_rss_mb=%.1f "
+    std::printf("scenario=%s threads=%d years=%lld suppliers=%zu councils=%zu init_s=%.3f "
+                "run_s=%.3f total_s=%.3f "
+                "tenders_per_year=%.0f tenders_per_s=%.0f bid_decisions_per_s=%.0f bids_per_s=%.0f "
+                "peak_rss_mb=%.1f "
                 "state_hash=%016llx\n",
-                spec.name.c_str(), threads, static_cast<long long>(spec.run.years), sim.market().suppliers.size(),
-                sim.market().councils.size(), init_s, run_s, init_s + run_s, tenders / static_cast<double>(spec.run.years),
-                tenders / run_s, decisions / run_s, bids / run_s, static_cast<double>(ru.ru_maxrss) / 1024.0,
+                spec.name.c_str(), threads, static_cast<long long>(spec.run.years),
+                sim.market().suppliers.size(), sim.market().councils.size(), init_s, run_s,
+                init_s + run_s, tenders / static_cast<double>(spec.run.years), tenders / run_s,
+                decisions / run_s, bids / run_s, static_cast<double>(ru.ru_maxrss) / 1024.0,
                 static_cast<unsigned long long>(state_hash(sim.market())));
     const auto& p = sim.phase_times();
-    std::printf("phase_seconds needs=%.3f design=%.3f index=%.3f bidding=%.3f award=%.3f delivery=%.3f dynamics=%.3f "
+    std::printf("phase_seconds needs=%.3f design=%.3f index=%.3f bidding=%.3f award=%.3f "
+                "delivery=%.3f dynamics=%.3f "
                 "monitor=%.3f\n",
                 p.needs, p.design, p.index, p.bidding, p.award, p.delivery, p.dynamics, p.monitor);
     return 0;

@@ -5,22 +5,34 @@
 
 namespace tendersim {
 
-Pence supplier_cost(const Market& market, SupplierId s, CategoryId c, Pence efficient,
+double large_scale_factor(const CategorySpec& category, Pence efficient) {
+    const double reference = category.value_median_gbp * 100.0;
+    return std::clamp(
+        std::pow(static_cast<double>(efficient) / reference, -category.scale_economies), 0.6, 1.4);
+}
+
+Pence supplier_cost(const Market& market, SupplierId s, Pence efficient, double large_scale,
                     bool incumbent) {
     const auto& sup = market.suppliers;
-    const auto& cat = market.spec.categories[c.index()];
-    double factor = sup.cost_factor[s.index()];
+    const std::size_t i = s.index();
+    double factor = sup.cost_factor[i];
     const double value = static_cast<double>(efficient);
-    if (!sup.is_sme[s.index()]) {
-        const double reference = cat.value_median_gbp * 100.0;
-        factor *= std::clamp(std::pow(value / reference, -cat.scale_economies), 0.6, 1.4);
+    if (!sup.is_sme[i]) {
+        factor *= large_scale;
     } else {
-        const double load =
-            value / static_cast<double>(std::max<Pence>(1, sup.capacity[s.index()]));
+        // SMEs strain on contracts that are large relative to their capacity.
+        const double load = value / static_cast<double>(std::max<Pence>(1, sup.capacity[i]));
         factor *= 1.0 + 0.2 * std::max(0.0, load - 0.5);
     }
     if (incumbent) factor *= 1.0 - market.spec.incumbency.cost_advantage;
     return round_pence(value * factor);
+}
+
+Pence supplier_cost(const Market& market, SupplierId s, CategoryId c, Pence efficient,
+                    bool incumbent) {
+    return supplier_cost(market, s, efficient,
+                         large_scale_factor(market.spec.categories[c.index()], efficient),
+                         incumbent);
 }
 
 Pence bid_cost(const BiddingSpec& bidding, Pence total) {

@@ -12,18 +12,21 @@ double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
 }
 
-// HHI and top-5 share of a set of per-supplier spends (sorted descending in place).
+// HHI and top-5 share of per-supplier spends. The HHI sum runs in the given (deterministic)
+// order; only the five largest are selected, not the whole list sorted.
 Concentration concentration(std::vector<Pence>& spends) {
     Concentration c;
     double total = 0;
     for (Pence p : spends) total += static_cast<double>(p);
     if (total <= 0) return c;
-    std::sort(spends.begin(), spends.end(), std::greater<>());
-    for (std::size_t k = 0; k < spends.size(); ++k) {
-        const double share = static_cast<double>(spends[k]) / total;
+    for (Pence p : spends) {
+        const double share = static_cast<double>(p) / total;
         c.hhi += 10'000.0 * share * share;
-        if (k < 5) c.top5_share += share;
     }
+    const std::size_t top = std::min<std::size_t>(5, spends.size());
+    std::partial_sort(spends.begin(), spends.begin() + static_cast<std::ptrdiff_t>(top),
+                      spends.end(), std::greater<>());
+    for (std::size_t k = 0; k < top; ++k) c.top5_share += static_cast<double>(spends[k]) / total;
     return c;
 }
 
@@ -61,9 +64,6 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
 
     // Spend-side metrics from this year's deliveries, in contract order.
     double paid = 0, efficient = 0, sme = 0, local = 0, sv = 0, quality = 0;
-    std::vector<Pence> per_cat_supplier;
-    std::vector<std::pair<std::uint64_t, Pence>> cat_spend;
-    cat_spend.reserve(m.contracts.size());
     for (std::size_t k = 0; k < m.contracts.size() && k < ys.delivery.size(); ++k) {
         const Contract& c = m.contracts[k];
         const DeliveryResult& r = ys.delivery[k];
@@ -75,7 +75,6 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
         if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()]) local += p;
         sv += static_cast<double>(r.sv_delivered);
         quality += p * r.quality_delivered;
-        cat_spend.emplace_back((std::uint64_t{c.category.v} << 32) | c.supplier.v, r.paid);
     }
     y.total_spend_gbp = paid / 100.0;
     y.price_index = ratio(paid, efficient);
@@ -88,24 +87,37 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.social_value_promised_per_pound = ratio(static_cast<double>(ctr.sv_promised_total),
                                               static_cast<double>(ctr.awarded_total_value));
 
-    // Concentration: overall from supplier revenue, by category from (category, supplier) sums.
+    // Concentration: overall from supplier revenue; by category, contracts are bucketed by
+    // category (in contract order) and summed per supplier in a reused scratch array.
     std::vector<Pence> spends;
     for (std::size_t i = 0; i < s.size(); ++i)
         if (s.revenue_year[i] > 0) spends.push_back(s.revenue_year[i]);
     y.overall = concentration(spends);
-    std::sort(cat_spend.begin(), cat_spend.end());
+    std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
+    for (const auto& c : m.contracts) ++start[c.category.index() + 1];
+    for (std::size_t c = 0; c < m.categories; ++c) start[c + 1] += start[c];
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t k = 0; k < m.contracts.size(); ++k)
+        bucket[fill[m.contracts[k].category.index()]++] = static_cast<std::uint32_t>(k);
+    std::vector<Pence> scratch(s.size(), 0);
+    std::vector<std::uint32_t> touched;
     y.by_category.assign(m.categories, Concentration{});
-    for (std::size_t a = 0; a < cat_spend.size();) {
-        const std::uint64_t cat = cat_spend[a].first >> 32;
-        spends.clear();
-        while (a < cat_spend.size() && (cat_spend[a].first >> 32) == cat) {
-            const std::uint64_t key = cat_spend[a].first;
-            Pence sum = 0;
-            for (; a < cat_spend.size() && cat_spend[a].first == key; ++a)
-                sum += cat_spend[a].second;
-            spends.push_back(sum);
+    for (std::size_t c = 0; c < m.categories; ++c) {
+        touched.clear();
+        for (std::uint32_t j = start[c]; j < start[c + 1]; ++j) {
+            const std::uint32_t k = bucket[j];
+            const Contract& ct = m.contracts[k];
+            if (!ct.supplier.valid() || k >= ys.delivery.size() || ys.delivery[k].paid == 0)
+                continue;
+            if (scratch[ct.supplier.index()] == 0) touched.push_back(ct.supplier.v);
+            scratch[ct.supplier.index()] += ys.delivery[k].paid;
         }
-        y.by_category[cat] = concentration(spends);
+        spends.clear();
+        for (std::uint32_t id : touched) {
+            spends.push_back(scratch[id]);
+            scratch[id] = 0;
+        }
+        y.by_category[c] = concentration(spends);
     }
 
     double markup = 0, alive = 0;

@@ -87,7 +87,8 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(market, sme_two_region_share, "share", 0, 1,
             "Share of SMEs that also serve the neighbouring region", kAssumed),
     TS_INT(market, large_reach_regions, "regions", 1, 4096,
-           "Regions a large firm serves (home and neighbours; capped at the number of regions)", kAssumed),
+           "Regions a large firm serves (home and neighbours; capped at the number of regions)",
+           kAssumed),
 
     TS_REAL(suppliers, sme_capacity_median_gbp, "GBP/year", 1000, 1.0e10,
             "Median SME delivery capacity (contract value a year)", kTuned),

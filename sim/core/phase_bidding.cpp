@@ -1,3 +1,4 @@
+#include "atomic_add.hpp"
 #include "cost_model.hpp"
 #include "evaluation.hpp"
 #include "phases.hpp"
@@ -20,11 +21,8 @@ struct TenderView {
     Pence total_value;
     Pence bid_cost;
     Pence switching_cost;
+    double large_scale;
 };
-
-template <class T> void atomic_add(T& slot, T v) {
-    std::atomic_ref<T>(slot).fetch_add(v, std::memory_order_relaxed);
-}
 
 // One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid.
 bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid) {
@@ -42,7 +40,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     if (s.capacity[i] - s.committed[i] < t.estimated_value) return false;
 
     const auto& b = m.spec.bidding;
-    const Pence own = supplier_cost(m, id, t.category, t.efficient_cost, incumbent);
+    const Pence own = supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent);
     const double estimate =
         static_cast<double>(own) * (1.0 + b.estimation_error * t.complexity * rng.normal());
     const double sv_offer = static_cast<double>(t.estimated_value) * b.social_value_max_rate *
@@ -80,15 +78,17 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
                                          b.social_value_effort_saturation,
         0.0, 1.0);
     const Pence total = t.estimated_value * t.duration;
-    const TenderView view{m,
-                          m.suppliers,
-                          t,
-                          effort,
-                          total,
-                          bid_cost(b, total),
-                          t.custom ? round_pence(m.spec.incumbency.switching_cost_share *
-                                                 static_cast<double>(t.estimated_value))
-                                   : 0};
+    const TenderView view{
+        m,
+        m.suppliers,
+        t,
+        effort,
+        total,
+        bid_cost(b, total),
+        t.custom ? round_pence(m.spec.incumbency.switching_cost_share *
+                               static_cast<double>(t.estimated_value))
+                 : 0,
+        large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost)};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), Phase::Bidding, t.need_key);
     std::array<Bid, kMaxBids> bids;
     std::size_t n = 0;

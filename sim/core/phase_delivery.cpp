@@ -1,3 +1,4 @@
+#include "atomic_add.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 
@@ -35,18 +36,15 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
                               (overloaded ? d.distress_failure_rate : 0.0);
         r.failed = rng.uniform() < p_fail ? 1 : 0;
         ys.delivery[k] = r;
+        // Integer sums commute, so concurrent adds give the same totals at any thread count.
+        atomic_add(m.councils.paid_total[c.buyer.index()], r.paid);
+        atomic_add(s.revenue_year[i], r.paid);
+        atomic_add(s.cost_year[i], r.cost);
     });
-    // Merge in contract order: every penny a council pays is a penny its supplier receives.
     for (std::size_t k = 0; k < m.contracts.size(); ++k) {
-        Contract& c = m.contracts[k];
         const DeliveryResult& r = ys.delivery[k];
-        if (!c.supplier.valid()) continue;
-        const std::size_t i = c.supplier.index();
-        m.councils.paid_total[c.buyer.index()] += r.paid;
+        Contract& c = m.contracts[k];
         m.ledger_council_paid += r.paid;
-        s.revenue_year[i] += r.paid;
-        m.ledger_supplier_received += r.paid;
-        s.cost_year[i] += r.cost;
         if (r.failed) {
             // The contract ends this year and is re-let next year without its supplier.
             c.end_year = static_cast<std::int16_t>(m.year);
@@ -54,6 +52,8 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
             ++ys.counters.failures;
         }
     }
+    // Suppliers' side of the ledger, summed from their own accounts rather than the payments.
+    for (std::size_t i = 0; i < s.size(); ++i) m.ledger_supplier_received += s.revenue_year[i];
 }
 
 } // namespace tendersim

@@ -12,7 +12,8 @@ namespace tendersim {
 
 // Seconds spent in each phase, summed over the years run (reported by the benchmark).
 struct PhaseTimes {
-    double needs = 0, design = 0, index = 0, bidding = 0, award = 0, delivery = 0, dynamics = 0, monitor = 0;
+    double needs = 0, design = 0, index = 0, bidding = 0, award = 0, delivery = 0, dynamics = 0,
+           monitor = 0;
 };
 
 class Simulation {

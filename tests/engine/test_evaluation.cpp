@@ -34,7 +34,8 @@ Pence price_of(const std::vector<Bid>& bids, SupplierId id) {
 } // namespace
 
 TEST_CASE("the lowest-price rule picks the cheapest valid bid") {
-    std::vector<Bid> bids = {make_bid(1, 1000, 0.9f), make_bid(2, 900, 0.1f), make_bid(3, 950, 0.5f)};
+    std::vector<Bid> bids = {make_bid(1, 1000, 0.9f), make_bid(2, 900, 0.1f),
+                             make_bid(3, 950, 0.5f)};
     CHECK(winner(bids, {1.0, 0.0}) == SupplierId(2));
     // With the cheapest rejected as abnormally low, the next cheapest wins.
     bids.push_back(make_bid(4, 300, 0.5f, 0, 800));
@@ -53,7 +54,8 @@ TEST_CASE("raising the price weight never raises the winning price on a fixed se
         std::vector<Bid> bids;
         const auto n = 2 + rng.below(8);
         for (std::uint32_t k = 0; k < n; ++k)
-            bids.push_back(make_bid(k, 500 + static_cast<Pence>(rng.below(1000)), static_cast<float>(rng.uniform()),
+            bids.push_back(make_bid(k, 500 + static_cast<Pence>(rng.below(1000)),
+                                    static_cast<float>(rng.uniform()),
                                     static_cast<Pence>(rng.below(200))));
         const double sv_share = rng.uniform(0.0, 0.6); // of the non-price weight
         Pence previous = INT64_MAX;
@@ -72,7 +74,8 @@ TEST_CASE("a higher social-value weight never lowers the winner's social-value o
         std::vector<Bid> bids;
         const auto n = 2 + rng.below(8);
         for (std::uint32_t k = 0; k < n; ++k)
-            bids.push_back(make_bid(k, 500 + static_cast<Pence>(rng.below(1000)), static_cast<float>(rng.uniform()),
+            bids.push_back(make_bid(k, 500 + static_cast<Pence>(rng.below(1000)),
+                                    static_cast<float>(rng.uniform()),
                                     static_cast<Pence>(rng.below(200))));
         Pence previous = -1;
         for (double ws = 0.0; ws <= 0.6 + 1e-9; ws += 0.05) {
@@ -101,7 +104,8 @@ TEST_CASE("abnormally low bids: investigation rejects only bids below the bidder
 }
 
 TEST_CASE("ranking is deterministic on ties: lower price, then lower id") {
-    std::vector<Bid> bids = {make_bid(5, 1000, 0.5f), make_bid(3, 1000, 0.5f), make_bid(4, 1000, 0.5f)};
+    std::vector<Bid> bids = {make_bid(5, 1000, 0.5f), make_bid(3, 1000, 0.5f),
+                             make_bid(4, 1000, 0.5f)};
     score_bids(bids, {1.0, 0.0}, {});
     std::array<std::uint16_t, 3> order{};
     REQUIRE(rank_bids(bids, order) == 3);

@@ -15,7 +15,8 @@ struct Harness {
     YearState ys;
     Executor exec{1};
     CandidateIndex index;
-    explicit Harness(const ScenarioSpec& spec, std::uint64_t seed = 1) : m(build_market(spec, seed)) {}
+    explicit Harness(const ScenarioSpec& spec, std::uint64_t seed = 1)
+        : m(build_market(spec, seed)) {}
     void start_year() {
         ++m.year;
         ys.counters.reset();
@@ -76,7 +77,8 @@ TEST_CASE("every award goes to a qualified bidder with room, and never overfills
             if (!o.winner.valid()) continue;
             ++awarded;
             CHECK(in_any_shortlist(h.ys, o.winner));
-            CHECK(static_cast<double>(s.turnover[o.winner.index()]) >= 1.5 * static_cast<double>(t.estimated_value));
+            CHECK(static_cast<double>(s.turnover[o.winner.index()]) >=
+                  1.5 * static_cast<double>(t.estimated_value));
             CHECK(s.alive[o.winner.index()]);
         }
         CHECK(awarded > 0);
@@ -100,7 +102,9 @@ TEST_CASE("markups fall after repeated losses and rise after wins") {
     h.ys.tenders.clear();
     run_dynamics(h.m, h.ys, h.exec);
     CHECK(s.markup[0] < 0.2f);
-    CHECK(s.markup[0] == doctest::Approx(0.2 * std::pow(1 - h.m.spec.suppliers.markup_loss_step, 6)).epsilon(1e-5));
+    CHECK(
+        s.markup[0] ==
+        doctest::Approx(0.2 * std::pow(1 - h.m.spec.suppliers.markup_loss_step, 6)).epsilon(1e-5));
     CHECK(s.markup[1] > 0.2f);
     CHECK(s.markup[2] == 0.2f);
     CHECK(s.win_belief[0] < 0.25f);

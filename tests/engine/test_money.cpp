@@ -30,8 +30,10 @@ TEST_CASE("what councils pay equals what suppliers receive, every year") {
         CHECK(sim.metrics().total_spend_gbp == doctest::Approx(gbp(revenue)));
         for (std::size_t i = 0; i < cash_before.size(); ++i) {
             if (!alive_before[i]) continue;
-            const Pence overhead = round_pence(spec.suppliers.overhead_share * static_cast<double>(capacity_before[i]));
-            CHECK(s.cash[i] - cash_before[i] == s.revenue_year[i] - s.cost_year[i] - s.bid_cost_year[i] - overhead);
+            const Pence overhead = round_pence(spec.suppliers.overhead_share *
+                                               static_cast<double>(capacity_before[i]));
+            CHECK(s.cash[i] - cash_before[i] ==
+                  s.revenue_year[i] - s.cost_year[i] - s.bid_cost_year[i] - overhead);
         }
     }
     CHECK(received > 0);

@@ -30,7 +30,8 @@ std::string read(const std::string& path) {
 } // namespace
 
 TEST_CASE("a minimal scenario loads with documented defaults") {
-    const auto spec = load_scenario_text("schema_version = 1\nname = \"x\"\n[evaluation]\nprice_weight = 0.8\n", "s.toml");
+    const auto spec = load_scenario_text(
+        "schema_version = 1\nname = \"x\"\n[evaluation]\nprice_weight = 0.8\n", "s.toml");
     CHECK(spec.name == "x");
     CHECK(spec.evaluation.price_weight == 0.8);
     CHECK(spec.categories.size() == 8);
@@ -41,19 +42,25 @@ TEST_CASE("bad input names the file, line, key and what was expected") {
     CHECK(error_of("schema_version = 1\n[market]\ncouncils = 40\ncouncilz = 3\n") ==
           "s.toml:4: key 'market.councilz': unknown key (did you mean 'market.councils'?)");
     CHECK(error_of("schema_version = 1\n[market]\ncouncils = \"many\"\n") ==
-          "s.toml:3: key 'market.councils': expected an integer from 1 to 1000000, got a string \"many\"");
+          "s.toml:3: key 'market.councils': expected an integer from 1 to 1000000, got a string "
+          "\"many\"");
     CHECK(error_of("schema_version = 1\n\n[evaluation]\nprice_weight = 1.5\n") ==
-          "s.toml:4: key 'evaluation.price_weight': expected a number from 0 to 1 (weight), got the number 1.5");
+          "s.toml:4: key 'evaluation.price_weight': expected a number from 0 to 1 (weight), got "
+          "the number 1.5");
     CHECK(error_of("schema_version = 1\n[evaluation]\nabnormally_low_action = \"ignore\"\n") ==
-          "s.toml:3: key 'evaluation.abnormally_low_action': expected one of off|reject|investigate, got a string \"ignore\"");
-    CHECK(error_of("name = \"x\"\n") == "s.toml:1: key 'schema_version': missing; expected schema_version = 1");
-    CHECK(error_of("schema_version = 7\n") ==
-          "s.toml:1: key 'schema_version': expected 1 (the version this tendersim reads), got the integer 7");
+          "s.toml:3: key 'evaluation.abnormally_low_action': expected one of "
+          "off|reject|investigate, got a string \"ignore\"");
+    CHECK(error_of("name = \"x\"\n") ==
+          "s.toml:1: key 'schema_version': missing; expected schema_version = 1");
+    CHECK(error_of("schema_version = 7\n") == "s.toml:1: key 'schema_version': expected 1 (the "
+                                              "version this tendersim reads), got the integer 7");
     CHECK(error_of("schema_version = 1\n[market\n").rfind("s.toml:2: TOML syntax error", 0) == 0);
     CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nspend_shar = 1\n") ==
-          std::string("s.toml:4: key 'category.spend_shar': unknown key (did you mean 'spend_share'?)"));
-    CHECK(error_of("schema_version = 1\n[evaluation]\nprice_weight = 0.7\nsocial_value_weight = 0.4\n").find(
-              "price_weight + social_value_weight <= 1") != std::string::npos);
+          std::string(
+              "s.toml:4: key 'category.spend_shar': unknown key (did you mean 'spend_share'?)"));
+    CHECK(error_of(
+              "schema_version = 1\n[evaluation]\nprice_weight = 0.7\nsocial_value_weight = 0.4\n")
+              .find("price_weight + social_value_weight <= 1") != std::string::npos);
 }
 
 TEST_CASE("a missing file is a clear error") {
@@ -61,7 +68,8 @@ TEST_CASE("a missing file is a clear error") {
         load_scenario_file("/nonexistent/scenario.toml");
         FAIL("expected an error");
     } catch (const ScenarioError& e) {
-        CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: cannot open scenario file (does it exist and is it readable?)");
+        CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: cannot open scenario file "
+                                       "(does it exist and is it readable?)");
     }
 }
 
