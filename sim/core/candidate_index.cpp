@@ -1,7 +1,9 @@
 #include "candidate_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cmath>
 
 namespace tendersim {
 
@@ -27,16 +29,46 @@ void CandidateIndex::rebuild(const Market& market) {
     visit([&](std::size_t cell, std::size_t i) {
         ids_[cursor[cell]++] = SupplierId(static_cast<std::uint32_t>(i));
     });
-    max_attention_.assign(cells, 0.0f);
+    band_offsets_.assign(cells * (kBands + 1), 0);
+    band_max_.assign(cells * kBands, 0.0f);
 }
 
+namespace {
+
+std::size_t band_of(float p) {
+    if (p <= 0.0f) return CandidateIndex::kBands; // never notices: left out of every band
+    int exponent = 0;
+    std::frexp(p, &exponent); // p = m * 2^exponent, m in [0.5, 1)
+    const auto b = static_cast<std::size_t>(std::max(0, -exponent));
+    return std::min(b, CandidateIndex::kBands - 1);
+}
+
+} // namespace
+
 void CandidateIndex::refresh_attention(const Suppliers& suppliers) {
-    const std::size_t cells = max_attention_.size();
+    const std::size_t cells = offsets_.size() - 1;
     for (std::size_t k = 0; k < cells; ++k) {
-        float m = 0.0f;
-        for (std::size_t j = offsets_[k]; j < offsets_[k + 1]; ++j)
-            m = std::max(m, suppliers.attention[ids_[j].index()]);
-        max_attention_[k] = m;
+        const std::size_t lo = offsets_[k], hi = offsets_[k + 1];
+        std::array<std::size_t, kBands + 1> count{};
+        for (std::size_t j = lo; j < hi; ++j)
+            ++count[band_of(suppliers.attention[ids_[j].index()])];
+        std::size_t* o = &band_offsets_[k * (kBands + 1)];
+        o[0] = lo;
+        for (std::size_t b = 0; b < kBands; ++b) o[b + 1] = o[b] + count[b];
+        // Stable counting sort into bands (suppliers who notice nothing go last, outside them).
+        scratch_.assign(ids_.begin() + static_cast<std::ptrdiff_t>(lo),
+                        ids_.begin() + static_cast<std::ptrdiff_t>(hi));
+        std::array<std::size_t, kBands + 1> cursor{};
+        for (std::size_t b = 0; b < kBands; ++b) cursor[b] = o[b];
+        cursor[kBands] = o[kBands];
+        float* max = &band_max_[k * kBands];
+        std::fill(max, max + kBands, 0.0f);
+        for (SupplierId id : scratch_) {
+            const float p = suppliers.attention[id.index()];
+            const std::size_t b = band_of(p);
+            ids_[cursor[b]++] = id;
+            if (b < kBands) max[b] = std::max(max[b], p);
+        }
     }
 }
 

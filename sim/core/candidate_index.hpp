@@ -11,24 +11,36 @@ namespace tendersim {
 
 class CandidateIndex {
   public:
-    // Rebuilds from the live suppliers; ids within a cell ascend.
+    // Rebuilds from the live suppliers; ids within a cell ascend (within a band, once banded).
     void rebuild(const Market& market);
     std::span<const SupplierId> cell(CategoryId c, std::size_t region) const {
         const std::size_t k = c.index() * regions_ + region;
         return {ids_.data() + offsets_[k], ids_.data() + offsets_[k + 1]};
     }
-    // Highest notice probability in a cell: tenders skip through the cell geometrically at this
-    // rate and thin by each supplier's own probability.
-    float max_attention(CategoryId c, std::size_t region) const {
-        return max_attention_[c.index() * regions_ + region];
-    }
+
+    // After attention is set, each cell is regrouped into bands of similar notice probability
+    // (band b holds probabilities in (2^-(b+1), 2^-b]). A tender walks each band with geometric
+    // skips at the band's highest probability and thins by each supplier's own: the same
+    // outcome as testing every supplier, at about twice the reads of the suppliers who notice.
+    static constexpr std::size_t kBands = 12;
+    struct Band {
+        std::span<const SupplierId> ids;
+        float max_attention;
+    };
     void refresh_attention(const Suppliers& suppliers);
+    Band band(CategoryId c, std::size_t region, std::size_t b) const {
+        const std::size_t k = c.index() * regions_ + region;
+        const std::size_t* o = &band_offsets_[k * (kBands + 1)];
+        return {{ids_.data() + o[b], ids_.data() + o[b + 1]}, band_max_[k * kBands + b]};
+    }
 
   private:
     std::size_t regions_ = 0;
     std::vector<std::size_t> offsets_;
     std::vector<SupplierId> ids_;
-    std::vector<float> max_attention_;
+    std::vector<std::size_t> band_offsets_; // per cell, kBands + 1 absolute offsets into ids_
+    std::vector<float> band_max_;           // per cell and band
+    std::vector<SupplierId> scratch_;
 };
 
 // Calls f(region) for each region a supplier serves.

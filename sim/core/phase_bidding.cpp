@@ -99,14 +99,14 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
     const auto& s = m.suppliers;
     if (t.incumbent.valid() && (s.category_mask[t.incumbent.index()] >> t.category.index() & 1u))
         consider(t.incumbent, true);
-    // Walk the cell with geometric skips at the cell's highest notice rate, then thin by each
-    // supplier's own rate: the same draws as testing every supplier, at a fraction of the reads.
-    const auto cell = index.cell(t.category, t.region);
-    const double pmax = index.max_attention(t.category, t.region);
-    if (pmax > 0.0) {
-        for (std::uint64_t pos = walk.geometric(pmax); pos < cell.size();
+    // Walk each attention band of the cell with geometric skips at the band's highest notice
+    // rate, then thin by each supplier's own rate (see CandidateIndex::band).
+    for (std::size_t band = 0; band < CandidateIndex::kBands; ++band) {
+        const auto [ids, pmax] = index.band(t.category, t.region, band);
+        if (ids.empty() || pmax <= 0.0f) continue;
+        for (std::uint64_t pos = walk.geometric(pmax); pos < ids.size();
              pos += 1 + walk.geometric(pmax)) {
-            const SupplierId id = cell[pos];
+            const SupplierId id = ids[pos];
             const double u = walk.uniform();
             if (id == t.incumbent || u * pmax >= s.attention[id.index()]) continue;
             consider(id, false);
