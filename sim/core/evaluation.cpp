@@ -49,7 +49,7 @@ EvaluationSummary score_bids(std::span<Bid> bids, const EvaluationWeights& weigh
     for (const auto& bid : bids) {
         if (bid.rejected) continue;
         if (lowest == 0 || bid.evaluated_price < lowest) lowest = bid.evaluated_price;
-        best_sv = std::max(best_sv, bid.sv_offer);
+        best_sv = std::max(best_sv, bid.sv_evaluated);
     }
     const double wq = weights.quality();
     for (auto& bid : bids) {
@@ -60,7 +60,8 @@ EvaluationSummary score_bids(std::span<Bid> bids, const EvaluationWeights& weigh
         const double price_score =
             static_cast<double>(lowest) / static_cast<double>(bid.evaluated_price);
         const double sv_score =
-            best_sv > 0 ? static_cast<double>(bid.sv_offer) / static_cast<double>(best_sv) : 0.0;
+            best_sv > 0 ? static_cast<double>(bid.sv_evaluated) / static_cast<double>(best_sv)
+                        : 0.0;
         bid.score =
             weights.price * price_score + wq * bid.quality + weights.social_value * sv_score;
     }

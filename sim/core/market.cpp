@@ -27,6 +27,7 @@ void Suppliers::resize(std::size_t n) {
     bid_cost_year.resize(n);
     revenue_year.resize(n);
     cost_year.resize(n);
+    subcontract_revenue_year.resize(n);
 }
 
 } // namespace tendersim

@@ -40,6 +40,7 @@ struct Suppliers {
     std::vector<Pence> bid_cost_year;
     std::vector<Pence> revenue_year;
     std::vector<Pence> cost_year;
+    std::vector<Pence> subcontract_revenue_year; // received as a subcontractor (part of revenue)
 
     std::size_t size() const { return alive.size(); }
     void resize(std::size_t n);
@@ -50,6 +51,11 @@ struct Councils {
     std::vector<double> population;
     std::vector<std::int32_t> tender_capacity; // tenders a year the team can run
     std::vector<Pence> paid_total;             // cumulative payments (conservation checks)
+    std::vector<PolicySpec> policy;            // the policy each council follows this year
+    std::vector<std::int32_t> partnership;     // shared back-office partnership, -1 for none
+    std::vector<double> steer_threshold;       // reservation threshold while steering (GBP/year)
+    std::vector<Pence> paid_year;              // this year's payments, for steering
+    std::vector<Pence> paid_sme_year;          // of which reached SMEs (directly or as subs)
     std::size_t size() const { return region.size(); }
 };
 
@@ -61,6 +67,13 @@ struct Contract {
     std::int16_t end_year = 0; // inclusive
     std::uint8_t custom = 0;   // built around a custom solution: switching costs on re-let
     std::uint8_t relet_of_failure = 0;
+    std::uint8_t outcome_spec = 0; // specified by outcome: payment may depend on it
+    std::uint8_t innovative = 0;   // the winner proposed a new solution
+    std::uint8_t monitored = 0;    // the buyer checks social-value delivery
+    std::uint8_t joint = 0;        // bought jointly by a back-office partnership
+    float outcome_payment_share = 0;
+    SupplierId subcontractor;    // the prime's subcontractor, if any
+    Pence subcontract_price = 0; // paid by the prime to the subcontractor a year
     Pence annual_price = 0;
     Pence efficient_cost = 0; // annual cost at the efficient reference
     Pence supplier_cost = 0;  // winner's own expected annual cost
@@ -83,6 +96,10 @@ struct Market {
     // Cumulative ledgers for conservation checks.
     Pence ledger_council_paid = 0;
     Pence ledger_supplier_received = 0;
+    Pence ledger_prime_paid_subs = 0;
+    Pence ledger_subs_received = 0;
+    // Shared back-office partnerships (members by council id), rebuilt when policies change.
+    std::vector<std::vector<CouncilId>> partnerships;
 };
 
 } // namespace tendersim

@@ -1,6 +1,7 @@
 #include "metrics.hpp"
 
 #include "cost_model.hpp"
+#include "supply_chain.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -40,6 +41,12 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     const auto& tenders = ys.tenders;
 
     double bids = 0, sme_bids = 0, with_bids = 0, single = 0, bid_cost_shares = 0;
+    double outcome_specs = 0, reserved = 0, joint = 0;
+    for (const auto& t : tenders.tenders) {
+        outcome_specs += t.outcome_spec;
+        reserved += t.reserved_sme;
+        joint += t.joint > 0;
+    }
     for (std::size_t k = 0; k < tenders.outcomes.size(); ++k) {
         const auto& o = tenders.outcomes[k];
         const Pence total = tenders.tenders[k].estimated_value * tenders.tenders[k].duration;
@@ -63,7 +70,8 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.sme_bid_share = ratio(sme_bids, bids);
 
     // Spend-side metrics from this year's deliveries, in contract order.
-    double paid = 0, efficient = 0, sme = 0, local = 0, sv = 0, quality = 0;
+    double paid = 0, efficient = 0, sme = 0, local = 0, sv = 0, quality = 0, promised = 0;
+    double sub_paid = 0, sub_sme = 0, sv_sme = 0, sv_local = 0;
     for (std::size_t k = 0; k < m.contracts.size() && k < ys.delivery.size(); ++k) {
         const Contract& c = m.contracts[k];
         const DeliveryResult& r = ys.delivery[k];
@@ -74,7 +82,16 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
         if (s.is_sme[c.supplier.index()]) sme += p;
         if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()]) local += p;
         sv += static_cast<double>(r.sv_delivered);
+        promised += static_cast<double>(c.sv_promised);
+        if (s.is_sme[c.supplier.index()]) sv_sme += static_cast<double>(r.sv_delivered);
+        if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()])
+            sv_local += static_cast<double>(r.sv_delivered);
         quality += p * r.quality_delivered;
+        if (r.subcontract_paid > 0) {
+            sub_paid += static_cast<double>(r.subcontract_paid);
+            if (s.is_sme[c.subcontractor.index()])
+                sub_sme += static_cast<double>(r.subcontract_paid);
+        }
     }
     y.total_spend_gbp = paid / 100.0;
     y.price_index = ratio(paid, efficient);
@@ -83,6 +100,34 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.social_value_delivered_gbp = sv / 100.0;
     y.social_value_delivered_per_pound = ratio(sv, paid);
     y.quality_delivered = ratio(quality, paid);
+    y.social_value_delivery_ratio = ratio(sv, promised);
+    y.social_value_sme_share = ratio(sv_sme, sv);
+    y.social_value_local_share = ratio(sv_local, sv);
+    y.subcontract_value_gbp = sub_paid / 100.0;
+    y.subcontract_sme_share = ratio(sub_sme, sub_paid);
+    // Only large primes subcontract, so direct and indirect SME spend never overlap.
+    y.sme_share_indirect = ratio(sub_sme, paid);
+    y.sme_share_total = y.sme_share_direct + y.sme_share_indirect;
+    const SupplyChainFigures chain = supply_chain_figures(m, ys);
+    y.smes_in_supply_chain = static_cast<double>(chain.sme_subcontractors);
+    y.primes_subcontracting = static_cast<double>(chain.primes);
+    y.outcome_spec_share = ratio(outcome_specs, y.tenders);
+    y.reserved_share = ratio(reserved, y.tenders);
+    y.joint_tenders = joint;
+    y.merged_needs = static_cast<double>(ctr.merged_needs);
+    y.extra_lots = static_cast<double>(ctr.extra_lots);
+    y.partnerships = static_cast<double>(m.partnerships.size());
+    double members = 0;
+    for (const auto& p : m.partnerships) members += static_cast<double>(p.size());
+    y.mean_partnership_size = ratio(members, y.partnerships);
+    y.innovation_adoption_share =
+        ratio(static_cast<double>(ctr.innovative_awards), static_cast<double>(ctr.awards));
+    y.outcome_payment_withheld_gbp = static_cast<double>(ctr.outcome_withheld) / 100.0;
+    y.sme_win_rate = ratio(static_cast<double>(ctr.sme_awards), sme_bids);
+    y.mean_contract_value_gbp =
+        ratio(static_cast<double>(ctr.awarded_annual_value), static_cast<double>(ctr.awards)) /
+        100.0;
+    y.monitored_shortfalls = static_cast<double>(ctr.monitored_shortfalls);
     y.social_value_promised_gbp = static_cast<double>(ctr.sv_promised_total) / 100.0;
     y.social_value_promised_per_pound = ratio(static_cast<double>(ctr.sv_promised_total),
                                               static_cast<double>(ctr.awarded_total_value));
@@ -133,6 +178,7 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.sme_to_large = static_cast<double>(ctr.growths);
     y.incumbent_win_rate = ratio(static_cast<double>(ctr.relets_won_by_incumbent),
                                  static_cast<double>(ctr.relets_awarded));
+    y.switching_rate = ctr.relets_awarded ? 1.0 - y.incumbent_win_rate : 0.0;
     y.contract_failures = static_cast<double>(ctr.failures);
     y.council_procurement_cost_gbp = static_cast<double>(ctr.council_procurement_cost) / 100.0;
     Pence bid_cost = 0;
@@ -179,6 +225,28 @@ std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
         {"abnormally_low_flagged", y.abnormally_low_flagged},
         {"abnormally_low_rejected", y.abnormally_low_rejected},
         {"mean_markup", y.mean_markup},
+        {"outcome_spec_share", y.outcome_spec_share},
+        {"innovation_adoption_share", y.innovation_adoption_share},
+        {"switching_rate", y.switching_rate},
+        {"outcome_payment_withheld_gbp", y.outcome_payment_withheld_gbp},
+        {"extra_lots", y.extra_lots},
+        {"reserved_share", y.reserved_share},
+        {"sme_win_rate", y.sme_win_rate},
+        {"sme_share_indirect", y.sme_share_indirect},
+        {"sme_share_total", y.sme_share_total},
+        {"joint_tenders", y.joint_tenders},
+        {"merged_needs", y.merged_needs},
+        {"partnerships", y.partnerships},
+        {"mean_partnership_size", y.mean_partnership_size},
+        {"mean_contract_value_gbp", y.mean_contract_value_gbp},
+        {"subcontract_value_gbp", y.subcontract_value_gbp},
+        {"subcontract_sme_share", y.subcontract_sme_share},
+        {"smes_in_supply_chain", y.smes_in_supply_chain},
+        {"primes_subcontracting", y.primes_subcontracting},
+        {"social_value_delivery_ratio", y.social_value_delivery_ratio},
+        {"social_value_sme_share", y.social_value_sme_share},
+        {"social_value_local_share", y.social_value_local_share},
+        {"monitored_shortfalls", y.monitored_shortfalls},
     };
     for (std::size_t c = 0; c < y.by_category.size(); ++c) {
         rows.emplace_back("hhi." + spec.categories[c].name, y.by_category[c].hhi);

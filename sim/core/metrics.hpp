@@ -49,6 +49,29 @@ struct YearMetrics {
     double abnormally_low_rejected = 0;
     double mean_markup = 0;   // over active suppliers
     double bid_decisions = 0; // bid/no-bid decisions taken (for benchmarks)
+    // Policy levers
+    double outcome_spec_share = 0;        // tenders specified by outcome
+    double innovation_adoption_share = 0; // awards bringing a new solution
+    double switching_rate = 0;            // re-lets won by a new supplier
+    double outcome_payment_withheld_gbp = 0;
+    double extra_lots = 0;
+    double reserved_share = 0;     // tenders reserved for SMEs
+    double sme_win_rate = 0;       // SME awards / SME bids
+    double sme_share_indirect = 0; // spend reaching SMEs as subcontractors of large primes
+    double sme_share_total = 0;    // direct + indirect
+    double joint_tenders = 0;
+    double merged_needs = 0;
+    double partnerships = 0;
+    double mean_partnership_size = 0;
+    double mean_contract_value_gbp = 0; // mean annual value of contracts awarded this year
+    double subcontract_value_gbp = 0;
+    double subcontract_sme_share = 0;       // of subcontract value, the share reaching SMEs
+    double smes_in_supply_chain = 0;        // distinct SMEs paid as subcontractors this year
+    double primes_subcontracting = 0;       // distinct primes paying subcontractors
+    double social_value_delivery_ratio = 0; // delivered / promised on running contracts
+    double social_value_sme_share = 0;      // of social value delivered, the share SMEs delivered
+    double social_value_local_share = 0;    // ... the share local suppliers delivered
+    double monitored_shortfalls = 0;
 };
 
 YearMetrics compute_metrics(const Market& m, const YearState& ys);

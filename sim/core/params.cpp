@@ -22,6 +22,11 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 #sec "." #field, ParamKind::Int, unit, lo, hi, meaning, source, nullptr,                   \
             [](ScenarioSpec & s) -> std::int64_t& { return s.sec.field; }                          \
     }
+#define TS_BOOL(sec, field, meaning, source)                                                       \
+    ParamDef {                                                                                     \
+#sec "." #field, ParamKind::Bool, "-", 0, 1, meaning, source, nullptr, nullptr,            \
+            [](ScenarioSpec & s) -> bool& { return s.sec.field; }                                  \
+    }
 #define TS_CREAL(field, unit, lo, hi, meaning, source)                                             \
     CategoryParamDef {                                                                             \
 #field, ParamKind::Real, unit, lo, hi, meaning, source,                                    \
@@ -86,6 +91,11 @@ const ParamDef kScenarioParams[] = {
             "Mean number of categories a supplier serves", kAssumed),
     TS_REAL(market, sme_two_region_share, "share", 0, 1,
             "Share of SMEs that also serve the neighbouring region", kAssumed),
+    TS_REAL(market, voluntary_subcontract_share, "share", 0, 1,
+            "Share of contract value large primes subcontract without any policy",
+            "NAO: UK central government indirect SME spend 16.2% vs 10.9% direct (2014/15)"),
+    TS_REAL(market, partnership_link_share, "share", 0, 1,
+            "Chance that two neighbouring councils in a region could share services", kAssumed),
     TS_INT(market, large_reach_regions, "regions", 1, 4096,
            "Regions a large firm serves (home and neighbours; capped at the number of regions)",
            kAssumed),
@@ -158,12 +168,6 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(bidding, social_value_effort_saturation, "weight", 0.01, 1,
             "Social-value weight at which suppliers offer all they can", kAssumed),
 
-    TS_REAL(evaluation, price_weight, "weight", 0, 1,
-            "Weight of price in the total score (1 = lowest price)",
-            "EU Single Market Scoreboard: 54% of procedures awarded on lowest price (2024)"),
-    TS_REAL(evaluation, social_value_weight, "weight", 0, 0.6,
-            "Weight of social value in the total score",
-            "PPN 06/20: at least 10% in central government"),
     TS_REAL(evaluation, evaluator_noise, "score sd", 0, 1, "Sd of evaluators' quality scores",
             kAssumed),
     TS_REAL(evaluation, qualification_turnover_multiple, "x annual value", 0, 100,
@@ -177,6 +181,82 @@ const ParamDef kScenarioParams[] = {
              "the bidder's cost)",
              "PCR 2015 reg. 69: the buyer must ask for an explanation", nullptr, nullptr, nullptr,
              "off|reject|investigate", abnormal_action_text, set_abnormal_action},
+
+    TS_REAL(levers, outcome_innovation_gain, "score", 0, 1,
+            "Outcome quality gained per unit of innovation capability x category innovation "
+            "potential, under outcome specifications",
+            kAssumed),
+    TS_REAL(levers, outcome_noise_factor, "x noise", 0, 10,
+            "Extra evaluator noise when judging proposed outcomes rather than products", kAssumed),
+    TS_REAL(
+        levers, outcome_lockin_reduction, "share", 0, 1,
+        "Cut in custom builds and switching costs under outcome specifications",
+        "U4SSC Procurement Guidelines 2023 s.4.1.4: outcome specs reduce bias toward suppliers"),
+    TS_REAL(levers, outcome_target_quality, "score 0-1", 0, 1,
+            "Delivered quality at which an outcome counts as met (outcome-linked payment)",
+            kAssumed),
+    TS_REAL(levers, outcome_risk_premium, "share", 0, 5,
+            "Markup added per unit of expected withheld payment",
+            "NAO HC 86 (2015): payment by results moves risk to providers"),
+    TS_REAL(levers, steer_initial_reserve_gbp, "GBP/year", 0, 1.0e9,
+            "First reservation threshold of a council steering toward an SME target", kAssumed),
+    TS_REAL(
+        levers, steer_step, "x/year", 1, 10,
+        "Factor by which a council off its SME target moves its reservation threshold each year",
+        kAssumed),
+    TS_REAL(
+        levers, social_value_local_bonus, "share", 0, 5,
+        "Extra social value a supplier local to the buyer can offer (local jobs, apprenticeships)",
+        kAssumed),
+    TS_REAL(levers, social_value_monitor_threshold, "share", 0, 1,
+            "Delivered/promised social value below which a monitoring council records a shortfall",
+            kAssumed),
+    TS_REAL(levers, reputation_penalty, "share", 0, 1, "Reputation lost per monitored shortfall",
+            kAssumed),
+    TS_REAL(levers, reputation_recovery, "share/year", 0, 1, "Reputation regained each year",
+            kAssumed),
+    TS_REAL(levers, vanilla_lockin_reduction, "share", 0, 1,
+            "Cut in custom builds when partners buy a shared standard system",
+            "LGA draft IT procurement strategy 2017: vanilla solutions reduce lock-in"),
+
+    TS_REAL(policy, price_weight, "weight", 0, 1,
+            "Weight of price against quality in the non-social-value part of the score (1 = lowest "
+            "price)",
+            "EU Single Market Scoreboard: 54% of procedures awarded on lowest price (2024)"),
+    TS_REAL(policy, social_value_weight, "weight", 0, 0.6,
+            "Weight of social value in the total score; price and quality share the rest in their "
+            "ratio",
+            "PPN 06/20: at least 10% in central government; DSP lot 2: 60%"),
+    TS_BOOL(policy, monitor_social_value,
+            "Councils check social-value delivery; shortfalls cost the supplier reputation",
+            kAssumed),
+    TS_REAL(policy, outcome_spec_share, "share", 0, 1,
+            "Share of tenders specified by outcome rather than product",
+            "U4SSC Procurement Guidelines for Smart Sustainable Cities 2023 s.4.1.4"),
+    TS_REAL(policy, outcome_payment_share, "share", 0, 1,
+            "Share of the price of an outcome-specified contract paid only if the outcome is met",
+            "NAO HC 86 (2015), outcome-based payment schemes"),
+    TS_REAL(
+        policy, lot_threshold_gbp, "GBP/year", 0, 1.0e10,
+        "Tenders above this annual value are divided into lots no larger than it (0: no lotting)",
+        "Hoekman & Tas, Small Business Economics 2022"),
+    TS_REAL(policy, lot_admin_cost_gbp, "GBP", 0, 1.0e7, "Council cost of each extra lot",
+            kAssumed),
+    TS_REAL(policy, sme_reserve_threshold_gbp, "GBP/year", 0, 1.0e10,
+            "Tenders below this annual value are reserved for SMEs (0: none)",
+            "PPN 11/20 (now PPN 005): reserving below-threshold contracts"),
+    TS_BOOL(policy, reserve_local,
+            "Reserved tenders also require a supplier from the buyer's region",
+            "PPN 11/20: reservation by supplier location"),
+    TS_REAL(policy, sme_target_share, "share", 0, 1,
+            "SME share of spend a council steers toward by reserving more tenders (0: no target)",
+            "UK central government aim: 33% with SMEs"),
+    TS_REAL(policy, subcontract_sme_share, "share", 0, 1,
+            "Share of contract value large primes must subcontract to SMEs", kAssumed),
+    TS_BOOL(policy, shared_back_office,
+            "Councils form partnerships and buy back-office systems jointly",
+            "LGA: 626 shared-service partnerships, GBP 1.34bn savings"),
+    TS_INT(policy, partnership_max_size, "councils", 1, 100, "Largest partnership", kAssumed),
 
     TS_REAL(incumbency, cost_advantage, "share", 0, 1,
             "Incumbent's cost saving from knowing the job", kAssumed),
@@ -243,6 +323,7 @@ const CategoryParamDef kCategoryParams[] = {
 
 #undef TS_REAL
 #undef TS_INT
+#undef TS_BOOL
 #undef TS_CREAL
 #undef TS_CINT
 

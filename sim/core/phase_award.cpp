@@ -1,3 +1,4 @@
+#include "candidate_index.hpp"
 #include "cost_model.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
@@ -7,7 +8,38 @@
 
 namespace tendersim {
 
-void run_award(Market& m, YearState& ys) {
+namespace {
+
+// A large prime passes part of the work to a subcontractor: at least the policy's SME share (to
+// an SME), else the voluntary share (to any supplier). It asks a few suppliers that serve the
+// category in the region and takes the cheapest with room.
+void choose_subcontractor(Market& m, const CandidateIndex& index, const Tender& t, Contract& c,
+                          const PolicySpec& policy, Stream& rng) {
+    const bool required = policy.subcontract_sme_share > 0.0;
+    const double share =
+        std::max(policy.subcontract_sme_share, m.spec.market.voluntary_subcontract_share);
+    if (share <= 0.0) return;
+    const Pence sub_price = round_pence(share * static_cast<double>(c.annual_price));
+    auto& s = m.suppliers;
+    const auto cell = index.cell(t.category, t.region);
+    if (cell.empty()) return;
+    SupplierId best;
+    for (int ask = 0; ask < 8; ++ask) {
+        const SupplierId cand = cell[rng.below(cell.size())];
+        const std::size_t k = cand.index();
+        if (cand == c.supplier || !s.alive[k] || (required && !s.is_sme[k])) continue;
+        if (s.capacity[k] - s.committed[k] < sub_price) continue;
+        if (!best.valid() || s.cost_factor[k] < s.cost_factor[best.index()]) best = cand;
+    }
+    if (!best.valid()) return; // nobody suitable was found: the prime delivers it all
+    c.subcontractor = best;
+    c.subcontract_price = sub_price;
+    s.committed[best.index()] += sub_price;
+}
+
+} // namespace
+
+void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
     auto& tenders = ys.tenders;
     auto& s = m.suppliers;
     const std::size_t n = tenders.tenders.size();
@@ -47,7 +79,7 @@ void run_award(Market& m, YearState& ys) {
         const Bid& b = out.shortlist[out.winner_rank];
         const std::size_t i = b.supplier.index();
         const Pence total = b.price * t.duration;
-        s.committed[i] += b.price;
+        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Award, t.need_key);
         ++s.wins_year[i];
         s.bid_cost_year[i] +=
             round_pence(m.spec.bidding.award_cost_share * static_cast<double>(total));
@@ -58,10 +90,14 @@ void run_award(Market& m, YearState& ys) {
         c.start_year = year;
         c.end_year = static_cast<std::int16_t>(year + t.duration - 1);
         const auto& cat = m.spec.categories[t.category.index()];
-        // A custom build on the incumbent's system stays custom; otherwise it is a fresh draw.
-        c.custom = (t.custom && b.supplier == t.incumbent) ||
-                   Stream(m.seed, static_cast<std::uint32_t>(m.year), Phase::Award, t.need_key)
-                       .bernoulli(cat.custom_share);
+        const auto& policy = m.councils.policy[t.buyer.index()];
+        // A custom build on the incumbent's system stays custom; otherwise it is a fresh draw,
+        // less likely when the buyer specified an outcome or partners buy a standard system.
+        double custom_share = cat.custom_share;
+        if (t.outcome_spec) custom_share *= 1.0 - m.spec.levers.outcome_lockin_reduction;
+        if (t.joint) custom_share *= 1.0 - m.spec.levers.vanilla_lockin_reduction;
+        const bool kept_custom = t.custom && b.supplier == t.incumbent && !t.outcome_spec;
+        c.custom = kept_custom || rng.bernoulli(custom_share);
         c.annual_price = b.price;
         c.efficient_cost = t.efficient_cost;
         c.supplier_cost = b.own_cost;
@@ -69,11 +105,22 @@ void run_award(Market& m, YearState& ys) {
         c.quality_offered = b.quality_offer;
         c.complexity = t.complexity;
         c.need_key = t.need_key;
+        c.outcome_spec = t.outcome_spec;
+        c.outcome_payment_share = t.outcome_payment_share;
+        c.monitored = policy.monitor_social_value ? 1 : 0;
+        c.joint = t.joint ? 1 : 0;
+        // Under an outcome specification a supplier may bring a new solution.
+        c.innovative = t.outcome_spec && rng.bernoulli(s.innovation[i] * cat.innovation_potential);
+        if (!s.is_sme[i]) choose_subcontractor(m, index, t, c, policy, rng);
+        s.committed[i] += c.annual_price - c.subcontract_price;
         m.contracts.push_back(c);
         auto& ctr = ys.counters;
         ++ctr.awards;
+        ctr.sme_awards += s.is_sme[i];
+        ctr.innovative_awards += c.innovative;
         ctr.award_years += t.duration;
         ctr.awarded_total_value += total;
+        ctr.awarded_annual_value += b.price;
         ctr.sv_promised_total += b.sv_offer * t.duration;
         ctr.award_markup_sum += static_cast<double>(b.price - b.own_cost) /
                                 static_cast<double>(std::max<Pence>(1, b.own_cost));

@@ -32,6 +32,8 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const std::size_t i = id.index();
     if (!s.alive[i]) return false;
     if (t.reserved_sme && !s.is_sme[i]) return false;
+    const bool local = s.region[i] == t.region;
+    if (t.reserved_local && !local) return false;
     // Qualification: turnover must cover k x the annual value.
     if (static_cast<double>(s.turnover[i]) <
         m.spec.evaluation.qualification_turnover_multiple * static_cast<double>(t.estimated_value))
@@ -40,15 +42,25 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     if (s.capacity[i] - s.committed[i] < t.estimated_value) return false;
 
     const auto& b = m.spec.bidding;
+    const auto& lv = m.spec.levers;
     const Pence own = supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent);
     const double estimate =
         static_cast<double>(own) * (1.0 + b.estimation_error * t.complexity * rng.normal());
+    // What the supplier can offer: quality, and under an outcome specification its own
+    // (possibly innovative) solution.
+    const double quality = offered_quality(m, t, id);
+    // Social value: capability x effort (set by the weight), more for a local supplier.
     const double sv_offer = static_cast<double>(t.estimated_value) * b.social_value_max_rate *
-                            s.social_value[i] * v.sv_effort;
+                            s.social_value[i] * v.sv_effort *
+                            (local ? 1.0 + lv.social_value_local_bonus : 1.0);
     const double sv_cost = sv_offer * b.social_value_cost_ratio;
-    const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]);
+    // Outcome-linked payment: the supplier prices the share it expects to lose.
+    const double withheld = t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality));
+    const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]) *
+                         (1.0 + lv.outcome_risk_premium * withheld);
     // Bid only when the expected profit covers the cost of bidding.
-    const double margin_years = (price - static_cast<double>(own) - sv_cost) * t.duration;
+    const double margin_years =
+        (price * (1.0 - withheld) - static_cast<double>(own) - sv_cost) * t.duration;
     const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
     const double expected =
         s.win_belief[i] * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
@@ -61,10 +73,12 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     bid.evaluated_price = bid.price + (incumbent ? 0 : v.switching_cost);
     bid.own_cost = own + round_pence(sv_cost);
     bid.sv_offer = round_pence(sv_offer);
-    bid.quality_offer = s.quality[i];
-    const double bonus = incumbent ? m.spec.incumbency.quality_bonus : 0.0;
-    const double evaluated =
-        s.quality[i] * s.reputation[i] + bonus + m.spec.evaluation.evaluator_noise * rng.normal();
+    bid.sv_evaluated = round_pence(sv_offer * s.reputation[i]);
+    bid.quality_offer = static_cast<float>(quality);
+    const double noise =
+        m.spec.evaluation.evaluator_noise * (t.outcome_spec ? 1.0 + lv.outcome_noise_factor : 1.0);
+    const double evaluated = quality * s.reputation[i] +
+                             incumbent_quality_bonus(m.spec, t, incumbent) + noise * rng.normal();
     bid.quality = static_cast<float>(std::clamp(evaluated, 0.0, 1.0));
     atomic_add(v.counters.bids_year[i], 1);
     atomic_add(v.counters.bid_cost_year[i], v.bid_cost);
@@ -134,6 +148,27 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
 
 } // namespace
 
+double offered_quality(const Market& m, const Tender& t, SupplierId id) {
+    const auto& s = m.suppliers;
+    double q = s.quality[id.index()];
+    if (t.outcome_spec)
+        q += m.spec.levers.outcome_innovation_gain * s.innovation[id.index()] *
+             m.spec.categories[t.category.index()].innovation_potential;
+    return std::clamp(q, 0.0, 1.0);
+}
+
+double outcome_met_probability(const Market& m, double quality) {
+    // Delivered quality scatters around the offer; the outcome is met above the target.
+    const double sd = std::max(1e-6, m.spec.delivery.quality_delivery_sd);
+    const double z = (quality - m.spec.levers.outcome_target_quality) / sd;
+    return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
+
+double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool incumbent) {
+    // The product-specific advantage exists only when the specification describes the product.
+    return incumbent && !t.outcome_spec ? spec.incumbency.quality_bonus : 0.0;
+}
+
 void reset_year_counters(Market& m) {
     auto& s = m.suppliers;
     std::fill(s.bids_year.begin(), s.bids_year.end(), 0);
@@ -141,6 +176,7 @@ void reset_year_counters(Market& m) {
     std::fill(s.bid_cost_year.begin(), s.bid_cost_year.end(), 0);
     std::fill(s.revenue_year.begin(), s.revenue_year.end(), 0);
     std::fill(s.cost_year.begin(), s.cost_year.end(), 0);
+    std::fill(s.subcontract_revenue_year.begin(), s.subcontract_revenue_year.end(), 0);
 }
 
 void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec) {

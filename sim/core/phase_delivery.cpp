@@ -9,6 +9,7 @@ namespace tendersim {
 
 void run_delivery(Market& m, YearState& ys, Executor& exec) {
     const auto& d = m.spec.delivery;
+    const auto& lv = m.spec.levers;
     auto& s = m.suppliers;
     ys.delivery.assign(m.contracts.size(), DeliveryResult{});
     exec.for_each(m.contracts.size(), [&](std::size_t k) {
@@ -17,17 +18,39 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         const std::size_t i = c.supplier.index();
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Delivery, c.need_key);
         DeliveryResult r;
-        r.paid = c.annual_price;
-        r.cost = round_pence(static_cast<double>(c.supplier_cost) *
-                             std::exp(d.overrun_sigma * c.complexity * rng.normal()));
+        const double overrun = std::exp(d.overrun_sigma * c.complexity * rng.normal());
         // Promises are not always kept; capable suppliers keep more of them.
         const double kept =
             std::clamp(rng.normal(d.social_value_delivery_mean, d.social_value_delivery_sd) *
                            (0.75 + 0.5 * s.social_value[i]),
                        0.0, 1.2);
         r.sv_delivered = round_pence(static_cast<double>(c.sv_promised) * kept);
+        r.shortfall = c.monitored && c.sv_promised > 0 && kept < lv.social_value_monitor_threshold;
         r.quality_delivered = static_cast<float>(
             std::clamp(c.quality_offered + d.quality_delivery_sd * rng.normal(), 0.0, 1.0));
+        // Outcome-linked payment: part of the price is paid only if the outcome is met.
+        const bool met = r.quality_delivered >= lv.outcome_target_quality;
+        r.paid = met ? c.annual_price
+                     : c.annual_price - round_pence(c.outcome_payment_share *
+                                                    static_cast<double>(c.annual_price));
+        r.withheld = c.annual_price - r.paid;
+        // The prime pays its subcontractor its share of what it was paid, and delivers the rest.
+        const bool has_sub = c.subcontractor.valid() && s.alive[c.subcontractor.index()];
+        const double sub_fraction =
+            has_sub ? static_cast<double>(c.subcontract_price) / static_cast<double>(c.annual_price)
+                    : 0.0;
+        if (has_sub) {
+            const std::size_t j = c.subcontractor.index();
+            r.subcontract_paid = round_pence(sub_fraction * static_cast<double>(r.paid));
+            r.subcontract_cost = round_pence(sub_fraction * static_cast<double>(c.efficient_cost) *
+                                             s.cost_factor[j] * overrun);
+            atomic_add(s.revenue_year[j], r.subcontract_paid);
+            atomic_add(s.subcontract_revenue_year[j], r.subcontract_paid);
+            atomic_add(s.cost_year[j], r.subcontract_cost);
+        }
+        r.cost =
+            round_pence(static_cast<double>(c.supplier_cost) * (1.0 - sub_fraction) * overrun) +
+            r.subcontract_paid;
         const Pence overhead =
             round_pence(m.spec.suppliers.overhead_share * static_cast<double>(s.capacity[i]));
         const bool distressed = s.cash[i] < overhead;
@@ -41,10 +64,28 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         atomic_add(s.revenue_year[i], r.paid);
         atomic_add(s.cost_year[i], r.cost);
     });
+    auto& councils = m.councils;
+    std::fill(councils.paid_year.begin(), councils.paid_year.end(), 0);
+    std::fill(councils.paid_sme_year.begin(), councils.paid_sme_year.end(), 0);
     for (std::size_t k = 0; k < m.contracts.size(); ++k) {
         const DeliveryResult& r = ys.delivery[k];
         Contract& c = m.contracts[k];
+        if (!c.supplier.valid()) continue;
         m.ledger_council_paid += r.paid;
+        m.ledger_prime_paid_subs += r.subcontract_paid;
+        ys.counters.outcome_withheld += r.withheld;
+        const std::size_t b = c.buyer.index();
+        councils.paid_year[b] += r.paid;
+        if (s.is_sme[c.supplier.index()])
+            councils.paid_sme_year[b] += r.paid;
+        else if (r.subcontract_paid > 0 && s.is_sme[c.subcontractor.index()])
+            councils.paid_sme_year[b] += r.subcontract_paid;
+        if (r.shortfall) {
+            // A monitored shortfall is remembered in later evaluations.
+            float& rep = s.reputation[c.supplier.index()];
+            rep = static_cast<float>(rep * (1.0 - lv.reputation_penalty));
+            ++ys.counters.monitored_shortfalls;
+        }
         if (r.failed) {
             // The contract ends this year and is re-let next year without its supplier.
             c.end_year = static_cast<std::int16_t>(m.year);
@@ -52,8 +93,11 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
             ++ys.counters.failures;
         }
     }
-    // Suppliers' side of the ledger, summed from their own accounts rather than the payments.
-    for (std::size_t i = 0; i < s.size(); ++i) m.ledger_supplier_received += s.revenue_year[i];
+    // Suppliers' side of the ledgers, summed from their own accounts rather than the payments.
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        m.ledger_supplier_received += s.revenue_year[i] - s.subcontract_revenue_year[i];
+        m.ledger_subs_received += s.subcontract_revenue_year[i];
+    }
 }
 
 } // namespace tendersim

@@ -33,6 +33,8 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
                                              sp.belief_learning_rate * rate);
     }
     s.turnover[i] = (s.turnover[i] + s.revenue_year[i]) / 2;
+    s.reputation[i] =
+        static_cast<float>(std::min(1.0, s.reputation[i] + m.spec.levers.reputation_recovery));
 
     const double utilisation = static_cast<double>(s.committed[i]) /
                                static_cast<double>(std::max<Pence>(1, s.capacity[i]));

@@ -44,6 +44,15 @@ std::size_t draw_category(const ScenarioSpec& spec, Stream& rng) {
     return c;
 }
 
+// A contract that ends frees the capacity it held, the prime's and its subcontractor's.
+void release_commitment(Market& m, const Contract& k) {
+    auto& s = m.suppliers;
+    if (k.supplier.valid() && s.alive[k.supplier.index()])
+        s.committed[k.supplier.index()] -= k.annual_price - k.subcontract_price;
+    if (k.subcontractor.valid() && s.alive[k.subcontractor.index()])
+        s.committed[k.subcontractor.index()] -= k.subcontract_price;
+}
+
 } // namespace
 
 void run_needs(Market& m, YearState& ys) {
@@ -71,7 +80,7 @@ void run_needs(Market& m, YearState& ys) {
         const bool must_tender = orphaned || failed || !has_supplier;
         if (!must_tender) {
             if (rng.bernoulli(m.spec.market.new_need_rate)) { // the need ends with the contract
-                s.committed[k.supplier.index()] -= k.annual_price;
+                release_commitment(m, k);
                 ++ys.counters.ended_needs;
                 continue;
             }
@@ -84,7 +93,7 @@ void run_needs(Market& m, YearState& ys) {
                 continue;
             }
         }
-        if (has_supplier && !orphaned) s.committed[k.supplier.index()] -= k.annual_price;
+        if (has_supplier) release_commitment(m, k);
         const SupplierId incumbent = must_tender ? SupplierId() : k.supplier;
         tenders.tenders.push_back(tender_for(m, k, incumbent, rng));
         ++load[council];
@@ -111,17 +120,6 @@ void run_needs(Market& m, YearState& ys) {
             ++load[council];
             ++ys.counters.new_needs;
         }
-    }
-    tenders.outcomes.assign(tenders.tenders.size(), TenderOutcome{});
-}
-
-void run_design(Market& m, YearState& ys) {
-    const auto& e = m.spec.evaluation;
-    for (auto& t : ys.tenders.tenders) {
-        t.price_weight = static_cast<float>(e.price_weight);
-        t.social_value_weight = static_cast<float>(e.social_value_weight);
-        ys.counters.council_procurement_cost +=
-            pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
     }
 }
 

@@ -15,11 +15,20 @@ void run_design(Market& m, YearState& ys);
 // and ranked. Parallel over tenders.
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec);
 // Contracts go to the best-ranked bidder that still has room, tender by tender in a seeded order.
-void run_award(Market& m, YearState& ys);
+void run_award(Market& m, YearState& ys, const CandidateIndex& index);
 // Running contracts are delivered and paid; some fail. Parallel over contracts, merged in order.
 void run_delivery(Market& m, YearState& ys, Executor& exec);
 // Suppliers book the year: cash, learning, capacity, growth and exit (parallel), then entry.
 void run_dynamics(Market& m, YearState& ys, Executor& exec);
+
+// Bid-level rules shared by bidding and tests.
+// Quality a supplier offers on a tender: its quality, plus under an outcome specification the
+// outcome its own (possibly innovative) solution achieves.
+double offered_quality(const Market& m, const Tender& t, SupplierId id);
+// Chance that delivered quality meets the outcome target, given the offered quality.
+double outcome_met_probability(const Market& m, double quality);
+// The incumbent's product-specific advantage in evaluation: none under outcome specifications.
+double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool incumbent);
 
 // Helpers shared by phases.
 void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec);

@@ -2,6 +2,7 @@
 
 #include "initialise.hpp"
 #include "phases.hpp"
+#include "policy.hpp"
 #include "rng.hpp"
 
 #include <chrono>
@@ -11,6 +12,10 @@ namespace tendersim {
 
 Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads)
     : market_(build_market(spec, seed)), exec_(threads) {}
+
+void Simulation::adopt_now(const Adoption& adoption) {
+    adopt(market_, adoption);
+}
 
 const YearMetrics& Simulation::run_year() {
     Market& m = market_;
@@ -25,12 +30,14 @@ const YearMetrics& Simulation::run_year() {
         clock = now;
     };
 
+    apply_adoptions(m);
+    steer_sme_targets(m);
     run_needs(m, year_), lap(times_.needs);
     run_design(m, year_), lap(times_.design);
     index_.rebuild(m);
     prepare_attention(m, year_, index_, exec_), lap(times_.index);
     run_bidding(m, year_, index_, exec_), lap(times_.bidding);
-    run_award(m, year_), lap(times_.award);
+    run_award(m, year_, index_), lap(times_.award);
     run_delivery(m, year_, exec_), lap(times_.delivery);
     run_dynamics(m, year_, exec_), lap(times_.dynamics);
     metrics_ = compute_metrics(m, year_), lap(times_.monitor);

@@ -20,6 +20,9 @@ class Simulation {
   public:
     Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads);
 
+    // Changes councils' policies from the next simulated year on (the live app's controls).
+    void adopt_now(const Adoption& adoption);
+
     // Advances one simulated year and returns its metrics.
     const YearMetrics& run_year();
 

@@ -35,11 +35,13 @@ struct MarketSpec {
     double sme_fraction = 0.93;
     double council_population_median = 180'000.0;
     double council_population_sigma = 0.6;
-    double spend_per_capita_gbp = 110.0;  // modelled third-party spend per resident per year
-    double new_need_rate = 0.02;          // new needs per year as a share of portfolio
-    double categories_per_supplier = 1.5; // mean number of categories a supplier serves
-    double sme_two_region_share = 0.15;   // SMEs that also serve the next region
-    std::int64_t large_reach_regions = 3; // regions a large firm serves
+    double spend_per_capita_gbp = 110.0;       // modelled third-party spend per resident per year
+    double new_need_rate = 0.02;               // new needs per year as a share of portfolio
+    double categories_per_supplier = 1.5;      // mean number of categories a supplier serves
+    double sme_two_region_share = 0.15;        // SMEs that also serve the next region
+    std::int64_t large_reach_regions = 3;      // regions a large firm serves
+    double voluntary_subcontract_share = 0.15; // share of value large primes subcontract anyway
+    double partnership_link_share = 0.7;       // chance two neighbouring councils can partner
 };
 
 struct SupplierSpec {
@@ -86,12 +88,26 @@ struct BiddingSpec {
 enum class AbnormallyLowAction : std::uint8_t { Off, Reject, Investigate };
 
 struct EvaluationSpec {
-    double price_weight = 0.6;
-    double social_value_weight = 0.0; // quality weight = 1 - price - social value
     double evaluator_noise = 0.05;
     double qualification_turnover_multiple = 2.0;
     double abnormally_low_ratio = 0.7; // flagged below this share of the median bid
     AbnormallyLowAction abnormally_low_action = AbnormallyLowAction::Investigate;
+};
+
+// How the policy levers act: mechanism strengths, not policy choices.
+struct LeverSpec {
+    double outcome_innovation_gain = 0.3;  // outcome quality per unit innovation x potential
+    double outcome_noise_factor = 1.0;     // extra evaluator noise under outcome specs (x noise)
+    double outcome_lockin_reduction = 0.7; // cut in custom builds and switching costs
+    double outcome_target_quality = 0.6;   // delivered quality that counts as outcome met
+    double outcome_risk_premium = 0.5;     // markup added per unit of expected withheld share
+    double steer_initial_reserve_gbp = 50'000.0; // first reservation threshold when steering
+    double steer_step = 1.3;                     // threshold multiplier a year while off target
+    double social_value_local_bonus = 0.3;       // extra SV a local supplier can offer (local jobs)
+    double social_value_monitor_threshold = 0.8; // delivered/promised below this is a shortfall
+    double reputation_penalty = 0.15;            // reputation lost per monitored shortfall
+    double reputation_recovery = 0.05;           // reputation regained a year
+    double vanilla_lockin_reduction = 0.7;       // cut in custom builds for shared standard systems
 };
 
 struct IncumbencySpec {
@@ -123,6 +139,41 @@ struct CouncilSpec {
     double tender_admin_cost_gbp = 6'000.0;
 };
 
+// A council's procurement policy: the levers the policy scenarios move. Every council starts with
+// ScenarioSpec::policy; [[adopt]] entries change it for some councils from a given year.
+struct PolicySpec {
+    // Evaluation weights. Social value takes its weight from price and quality, which keep their
+    // ratio: total = (1 - sv) * (price_weight * price + (1 - price_weight) * quality) + sv * SV.
+    double price_weight = 0.6;
+    double social_value_weight = 0.0;
+    bool monitor_social_value = false; // check delivery; shortfalls cost reputation
+    // Outcome-based specifications.
+    double outcome_spec_share = 0.0;    // share of tenders specified by outcome
+    double outcome_payment_share = 0.0; // share of price paid only if the outcome is met
+    // SME access.
+    double lot_threshold_gbp = 0.0;         // split tenders above this annual value (0: off)
+    double lot_admin_cost_gbp = 2'000.0;    // council cost per extra lot
+    double sme_reserve_threshold_gbp = 0.0; // reserve tenders below this annual value (0: off)
+    bool reserve_local = false;             // reserved tenders also require a local supplier
+    double sme_target_share = 0.0;          // steer reservations toward this SME share (0: off)
+    double subcontract_sme_share = 0.0;     // share large primes must subcontract to SMEs
+    // Shared back-office systems.
+    bool shared_back_office = false;
+    std::int64_t partnership_max_size = 4;
+};
+
+// A policy change: from `year`, the listed policy values apply to the councils in scope.
+struct Adoption {
+    enum class Scope : std::uint8_t { All, Region, Councils };
+    std::int64_t year = 1;
+    Scope scope = Scope::All;
+    std::int64_t region = 0;
+    std::vector<std::int64_t> councils;
+    std::vector<std::pair<std::string, std::string>> values; // policy key, value as TOML text
+    PolicySpec patch;                                        // values applied to a default policy
+    std::vector<std::string> keys;                           // which fields of patch are set
+};
+
 struct ScenarioSpec {
     std::int64_t schema_version = 1;
     std::string name = "scenario";
@@ -136,6 +187,9 @@ struct ScenarioSpec {
     DeliverySpec delivery;
     DynamicsSpec dynamics;
     CouncilSpec council;
+    LeverSpec levers;
+    PolicySpec policy;
+    std::vector<Adoption> adoptions;
     std::vector<CategorySpec> categories;
 };
 

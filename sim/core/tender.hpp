@@ -18,6 +18,11 @@ struct Tender {
     std::uint8_t is_relet = 0; // re-let of an expiring contract (has an incumbent)
     std::uint8_t custom = 0;   // the expiring contract was built on a custom system
     std::uint8_t reserved_sme = 0;
+    std::uint8_t reserved_local = 0;
+    std::uint8_t outcome_spec = 0; // specified by outcome, not product
+    std::uint8_t joint = 0;        // partners merged into this tender (0: a single buyer)
+    std::uint8_t lot = 0;          // lot number when a need was divided (0: undivided or first)
+    float outcome_payment_share = 0;
     SupplierId incumbent;
     Pence efficient_cost = 0;  // annual cost at the efficient reference
     Pence estimated_value = 0; // the council's estimate of the annual price
@@ -36,6 +41,7 @@ struct Bid {
     Pence evaluated_price = 0; // price plus the buyer's switching cost where it applies
     Pence own_cost = 0;        // bidder's true expected annual cost (for abnormal-bid checks)
     Pence sv_offer = 0;        // social value promised a year (GBP proxy, pence)
+    Pence sv_evaluated = 0;    // the promise as the evaluator credits it (reputation-weighted)
     float quality = 0;         // evaluated quality score 0..1 (offer + evaluator noise)
     float quality_offer = 0;   // quality the bidder offers to deliver
     double score = 0;

@@ -11,6 +11,10 @@ namespace tendersim {
 
 struct DeliveryResult {
     Pence paid = 0;
+    Pence withheld = 0; // outcome-linked payment not earned
+    Pence subcontract_paid = 0;
+    Pence subcontract_cost = 0;
+    std::uint8_t shortfall = 0; // monitored social-value shortfall
     Pence cost = 0;
     Pence sv_delivered = 0;
     float quality_delivered = 0;
@@ -34,7 +38,14 @@ struct YearCounters {
     Pence awarded_total_value = 0; // annual price x years of new awards
     Pence sv_promised_total = 0;   // social value promised over new contracts' lives
     Pence council_procurement_cost = 0;
-    double award_markup_sum = 0; // sum of (price - own cost) / own cost over awards
+    double award_markup_sum = 0;   // sum of (price - own cost) / own cost over awards
+    std::int64_t merged_needs = 0; // needs folded into a partnership's joint tender
+    std::int64_t extra_lots = 0;   // tenders added by dividing needs into lots
+    std::int64_t innovative_awards = 0;
+    std::int64_t sme_awards = 0;
+    std::int64_t monitored_shortfalls = 0;
+    Pence outcome_withheld = 0;     // outcome-linked payments not made
+    Pence awarded_annual_value = 0; // sum of annual prices awarded
     void reset() { *this = YearCounters{}; }
 };
 

@@ -4,6 +4,7 @@
 #include "scenario_error.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -140,7 +141,99 @@ void load_categories(const toml::node& node, ScenarioSpec& spec, const std::stri
     }
 }
 
-ScenarioSpec from_table(const toml::table& root, const std::string& file) {
+ScenarioSpec load_file(const std::string& path, int depth);
+
+void load_adoptions(const toml::node& node, ScenarioSpec& spec, const std::string& file) {
+    auto arr = node.as_array();
+    if (!arr || !arr->is_array_of_tables())
+        throw ScenarioError(file, line_of(node), "adopt",
+                            "expected an array of tables ([[adopt]]), got " + describe(node));
+    for (const auto& element : *arr) {
+        const auto& table = *element.as_table();
+        Adoption a;
+        bool has_policy = false;
+        for (auto&& [k, v] : table) {
+            const std::string key(k.str());
+            const std::uint32_t line = k.source().begin.line;
+            if (key == "year") {
+                if (!v.is_integer() || v.as_integer()->get() < 1 || v.as_integer()->get() > 200)
+                    throw ScenarioError(file, line, "adopt.year",
+                                        "expected an integer year from 1 to 200, got " +
+                                            describe(v));
+                a.year = v.as_integer()->get();
+            } else if (key == "scope") {
+                const auto* word = v.as_string();
+                const std::string w = word ? word->get() : "";
+                if (w == "all")
+                    a.scope = Adoption::Scope::All;
+                else if (w == "region")
+                    a.scope = Adoption::Scope::Region;
+                else if (w == "councils")
+                    a.scope = Adoption::Scope::Councils;
+                else
+                    throw ScenarioError(file, line, "adopt.scope",
+                                        "expected one of all|region|councils, got " + describe(v));
+            } else if (key == "region") {
+                if (!v.is_integer())
+                    throw ScenarioError(file, line, "adopt.region",
+                                        "expected a region number, got " + describe(v));
+                a.region = v.as_integer()->get();
+            } else if (key == "councils") {
+                const auto* list = v.as_array();
+                if (!list)
+                    throw ScenarioError(file, line, "adopt.councils",
+                                        "expected a list of council numbers, got " + describe(v));
+                for (const auto& c : *list) {
+                    if (!c.is_integer())
+                        throw ScenarioError(file, line_of(c), "adopt.councils",
+                                            "expected council numbers, got " + describe(c));
+                    a.councils.push_back(c.as_integer()->get());
+                }
+            } else if (key == "policy") {
+                const auto* policy = v.as_table();
+                if (!policy)
+                    throw ScenarioError(file, line, "adopt.policy",
+                                        "expected a table of policy values, got " + describe(v));
+                ScenarioSpec patch;
+                for (auto&& [pk, pv] : *policy) {
+                    const std::string pkey = "policy." + std::string(pk.str());
+                    const auto* def = find_param(pkey);
+                    if (!def)
+                        throw ScenarioError(file, pk.source().begin.line, "adopt." + pkey,
+                                            "unknown policy key" +
+                                                suggestion(pkey, scenario_params()));
+                    assign(*def, patch, pv, file, "adopt." + pkey);
+                    a.keys.push_back(std::string(pk.str()));
+                }
+                a.patch = patch.policy;
+                has_policy = true;
+            } else {
+                throw ScenarioError(
+                    file, line, "adopt." + key,
+                    "unknown key; expected year, scope, region, councils or [adopt.policy]");
+            }
+        }
+        if (!has_policy || a.keys.empty())
+            throw ScenarioError(file, line_of(element), "adopt.policy",
+                                "expected [adopt.policy] with at least one policy value");
+        if (a.scope == Adoption::Scope::Region && (a.region < 0 || a.region >= spec.market.regions))
+            throw ScenarioError(file, line_of(element), "adopt.region",
+                                "expected a region from 0 to " +
+                                    std::to_string(spec.market.regions - 1));
+        for (auto c : a.councils)
+            if (c < 0 || c >= spec.market.councils)
+                throw ScenarioError(file, line_of(element), "adopt.councils",
+                                    "expected council numbers from 0 to " +
+                                        std::to_string(spec.market.councils - 1) + ", got " +
+                                        std::to_string(c));
+        if (a.scope == Adoption::Scope::Councils && a.councils.empty())
+            throw ScenarioError(file, line_of(element), "adopt.councils",
+                                "expected a non-empty list with scope = \"councils\"");
+        spec.adoptions.push_back(std::move(a));
+    }
+}
+
+ScenarioSpec from_table(const toml::table& root, const std::string& file, int depth) {
     ScenarioSpec spec;
     const toml::node* version = root.get("schema_version");
     if (!version)
@@ -150,10 +243,24 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file) {
         throw ScenarioError(file, line_of(*version), "schema_version",
                             "expected " + std::to_string(kSchemaVersion) +
                                 " (the version this tendersim reads), got " + describe(*version));
+    // `base = "other.toml"` starts from another scenario (relative to this file), so policy
+    // scenarios share their base market exactly and change only what they name.
+    if (const toml::node* base = root.get("base")) {
+        if (!base->is_string())
+            throw ScenarioError(file, line_of(*base), "base",
+                                "expected a scenario file name, got " + describe(*base));
+        if (depth >= 8)
+            throw ScenarioError(file, line_of(*base), "base",
+                                "expected at most 8 levels of base scenarios (is there a cycle?)");
+        const auto path =
+            (std::filesystem::path(file).parent_path() / std::string(base->as_string()->get()))
+                .string();
+        spec = load_file(path, depth + 1);
+    }
     for (auto&& [k, v] : root) {
         const std::string section(k.str());
         const std::uint32_t line = k.source().begin.line;
-        if (section == "schema_version") continue;
+        if (section == "schema_version" || section == "base") continue;
         if (section == "name" || section == "description") {
             if (!v.is_string())
                 throw ScenarioError(file, line, section, "expected a string, got " + describe(v));
@@ -164,6 +271,7 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file) {
             load_categories(v, spec, file);
             continue;
         }
+        if (section == "adopt") continue; // after the market is known, below
         auto table = v.as_table();
         if (!table) {
             throw ScenarioError(file, line, section,
@@ -179,20 +287,35 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file) {
             assign(*def, spec, pv, file, key);
         }
     }
+    if (const toml::node* adopt = root.get("adopt")) load_adoptions(*adopt, spec, file);
     if (spec.categories.empty()) spec.categories = default_categories();
     validate_scenario(spec, file);
     return spec;
 }
 
+ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth) {
+    try {
+        const toml::table root = toml::parse(text, source_name);
+        return from_table(root, source_name, depth);
+    } catch (const toml::parse_error& err) {
+        throw ScenarioError(source_name, err.source().begin.line, "",
+                            "TOML syntax error: " + std::string(err.description()));
+    }
+}
+
+ScenarioSpec load_file(const std::string& path, int depth) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ScenarioError(path, 0, "",
+                            "cannot open scenario file (does it exist and is it readable?)");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return parse_text(buf.str(), path, depth);
+}
+
 } // namespace
 
 void validate_scenario(const ScenarioSpec& spec, const std::string& file) {
-    const auto& e = spec.evaluation;
-    if (e.price_weight + e.social_value_weight > 1.0 + 1e-12)
-        throw ScenarioError(
-            file, 0, "evaluation.price_weight",
-            "expected price_weight + social_value_weight <= 1 (quality takes the rest), got " +
-                format_number(e.price_weight + e.social_value_weight));
     if (spec.categories.size() > kMaxCategories)
         throw ScenarioError(file, 0, "category",
                             "expected at most " + std::to_string(kMaxCategories) + " categories");
@@ -212,30 +335,18 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file) {
 }
 
 ScenarioSpec load_scenario_text(std::string_view text, const std::string& source_name) {
-    try {
-        const toml::table root = toml::parse(text, source_name);
-        return from_table(root, source_name);
-    } catch (const toml::parse_error& err) {
-        throw ScenarioError(source_name, err.source().begin.line, "",
-                            "TOML syntax error: " + std::string(err.description()));
-    }
+    return parse_text(text, source_name, 0);
 }
 
 ScenarioSpec load_scenario_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ScenarioError(path, 0, "",
-                            "cannot open scenario file (does it exist and is it readable?)");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return load_scenario_text(buf.str(), path);
+    return load_file(path, 0);
 }
 
 void apply_override(ScenarioSpec& spec, std::string_view assignment) {
     const auto eq = assignment.find('=');
     const std::string where = "--set " + std::string(assignment);
     if (eq == std::string_view::npos)
-        throw ScenarioError(where, 0, "", "expected key=value, e.g. evaluation.price_weight=0.8");
+        throw ScenarioError(where, 0, "", "expected key=value, e.g. policy.price_weight=0.8");
     const std::string key(assignment.substr(0, eq));
     const std::string value(assignment.substr(eq + 1));
     const auto* def = find_param(key);

@@ -11,11 +11,11 @@ namespace tendersim {
 ScenarioSpec load_scenario_file(const std::string& path);
 ScenarioSpec load_scenario_text(std::string_view text, const std::string& source_name);
 
-// Applies "key=value" (value in TOML syntax, e.g. evaluation.price_weight=0.8) on top of a spec,
+// Applies "key=value" (value in TOML syntax, e.g. policy.price_weight=0.8) on top of a spec,
 // with the same validation as the file.
 void apply_override(ScenarioSpec& spec, std::string_view assignment);
 
-// Cross-field checks (weights sum to at most 1, durations ordered, ...). Throws ScenarioError.
+// Cross-field checks (durations ordered, markup bounds, ...). Throws ScenarioError.
 void validate_scenario(const ScenarioSpec& spec, const std::string& source_name);
 
 } // namespace tendersim

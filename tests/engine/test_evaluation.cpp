@@ -13,7 +13,7 @@ Bid make_bid(std::uint32_t id, Pence price, float quality, Pence sv = 0, Pence o
     b.supplier = SupplierId(id);
     b.price = b.evaluated_price = price;
     b.quality = b.quality_offer = quality;
-    b.sv_offer = sv;
+    b.sv_offer = b.sv_evaluated = sv;
     b.own_cost = own_cost;
     return b;
 }

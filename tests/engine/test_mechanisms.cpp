@@ -1,8 +1,7 @@
 // Mechanism tests on small hand-built markets: each drives the phases directly and checks one
 // rule of the model.
-#include "core/initialise.hpp"
-#include "core/phases.hpp"
 #include "fixture.hpp"
+#include "harness.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,26 +9,7 @@ using namespace tendersim;
 
 namespace {
 
-struct Harness {
-    Market m;
-    YearState ys;
-    Executor exec{1};
-    CandidateIndex index;
-    explicit Harness(const ScenarioSpec& spec, std::uint64_t seed = 1)
-        : m(build_market(spec, seed)) {}
-    void start_year() {
-        ++m.year;
-        ys.counters.reset();
-        reset_year_counters(m);
-        run_needs(m, ys);
-        run_design(m, ys);
-    }
-    void bid() {
-        index.rebuild(m);
-        prepare_attention(m, ys, index, exec);
-        run_bidding(m, ys, index, exec);
-    }
-};
+using test::Harness;
 
 int total_bids(const Market& m) {
     int n = 0;
@@ -49,6 +29,7 @@ bool in_any_shortlist(const YearState& ys, SupplierId id) {
 TEST_CASE("a supplier over capacity does not bid, nor one failing the turnover test") {
     Harness h(test::tiny_spec(10, 6));
     h.start_year();
+    h.design();
     REQUIRE(!h.ys.tenders.tenders.empty());
     auto& s = h.m.suppliers;
     s.committed[0] = s.capacity[0]; // full
@@ -67,8 +48,9 @@ TEST_CASE("every award goes to a qualified bidder with room, and never overfills
     Harness h(spec, 3);
     for (int year = 0; year < 6; ++year) {
         h.start_year();
+        h.design();
         h.bid();
-        run_award(h.m, h.ys);
+        run_award(h.m, h.ys, h.index);
         const auto& s = h.m.suppliers;
         int awarded = 0;
         for (std::size_t k = 0; k < h.ys.tenders.tenders.size(); ++k) {
@@ -119,14 +101,16 @@ TEST_CASE("an insolvent supplier exits and its contracts are re-let without it")
         if (c.supplier.valid() && c.end_year >= 2) victim = c.supplier;
     REQUIRE(victim.valid());
     h.start_year();
+    h.design();
     h.bid();
-    run_award(h.m, h.ys);
+    run_award(h.m, h.ys, h.index);
     run_delivery(h.m, h.ys, h.exec);
     s.cash[victim.index()] = -s.revenue_year[victim.index()] - 1; // cannot cover the year
     run_dynamics(h.m, h.ys, h.exec);
     CHECK_FALSE(s.alive[victim.index()]);
     CHECK(h.ys.counters.exits >= 1);
     h.start_year();
+    h.design();
     CHECK(h.ys.counters.failures >= 1);
     bool relet = false;
     for (const auto& t : h.ys.tenders.tenders) {

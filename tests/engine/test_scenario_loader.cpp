@@ -31,9 +31,9 @@ std::string read(const std::string& path) {
 
 TEST_CASE("a minimal scenario loads with documented defaults") {
     const auto spec = load_scenario_text(
-        "schema_version = 1\nname = \"x\"\n[evaluation]\nprice_weight = 0.8\n", "s.toml");
+        "schema_version = 1\nname = \"x\"\n[policy]\nprice_weight = 0.8\n", "s.toml");
     CHECK(spec.name == "x");
-    CHECK(spec.evaluation.price_weight == 0.8);
+    CHECK(spec.policy.price_weight == 0.8);
     CHECK(spec.categories.size() == 8);
     CHECK(spec.market.councils == ScenarioSpec{}.market.councils);
 }
@@ -44,8 +44,8 @@ TEST_CASE("bad input names the file, line, key and what was expected") {
     CHECK(error_of("schema_version = 1\n[market]\ncouncils = \"many\"\n") ==
           "s.toml:3: key 'market.councils': expected an integer from 1 to 1000000, got a string "
           "\"many\"");
-    CHECK(error_of("schema_version = 1\n\n[evaluation]\nprice_weight = 1.5\n") ==
-          "s.toml:4: key 'evaluation.price_weight': expected a number from 0 to 1 (weight), got "
+    CHECK(error_of("schema_version = 1\n\n[policy]\nprice_weight = 1.5\n") ==
+          "s.toml:4: key 'policy.price_weight': expected a number from 0 to 1 (weight), got "
           "the number 1.5");
     CHECK(error_of("schema_version = 1\n[evaluation]\nabnormally_low_action = \"ignore\"\n") ==
           "s.toml:3: key 'evaluation.abnormally_low_action': expected one of "
@@ -58,9 +58,16 @@ TEST_CASE("bad input names the file, line, key and what was expected") {
     CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nspend_shar = 1\n") ==
           std::string(
               "s.toml:4: key 'category.spend_shar': unknown key (did you mean 'spend_share'?)"));
-    CHECK(error_of(
-              "schema_version = 1\n[evaluation]\nprice_weight = 0.7\nsocial_value_weight = 0.4\n")
-              .find("price_weight + social_value_weight <= 1") != std::string::npos);
+    CHECK(error_of("schema_version = 1\n[[adopt]]\nyear = 3\nscope = "
+                   "\"everywhere\"\n[adopt.policy]\nsocial_value_weight = 0.2\n") ==
+          "s.toml:4: key 'adopt.scope': expected one of all|region|councils, got a string "
+          "\"everywhere\"");
+    CHECK(error_of("schema_version = 1\n[[adopt]]\nyear = 3\n[adopt.policy]\nsocial_value_weigth = "
+                   "0.2\n") == "s.toml:5: key 'adopt.policy.social_value_weigth': unknown policy "
+                               "key (did you mean 'policy.social_value_weight'?)");
+    CHECK(error_of("schema_version = 1\n[[adopt]]\nyear = 3\n[adopt.policy]\nsocial_value_weight = "
+                   "0.9\n") == "s.toml:5: key 'adopt.policy.social_value_weight': expected a "
+                               "number from 0 to 0.6 (weight), got the number 0.9");
 }
 
 TEST_CASE("a missing file is a clear error") {
@@ -76,11 +83,11 @@ TEST_CASE("a missing file is a clear error") {
 TEST_CASE("overrides use the same validation as files") {
     ScenarioSpec spec;
     spec.categories = default_categories();
-    apply_override(spec, "evaluation.price_weight=0.9");
-    CHECK(spec.evaluation.price_weight == 0.9);
+    apply_override(spec, "policy.price_weight=0.9");
+    CHECK(spec.policy.price_weight == 0.9);
     apply_override(spec, "evaluation.abnormally_low_action=reject");
     CHECK(spec.evaluation.abnormally_low_action == AbnormallyLowAction::Reject);
-    CHECK_THROWS_AS(apply_override(spec, "evaluation.price_weight=2"), ScenarioError);
+    CHECK_THROWS_AS(apply_override(spec, "policy.price_weight=2"), ScenarioError);
     CHECK_THROWS_AS(apply_override(spec, "nope.key=1"), ScenarioError);
 }
 

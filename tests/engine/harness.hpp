@@ -1,0 +1,43 @@
+#pragma once
+// Drives the phases of a year one by one, so tests can inspect the state between them.
+#include "core/initialise.hpp"
+#include "core/phases.hpp"
+#include "core/policy.hpp"
+
+namespace tendersim::test {
+
+struct Harness {
+    Market m;
+    YearState ys;
+    Executor exec{1};
+    CandidateIndex index;
+    explicit Harness(const ScenarioSpec& spec, std::uint64_t seed = 1)
+        : m(build_market(spec, seed)) {}
+    void start_year() {
+        ++m.year;
+        ys.counters.reset();
+        reset_year_counters(m);
+        apply_adoptions(m);
+        steer_sme_targets(m);
+        run_needs(m, ys);
+    }
+    void design() { run_design(m, ys); }
+    void bid() {
+        index.rebuild(m);
+        prepare_attention(m, ys, index, exec);
+        run_bidding(m, ys, index, exec);
+    }
+    void finish_year() {
+        run_award(m, ys, index);
+        run_delivery(m, ys, exec);
+        run_dynamics(m, ys, exec);
+    }
+    void full_year() {
+        start_year();
+        design();
+        bid();
+        finish_year();
+    }
+};
+
+} // namespace tendersim::test
