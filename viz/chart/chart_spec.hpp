@@ -1,0 +1,54 @@
+#pragma once
+// What to draw, independent of how: a ChartSpec is plain data that the offline renderer and the
+// live app both build and hand to draw_line_chart.
+#include "chart/palette.hpp"
+#include "chart/scale.hpp"
+#include "chart/series.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tendersim::viz {
+
+struct ChartPoint {
+    double x = 0.0; // year
+    double y = 0.0; // mean
+    // 95% band; both set or neither (no band when a year has a single replicate).
+    std::optional<double> lo, hi;
+};
+
+struct ChartSeries {
+    std::string label;
+    Rgba colour;
+    std::vector<ChartPoint> points; // ascending x
+    // Drawn faint, beneath all other series, without a band: reference context, not a result.
+    bool baseline = false;
+};
+
+struct ChartSpec {
+    std::string title;
+    std::string subtitle; // how to read the chart (replicates, what the band means)
+    std::string x_label = "Year";
+    std::string y_label;
+    Unit y_unit = Unit::Plain;
+    std::vector<ChartSeries> series;
+    // The y axis never extends past these (a share axis stops at 0% and 100%).
+    std::optional<double> y_lower_bound, y_upper_bound;
+};
+
+struct MetricChartOptions {
+    // Scenario order across the whole run, so a scenario keeps its colour in every chart.
+    std::vector<std::string> scenario_order;
+    // Scenario drawn as the faint baseline beneath the others; empty for none.
+    std::string baseline_scenario;
+};
+
+// Chart of one metric: one line per scenario with its 95% band, titled and labelled from
+// metric_info. Bands are clipped to the metric's physical bounds.
+ChartSpec make_metric_chart(std::span<const Series> all, std::string_view metric,
+                            const MetricChartOptions& options);
+
+} // namespace tendersim::viz

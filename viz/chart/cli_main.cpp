@@ -1,0 +1,175 @@
+// tendersim-chart: one PNG line chart per metric from a results directory's metrics.csv.
+// Exit codes: 0 success, 1 bad arguments or input, 2 no X display (see display.hpp).
+#include "chart/chart_spec.hpp"
+#include "chart/display.hpp"
+#include "chart/font.hpp"
+#include "chart/render.hpp"
+#include "chart/series.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cxxopts.hpp>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace tendersim::viz;
+
+namespace {
+
+constexpr const char* kProgram = "tendersim-chart";
+
+int fail(const std::string& message, int code = 1) {
+    std::cerr << kProgram << ": " << message << "\n";
+    return code;
+}
+
+// Metric names become file names; anything outside a safe set is replaced so a metric named
+// "a/b" cannot write outside the output directory.
+std::string file_stem(const std::string& metric) {
+    std::string s;
+    for (char c : metric) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+        s += ok ? c : '_';
+    }
+    if (s.empty() || s.front() == '.') s.insert(s.begin(), '_');
+    return s;
+}
+
+bool parse_size(const std::string& s, unsigned& w, unsigned& h) {
+    const auto x = s.find('x');
+    if (x == std::string::npos) return false;
+    const char* b = s.data();
+    const auto r1 = std::from_chars(b, b + x, w);
+    const auto r2 = std::from_chars(b + x + 1, b + s.size(), h);
+    return r1.ec == std::errc{} && r1.ptr == b + x && r2.ec == std::errc{} &&
+           r2.ptr == b + s.size() && w >= 320 && h >= 200 && w <= 8192 && h <= 8192;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+int run(int argc, char** argv) {
+    cxxopts::Options opts(kProgram,
+                          "Render one PNG line chart per metric from a tendersim results directory "
+                          "(reads RESULTS_DIR/metrics.csv). Needs an X display: on a headless "
+                          "machine run under `xvfb-run -a`.");
+    opts.positional_help("RESULTS_DIR");
+    // clang-format off
+    opts.add_options()
+        ("results", "results directory containing metrics.csv (or the CSV file itself)",
+         cxxopts::value<std::string>())
+        ("o,out", "output directory (default: RESULTS_DIR/charts)", cxxopts::value<std::string>())
+        ("m,metrics", "comma-separated metrics to chart (default: all in the file)",
+         cxxopts::value<std::vector<std::string>>())
+        ("baseline", "scenario to draw as a faint baseline beneath the others",
+         cxxopts::value<std::string>())
+        ("size", "image size WIDTHxHEIGHT in pixels",
+         cxxopts::value<std::string>()->default_value("1280x720"))
+        ("h,help", "show this help");
+    // clang-format on
+    opts.parse_positional({"results"});
+
+    cxxopts::ParseResult args;
+    try {
+        args = opts.parse(argc, argv);
+    } catch (const cxxopts::exceptions::exception& e) {
+        return fail(std::string(e.what()) + " (see --help)");
+    }
+    if (args.count("help")) {
+        std::cout << opts.help() << "\n";
+        return 0;
+    }
+    if (!args.count("results")) return fail("missing RESULTS_DIR (see --help)");
+
+    const fs::path results = args["results"].as<std::string>();
+    std::error_code ec;
+    fs::path csv, default_out;
+    if (fs::is_directory(results, ec)) {
+        csv = results / "metrics.csv";
+        default_out = results / "charts";
+    } else if (fs::is_regular_file(results, ec)) {
+        csv = results;
+        default_out = results.parent_path() / "charts";
+    } else {
+        return fail(results.string() + ": no such results directory");
+    }
+    if (!fs::is_regular_file(csv, ec)) return fail(csv.string() + ": no metrics file");
+    const fs::path out = args.count("out") ? fs::path(args["out"].as<std::string>()) : default_out;
+
+    RenderOptions render;
+    if (!parse_size(args["size"].as<std::string>(), render.width, render.height))
+        return fail("--size expects WIDTHxHEIGHT between 320x200 and 8192x8192, got '" +
+                    args["size"].as<std::string>() + "'");
+
+    // Before anything touches SFML: without a display it would abort the process.
+    if (const DisplayStatus d = check_display(kProgram); !d.ok)
+        return fail(d.message, kNoDisplayExitCode);
+
+    MetricsTable table;
+    try {
+        table = read_metrics_csv(csv);
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+    if (table.rows.empty()) return fail(csv.string() + ": no data rows");
+    if (table.missing_values > 0)
+        std::cerr << kProgram << ": note: " << table.missing_values
+                  << " row(s) have value 'nan' and are left out of the means\n";
+
+    const std::vector<Series> series = group_series(table);
+    const std::vector<std::string> available = table.metrics();
+    std::vector<std::string> metrics = available;
+    if (args.count("metrics")) {
+        metrics = args["metrics"].as<std::vector<std::string>>();
+        for (const auto& m : metrics)
+            if (std::find(available.begin(), available.end(), m) == available.end())
+                return fail("metric '" + m + "' is not in " + csv.string() +
+                            " (available: " + join(available) + ")");
+    }
+
+    MetricChartOptions chart_options;
+    chart_options.scenario_order = table.scenarios();
+    if (args.count("baseline")) {
+        chart_options.baseline_scenario = args["baseline"].as<std::string>();
+        const auto& sc = chart_options.scenario_order;
+        if (std::find(sc.begin(), sc.end(), chart_options.baseline_scenario) == sc.end())
+            return fail("baseline scenario '" + chart_options.baseline_scenario + "' is not in " +
+                        csv.string() + " (scenarios: " + join(sc) + ")");
+    }
+
+    fs::create_directories(out, ec);
+    if (ec) return fail("cannot create " + out.string() + ": " + ec.message());
+
+    try {
+        const sf::Font font = load_font();
+        const sf::Font bold = load_font(kDefaultBoldFontPath);
+        render.title_font = &bold;
+        for (const auto& m : metrics) {
+            const ChartSpec spec = make_metric_chart(series, m, chart_options);
+            const fs::path png = out / (file_stem(m) + ".png");
+            save_png_atomic(render_chart_image(spec, font, render), png);
+            std::cout << "wrote " << png.string() << "\n";
+        }
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        return fail(std::string("unexpected error: ") + e.what());
+    }
+}

@@ -1,0 +1,29 @@
+#pragma once
+// What a metric means to a reader: its chart title, axis label and unit. Engine metric names are
+// identifiers (sme_share_direct); a policy audience needs "SME share of spend (direct)".
+#include "chart/palette.hpp"
+#include "chart/scale.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tendersim::viz {
+
+struct MetricInfo {
+    std::string name;    // engine identifier
+    std::string title;   // chart title
+    std::string y_label; // axis label, naming the unit
+    Unit unit = Unit::Plain;
+    // Values outside these bounds cannot occur (a share is within [0, 1]); confidence bands are
+    // clipped to them so a small-n band does not suggest a 104% share.
+    std::optional<double> lower_bound;
+    std::optional<double> upper_bound;
+    // Metrics about one supplier size class use its fixed colour when only one line is drawn.
+    std::optional<SizeClass> size_class;
+    bool known = false; // false: title is the raw name, unit plain
+};
+
+MetricInfo metric_info(std::string_view name);
+
+} // namespace tendersim::viz

@@ -1,0 +1,76 @@
+#pragma once
+// Axis arithmetic: mapping data values to pixels, choosing "nice" tick values and formatting tick
+// labels. No SFML here so the axis logic can be unit-tested without a display.
+#include <string>
+#include <vector>
+
+namespace tendersim::viz {
+
+// How a metric's values are read by a person; drives tick-label formatting only.
+enum class Unit {
+    Plain,   // counts, ratios, indices: 1,500 / 250k / 1.05
+    Percent, // stored as a fraction (0.25), shown as "25%"
+    Money,   // pounds sterling: "£1.5m"
+};
+
+// Affine map from a data domain [d0, d1] to a pixel range [r0, r1]. r0 > r1 is allowed and is how
+// a y axis is inverted (screen y grows downwards).
+class LinearScale {
+  public:
+    LinearScale() = default;
+    LinearScale(double d0, double d1, double r0, double r1);
+
+    double operator()(double v) const;
+    double invert(double px) const;
+
+    double domain_lo() const { return d0_; }
+    double domain_hi() const { return d1_; }
+    double range_lo() const { return r0_; }
+    double range_hi() const { return r1_; }
+
+  private:
+    double d0_ = 0.0, d1_ = 1.0, r0_ = 0.0, r1_ = 1.0;
+};
+
+// Heckbert (1990), "Nice numbers for graph labels", Graphics Gems I: a number of the form
+// {1, 2, 5, 10} x 10^k close to x. round=true picks the nearest; round=false the next above.
+double nice_number(double x, bool round);
+
+struct Ticks {
+    double lo = 0.0;   // first tick (<= data minimum)
+    double hi = 1.0;   // last tick (>= data maximum)
+    double step = 0.2; // spacing, always 1, 2 or 5 x 10^k
+    std::vector<double> values;
+};
+
+// Heckbert's "loose" labelling: ticks at multiples of a nice step that enclose [lo, hi], with
+// roughly target_count values (between about 0.7x and 1.5x the target, plus the enclosing ends).
+// A degenerate domain (lo == hi) is widened so the axis still has a sensible extent.
+Ticks nice_ticks(double lo, double hi, int target_count = 6);
+
+// Integer ticks inside [lo, hi] (never outside: the x axis spans exactly the simulated years), at
+// a nice step of at least 1, aligned to multiples of the step.
+Ticks integer_ticks(int lo, int hi, int target_count);
+
+// How every label on one axis is written. Chosen once per axis so that all labels share the same
+// suffix and number of decimals ("0.5m, 1.0m, 1.5m", never "500k, 1m, 1.5m").
+struct TickFormat {
+    Unit unit = Unit::Plain;
+    double divisor = 1.0;   // value / divisor is printed
+    std::string suffix;     // "%", "k", "m", "bn"
+    int decimals = 0;       // digits after the decimal point
+    bool separators = true; // thousands separators in the integer part
+};
+
+TickFormat choose_tick_format(const Ticks& ticks, Unit unit);
+
+// UTF-8 label; negatives use the typographic minus sign (U+2212), money a leading pound sign.
+std::string format_tick(double value, const TickFormat& format);
+
+// Convenience: one label per tick value.
+std::vector<std::string> format_ticks(const Ticks& ticks, Unit unit);
+
+// Number of decimals needed to print multiples of step exactly (0.25 -> 2, 5 -> 0), at most 9.
+int decimals_for_step(double step);
+
+} // namespace tendersim::viz
