@@ -5,6 +5,7 @@
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/version.hpp"
+#include "validate_command.hpp"
 
 #include <cxxopts.hpp>
 #include <iostream>
@@ -20,6 +21,7 @@ constexpr const char* kUsage = R"(tendersim - agent-based simulator of public pr
 
 Usage:
   tendersim run SCENARIO.toml [options]   run a scenario, write results/<name>/
+  tendersim validate [SCENARIO] [options] compare a scenario with published figures
   tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown), or a fully
                                           commented scenario file (defaults, or SCENARIO resolved)
   tendersim --help | --version
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (command == "run") return run_command(argc - 1, argv + 1);
+        if (command == "validate") return validate_command(argc - 1, argv + 1);
         if (command == "params") {
             if (argc >= 3 && std::string(argv[2]) == "--toml") {
                 ScenarioSpec spec;

@@ -13,8 +13,8 @@ double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
 }
 
-// HHI and top-5 share of per-supplier spends. The HHI sum runs in the given (deterministic)
-// order; only the five largest are selected, not the whole list sorted.
+// HHI and top-5 / top-150 shares of per-supplier spends. The HHI sum runs in the given
+// (deterministic) order; only the 150 largest are sorted, not the whole list.
 Concentration concentration(std::vector<Pence>& spends) {
     Concentration c;
     double total = 0;
@@ -24,10 +24,14 @@ Concentration concentration(std::vector<Pence>& spends) {
         const double share = static_cast<double>(p) / total;
         c.hhi += 10'000.0 * share * share;
     }
-    const std::size_t top = std::min<std::size_t>(5, spends.size());
+    const std::size_t top = std::min<std::size_t>(150, spends.size());
     std::partial_sort(spends.begin(), spends.begin() + static_cast<std::ptrdiff_t>(top),
                       spends.end(), std::greater<>());
-    for (std::size_t k = 0; k < top; ++k) c.top5_share += static_cast<double>(spends[k]) / total;
+    for (std::size_t k = 0; k < top; ++k) {
+        const double share = static_cast<double>(spends[k]) / total;
+        if (k < 5) c.top5_share += share;
+        c.top150_share += share;
+    }
     return c;
 }
 
@@ -211,6 +215,7 @@ std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
         {"quality_delivered", y.quality_delivered},
         {"hhi", y.overall.hhi},
         {"top5_share", y.overall.top5_share},
+        {"top150_share", y.overall.top150_share},
         {"active_suppliers_sme", y.active_suppliers_sme},
         {"active_suppliers_large", y.active_suppliers_large},
         {"entries", y.entries},

@@ -10,8 +10,9 @@
 namespace tendersim {
 
 struct Concentration {
-    double hhi = 0;        // Herfindahl-Hirschman index of spend shares, 0-10,000
-    double top5_share = 0; // share of spend with the five largest suppliers
+    double hhi = 0;          // Herfindahl-Hirschman index of spend shares, 0-10,000
+    double top5_share = 0;   // share of spend with the five largest suppliers
+    double top150_share = 0; // ... with the 150 largest (Tussell's UK public-sector IT figure)
 };
 
 struct YearMetrics {
