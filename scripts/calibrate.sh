@@ -11,7 +11,7 @@ ts=build/sim/cli/tendersim
 [ -x "$ts" ] || bash scripts/build.sh build >/dev/null
 out=$(mktemp)
 for reach in 0.15 0.3 0.45 0.6; do
-  for attention in 1.0 1.3 1.6; do
+  for attention in 0.7 1.0 1.3; do
     for premium in 0.03 0.06 0.09; do
       d=$("$ts" validate "$scenario" --replicates "$reps" --distance \
             --set market.sme_two_region_share=$reach --set bidding.attention=$attention \

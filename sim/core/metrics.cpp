@@ -39,7 +39,7 @@ Concentration concentration(std::vector<Pence>& spends) {
 
 YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     YearMetrics y;
-    y.year = m.year;
+    y.year = m.reported_year();
     const auto& s = m.suppliers;
     const auto& ctr = ys.counters;
     const auto& tenders = ys.tenders;
@@ -140,7 +140,8 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     // category (in contract order) and summed per supplier in a reused scratch array.
     std::vector<Pence> spends;
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (s.revenue_year[i] > 0) spends.push_back(s.revenue_year[i]);
+        // Councils' spend by prime: subcontract receipts are part of a prime's spend already.
+        if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0) spends.push_back(direct);
     y.overall = concentration(spends);
     std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
     for (const auto& c : m.contracts) ++start[c.category.index() + 1];

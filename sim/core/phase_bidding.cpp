@@ -59,8 +59,10 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]) *
                          (1.0 + lv.outcome_risk_premium * withheld);
     // Bid only when the expected profit covers the cost of bidding.
+    // The supplier judges the margin by its own estimate of cost: a low estimate can make it bid
+    // on work it will lose money on (the winner's curse).
     const double margin_years =
-        (price * (1.0 - withheld) - static_cast<double>(own) - sv_cost) * t.duration;
+        (price * (1.0 - withheld) - std::max(estimate, 0.0) - sv_cost) * t.duration;
     const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
     const double expected =
         s.win_belief[i] * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
@@ -92,6 +94,8 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
                                          b.social_value_effort_saturation,
         0.0, 1.0);
     const Pence total = t.estimated_value * t.duration;
+    // Switching costs on a custom system; an outcome specification frees rivals from most of them.
+    const double lockin = t.outcome_spec ? 1.0 - m.spec.levers.outcome_lockin_reduction : 1.0;
     const TenderView view{
         m,
         m.suppliers,
@@ -99,7 +103,7 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
         effort,
         total,
         bid_cost(b, total),
-        t.custom ? round_pence(m.spec.incumbency.switching_cost_share *
+        t.custom ? round_pence(lockin * m.spec.incumbency.switching_cost_share *
                                static_cast<double>(t.estimated_value))
                  : 0,
         large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost)};

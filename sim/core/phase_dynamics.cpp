@@ -31,6 +31,11 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
         const double rate = static_cast<double>(wins) / bids;
         s.win_belief[i] = static_cast<float>((1.0 - sp.belief_learning_rate) * s.win_belief[i] +
                                              sp.belief_learning_rate * rate);
+    } else {
+        // A supplier that sat the year out drifts back toward the prior belief, so one bad spell
+        // does not keep it out of the market for good.
+        constexpr double prior = 0.25;
+        s.win_belief[i] = static_cast<float>(s.win_belief[i] + 0.5 * sp.belief_learning_rate * (prior - s.win_belief[i]));
     }
     s.turnover[i] = (s.turnover[i] + s.revenue_year[i]) / 2;
     s.reputation[i] =
@@ -50,9 +55,12 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
         event = Exit;
         return;
     }
+    // UK definition: an SME has fewer than 250 staff and either turnover under GBP 44m or a
+    // balance sheet under GBP 38m (cash stands in for the balance sheet).
     const double staff = gbp(s.revenue_year[i]) / sp.revenue_per_employee_gbp;
-    if (s.is_sme[i] && (gbp(s.revenue_year[i]) >= sp.sme_turnover_limit_gbp ||
-                        staff >= static_cast<double>(sp.sme_staff_limit)))
+    const bool over_money_limits = gbp(s.revenue_year[i]) >= sp.sme_turnover_limit_gbp &&
+                                   gbp(s.cash[i]) >= sp.sme_balance_sheet_limit_gbp;
+    if (s.is_sme[i] && (staff >= static_cast<double>(sp.sme_staff_limit) || over_money_limits))
         event = Growth;
 }
 
@@ -73,7 +81,9 @@ void enter(Market& m, YearState& ys) {
         Stream e(m.seed, static_cast<std::uint32_t>(m.year), Phase::Entry, k + 1);
         const Tender& seen = tenders[e.below(tenders.size())];
         const std::uint32_t mask = (1u << seen.category.index()) | draw_category_mask(m.spec, e);
-        add_supplier(m, e, true, seen.region, mask, m.year);
+        // Most entrants are new SMEs; a few are large firms arriving from other markets.
+        const bool large = e.bernoulli(m.spec.dynamics.large_entry_share);
+        add_supplier(m, e, !large, seen.region, mask, m.year);
         ++ys.counters.entries;
     }
 }

@@ -24,9 +24,10 @@ Tender tender_for(const Market& m, const Contract& k, SupplierId incumbent, Stre
     t.incumbent = incumbent;
     t.is_relet = incumbent.valid() ? 1 : 0;
     t.custom = incumbent.valid() ? k.custom : 0;
-    // The need drifts between lettings; the estimate uses the going markup.
+    // The need drifts between lettings (mean-preserving); the council estimates the price with
+    // the reference markup (suppliers.initial_markup), not what suppliers have learned.
     t.efficient_cost =
-        round_pence(static_cast<double>(k.efficient_cost) * std::exp(0.1 * rng.normal()));
+        round_pence(static_cast<double>(k.efficient_cost) * std::exp(0.1 * rng.normal() - 0.005));
     t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
                                     (1.0 + m.spec.suppliers.initial_markup));
     t.complexity = static_cast<float>(cat.complexity);
@@ -61,7 +62,7 @@ void run_needs(Market& m, YearState& ys) {
     auto& s = m.suppliers;
     const auto year = static_cast<std::int16_t>(m.year);
     std::vector<std::int32_t> load(m.councils.size(), 0);
-    std::vector<std::int32_t> portfolio(m.councils.size(), 0);
+    std::vector<std::int32_t> expiring(m.councils.size(), 0);
     std::size_t keep = 0;
     for (std::size_t i = 0; i < m.contracts.size(); ++i) {
         Contract k = m.contracts[i];
@@ -73,12 +74,12 @@ void run_needs(Market& m, YearState& ys) {
         const bool expired = k.end_year < year;
         if (!orphaned && !expired) {
             m.contracts[keep++] = k;
-            ++portfolio[council];
             continue;
         }
         if (orphaned) ++ys.counters.failures; // the supplier went bust under the contract
         const bool must_tender = orphaned || failed || !has_supplier;
         if (!must_tender) {
+            ++expiring[council];
             if (rng.bernoulli(m.spec.market.new_need_rate)) { // the need ends with the contract
                 release_commitment(m, k);
                 ++ys.counters.ended_needs;
@@ -88,7 +89,6 @@ void run_needs(Market& m, YearState& ys) {
                 // The team has no time to re-let: the contract is extended a year.
                 k.end_year = year;
                 m.contracts[keep++] = k;
-                ++portfolio[council];
                 ++ys.counters.extensions;
                 continue;
             }
@@ -97,15 +97,15 @@ void run_needs(Market& m, YearState& ys) {
         const SupplierId incumbent = must_tender ? SupplierId() : k.supplier;
         tenders.tenders.push_back(tender_for(m, k, incumbent, rng));
         ++load[council];
-        ++portfolio[council];
         if (incumbent.valid()) ++ys.counters.relets;
     }
     m.contracts.resize(keep);
 
-    // New needs keep the portfolio from shrinking as needs end.
+    // New needs arrive at the rate needs end (a share of this year's expiries), so a council's
+    // portfolio is stable in expectation.
     for (std::size_t council = 0; council < m.councils.size(); ++council) {
         Stream rng(m.seed, m.year, Phase::Needs, (std::uint64_t{1} << 40) | council);
-        const std::uint64_t fresh = rng.poisson(m.spec.market.new_need_rate * portfolio[council]);
+        const std::uint64_t fresh = rng.poisson(m.spec.market.new_need_rate * expiring[council]);
         for (std::uint64_t j = 0; j < fresh; ++j) {
             if (load[council] >= m.councils.tender_capacity[council]) break;
             const std::size_t c = draw_category(m.spec, rng);

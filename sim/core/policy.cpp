@@ -119,7 +119,7 @@ void adopt(Market& m, const Adoption& adoption) {
 
 void apply_adoptions(Market& m) {
     for (const auto& a : m.spec.adoptions)
-        if (a.year == m.year) adopt(m, a);
+        if (a.year == m.reported_year()) adopt(m, a);
 }
 
 void build_partnerships(Market& m) {
@@ -183,7 +183,7 @@ void steer_sme_targets(Market& m) {
             static_cast<double>(c.paid_sme_year[i]) / static_cast<double>(c.paid_year[i]);
         // Reserve more while below the target, less once comfortably above it.
         if (share < p.sme_target_share)
-            t *= step;
+            t = std::min(t * step, m.spec.levers.steer_max_reserve_gbp);
         else if (share > p.sme_target_share + 0.05)
             t = std::max(m.spec.levers.steer_initial_reserve_gbp, t / step);
     }

@@ -11,7 +11,10 @@
 namespace tendersim {
 
 Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads)
-    : market_(build_market(spec, seed)), exec_(threads) {}
+    : market_(build_market(spec, seed)), exec_(threads) {
+    // Burn-in: the market settles from its generated start before year 1 is reported.
+    for (std::int64_t y = 0; y < spec.run.burn_in_years; ++y) run_year();
+}
 
 void Simulation::adopt_now(const Adoption& adoption) {
     adopt(market_, adoption);
@@ -75,13 +78,28 @@ std::uint64_t state_hash(const Market& m) {
     h.vec(s.capacity), h.vec(s.committed), h.vec(s.cash), h.vec(s.turnover);
     h.vec(s.bids_year), h.vec(s.wins_year), h.vec(s.bid_cost_year), h.vec(s.revenue_year),
         h.vec(s.cost_year);
-    h.vec(m.councils.paid_total);
-    for (const auto& c : m.contracts) {
-        h.value(c.buyer), h.value(c.supplier), h.value(c.category), h.value(c.start_year),
-            h.value(c.end_year);
-        h.value(c.annual_price), h.value(c.supplier_cost), h.value(c.sv_promised),
-            h.value(c.need_key);
+    h.vec(s.reputation), h.vec(s.social_value), h.vec(s.innovation), h.vec(s.bid_capacity);
+    h.vec(s.subcontract_revenue_year), h.vec(s.born_year);
+    const auto& c = m.councils;
+    h.vec(c.paid_total), h.vec(c.partnership), h.vec(c.steer_threshold), h.vec(c.paid_year),
+        h.vec(c.paid_sme_year);
+    // Field by field: PolicySpec has padding bytes whose contents are unspecified.
+    for (const auto& p : c.policy) {
+        h.value(p.price_weight), h.value(p.social_value_weight), h.value(p.outcome_spec_share);
+        h.value(p.outcome_payment_share), h.value(p.lot_threshold_gbp), h.value(p.lot_admin_cost_gbp);
+        h.value(p.sme_reserve_threshold_gbp), h.value(p.sme_target_share), h.value(p.subcontract_sme_share);
+        h.value(p.partnership_max_size);
+        h.value(std::uint8_t{p.monitor_social_value}), h.value(std::uint8_t{p.reserve_local}),
+            h.value(std::uint8_t{p.shared_back_office});
     }
+    for (const auto& k : m.contracts) {
+        h.value(k.buyer), h.value(k.supplier), h.value(k.category), h.value(k.start_year), h.value(k.end_year);
+        h.value(k.annual_price), h.value(k.supplier_cost), h.value(k.sv_promised), h.value(k.need_key);
+        h.value(k.efficient_cost), h.value(k.subcontractor), h.value(k.subcontract_price), h.value(k.quality_offered);
+        h.value(k.custom), h.value(k.relet_of_failure), h.value(k.outcome_spec), h.value(k.innovative),
+            h.value(k.monitored), h.value(k.joint), h.value(k.outcome_payment_share);
+    }
+    h.value(m.ledger_prime_paid_subs), h.value(m.ledger_subs_received), h.value(m.next_need_key);
     h.value(m.ledger_council_paid), h.value(m.ledger_supplier_received), h.value(m.year);
     return h.h;
 }

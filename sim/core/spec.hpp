@@ -24,6 +24,7 @@ struct CategorySpec {
 
 struct RunSpec {
     std::int64_t years = 20;
+    std::int64_t burn_in_years = 0; // simulated before year 1, not reported
     std::int64_t seed = 20240601;
     std::int64_t replicates = 1;
 };
@@ -68,6 +69,7 @@ struct SupplierSpec {
     double initial_utilisation = 0.6;
     double revenue_per_employee_gbp = 90'000.0;
     double sme_turnover_limit_gbp = 44'000'000.0;
+    double sme_balance_sheet_limit_gbp = 38'000'000.0;
     std::int64_t sme_staff_limit = 250;
 };
 
@@ -103,6 +105,7 @@ struct LeverSpec {
     double outcome_risk_premium = 0.5;     // markup added per unit of expected withheld share
     double steer_initial_reserve_gbp = 50'000.0; // first reservation threshold when steering
     double steer_step = 1.3;                     // threshold multiplier a year while off target
+    double steer_max_reserve_gbp = 1'000'000.0; // the most a steering council reserves
     double social_value_local_bonus = 0.3;       // extra SV a local supplier can offer (local jobs)
     double social_value_monitor_threshold = 0.8; // delivered/promised below this is a shortfall
     double reputation_penalty = 0.15;            // reputation lost per monitored shortfall
@@ -127,6 +130,7 @@ struct DeliverySpec {
 
 struct DynamicsSpec {
     double entry_rate = 0.06; // new SMEs a year per tender at reference margin
+    double large_entry_share = 0.03; // of entrants, the share that are large firms
     double capacity_growth = 0.15;
     double capacity_shrink = 0.10;
     double growth_utilisation = 0.85;

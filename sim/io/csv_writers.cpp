@@ -39,7 +39,7 @@ void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, co
     for (std::size_t k = 0; k < tenders.tenders.size(); ++k) {
         const Tender& t = tenders.tenders[k];
         const TenderOutcome& o = tenders.outcomes[k];
-        out << csv_field(key.scenario) << ',' << key.replicate << ',' << m.year << ',' << k << ','
+        out << csv_field(key.scenario) << ',' << key.replicate << ',' << m.reported_year() << ',' << k << ','
             << t.need_key << ',' << t.buyer.v << ',' << t.region << ','
             << csv_field(m.spec.categories[t.category.index()].name) << ','
             << format_number(gbp(t.estimated_value)) << ',' << int{t.duration} << ','

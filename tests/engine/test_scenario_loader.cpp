@@ -1,3 +1,4 @@
+#include "core/metrics.hpp"
 #include "core/params.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -118,4 +119,19 @@ TEST_CASE("every parameter is documented in the registry and in scenarios/baseli
     }
     // and the baseline file itself is valid
     CHECK_NOTHROW(load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/baseline.toml"));
+}
+
+TEST_CASE("every metric the engine writes is defined in docs/metrics.md") {
+    const std::string doc = read(TENDERSIM_SOURCE_DIR "/docs/metrics.md");
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    YearMetrics y;
+    y.by_category.resize(spec.categories.size());
+    for (const auto& [name, value] : metric_rows(y, spec)) {
+        CAPTURE(name);
+        const auto dot = name.find('.');
+        // per-category metrics are documented once as `name.<category>`
+        const std::string documented = dot == std::string::npos ? "`" + name + "`" : "`" + name.substr(0, dot) + ".<category>`";
+        CHECK(doc.find(documented) != std::string::npos);
+    }
 }
