@@ -5,7 +5,8 @@
 namespace tendersim {
 
 // Annual cost for supplier s to deliver a contract whose efficient annual cost is `efficient`.
-// Large firms gain scale economies on contracts above the category median; SMEs strain on
+// Large firms gain scale economies on contracts above the category median and pay a penalty
+// (up to x1.4) on smaller ones; SMEs strain on
 // contracts large relative to their capacity; incumbents know the job.
 Pence supplier_cost(const Market& market, SupplierId s, CategoryId c, Pence efficient,
                     bool incumbent);

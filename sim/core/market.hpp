@@ -88,7 +88,9 @@ struct Market {
     std::uint64_t seed = 0;
     std::int32_t year = 0; // simulated years so far, burn-in included
     // The year users see: burn-in years come before year 1.
-    std::int32_t reported_year() const { return year - static_cast<std::int32_t>(spec.run.burn_in_years); }
+    std::int32_t reported_year() const {
+        return year - static_cast<std::int32_t>(spec.run.burn_in_years);
+    }
     std::size_t regions = 0;
     std::size_t categories = 0;
     Suppliers suppliers;

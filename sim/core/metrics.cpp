@@ -141,7 +141,8 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     std::vector<Pence> spends;
     for (std::size_t i = 0; i < s.size(); ++i)
         // Councils' spend by prime: subcontract receipts are part of a prime's spend already.
-        if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0) spends.push_back(direct);
+        if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0)
+            spends.push_back(direct);
     y.overall = concentration(spends);
     std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
     for (const auto& c : m.contracts) ++start[c.category.index() + 1];

@@ -68,7 +68,10 @@ bool set_abnormal_action(ScenarioSpec& s, std::string_view word) {
 
 const ParamDef kScenarioParams[] = {
     TS_INT(run, years, "years", 1, 200, "Simulated years per replicate", kAssumed),
-    TS_INT(run, burn_in_years, "years", 0, 200, "Years simulated before year 1 and not reported, so the market settles from its starting state; adoption years count after it", kAssumed),
+    TS_INT(run, burn_in_years, "years", 0, 200,
+           "Years simulated before year 1 and not reported, so the market settles from its "
+           "starting state; adoption years count after it",
+           kAssumed),
     TS_INT(run, seed, "-", 0, 9.0e18, "Base random seed; replicate seeds derive from it", kAssumed),
     TS_INT(run, replicates, "-", 1, 100000, "Independent replicates (distinct derived seeds)",
            kAssumed),
@@ -87,7 +90,9 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(market, spend_per_capita_gbp, "GBP/resident/year", 0, 1.0e5,
             "Modelled third-party spend per resident per year", kTuned),
     TS_REAL(market, new_need_rate, "share/year", 0, 1,
-            "Share of expiring needs that end instead of being re-let; as many new needs arrive in expectation, so portfolios are stable", kAssumed),
+            "Share of expiring needs that end instead of being re-let; as many new needs arrive in "
+            "expectation, so portfolios are stable",
+            kAssumed),
     TS_REAL(market, categories_per_supplier, "categories", 1, 32,
             "Mean number of categories a supplier serves", kAssumed),
     TS_REAL(market, sme_two_region_share, "share", 0, 1,
@@ -117,11 +122,15 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(suppliers, large_social_value_mean, "score 0-1", 0, 1,
             "Mean large-firm social-value capability", kAssumed),
     TS_REAL(suppliers, innovation_mean, "score 0-1", 0, 1, "Mean innovation capability", kAssumed),
-    TS_INT(suppliers, sme_bid_capacity, "bids/year", 0, 10000, "Bid-writing capacity of an SME: sets how many tender notices it reads a year (attention = capacity / notices it could answer)",
+    TS_INT(suppliers, sme_bid_capacity, "bids/year", 0, 10000,
+           "Bid-writing capacity of an SME: sets how many tender notices it reads a year "
+           "(attention = capacity / notices it could answer)",
            kAssumed),
     TS_INT(suppliers, large_bid_capacity, "bids/year", 0, 100000,
            "Bid-writing capacity of a large firm (see sme_bid_capacity)", kAssumed),
-    TS_REAL(suppliers, initial_markup, "share of cost", 0, 2, "Starting markup over estimated cost; also the markup councils assume when estimating a tender's value, and the reference for entry",
+    TS_REAL(suppliers, initial_markup, "share of cost", 0, 2,
+            "Starting markup over estimated cost; also the markup councils assume when estimating "
+            "a tender's value, and the reference for entry",
             kAssumed),
     TS_REAL(suppliers, markup_min, "share of cost", -0.5, 2, "Lowest markup a supplier will learn",
             kAssumed),
@@ -141,7 +150,9 @@ const ParamDef kScenarioParams[] = {
             "UK IT services: roughly GBP 80-100k per employee (ONS ABS)"),
     TS_REAL(suppliers, sme_turnover_limit_gbp, "GBP/year", 0, 1.0e12, "Turnover limit of an SME",
             "UK SME definition (Companies Act 2006 s.465 as amended 2024: turnover under GBP 44m)"),
-    TS_REAL(suppliers, sme_balance_sheet_limit_gbp, "GBP", 0, 1.0e12, "Balance-sheet limit of an SME (cash stands in for the balance sheet)", "UK SME definition: balance sheet under GBP 38m"),
+    TS_REAL(suppliers, sme_balance_sheet_limit_gbp, "GBP", 0, 1.0e12,
+            "Balance-sheet limit of an SME (cash stands in for the balance sheet)",
+            "UK SME definition: balance sheet under GBP 38m"),
     TS_INT(suppliers, sme_staff_limit, "employees", 1, 1.0e7, "Staff limit of an SME",
            "UK SME definition: fewer than 250 staff"),
 
@@ -206,7 +217,8 @@ const ParamDef kScenarioParams[] = {
         levers, steer_step, "x/year", 1, 10,
         "Factor by which a council off its SME target moves its reservation threshold each year",
         kAssumed),
-    TS_REAL(levers, steer_max_reserve_gbp, "GBP/year", 0, 1.0e10, "Highest reservation threshold a steering council sets", kAssumed),
+    TS_REAL(levers, steer_max_reserve_gbp, "GBP/year", 0, 1.0e10,
+            "Highest reservation threshold a steering council sets", kAssumed),
     TS_REAL(
         levers, social_value_local_bonus, "share", 0, 5,
         "Extra social value a supplier local to the buyer can offer (local jobs, apprenticeships)",
@@ -274,7 +286,9 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(delivery, base_failure_rate, "probability/year", 0, 1, "Yearly chance a contract fails",
             kAssumed),
     TS_REAL(delivery, distress_failure_rate, "probability/year", 0, 1,
-            "Extra yearly chance a contract fails when its supplier is in distress (cash below a year's overhead); added again when it is over capacity", kAssumed),
+            "Extra yearly chance a contract fails when its supplier is in distress (cash below a "
+            "year's overhead); added again when it is over capacity",
+            kAssumed),
     TS_REAL(delivery, social_value_delivery_mean, "share", 0, 2,
             "Mean share of promised social value delivered", kAssumed),
     TS_REAL(delivery, social_value_delivery_sd, "share", 0, 1, "Spread of the delivered share",
@@ -282,11 +296,12 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(delivery, quality_delivery_sd, "score", 0, 1,
             "Spread of delivered quality around the offer", kAssumed),
 
-    TS_REAL(
-        dynamics, entry_rate, "entrants/tender", 0, 10,
-        "New SMEs a year per tender advertised, when winning margins are at the starting markup",
-        kTuned),
-    TS_REAL(dynamics, large_entry_share, "share", 0, 1, "Share of entrants that are large firms arriving from other markets", kAssumed),
+    TS_REAL(dynamics, entry_rate, "entrants/tender", 0, 10,
+            "Entrants a year per tender advertised, when winning margins are at the starting "
+            "markup (a share large_entry_share of them large firms)",
+            kTuned),
+    TS_REAL(dynamics, large_entry_share, "share", 0, 1,
+            "Share of entrants that are large firms arriving from other markets", kAssumed),
     TS_REAL(dynamics, capacity_growth, "share/year", 0, 5, "Capacity growth of a busy supplier",
             kAssumed),
     TS_REAL(dynamics, capacity_shrink, "share/year", 0, 1, "Capacity shrink of an idle supplier",

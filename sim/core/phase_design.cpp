@@ -98,7 +98,8 @@ void run_design(Market& m, YearState& ys) {
         }
         // A divided need is run as one procurement: its extra lots cost the lot admin cost only.
         if (t.lot == 0)
-            ys.counters.council_procurement_cost += pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
+            ys.counters.council_procurement_cost +=
+                pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
     }
     ys.tenders.outcomes.assign(tenders.size(), TenderOutcome{});
 }

@@ -35,7 +35,8 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
         // A supplier that sat the year out drifts back toward the prior belief, so one bad spell
         // does not keep it out of the market for good.
         constexpr double prior = 0.25;
-        s.win_belief[i] = static_cast<float>(s.win_belief[i] + 0.5 * sp.belief_learning_rate * (prior - s.win_belief[i]));
+        s.win_belief[i] = static_cast<float>(s.win_belief[i] + 0.5 * sp.belief_learning_rate *
+                                                                   (prior - s.win_belief[i]));
     }
     s.turnover[i] = (s.turnover[i] + s.revenue_year[i]) / 2;
     s.reputation[i] =

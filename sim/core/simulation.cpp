@@ -86,18 +86,24 @@ std::uint64_t state_hash(const Market& m) {
     // Field by field: PolicySpec has padding bytes whose contents are unspecified.
     for (const auto& p : c.policy) {
         h.value(p.price_weight), h.value(p.social_value_weight), h.value(p.outcome_spec_share);
-        h.value(p.outcome_payment_share), h.value(p.lot_threshold_gbp), h.value(p.lot_admin_cost_gbp);
-        h.value(p.sme_reserve_threshold_gbp), h.value(p.sme_target_share), h.value(p.subcontract_sme_share);
+        h.value(p.outcome_payment_share), h.value(p.lot_threshold_gbp),
+            h.value(p.lot_admin_cost_gbp);
+        h.value(p.sme_reserve_threshold_gbp), h.value(p.sme_target_share),
+            h.value(p.subcontract_sme_share);
         h.value(p.partnership_max_size);
         h.value(std::uint8_t{p.monitor_social_value}), h.value(std::uint8_t{p.reserve_local}),
             h.value(std::uint8_t{p.shared_back_office});
     }
     for (const auto& k : m.contracts) {
-        h.value(k.buyer), h.value(k.supplier), h.value(k.category), h.value(k.start_year), h.value(k.end_year);
-        h.value(k.annual_price), h.value(k.supplier_cost), h.value(k.sv_promised), h.value(k.need_key);
-        h.value(k.efficient_cost), h.value(k.subcontractor), h.value(k.subcontract_price), h.value(k.quality_offered);
-        h.value(k.custom), h.value(k.relet_of_failure), h.value(k.outcome_spec), h.value(k.innovative),
-            h.value(k.monitored), h.value(k.joint), h.value(k.outcome_payment_share);
+        h.value(k.buyer), h.value(k.supplier), h.value(k.category), h.value(k.start_year),
+            h.value(k.end_year);
+        h.value(k.annual_price), h.value(k.supplier_cost), h.value(k.sv_promised),
+            h.value(k.need_key);
+        h.value(k.efficient_cost), h.value(k.subcontractor), h.value(k.subcontract_price),
+            h.value(k.quality_offered);
+        h.value(k.custom), h.value(k.relet_of_failure), h.value(k.outcome_spec),
+            h.value(k.innovative), h.value(k.monitored), h.value(k.joint),
+            h.value(k.outcome_payment_share);
     }
     h.value(m.ledger_prime_paid_subs), h.value(m.ledger_subs_received), h.value(m.next_need_key);
     h.value(m.ledger_council_paid), h.value(m.ledger_supplier_received), h.value(m.year);

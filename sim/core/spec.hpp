@@ -36,8 +36,8 @@ struct MarketSpec {
     double sme_fraction = 0.93;
     double council_population_median = 180'000.0;
     double council_population_sigma = 0.6;
-    double spend_per_capita_gbp = 110.0;       // modelled third-party spend per resident per year
-    double new_need_rate = 0.02;               // new needs per year as a share of portfolio
+    double spend_per_capita_gbp = 110.0; // modelled third-party spend per resident per year
+    double new_need_rate = 0.02; // share of expiring needs that end; as many new needs arrive
     double categories_per_supplier = 1.5;      // mean number of categories a supplier serves
     double sme_two_region_share = 0.15;        // SMEs that also serve the next region
     std::int64_t large_reach_regions = 3;      // regions a large firm serves
@@ -56,7 +56,7 @@ struct SupplierSpec {
     double sme_social_value_mean = 0.45;
     double large_social_value_mean = 0.55;
     double innovation_mean = 0.4;
-    std::int64_t sme_bid_capacity = 6; // bids a year
+    std::int64_t sme_bid_capacity = 6; // bid-writing capacity: sets notices read a year
     std::int64_t large_bid_capacity = 40;
     double initial_markup = 0.12;
     double markup_min = 0.0;
@@ -105,7 +105,7 @@ struct LeverSpec {
     double outcome_risk_premium = 0.5;     // markup added per unit of expected withheld share
     double steer_initial_reserve_gbp = 50'000.0; // first reservation threshold when steering
     double steer_step = 1.3;                     // threshold multiplier a year while off target
-    double steer_max_reserve_gbp = 1'000'000.0; // the most a steering council reserves
+    double steer_max_reserve_gbp = 1'000'000.0;  // the most a steering council reserves
     double social_value_local_bonus = 0.3;       // extra SV a local supplier can offer (local jobs)
     double social_value_monitor_threshold = 0.8; // delivered/promised below this is a shortfall
     double reputation_penalty = 0.15;            // reputation lost per monitored shortfall
@@ -122,14 +122,14 @@ struct IncumbencySpec {
 struct DeliverySpec {
     double overrun_sigma = 0.08; // at complexity 1
     double base_failure_rate = 0.005;
-    double distress_failure_rate = 0.25; // for a supplier with negative cash
+    double distress_failure_rate = 0.25; // extra, for a supplier in distress or over capacity
     double social_value_delivery_mean = 0.8;
     double social_value_delivery_sd = 0.15;
     double quality_delivery_sd = 0.05;
 };
 
 struct DynamicsSpec {
-    double entry_rate = 0.06; // new SMEs a year per tender at reference margin
+    double entry_rate = 0.06;        // entrants a year per tender at the reference margin
     double large_entry_share = 0.03; // of entrants, the share that are large firms
     double capacity_growth = 0.15;
     double capacity_shrink = 0.10;

@@ -39,8 +39,8 @@ void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, co
     for (std::size_t k = 0; k < tenders.tenders.size(); ++k) {
         const Tender& t = tenders.tenders[k];
         const TenderOutcome& o = tenders.outcomes[k];
-        out << csv_field(key.scenario) << ',' << key.replicate << ',' << m.reported_year() << ',' << k << ','
-            << t.need_key << ',' << t.buyer.v << ',' << t.region << ','
+        out << csv_field(key.scenario) << ',' << key.replicate << ',' << m.reported_year() << ','
+            << k << ',' << t.need_key << ',' << t.buyer.v << ',' << t.region << ','
             << csv_field(m.spec.categories[t.category.index()].name) << ','
             << format_number(gbp(t.estimated_value)) << ',' << int{t.duration} << ','
             << int{t.is_relet} << ',' << int{t.reserved_sme} << ',' << o.bids << ',' << o.sme_bids
@@ -73,7 +73,7 @@ void write_supplier_rows(std::ostream& out, const RowKey& key, const Market& m) 
                 cats += (cats.empty() ? "" : ";") + m.spec.categories[c].name;
         out << csv_field(key.scenario) << ',' << key.replicate << ',' << i << ',' << int{s.alive[i]}
             << ',' << (s.is_sme[i] ? "sme" : "large") << ',' << s.region[i] << ',' << s.reach[i]
-            << ',' << csv_field(cats) << ',' << s.born_year[i] << ','
+            << ',' << csv_field(cats) << ',' << s.born_year[i] - m.spec.run.burn_in_years << ','
             << format_number(gbp(s.capacity[i])) << ',' << format_number(gbp(s.committed[i])) << ','
             << format_number(gbp(s.cash[i])) << ',' << format_number(gbp(s.turnover[i])) << ','
             << format_number(s.markup[i]) << ',' << format_number(s.win_belief[i]) << ','
