@@ -1,16 +1,23 @@
 // tendersim command line. Parsing lives here and only here: each subcommand fills a plain config
 // struct and hands it to the library.
 #include "core/params.hpp"
+#include "experiment/flat_json.hpp"
+#include "experiment/result_line.hpp"
+#include "experiment_commands.hpp"
 #include "io/run_job.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/version.hpp"
 #include "validate_command.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <cxxopts.hpp>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -22,12 +29,51 @@ constexpr const char* kUsage = R"(tendersim - agent-based simulator of public pr
 Usage:
   tendersim run SCENARIO.toml [options]   run a scenario, write results/<name>/
   tendersim validate [SCENARIO] [options] compare a scenario with published figures
+  tendersim compare A.toml B.toml [...]   paired policy comparison on common seeds: means,
+                                          differences with 95% intervals, report.md
+  tendersim sweep SWEEP.toml [options]    parameter sweep (grid, lhs, morris, sobol); resumable,
+                                          parallel, --shard K/N or mpirun across machines
+  tendersim merge SWEEP.toml [--out DIR]  merge the shards of a --shard K/N sweep
+  tendersim chart RESULTS_DIR [--out DIR] PNG charts of a run's or a comparison's metrics.csv
+                                          (runs tendersim-chart; needs X: use xvfb-run -a)
   tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown), or a fully
                                           commented scenario file (defaults, or SCENARIO resolved)
   tendersim --help | --version
 
-Run 'tendersim run --help' for the options of run.
+Run 'tendersim COMMAND --help' for the options of a command.
 )";
+
+// `tendersim chart ARGS...` runs tendersim-chart with ARGS. The engine never links SFML, so the
+// renderer is a separate program, looked for next to this binary, then where the build tree puts
+// it (build/sim/cli/tendersim -> build/viz/tendersim-chart), then on PATH. Returns only on failure.
+int chart_command(int argc, char** argv) {
+    namespace fs = std::filesystem;
+    std::vector<char*> args;
+    args.push_back(const_cast<char*>("tendersim-chart"));
+    for (int i = 1; i < argc; ++i) args.push_back(argv[i]);
+    args.push_back(nullptr);
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    std::string looked;
+    if (!ec) {
+        for (const fs::path& candidate :
+             {self.parent_path() / "tendersim-chart",
+              (self.parent_path() / ".." / ".." / "viz" / "tendersim-chart").lexically_normal()}) {
+            looked += candidate.string() + ", ";
+            if (::access(candidate.c_str(), X_OK) == 0) {
+                ::execv(candidate.c_str(), args.data());
+                std::cerr << "tendersim chart: cannot run " << candidate.string() << ": "
+                          << std::strerror(errno) << "\n";
+                return 2;
+            }
+        }
+    }
+    ::execvp("tendersim-chart", args.data());
+    std::cerr << "tendersim chart needs tendersim-chart, built with -DTENDERSIM_BUILD_VIZ=ON "
+                 "(looked in "
+              << looked << "and PATH)\n";
+    return 2;
+}
 
 int default_threads() {
     const unsigned n = std::thread::hardware_concurrency();
@@ -46,16 +92,26 @@ int run_command(int argc, char** argv) {
         "out", "parent directory of the results",
         cxxopts::value<std::string>()->default_value("results"))(
         "set", "override a parameter, key=value (repeatable)",
-        cxxopts::value<std::vector<std::string>>())("tender-log",
-                                                    "also write tenders.csv, one row per tender")(
-        "quiet", "no progress lines")("h,help", "this help");
+        cxxopts::value<std::vector<std::string>>())(
+        "tender-log", "also write tenders.csv, one row per tender")("quiet", "no progress lines")(
+        "params-json",
+        "parameter values as a flat JSON object, inline or in a file (applied before --set)",
+        cxxopts::value<std::string>())(
+        "result-line",
+        "print one result line per replicate on stdout, csv or json, and write no files "
+        "(for external drivers)",
+        cxxopts::value<std::string>())(
+        "metrics", "metrics for --result-line, comma-separated (default: the headline metrics)",
+        cxxopts::value<std::vector<std::string>>())("h,help", "this help");
     options.parse_positional({"scenario"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout
             << options.help()
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
-               "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n";
+               "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
+               "With --result-line: only stdout, one line per replicate with final.<metric> and "
+               "mean.<metric> (time average) values.\n";
         return 0;
     }
     if (!args.count("scenario")) {
@@ -67,7 +123,11 @@ int run_command(int argc, char** argv) {
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("replicates")) config.replicates = args["replicates"].as<std::int64_t>();
-    if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();
+    if (args.count("params-json"))
+        config.overrides = experiment::params_json_overrides(args["params-json"].as<std::string>());
+    if (args.count("set"))
+        for (const auto& o : args["set"].as<std::vector<std::string>>())
+            config.overrides.push_back(o);
     config.threads = args["threads"].as<int>();
     if (config.threads < 1) {
         std::cerr << "tendersim run: --threads must be at least 1\n";
@@ -76,6 +136,20 @@ int run_command(int argc, char** argv) {
     config.out_dir = args["out"].as<std::string>();
     config.tender_log = args.count("tender-log") > 0;
     config.quiet = args.count("quiet") > 0;
+    if (args.count("result-line")) {
+        const std::string format = args["result-line"].as<std::string>();
+        if (format != "csv" && format != "json") {
+            std::cerr << "tendersim run: --result-line takes csv or json\n";
+            return 2;
+        }
+        experiment::ResultLineConfig rl;
+        rl.run = config;
+        rl.format =
+            format == "csv" ? experiment::ResultFormat::Csv : experiment::ResultFormat::Json;
+        if (args.count("metrics")) rl.metrics = args["metrics"].as<std::vector<std::string>>();
+        experiment::write_result_lines(rl, std::cout);
+        return 0;
+    }
     const RunSummary summary = run_job(config);
     std::cout << "wrote " << summary.result_dir << " in " << summary.wall_seconds << " s\n";
     return 0;
@@ -99,7 +173,11 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (command == "run") return run_command(argc - 1, argv + 1);
+        if (command == "chart") return chart_command(argc - 1, argv + 1);
         if (command == "validate") return validate_command(argc - 1, argv + 1);
+        if (command == "compare") return compare_command(argc - 1, argv + 1);
+        if (command == "sweep") return sweep_command(argc - 1, argv + 1);
+        if (command == "merge") return merge_command(argc - 1, argv + 1);
         if (command == "params") {
             if (argc >= 3 && std::string(argv[2]) == "--toml") {
                 ScenarioSpec spec;

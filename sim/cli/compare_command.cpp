@@ -1,0 +1,82 @@
+#include "experiment/compare.hpp"
+#include "experiment_commands.hpp"
+
+#include <algorithm>
+#include <cxxopts.hpp>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace tendersim {
+
+int compare_command(int argc, char** argv) {
+    cxxopts::Options options(
+        "tendersim compare",
+        "Paired comparison of scenarios on common random numbers: replicate r of every scenario "
+        "uses the same seed, and each alternative is compared with the first, run by run");
+    options.positional_help("REFERENCE.toml ALTERNATIVE.toml [MORE.toml ...]");
+    options.add_options()("scenarios", "scenario files; the first is the reference",
+                          cxxopts::value<std::vector<std::string>>())(
+        "replicates", "replicates per scenario (10 or more for useful intervals)",
+        cxxopts::value<std::int64_t>()->default_value("10"))(
+        "years", "simulated years (default: the first scenario's run.years)",
+        cxxopts::value<std::int64_t>())("years-at",
+                                        "years to report, e.g. 5,10,20 (default: the final year)",
+                                        cxxopts::value<std::vector<std::int64_t>>())(
+        "seed", "base seed (default: the first scenario's run.seed)",
+        cxxopts::value<std::int64_t>())(
+        "metrics", "metrics to compare, comma-separated (default: the headline metrics)",
+        cxxopts::value<std::vector<std::string>>())(
+        "set", "override a parameter in every scenario, key=value (repeatable)",
+        cxxopts::value<std::vector<std::string>>())(
+        "threads", "worker threads (results do not depend on it)",
+        cxxopts::value<int>()->default_value(
+            std::to_string(std::max(1u, std::thread::hardware_concurrency()))))(
+        "out", "parent directory of the results",
+        cxxopts::value<std::string>()->default_value("results"))("quiet", "no progress lines")(
+        "h,help", "this help");
+    options.parse_positional({"scenarios"});
+    const auto args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help()
+                  << "\nOutputs in <out>/compare-<A>-vs-<B>/: comparison.csv (means, paired "
+                     "differences, 95% intervals, share of replicates with the same sign), "
+                     "replicates.csv, report.md (plain-language summary), manifest.json.\n";
+        return 0;
+    }
+    experiment::CompareConfig config;
+    if (args.count("scenarios"))
+        config.scenario_paths = args["scenarios"].as<std::vector<std::string>>();
+    if (config.scenario_paths.size() < 2) {
+        std::cerr << "tendersim compare: give at least two scenarios, the reference first "
+                     "(e.g. scenarios/baseline.toml scenarios/sv10.toml)\n";
+        return 2;
+    }
+    config.replicates = args["replicates"].as<std::int64_t>();
+    if (config.replicates < 1) {
+        std::cerr << "tendersim compare: --replicates must be at least 1\n";
+        return 2;
+    }
+    if (args.count("years")) config.years = args["years"].as<std::int64_t>();
+    if (args.count("years-at")) config.years_at = args["years-at"].as<std::vector<std::int64_t>>();
+    if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
+    if (args.count("metrics")) config.metrics = args["metrics"].as<std::vector<std::string>>();
+    if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();
+    config.threads = args["threads"].as<int>();
+    if (config.threads < 1) {
+        std::cerr << "tendersim compare: --threads must be at least 1\n";
+        return 2;
+    }
+    config.out_parent = args["out"].as<std::string>();
+    if (!args.count("quiet")) {
+        config.log = &std::cerr;
+        config.terminal = ::isatty(STDERR_FILENO) != 0;
+    }
+    const experiment::CompareResult result = experiment::run_compare(config);
+    std::cout << result.table << "\nwrote " << result.out_dir
+              << " (report.md, comparison.csv, replicates.csv, manifest.json) in " << result.seconds
+              << " s\n";
+    return 0;
+}
+
+} // namespace tendersim

@@ -1,0 +1,187 @@
+#include "experiment/mpi_sweep.hpp"
+#include "experiment/sweep_runner.hpp"
+#include "experiment/sweep_spec.hpp"
+#include "experiment_commands.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cxxopts.hpp>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace tendersim {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+// First Ctrl-C: stop handing out runs and let the ones in progress finish and be saved.
+// Second Ctrl-C: the default action (exit now; --resume still finds every saved run).
+extern "C" void on_interrupt(int) {
+    if (g_cancel.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+        return;
+    }
+    const char msg[] = "\ninterrupt: finishing the runs in progress (Ctrl-C again to stop now)\n";
+    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+}
+
+// "K/N" with 0 <= K < N.
+bool parse_shard(const std::string& text, experiment::ShardSpec& shard) {
+    unsigned long long k = 0, n = 0;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%llu/%llu%c", &k, &n, &tail) != 2 || n == 0 || k >= n)
+        return false;
+    shard = {k, n};
+    return true;
+}
+
+std::string mpi_note() {
+    return experiment::mpi_built()
+               ? "MPI: available (" + experiment::mpi_library() +
+                     "); start with mpirun -n N tendersim sweep SWEEP.toml"
+               : "MPI: not available in this build (install libopenmpi-dev and rebuild); use "
+                 "--shard K/N with tendersim merge to spread a sweep over machines";
+}
+
+} // namespace
+
+int sweep_command(int argc, char** argv) {
+    cxxopts::Options options("tendersim sweep",
+                             "Run a parameter sweep: the design, replicates and outputs are in "
+                             "the sweep file (see scenarios/sweeps/ and docs/experiments.md)");
+    options.positional_help("SWEEP.toml");
+    const bool under_mpi = experiment::mpi_launch_detected();
+    options.add_options()("sweep", "sweep file (TOML)", cxxopts::value<std::string>())(
+        "threads",
+        "worker threads per process; each runs one simulation at a time (default: all cores, "
+        "or 1 per MPI rank)",
+        cxxopts::value<int>()->default_value(
+            std::to_string(under_mpi ? 1 : std::max(1u, std::thread::hardware_concurrency()))))(
+        "out", "parent directory of the sweep directory sweep-<name>/",
+        cxxopts::value<std::string>()->default_value("results"))(
+        "resume",
+        "keep the runs already done in the sweep directory and run only the missing ones")(
+        "restart", "discard partial results in the sweep directory and start again")(
+        "shard",
+        "run only shard K of N (runs with index % N == K) and do not merge; for job "
+        "arrays, followed by tendersim merge",
+        cxxopts::value<std::string>())("dry-run", "check the sweep file and print the plan")(
+        "quiet", "no progress line")("h,help", "this help");
+    options.parse_positional({"sweep"});
+    const auto args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help()
+                  << "\nOutputs in <out>/sweep-<name>/: runs.csv (one row per run), "
+                     "timeseries.csv (if asked), sensitivity.csv (morris and sobol designs), "
+                     "manifest.json. Bytes do not depend on threads, shards or MPI ranks.\n"
+                  << mpi_note() << "\n";
+        return 0;
+    }
+    if (!args.count("sweep")) {
+        std::cerr << "tendersim sweep: missing SWEEP.toml (try scenarios/sweeps/ci-smoke.toml)\n";
+        return 2;
+    }
+    experiment::SweepOptions opt;
+    opt.threads = args["threads"].as<int>();
+    if (opt.threads < 1) {
+        std::cerr << "tendersim sweep: --threads must be at least 1\n";
+        return 2;
+    }
+    opt.resume = args.count("resume") > 0;
+    opt.restart = args.count("restart") > 0;
+    if (opt.resume && opt.restart) {
+        std::cerr << "tendersim sweep: --resume and --restart exclude each other\n";
+        return 2;
+    }
+    if (args.count("shard") && !parse_shard(args["shard"].as<std::string>(), opt.shard)) {
+        std::cerr << "tendersim sweep: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n";
+        return 2;
+    }
+    if (under_mpi && opt.shard.count > 1) {
+        std::cerr << "tendersim sweep: use either MPI or --shard, not both\n";
+        return 2;
+    }
+    const experiment::SweepPlan plan(experiment::load_sweep_file(args["sweep"].as<std::string>()));
+    opt.sweep_dir = experiment::default_sweep_dir(plan, args["out"].as<std::string>());
+    if (args.count("dry-run")) {
+        const auto& s = plan.spec();
+        std::cout << "sweep " << s.name << ": " << experiment::design_name(s.design) << " design, "
+                  << plan.point_count() << " points x " << s.replicates
+                  << " replicates = " << plan.run_count() << " runs of " << s.base.run.years
+                  << " years (base " << s.base_file << ")\nparameters:";
+        for (const auto& p : s.params) std::cout << " " << p.key;
+        std::cout << "\noutputs:";
+        for (const auto& m : s.outputs) std::cout << " " << m;
+        std::cout << (s.timeseries ? " (with timeseries)" : "") << "\nwould write "
+                  << opt.sweep_dir.string() << "\n";
+        return 0;
+    }
+    if (!args.count("quiet")) {
+        opt.log = &std::cerr;
+        opt.terminal = ::isatty(STDERR_FILENO) != 0;
+    }
+    opt.cancel = &g_cancel;
+    std::signal(SIGINT, on_interrupt);
+    const experiment::SweepOutcome out =
+        under_mpi ? experiment::run_sweep_mpi(plan, opt) : experiment::run_sweep(plan, opt);
+    std::signal(SIGINT, SIG_DFL);
+    using experiment::SweepStatus;
+    switch (out.status) {
+    case SweepStatus::Complete:
+        std::cout << "wrote " << out.sweep_dir.string() << " (" << plan.run_count() << " runs, "
+                  << out.runs_now << " run now in " << out.seconds << " s)\n";
+        return 0;
+    case SweepStatus::AlreadyComplete:
+        std::cout << out.sweep_dir.string() << " is already complete; nothing to do\n";
+        return 0;
+    case SweepStatus::ShardComplete:
+        std::cout << "shard " << opt.shard.index << "/" << opt.shard.count << " complete ("
+                  << out.runs_total << " runs, " << out.runs_now << " run now in " << out.seconds
+                  << " s); when every shard is done: tendersim merge "
+                  << args["sweep"].as<std::string>() << " --out " << args["out"].as<std::string>()
+                  << "\n";
+        return 0;
+    case SweepStatus::Interrupted:
+        std::cerr << "interrupted: " << out.runs_before + out.runs_now << " of " << out.runs_total
+                  << " runs are saved in " << out.sweep_dir.string()
+                  << "; finish with: tendersim sweep " << args["sweep"].as<std::string>()
+                  << " --resume"
+                  << (args.count("out") ? " --out " + args["out"].as<std::string>() : "") << "\n";
+        return 130;
+    case SweepStatus::WorkerRankDone:
+        return 0;
+    case SweepStatus::Failed:
+        return 1;
+    }
+    return 1;
+}
+
+int merge_command(int argc, char** argv) {
+    cxxopts::Options options("tendersim merge",
+                             "Merge the shard files of a sweep run with --shard K/N into the "
+                             "final runs.csv, sensitivity.csv and manifest.json");
+    options.positional_help("SWEEP.toml");
+    options.add_options()("sweep", "the sweep file the shards ran", cxxopts::value<std::string>())(
+        "out", "parent directory of the sweep directory sweep-<name>/",
+        cxxopts::value<std::string>()->default_value("results"))("h,help", "this help");
+    options.parse_positional({"sweep"});
+    const auto args = options.parse(argc, argv);
+    if (args.count("help")) {
+        std::cout << options.help();
+        return 0;
+    }
+    if (!args.count("sweep")) {
+        std::cerr << "tendersim merge: missing SWEEP.toml (the file the shards ran)\n";
+        return 2;
+    }
+    const experiment::SweepPlan plan(experiment::load_sweep_file(args["sweep"].as<std::string>()));
+    const auto dir = experiment::default_sweep_dir(plan, args["out"].as<std::string>());
+    experiment::merge_shards(plan, dir);
+    std::cout << "wrote " << dir.string() << " (" << plan.run_count() << " runs)\n";
+    return 0;
+}
+
+} // namespace tendersim

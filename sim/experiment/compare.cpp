@@ -1,0 +1,243 @@
+#include "experiment/compare.hpp"
+
+#include "core/params.hpp"
+#include "core/rng.hpp"
+#include "experiment/metrics_select.hpp"
+#include "experiment/progress.hpp"
+#include "experiment/run_point.hpp"
+#include "experiment/worker_pool.hpp"
+#include "io/manifest.hpp"
+#include "io/result_dir.hpp"
+#include "io/run_job.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace tendersim::experiment {
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+// Runs jobs 0..n-1 on `threads` workers; each job writes only its own result slots.
+template <class Job> void parallel_jobs(std::size_t n, int threads, Job&& job) {
+    std::atomic<std::size_t> cursor{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto worker = [&] {
+        try {
+            for (std::size_t k; !failed && (k = cursor.fetch_add(1)) < n;) job(k);
+        } catch (...) {
+            std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+            failed = true;
+        }
+    };
+    run_pool(threads, worker);
+    if (error) std::rethrow_exception(error);
+}
+
+} // namespace
+
+std::vector<double> CompareData::series(std::size_t s, std::size_t m, std::size_t y) const {
+    const auto first = values.begin() + static_cast<std::ptrdiff_t>(slot(s, m, y, 0));
+    return {first, first + static_cast<std::ptrdiff_t>(replicates())};
+}
+
+std::vector<ComparisonRow> summarise(const CompareData& data) {
+    std::vector<ComparisonRow> rows;
+    for (std::size_t m = 0; m < data.metrics.size(); ++m) {
+        for (std::size_t y = 0; y < data.years_at.size(); ++y) {
+            const std::vector<double> reference = data.series(0, m, y);
+            for (std::size_t s = 0; s < data.labels.size(); ++s) {
+                ComparisonRow row;
+                row.metric = m, row.year = y, row.scenario = s;
+                const std::vector<double> x = data.series(s, m, y);
+                row.level = analysis::mean_ci95(x);
+                if (s > 0) row.diff = analysis::paired_difference(reference, x);
+                rows.push_back(row);
+            }
+        }
+    }
+    return rows;
+}
+
+std::string compare_dir_name(const std::vector<std::string>& labels) {
+    std::string name = "compare";
+    for (std::size_t i = 0; i < labels.size(); ++i) name += (i ? "-vs-" : "-") + labels[i];
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            c = '_';
+    if (name.size() > 120) name.resize(120);
+    return name;
+}
+
+CompareData collect_comparison(const CompareConfig& config) {
+    if (config.scenario_paths.size() < 2)
+        throw std::invalid_argument("compare needs at least two scenarios (the first is the "
+                                    "reference)");
+    if (config.replicates < 1) throw std::invalid_argument("--replicates must be at least 1");
+    CompareData data;
+    std::vector<ScenarioSpec> specs;
+    for (const auto& path : config.scenario_paths) {
+        RunConfig rc;
+        rc.scenario_path = path;
+        rc.overrides = config.overrides;
+        specs.push_back(resolve_spec(rc));
+        data.files.push_back(path);
+        data.sha256.push_back(sha256_of(read_file(path)));
+        data.descriptions.push_back(specs.back().description);
+        std::string label = specs.back().name;
+        for (int k = 2;
+             std::find(data.labels.begin(), data.labels.end(), label) != data.labels.end(); ++k)
+            label = specs.back().name + "-" + std::to_string(k);
+        data.labels.push_back(label);
+    }
+    data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));
+    data.years = config.years.value_or(specs[0].run.years);
+    for (std::size_t s = 0; s < specs.size(); ++s) {
+        if (config.log && !config.years && specs[s].run.years != data.years)
+            *config.log << "note: " << data.files[s] << " sets run.years = " << specs[s].run.years
+                        << "; every scenario runs " << data.years
+                        << " years (the first scenario's; --years chooses)\n";
+        if (config.log && !config.seed && specs[s].run.seed != specs[0].run.seed)
+            *config.log << "note: " << data.files[s] << " sets its own run.seed; compare uses "
+                        << data.seed << " for every scenario (common random numbers)\n";
+        apply_override(specs[s], "run.years=" + std::to_string(data.years));
+    }
+    data.years_at =
+        config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
+    for (const auto y : data.years_at)
+        if (y < 1 || y > data.years)
+            throw std::invalid_argument("--years-at " + std::to_string(y) +
+                                        ": the scenarios run years 1 to " +
+                                        std::to_string(data.years));
+    data.metrics = config.metrics.empty() ? headline_metric_names() : config.metrics;
+    std::vector<MetricSelection> selections;
+    for (std::size_t s = 0; s < specs.size(); ++s) {
+        std::string unknown;
+        selections.push_back(select_metrics(specs[s], data.metrics, &unknown));
+        if (!unknown.empty())
+            throw std::invalid_argument("unknown metric \"" + unknown + "\" for " + data.files[s] +
+                                        " (metrics are listed in "
+                                        "docs/metrics.md)");
+    }
+    const auto reps = static_cast<std::size_t>(config.replicates);
+    for (std::size_t r = 0; r < reps; ++r)
+        data.replicate_seeds.push_back(derive_seed(data.seed, Phase::Replicate, r));
+    data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
+
+    Progress progress(config.log, "compare", specs.size() * reps, 0, config.terminal);
+    parallel_jobs(specs.size() * reps, config.threads, [&](std::size_t job) {
+        const std::size_t s = job / reps, r = job % reps;
+        const RunOutputs out = run_point(specs[s], data.replicate_seeds[r], selections[s], true, 1);
+        const std::size_t nm = data.metrics.size();
+        for (std::size_t m = 0; m < nm; ++m)
+            for (std::size_t y = 0; y < data.years_at.size(); ++y)
+                data.values[data.slot(s, m, y, r)] =
+                    out.series[static_cast<std::size_t>(data.years_at[y] - 1) * nm + m];
+        progress.tick();
+    });
+    progress.finish();
+    return data;
+}
+
+CompareResult run_compare(const CompareConfig& config) {
+    const auto started = std::chrono::steady_clock::now();
+    const CompareData data = collect_comparison(config);
+    const std::vector<ComparisonRow> rows = summarise(data);
+    CompareResult result;
+    StagedResultDir dir(std::filesystem::path(config.out_parent) / compare_dir_name(data.labels));
+    const std::pair<const char*, std::string> files[] = {
+        {"comparison.csv", comparison_csv(data, rows)},
+        {"replicates.csv", replicates_csv(data)},
+        {"report.md", comparison_report(data, rows)},
+        {"manifest.json", compare_manifest_json(data)},
+    };
+    for (const auto& [name, text] : files) {
+        auto out = dir.open(name);
+        out << text;
+        if (!out.flush()) throw std::runtime_error("write failed: " + dir.file(name).string());
+    }
+    dir.commit();
+    result.out_dir = dir.target().string();
+    result.table = comparison_table(data, rows);
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+std::string comparison_csv(const CompareData& data, const std::vector<ComparisonRow>& rows) {
+    auto num = [](double v) { return std::isnan(v) ? std::string() : format_number(v); };
+    std::string s = "metric,year,scenario,replicates,mean,mean_ci95_low,mean_ci95_high,vs,"
+                    "diff,diff_ci95_low,diff_ci95_high,share_same_sign,distinguishable\n";
+    for (const auto& row : rows) {
+        s += data.metrics[row.metric] + "," + std::to_string(data.years_at[row.year]) + "," +
+             data.labels[row.scenario] + "," + std::to_string(row.level.n) + "," +
+             num(row.level.mean) + "," + num(row.level.ci95_low) + "," + num(row.level.ci95_high) +
+             ",";
+        if (row.diff) {
+            const auto& d = *row.diff;
+            const bool judged = !std::isnan(d.ci95_low);
+            s += data.labels[0] + "," + num(d.mean_diff) + "," + num(d.ci95_low) + "," +
+                 num(d.ci95_high) + "," + num(d.share_same_sign) + "," +
+                 (judged ? (d.distinguishable ? "true" : "false") : "");
+        } else {
+            s += ",,,,,";
+        }
+        s += "\n";
+    }
+    return s;
+}
+
+std::string replicates_csv(const CompareData& data) {
+    std::string s = "scenario,replicate,seed,year,metric,value\n";
+    for (std::size_t sc = 0; sc < data.labels.size(); ++sc)
+        for (std::size_t r = 0; r < data.replicates(); ++r)
+            for (std::size_t y = 0; y < data.years_at.size(); ++y)
+                for (std::size_t m = 0; m < data.metrics.size(); ++m)
+                    s += data.labels[sc] + "," + std::to_string(r) + "," +
+                         std::to_string(data.replicate_seeds[r]) + "," +
+                         std::to_string(data.years_at[y]) + "," + data.metrics[m] + "," +
+                         format_number(data.values[data.slot(sc, m, y, r)]) + "\n";
+    return s;
+}
+
+std::string compare_manifest_json(const CompareData& data) {
+    std::ostringstream o;
+    o << "{\n  \"tool\": \"tendersim\",\n  \"kind\": \"compare\",\n  \"scenarios\": [";
+    for (std::size_t s = 0; s < data.labels.size(); ++s)
+        o << (s ? "," : "") << "\n    {\"name\": " << json_string(data.labels[s])
+          << ", \"file\": " << json_string(data.files[s])
+          << ", \"sha256\": " << json_string(data.sha256[s]) << "}";
+    o << "\n  ],\n  \"reference\": " << json_string(data.labels[0])
+      << ",\n  \"replicates\": " << data.replicates() << ",\n  \"years\": " << data.years
+      << ",\n  \"years_at\": [";
+    for (std::size_t y = 0; y < data.years_at.size(); ++y) o << (y ? ", " : "") << data.years_at[y];
+    o << "],\n  \"seed\": " << data.seed
+      << ",\n  \"replicate_seed\": \"derive_seed(seed, Phase::Replicate, r), as tendersim run\""
+      << ",\n  \"replicate_seeds\": [";
+    for (std::size_t r = 0; r < data.replicates(); ++r)
+        o << (r ? ", " : "") << data.replicate_seeds[r];
+    o << "],\n  \"metrics\": [";
+    for (std::size_t m = 0; m < data.metrics.size(); ++m)
+        o << (m ? ", " : "") << json_string(data.metrics[m]);
+    o << "]\n}\n";
+    return o.str();
+}
+
+} // namespace tendersim::experiment

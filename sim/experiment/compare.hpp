@@ -1,0 +1,84 @@
+#pragma once
+// `tendersim compare A.toml B.toml [C.toml ...]`: paired comparison of policies under common
+// random numbers. Replicate r of every scenario runs with the same seed,
+// derive_seed(seed, Phase::Replicate, r) -- the seed `tendersim run` gives its replicate r -- so
+// scenario differences are compared seed by seed and luck of the draw cancels out.
+#include "analysis/stats.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace tendersim::experiment {
+
+struct CompareConfig {
+    std::vector<std::string> scenario_paths; // the first is the reference
+    std::int64_t replicates = 10;
+    std::optional<std::int64_t> seed;   // default: the first scenario's run.seed
+    std::optional<std::int64_t> years;  // default: the first scenario's run.years
+    std::vector<std::int64_t> years_at; // simulated years to report; empty = the final year
+    std::vector<std::string> metrics;   // empty = the headline metrics
+    std::vector<std::string> overrides; // key=value applied to every scenario
+    int threads = 1;
+    std::string out_parent = "results";
+    std::ostream* log = nullptr; // notes and progress; null for quiet
+    bool terminal = false;       // log is a terminal (progress rewrites one line)
+};
+
+// Every replicate's value of every metric at every reported year, per scenario.
+struct CompareData {
+    std::vector<std::string> labels; // scenario names, made unique
+    std::vector<std::string> files;
+    std::vector<std::string> descriptions;
+    std::vector<std::string> sha256;
+    std::uint64_t seed = 0;
+    std::vector<std::uint64_t> replicate_seeds;
+    std::int64_t years = 0;
+    std::vector<std::int64_t> years_at;
+    std::vector<std::string> metrics;
+    std::vector<double> values; // [scenario][metric][year_at][replicate]
+
+    std::size_t replicates() const { return replicate_seeds.size(); }
+    std::size_t slot(std::size_t s, std::size_t m, std::size_t y, std::size_t r) const {
+        return ((s * metrics.size() + m) * years_at.size() + y) * replicates() + r;
+    }
+    std::vector<double> series(std::size_t s, std::size_t m, std::size_t y) const;
+};
+
+// One scenario at one metric and year: its level, and for scenarios after the first the paired
+// difference from the first.
+struct ComparisonRow {
+    std::size_t metric = 0;
+    std::size_t year = 0; // index into years_at
+    std::size_t scenario = 0;
+    analysis::MeanCI level;
+    std::optional<analysis::PairedDifference> diff;
+};
+
+std::vector<ComparisonRow> summarise(const CompareData& data);
+
+// Runs every scenario's replicates in parallel (results do not depend on the thread count).
+// Throws ScenarioError for invalid scenarios before anything runs.
+CompareData collect_comparison(const CompareConfig& config);
+
+struct CompareResult {
+    std::string out_dir;
+    std::string table; // the terminal table
+    double seconds = 0;
+};
+
+// collect, summarise, and write comparison.csv, replicates.csv, report.md and manifest.json to
+// <out_parent>/compare-<A>-vs-<B>[...]/ (staged: the directory appears whole or not at all).
+CompareResult run_compare(const CompareConfig& config);
+
+// Output texts (exposed for tests).
+std::string comparison_csv(const CompareData& data, const std::vector<ComparisonRow>& rows);
+std::string replicates_csv(const CompareData& data);
+std::string comparison_table(const CompareData& data, const std::vector<ComparisonRow>& rows);
+std::string comparison_report(const CompareData& data, const std::vector<ComparisonRow>& rows);
+std::string compare_manifest_json(const CompareData& data);
+std::string compare_dir_name(const std::vector<std::string>& labels);
+
+} // namespace tendersim::experiment

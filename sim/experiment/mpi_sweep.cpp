@@ -1,0 +1,322 @@
+#include "experiment/mpi_sweep.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string_view>
+
+#ifdef TENDERSIM_HAVE_MPI
+#include "experiment/progress.hpp"
+#include "experiment/shard_file.hpp"
+#include "experiment/shard_index.hpp"
+#include "experiment/sweep_merge.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mpi.h>
+#include <tbb/concurrent_queue.h>
+#include <thread>
+#endif
+
+namespace tendersim::experiment {
+namespace {
+
+// Size of the job according to the launcher, or -1 if the variable is absent.
+long env_long(const char* name) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return -1;
+    char* end = nullptr;
+    const long n = std::strtol(v, &end, 10);
+    return end && *end == '\0' ? n : -1;
+}
+
+} // namespace
+
+bool mpi_launch_detected() {
+    // Open MPI's mpirun, then MPICH/Intel (PMI_SIZE), then PMIx launchers such as srun --mpi=pmix.
+    for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"}) {
+        const long n = env_long(var);
+        if (n >= 0) return n > 1;
+    }
+    if (std::getenv("PMIX_RANK") || std::getenv("PMI_RANK")) return env_long("SLURM_NTASKS") != 1;
+    return false;
+}
+
+#ifndef TENDERSIM_HAVE_MPI
+
+bool mpi_built() {
+    return false;
+}
+std::string mpi_library() {
+    return {};
+}
+
+SweepOutcome run_sweep_mpi(const SweepPlan&, const SweepOptions&) {
+    throw std::runtime_error(
+        "MPI is not available: this tendersim was built without MPI, so each of the processes "
+        "mpirun started would run the whole sweep. Install libopenmpi-dev and rebuild, or split "
+        "the sweep with --shard K/N and `tendersim merge` (see docs/experiments.md)");
+}
+
+#else
+
+namespace {
+
+constexpr int kTagRequest = 1;  // rank > 0 -> 0: int64 run just finished (or -1), wants work
+constexpr int kTagWork = 2;     // 0 -> rank: int64 run to do, or -1: no more work
+constexpr int kTagFinished = 3; // rank > 0 -> 0: all its workers stopped, shard file closed
+
+void send_i64(std::int64_t v, int to, int tag) {
+    MPI_Send(&v, 1, MPI_INT64_T, to, tag, MPI_COMM_WORLD);
+}
+std::int64_t recv_i64(int from, int tag) {
+    std::int64_t v = 0;
+    MPI_Recv(&v, 1, MPI_INT64_T, from, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    return v;
+}
+
+// Broadcasts rank 0's string to every rank.
+std::string broadcast(std::string s, int rank) {
+    int n = rank == 0 ? static_cast<int>(s.size()) : 0;
+    MPI_Bcast(&n, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    s.resize(static_cast<std::size_t>(n));
+    if (n > 0) MPI_Bcast(s.data(), n, MPI_CHAR, 0, MPI_COMM_WORLD);
+    return s;
+}
+
+// An error inside a worker thread cannot be reported collectively: print it and end the job.
+[[noreturn]] void abort_job(int rank, const std::string& what) {
+    std::cerr << "error (MPI rank " << rank << "): " << what << std::endl;
+    MPI_Abort(MPI_COMM_WORLD, 1);
+    std::abort();
+}
+
+struct MpiSession {
+    MpiSession() {
+        int provided = 0;
+        // Only the main thread of each rank calls MPI; worker threads just compute.
+        MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+        MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+        MPI_Comm_size(MPI_COMM_WORLD, &size);
+    }
+    ~MpiSession() {
+        int finalized = 0;
+        MPI_Finalized(&finalized);
+        if (!finalized) MPI_Finalize();
+    }
+    int rank = 0;
+    int size = 1;
+};
+
+// Rank 0: hands out runs to every rank on request, and runs some itself on local threads.
+void coordinate(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer,
+                const std::vector<std::uint64_t>& todo, Progress& progress, int size) {
+    std::atomic<std::size_t> cursor{0};
+    auto next = [&]() -> std::int64_t {
+        if (opt.cancel && opt.cancel->load()) return -1;
+        const std::size_t k = cursor.fetch_add(1);
+        return k < todo.size() ? static_cast<std::int64_t>(todo[k]) : -1;
+    };
+    std::thread local([&] {
+        try {
+            detail::run_workers(
+                plan, opt.threads,
+                [&]() -> std::optional<std::uint64_t> {
+                    const std::int64_t v = next();
+                    if (v < 0) return std::nullopt;
+                    return static_cast<std::uint64_t>(v);
+                },
+                [&](std::uint64_t run, const std::string& payload) {
+                    writer.append(run, payload);
+                    progress.tick();
+                },
+                opt.cancel);
+        } catch (const std::exception& e) {
+            abort_job(0, e.what());
+        }
+    });
+    int finished = 0;
+    while (finished < size - 1) {
+        int flag = 0;
+        MPI_Status status;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+        if (!flag) {
+            // Polling with a short sleep instead of a blocking receive: Open MPI's blocking
+            // calls spin, which would steal a core from this rank's own workers.
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            continue;
+        }
+        const std::int64_t v = recv_i64(status.MPI_SOURCE, status.MPI_TAG);
+        if (status.MPI_TAG == kTagFinished) {
+            ++finished;
+            continue;
+        }
+        if (v >= 0) progress.tick();
+        send_i64(next(), status.MPI_SOURCE, kTagWork);
+    }
+    local.join();
+}
+
+// Rank > 0: the main thread relays between rank 0 and this rank's worker threads. Each worker
+// holds one run at a time; every finished run is reported with the request for the next.
+void serve(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer, int rank) {
+    tbb::concurrent_bounded_queue<std::int64_t> work, finished;
+    const int threads = std::max(1, opt.threads);
+    std::thread pool([&] {
+        try {
+            detail::run_workers(
+                plan, threads,
+                [&]() -> std::optional<std::uint64_t> {
+                    std::int64_t v = -1;
+                    work.pop(v);
+                    if (v < 0) return std::nullopt;
+                    return static_cast<std::uint64_t>(v);
+                },
+                [&](std::uint64_t run, const std::string& payload) {
+                    writer.append(run, payload);
+                    finished.push(static_cast<std::int64_t>(run));
+                },
+                nullptr);
+        } catch (const std::exception& e) {
+            abort_job(rank, e.what());
+        }
+    });
+    int active = threads; // workers that have not yet been told to stop
+    auto request = [&](std::int64_t done_run) {
+        send_i64(done_run, 0, kTagRequest);
+        const std::int64_t v = recv_i64(0, kTagWork);
+        work.push(v);
+        if (v < 0) --active;
+    };
+    for (int t = 0; t < threads; ++t) request(-1);
+    while (active > 0) {
+        std::int64_t run = -1;
+        finished.pop(run);
+        request(run);
+    }
+    pool.join();
+}
+
+} // namespace
+
+bool mpi_built() {
+    return true;
+}
+
+std::string mpi_library() {
+    char version[MPI_MAX_LIBRARY_VERSION_STRING];
+    int len = 0;
+    MPI_Get_library_version(version, &len);
+    std::string s(version, static_cast<std::size_t>(len));
+    const auto nl = s.find_first_of(",\n");
+    return nl == std::string::npos ? s : s.substr(0, nl);
+}
+
+SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
+    MpiSession mpi;
+    if (mpi.size == 1) return run_sweep(plan, options);
+    const auto started = std::chrono::steady_clock::now();
+    SweepOptions opt = options;
+    if (mpi.rank != 0) opt.log = nullptr; // rank 0 speaks for the job
+    SweepOutcome outcome;
+    outcome.sweep_dir = opt.sweep_dir;
+    const std::filesystem::path own =
+        shards_dir(opt.sweep_dir) / ("mpi-rank-" + std::to_string(mpi.rank) + ".records");
+
+    // 1. Rank 0 checks the directory (and applies --restart) before any rank opens its file.
+    std::string verdict; // "", "complete" or "error:<message>"
+    if (mpi.rank == 0) {
+        try {
+            if (detail::preflight(plan, opt, false, own)) verdict = "complete";
+        } catch (const std::exception& e) {
+            verdict = std::string("error:") + e.what();
+        }
+    }
+    verdict = broadcast(verdict, mpi.rank);
+    if (verdict == "complete") {
+        outcome.status = mpi.rank == 0 ? SweepStatus::AlreadyComplete : SweepStatus::WorkerRankDone;
+        outcome.runs_total = outcome.runs_before = plan.run_count();
+        return outcome;
+    }
+    if (verdict.starts_with("error:")) {
+        if (mpi.rank == 0) throw std::runtime_error(verdict.substr(6));
+        outcome.status = SweepStatus::Failed;
+        return outcome;
+    }
+
+    // 2. Every rank opens its own shard file (cutting a torn tail left by a crash).
+    std::unique_ptr<ShardWriter> writer;
+    std::string open_error;
+    try {
+        writer = std::make_unique<ShardWriter>(own, plan.fingerprint());
+    } catch (const std::exception& e) {
+        open_error = e.what();
+    }
+    int ok = open_error.empty() ? 1 : 0;
+    int all_ok = 0;
+    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (!all_ok) {
+        if (mpi.rank == 0)
+            throw std::runtime_error(
+                open_error.empty() ? "another MPI rank could not open its shard file" : open_error);
+        if (!open_error.empty())
+            std::cerr << "error (MPI rank " << mpi.rank << "): " << open_error << std::endl;
+        outcome.status = SweepStatus::Failed;
+        return outcome;
+    }
+
+    // 3. Rank 0 reads every shard file, then hands out the missing runs in run order.
+    if (mpi.rank == 0) {
+        try {
+            std::vector<std::uint64_t> todo;
+            {
+                const ShardIndex idx = index_shards(opt.sweep_dir, plan);
+                for (std::uint64_t r = 0; r < plan.run_count(); ++r) {
+                    if (idx.done(r))
+                        ++outcome.runs_before;
+                    else
+                        todo.push_back(r);
+                }
+            }
+            outcome.runs_total = plan.run_count();
+            if (opt.log && outcome.runs_before > 0)
+                *opt.log << "resuming: " << outcome.runs_before << " of " << outcome.runs_total
+                         << " runs already done\n";
+            Progress progress(opt.log,
+                              "sweep " + plan.spec().name + " (" + std::to_string(mpi.size) +
+                                  " MPI ranks)",
+                              outcome.runs_total, outcome.runs_before, opt.terminal);
+            coordinate(plan, opt, *writer, todo, progress, mpi.size);
+            progress.finish();
+            outcome.runs_now = progress.done() - outcome.runs_before;
+        } catch (const std::exception& e) {
+            // Other ranks are waiting on rank 0: end the whole job rather than hang it.
+            abort_job(0, e.what());
+        }
+        writer->close();
+        MPI_Barrier(MPI_COMM_WORLD); // every rank has closed its shard file
+        outcome.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (opt.cancel && opt.cancel->load() &&
+            outcome.runs_before + outcome.runs_now < outcome.runs_total) {
+            outcome.status = SweepStatus::Interrupted;
+            return outcome;
+        }
+        merge_sweep(plan, opt.sweep_dir);
+        outcome.status = SweepStatus::Complete;
+        return outcome;
+    }
+    serve(plan, opt, *writer, mpi.rank);
+    writer->close();
+    send_i64(0, 0, kTagFinished);
+    MPI_Barrier(MPI_COMM_WORLD);
+    outcome.status = SweepStatus::WorkerRankDone;
+    return outcome;
+}
+
+#endif
+
+} // namespace tendersim::experiment

@@ -1,0 +1,89 @@
+#include "experiment/result_line.hpp"
+
+#include "core/params.hpp"
+#include "core/rng.hpp"
+#include "experiment/metrics_select.hpp"
+#include "experiment/run_point.hpp"
+#include "io/csv_writers.hpp"
+#include "io/manifest.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace tendersim::experiment {
+namespace {
+
+// The parameters the caller set, as resolved: (key, text, is a word).
+struct EchoedParam {
+    std::string key;
+    std::string text;
+    bool quoted;
+};
+
+std::vector<EchoedParam> echoed(const RunConfig& run, const ScenarioSpec& spec) {
+    std::vector<EchoedParam> out;
+    for (const auto& o : run.overrides) {
+        const std::string key = o.substr(0, o.find('='));
+        const ParamDef* def = find_param(key);
+        if (!def) continue; // resolve_spec already rejected unknown keys
+        bool seen = false;
+        for (auto& e : out) seen |= e.key == key;
+        if (seen) continue;
+        out.push_back({key, param_value_text(*def, spec), def->kind == ParamKind::Choice});
+    }
+    return out;
+}
+
+std::string json_number(double v) {
+    return std::isfinite(v) ? format_number(v) : "null"; // JSON has no NaN
+}
+
+} // namespace
+
+void write_result_lines(const ResultLineConfig& config, std::ostream& out) {
+    const ScenarioSpec spec = resolve_spec(config.run);
+    const std::vector<std::string> names =
+        config.metrics.empty() ? headline_metric_names() : config.metrics;
+    std::string unknown;
+    const MetricSelection sel = select_metrics(spec, names, &unknown);
+    if (!unknown.empty())
+        throw std::invalid_argument("unknown metric \"" + unknown +
+                                    "\" (metrics are listed in docs/metrics.md)");
+    const auto params = echoed(config.run, spec);
+    if (config.format == ResultFormat::Csv) {
+        std::string h = "scenario,replicate,seed";
+        for (const auto& p : params) h += "," + p.key;
+        for (const auto& m : names) h += ",final." + m;
+        for (const auto& m : names) h += ",mean." + m;
+        out << h << "\n";
+    }
+    for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
+        const std::uint64_t seed = derive_seed(static_cast<std::uint64_t>(spec.run.seed),
+                                               Phase::Replicate, static_cast<std::uint64_t>(r));
+        const RunOutputs res = run_point(spec, seed, sel, false, config.run.threads);
+        std::string line;
+        if (config.format == ResultFormat::Csv) {
+            line = csv_field(spec.name) + "," + std::to_string(r) + "," + std::to_string(seed);
+            for (const auto& p : params) line += "," + csv_field(p.text);
+            for (const double v : res.final_values) line += "," + format_number(v);
+            for (const double v : res.mean_values) line += "," + format_number(v);
+        } else {
+            line = "{\"scenario\": " + json_string(spec.name) +
+                   ", \"replicate\": " + std::to_string(r) + ", \"seed\": " + std::to_string(seed) +
+                   ", \"years\": " + std::to_string(spec.run.years);
+            for (const auto& p : params)
+                line +=
+                    ", " + json_string(p.key) + ": " + (p.quoted ? json_string(p.text) : p.text);
+            for (std::size_t k = 0; k < names.size(); ++k)
+                line += ", " + json_string("final." + names[k]) + ": " +
+                        json_number(res.final_values[k]);
+            for (std::size_t k = 0; k < names.size(); ++k)
+                line +=
+                    ", " + json_string("mean." + names[k]) + ": " + json_number(res.mean_values[k]);
+            line += "}";
+        }
+        out << line << "\n" << std::flush; // a driver may read each line as it comes
+    }
+}
+
+} // namespace tendersim::experiment

@@ -1,0 +1,73 @@
+#pragma once
+// Crash-safe, append-only record files: each sweep process (single, --shard K/N, or MPI rank)
+// appends one record per completed run to its own file under <sweep dir>/shards/.
+//
+//   line 1:  tendersim-sweep-shard 1 <plan fingerprint>
+//   record:  @<run> <payload bytes> <checksum>\n<payload>
+//
+// A record is appended with one write(2) once its run is complete; nothing is fsync'd (a killed
+// process loses nothing the kernel already has). If a write is torn (power loss, full disk), the
+// size or checksum of the last record does not match: readers stop there and the writer cuts the
+// file back to the last intact record before appending again. So a record is either whole and
+// counted, or ignored and its run recomputed: no run is lost or counted twice.
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tendersim::experiment {
+
+struct RecordLoc {
+    std::uint64_t run = 0;
+    std::uint64_t offset = 0; // of the payload
+    std::uint64_t size = 0;
+};
+
+struct ShardScan {
+    bool header_valid = false; // false for an empty file or a torn first line
+    std::string fingerprint;
+    std::uint64_t valid_bytes = 0; // through the last intact record
+    std::uint64_t file_bytes = 0;
+    std::vector<RecordLoc> records; // in file order
+};
+
+// Reads and verifies a shard file (throws std::runtime_error if it is not one).
+ShardScan scan_shard_file(const std::filesystem::path& path);
+
+// Reads one record's payload; throws if the file is shorter than the location says.
+std::string read_payload(std::ifstream& in, const RecordLoc& loc);
+
+class ShardWriter {
+  public:
+    // Opens or creates the file and takes an exclusive lock on it (a second process writing the
+    // same shard gets a clear error). An existing file must carry the same fingerprint; its torn
+    // tail, if any, is cut off.
+    ShardWriter(std::filesystem::path path, const std::string& fingerprint);
+    ~ShardWriter();
+    ShardWriter(const ShardWriter&) = delete;
+    ShardWriter& operator=(const ShardWriter&) = delete;
+
+    // Appends one complete record. Thread-safe.
+    void append(std::uint64_t run, std::string_view payload);
+    // Releases the lock and closes the file (also done by the destructor).
+    void close();
+
+    const std::filesystem::path& path() const { return path_; }
+    std::uint64_t records_at_open() const { return records_at_open_; }
+    std::uint64_t torn_bytes_dropped() const { return torn_bytes_; }
+
+  private:
+    std::filesystem::path path_;
+    int fd_ = -1;
+    std::mutex mutex_;
+    std::uint64_t records_at_open_ = 0;
+    std::uint64_t torn_bytes_ = 0;
+};
+
+// The record for one run, header and payload, as append() writes it (exposed for tests).
+std::string encode_record(std::uint64_t run, std::string_view payload);
+std::string shard_header(const std::string& fingerprint);
+
+} // namespace tendersim::experiment

@@ -1,0 +1,105 @@
+#include "experiment/sweep_plan.hpp"
+
+#include "analysis/interleave.hpp"
+#include "core/params.hpp"
+#include "core/rng.hpp"
+#include "io/manifest.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+#include "io/version.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace tendersim::experiment {
+namespace {
+
+Design build_design(const SweepSpec& s, std::span<const analysis::ParamRange> ranges) {
+    switch (s.design) {
+    case DesignKind::Grid:
+        return analysis::grid(ranges, s.points_per_dim);
+    case DesignKind::Lhs:
+        return analysis::latin_hypercube(ranges, s.samples, s.seed);
+    case DesignKind::Morris:
+        return analysis::morris(ranges, s.trajectories, s.levels, s.seed);
+    case DesignKind::Sobol:
+        return analysis::saltelli(ranges, s.base_samples, s.seed);
+    }
+    throw std::logic_error("unknown design");
+}
+
+// The message of a ScenarioError without its "FILE:LINE: key 'K': " prefix.
+std::string bare_message(const ScenarioError& e) {
+    const std::string what = e.what();
+    const std::string marker = e.key().empty() ? ": " : "key '" + e.key() + "': ";
+    const auto at = what.find(marker);
+    return at == std::string::npos ? what : what.substr(at + marker.size());
+}
+
+} // namespace
+
+SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
+    std::vector<analysis::ParamRange> ranges;
+    for (const auto& p : spec_.params) ranges.push_back(p.range);
+    try {
+        design_ = build_design(spec_, ranges);
+        order_ = std::visit([](const auto& d) { return analysis::run_order(d); }, design_);
+        runs_ = analysis::design_rows(order_.size(), static_cast<std::size_t>(spec_.replicates));
+    } catch (const std::exception& e) {
+        // Too many runs, or a design the analysis library refuses: blame the [design] table.
+        throw ScenarioError(spec_.file, spec_.design_line, "design", e.what());
+    }
+    std::string unknown;
+    metrics_ = select_metrics(spec_.base, spec_.outputs, &unknown);
+    if (!unknown.empty())
+        throw ScenarioError(spec_.file, 0, "outputs.metrics", "unknown metric \"" + unknown + "\"");
+
+    // Every point must be a valid scenario (e.g. markup_min <= markup_max), checked now so a
+    // sweep never fails halfway through.
+    const auto& pts = points();
+    for (std::size_t row = 0; row < pts.rows(); ++row) {
+        try {
+            validate_scenario(scenario_for(row), spec_.file);
+        } catch (const ScenarioError& e) {
+            std::string values;
+            for (std::size_t c = 0; c < spec_.params.size(); ++c)
+                values += (c ? ", " : "") + spec_.params[c].key + "=" +
+                          param_text(spec_.params[c], pts.at(row, c));
+            throw ScenarioError(spec_.file, spec_.params.front().line, e.key(),
+                                "design point " + std::to_string(row) + " (" + values +
+                                    ") is not a valid scenario: " + bare_message(e) +
+                                    "; narrow the ranges");
+        }
+    }
+
+    std::ostringstream canon;
+    canon << "tendersim-sweep 1\nversion " << kVersion << " " << kGitCommit << "\nsweep "
+          << spec_.file_sha256 << "\nbase " << spec_.base_sha256 << "\n"
+          << scenario_toml(spec_.base, "# resolved base");
+    fingerprint_ = sha256_of(canon.str());
+}
+
+const analysis::PointMatrix& SweepPlan::points() const {
+    return std::visit([](const auto& d) -> const analysis::PointMatrix& { return d.points; },
+                      design_);
+}
+
+RunInfo SweepPlan::run(std::uint64_t index) const {
+    const std::uint64_t p = order_.size();
+    RunInfo info;
+    info.run = index;
+    info.replicate = static_cast<std::int64_t>(index / p);
+    info.point = order_[static_cast<std::size_t>(index % p)];
+    info.seed = derive_seed(spec_.seed, Phase::Sweep, index);
+    return info;
+}
+
+ScenarioSpec SweepPlan::scenario_for(std::size_t point) const {
+    ScenarioSpec s = spec_.base;
+    const auto& pts = points();
+    for (std::size_t c = 0; c < spec_.params.size(); ++c)
+        set_param(s, spec_.params[c], pts.at(point, c));
+    return s;
+}
+
+} // namespace tendersim::experiment

@@ -1,0 +1,182 @@
+#include "experiment/sweep_runner.hpp"
+
+#include "experiment/progress.hpp"
+#include "experiment/run_point.hpp"
+#include "experiment/shard_file.hpp"
+#include "experiment/shard_index.hpp"
+#include "experiment/sweep_merge.hpp"
+#include "experiment/sweep_rows.hpp"
+#include "experiment/worker_pool.hpp"
+
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+
+namespace tendersim::experiment {
+
+namespace fs = std::filesystem;
+
+fs::path default_sweep_dir(const SweepPlan& plan, const fs::path& parent) {
+    return parent / ("sweep-" + plan.spec().name);
+}
+
+namespace detail {
+
+bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
+               const fs::path& own_shard) {
+    const fs::path& dir = options.sweep_dir;
+    if (options.restart) {
+        if (sharded)
+            fs::remove(own_shard);
+        else
+            fs::remove_all(shards_dir(dir));
+    }
+    const auto files = shard_files(dir);
+    if (files.empty()) return options.resume && finished_fingerprint(dir) == plan.fingerprint();
+    if (options.resume) return false;
+    // Without --resume, refuse to touch earlier partial work: it may be hours of computing.
+    const bool own_exists = fs::exists(own_shard);
+    if (sharded && !own_exists) return false;
+    ShardIndex idx;
+    try {
+        idx = index_shards(dir, plan);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string(e.what()) + " (in " + dir.string() + ")");
+    }
+    std::uint64_t relevant = idx.complete;
+    if (sharded) {
+        relevant = 0;
+        for (std::uint64_t r = 0; r < plan.run_count(); ++r)
+            if (idx.done(r) && options.shard.owns(r)) ++relevant;
+    }
+    if (relevant == 0) return false; // only empty files: nothing to protect
+    throw std::runtime_error(
+        dir.string() + " holds an interrupted sweep (" + std::to_string(relevant) + " of " +
+        std::to_string(sharded
+                           ? (plan.run_count() + options.shard.count - 1 - options.shard.index) /
+                                 options.shard.count
+                           : plan.run_count()) +
+        " runs done" + (sharded ? " in this shard" : "") +
+        "). Run again with --resume to finish it, or with --restart to discard it");
+}
+
+std::string compute_run(const SweepPlan& plan, std::uint64_t run) {
+    const RunInfo info = plan.run(run);
+    const RunOutputs out = run_point(plan.scenario_for(info.point), info.seed, plan.metrics(),
+                                     plan.spec().timeseries, 1);
+    return run_payload(plan, info, out);
+}
+
+void run_workers(const SweepPlan& plan, int threads,
+                 const std::function<std::optional<std::uint64_t>()>& next,
+                 const std::function<void(std::uint64_t, const std::string&)>& done,
+                 const std::atomic<bool>* cancel) {
+    std::atomic<bool> failed{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto worker = [&] {
+        try {
+            while (!failed.load() && !(cancel && cancel->load())) {
+                const auto run = next();
+                if (!run) break;
+                done(*run, compute_run(plan, *run));
+            }
+        } catch (...) {
+            std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+            failed = true;
+        }
+    };
+    // Parallelism across runs, not within them: each run is one single-threaded simulation, so
+    // workers never wait on each other except for the short append.
+    run_pool(threads, worker);
+    if (error) std::rethrow_exception(error);
+}
+
+} // namespace detail
+
+SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const bool sharded = options.shard.count > 1;
+    const fs::path own = shards_dir(options.sweep_dir) /
+                         (sharded ? "shard-" + std::to_string(options.shard.index) + "-of-" +
+                                        std::to_string(options.shard.count) + ".records"
+                                  : std::string("main.records"));
+    SweepOutcome outcome;
+    outcome.sweep_dir = options.sweep_dir;
+    if (detail::preflight(plan, options, sharded, own)) {
+        outcome.status = SweepStatus::AlreadyComplete;
+        outcome.runs_total = outcome.runs_before = plan.run_count();
+        return outcome;
+    }
+    ShardWriter writer(own, plan.fingerprint());
+    if (options.log && writer.torn_bytes_dropped() > 0)
+        *options.log << "note: dropped an incomplete last record (" << writer.torn_bytes_dropped()
+                     << " bytes) from " << own.string() << "; that run will be redone\n";
+    std::vector<std::uint64_t> todo;
+    {
+        const ShardIndex idx = index_shards(options.sweep_dir, plan);
+        for (std::uint64_t r = 0; r < plan.run_count(); ++r) {
+            if (!options.shard.owns(r)) continue;
+            ++outcome.runs_total;
+            if (idx.done(r))
+                ++outcome.runs_before;
+            else
+                todo.push_back(r);
+        }
+    }
+    if (options.log && outcome.runs_before > 0)
+        *options.log << "resuming: " << outcome.runs_before << " of " << outcome.runs_total
+                     << " runs already done\n";
+
+    std::string label = "sweep " + plan.spec().name;
+    if (sharded)
+        label += " shard " + std::to_string(options.shard.index) + "/" +
+                 std::to_string(options.shard.count);
+    Progress progress(options.log, label, outcome.runs_total, outcome.runs_before,
+                      options.terminal);
+    std::atomic<std::size_t> cursor{0};
+    detail::run_workers(
+        plan, options.threads,
+        [&]() -> std::optional<std::uint64_t> {
+            const std::size_t k = cursor.fetch_add(1);
+            if (k >= todo.size()) return std::nullopt;
+            return todo[k];
+        },
+        [&](std::uint64_t run, const std::string& payload) {
+            writer.append(run, payload);
+            progress.tick();
+        },
+        options.cancel);
+    progress.finish();
+    writer.close();
+    outcome.runs_now = progress.done() - outcome.runs_before;
+    outcome.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (options.cancel && options.cancel->load() &&
+        outcome.runs_before + outcome.runs_now < outcome.runs_total) {
+        outcome.status = SweepStatus::Interrupted;
+        return outcome;
+    }
+    if (sharded) {
+        outcome.status = SweepStatus::ShardComplete;
+        return outcome;
+    }
+    merge_sweep(plan, options.sweep_dir);
+    outcome.status = SweepStatus::Complete;
+    return outcome;
+}
+
+void merge_shards(const SweepPlan& plan, const fs::path& sweep_dir) {
+    if (shard_files(sweep_dir).empty()) {
+        if (finished_fingerprint(sweep_dir) == plan.fingerprint())
+            throw std::runtime_error(sweep_dir.string() +
+                                     " is already merged (manifest.json, runs.csv are there)");
+        throw std::runtime_error("no shard files in " + shards_dir(sweep_dir).string() +
+                                 "; run `tendersim sweep SWEEP.toml --shard K/N` first");
+    }
+    merge_sweep(plan, sweep_dir);
+}
+
+} // namespace tendersim::experiment

@@ -1,0 +1,497 @@
+#include "experiment/sweep_spec.hpp"
+
+#include "experiment/metrics_select.hpp"
+#include "experiment/text_util.hpp"
+#include "io/manifest.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace tendersim::experiment {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::uint32_t line_of(const toml::node& node) {
+    return node.source().begin.line;
+}
+
+// What the user wrote, in the loader's words ("the number 1.4", "a string \"x\"").
+std::string describe(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string \"" + std::string(*node.as_string()) + "\"";
+    case toml::node_type::integer:
+        return "the integer " + std::to_string(node.as_integer()->get());
+    case toml::node_type::floating_point:
+        return "the number " + format_number(node.as_floating_point()->get());
+    case toml::node_type::boolean:
+        return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::array:
+        return "an array";
+    default:
+        return "a date/time";
+    }
+}
+
+std::vector<std::string> words_of(std::string_view choices) {
+    std::vector<std::string> out;
+    for (const auto w : split(choices, '|')) out.emplace_back(w);
+    return out;
+}
+
+// The loader reads a TOML node; this reads a file located for error messages.
+struct Reader {
+    const std::string& file;
+
+    [[noreturn]] void fail(const toml::node& node, const std::string& key,
+                           const std::string& expected) const {
+        throw ScenarioError(file, line_of(node), key,
+                            "expected " + expected + ", got " + describe(node));
+    }
+    [[noreturn]] void fail_at(std::uint32_t line, const std::string& key,
+                              const std::string& message) const {
+        throw ScenarioError(file, line, key, message);
+    }
+
+    std::int64_t integer(const toml::node& node, const std::string& key, std::int64_t lo,
+                         std::int64_t hi) const {
+        const auto* i = node.as_integer();
+        const std::string expected =
+            "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+        if (!i || i->get() < lo || i->get() > hi) fail(node, key, expected);
+        return i->get();
+    }
+    std::string string(const toml::node& node, const std::string& key) const {
+        const auto* s = node.as_string();
+        if (!s) fail(node, key, "a string");
+        return s->get();
+    }
+    bool boolean(const toml::node& node, const std::string& key) const {
+        const auto* b = node.as_boolean();
+        if (!b) fail(node, key, "true or false");
+        return b->get();
+    }
+
+    // A registry parameter's value as the design's number: Real and Int their value, Bool 0/1,
+    // Choice the index of the word in the registry's list. Type and range as the loader checks.
+    double param_value(const ParamDef& def, const std::vector<std::string>& words,
+                       const toml::node& node, const std::string& key) const {
+        const std::string range = format_number(def.min) + " to " + format_number(def.max);
+        switch (def.kind) {
+        case ParamKind::Real: {
+            double v = 0;
+            if (const auto* f = node.as_floating_point())
+                v = f->get();
+            else if (const auto* i = node.as_integer())
+                v = static_cast<double>(i->get());
+            else
+                fail(node, key, "a number from " + range + " (" + std::string(def.unit) + ")");
+            if (!(v >= def.min && v <= def.max))
+                fail(node, key, "a number from " + range + " (" + std::string(def.unit) + ")");
+            return v;
+        }
+        case ParamKind::Int: {
+            const auto* i = node.as_integer();
+            if (!i || static_cast<double>(i->get()) < def.min ||
+                static_cast<double>(i->get()) > def.max)
+                fail(node, key, "an integer from " + range);
+            return static_cast<double>(i->get());
+        }
+        case ParamKind::Bool:
+            return boolean(node, key) ? 1.0 : 0.0;
+        case ParamKind::Choice: {
+            const auto* s = node.as_string();
+            const auto it = s ? std::find(words.begin(), words.end(), s->get()) : words.end();
+            if (it == words.end()) fail(node, key, "one of " + std::string(def.choices));
+            return static_cast<double>(it - words.begin());
+        }
+        }
+        return 0;
+    }
+};
+
+std::vector<std::string_view> registry_keys() {
+    std::vector<std::string_view> keys;
+    for (const auto& def : scenario_params()) keys.push_back(def.key);
+    return keys;
+}
+
+const ParamDef& registry_param(const Reader& r, const std::string& key, std::uint32_t line,
+                               const char* what) {
+    const ParamDef* def = find_param(key);
+    if (!def) {
+        const auto keys = registry_keys();
+        r.fail_at(line, key,
+                  std::string("unknown parameter; ") + what +
+                      " must be scenario parameter keys from docs/parameters.md" +
+                      did_you_mean(key, std::span<const std::string_view>(keys)));
+    }
+    if (key == "run.seed" || key == "run.replicates" || key == "run.years")
+        r.fail_at(line, key,
+                  std::string(what) + " cannot be run.seed, run.replicates or run.years: seeds "
+                                      "and replicates come from the sweep's own seed and "
+                                      "replicates, years from its top-level `years`");
+    return *def;
+}
+
+SweepParam read_parameter(const Reader& r, const toml::table& t, std::uint32_t line,
+                          std::set<std::string>& seen) {
+    static const std::vector<std::string> kFields{"key", "min", "max", "values"};
+    for (auto&& [k, v] : t) {
+        const std::string field(k.str());
+        if (std::find(kFields.begin(), kFields.end(), field) == kFields.end())
+            r.fail_at(k.source().begin.line, "parameter." + field,
+                      "unknown key; a [[parameter]] has key, and min and max or values" +
+                          did_you_mean(field, std::span<const std::string>(kFields)));
+    }
+    const toml::node* key_node = t.get("key");
+    if (!key_node)
+        r.fail_at(line, "parameter.key",
+                  "missing; every [[parameter]] names a scenario key, e.g. "
+                  "key = \"policy.price_weight\"");
+    SweepParam p;
+    p.key = r.string(*key_node, "parameter.key");
+    p.line = line_of(*key_node);
+    p.def = &registry_param(r, p.key, p.line, "swept parameters");
+    if (!seen.insert(p.key).second)
+        r.fail_at(p.line, p.key, "listed twice; give each parameter one [[parameter]] table");
+    if (p.def->kind == ParamKind::Choice) p.choice_words = words_of(p.def->choices);
+
+    const toml::node* min = t.get("min");
+    const toml::node* max = t.get("max");
+    const toml::node* values = t.get("values");
+    if (values && (min || max))
+        r.fail_at(line_of(*values), p.key, "give either min and max, or values, not both");
+    if (values) {
+        const auto* arr = values->as_array();
+        if (!arr || arr->empty()) r.fail(*values, p.key + ".values", "a non-empty array");
+        std::vector<double> levels;
+        for (const auto& element : *arr) {
+            const double v = r.param_value(*p.def, p.choice_words, element, p.key + ".values");
+            if (std::find(levels.begin(), levels.end(), v) != levels.end())
+                r.fail_at(line_of(element), p.key + ".values",
+                          "expected distinct values, got " + describe(element) + " twice");
+            levels.push_back(v);
+        }
+        p.range = analysis::level_set(p.key, std::move(levels));
+        return p;
+    }
+    if (p.def->kind == ParamKind::Bool || p.def->kind == ParamKind::Choice) {
+        if (min || max)
+            r.fail_at(line_of(min ? *min : *max), p.key,
+                      "a true/false or choice parameter takes `values` (default: all of them), "
+                      "not min and max");
+        std::vector<double> levels;
+        const std::size_t n = p.def->kind == ParamKind::Bool ? 2 : p.choice_words.size();
+        for (std::size_t i = 0; i < n; ++i) levels.push_back(static_cast<double>(i));
+        p.range = analysis::level_set(p.key, std::move(levels));
+        return p;
+    }
+    if (!min || !max)
+        r.fail_at(line, p.key, "expected min and max (or values) for a numeric parameter");
+    const double lo = r.param_value(*p.def, p.choice_words, *min, p.key + ".min");
+    const double hi = r.param_value(*p.def, p.choice_words, *max, p.key + ".max");
+    if (lo > hi)
+        r.fail_at(line_of(*max), p.key + ".max",
+                  "expected max >= min (" + format_number(lo) + "), got " + describe(*max));
+    p.range = p.def->kind == ParamKind::Int ? analysis::integer_range(p.key, lo, hi)
+                                            : analysis::continuous(p.key, lo, hi);
+    return p;
+}
+
+// [set]: fixed overrides in scenario-file layout ([set.policy] price_weight = 0.5, or dotted
+// keys), flattened to registry keys.
+void read_fixed(const Reader& r, const toml::table& t, const std::string& prefix,
+                ScenarioSpec& base) {
+    for (auto&& [k, v] : t) {
+        const std::string key =
+            prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+        if (const auto* sub = v.as_table()) {
+            read_fixed(r, *sub, key, base);
+            continue;
+        }
+        const ParamDef& def = registry_param(r, key, k.source().begin.line, "[set] keys");
+        SweepParam p;
+        p.key = key;
+        p.def = &def;
+        if (def.kind == ParamKind::Choice) p.choice_words = words_of(def.choices);
+        set_param(base, p, r.param_value(def, p.choice_words, v, key));
+    }
+}
+
+std::size_t design_size(const Reader& r, const toml::table& design, const char* field,
+                        std::int64_t lo, std::int64_t hi, std::int64_t fallback,
+                        std::uint32_t table_line, const std::string& type) {
+    const toml::node* n = design.get(field);
+    if (!n) {
+        if (fallback >= 0) return static_cast<std::size_t>(fallback);
+        r.fail_at(table_line, std::string("design.") + field,
+                  "missing; design '" + type + "' needs " + field);
+    }
+    return static_cast<std::size_t>(r.integer(*n, std::string("design.") + field, lo, hi));
+}
+
+void read_design(const Reader& r, const toml::node& node, SweepSpec& s) {
+    const auto* t = node.as_table();
+    if (!t) r.fail(node, "design", "a table [design]");
+    s.design_line = line_of(node);
+    const toml::node* type_node = t->get("type");
+    if (!type_node)
+        r.fail_at(s.design_line, "design.type", "missing; expected grid, lhs, morris or sobol");
+    const std::string type = r.string(*type_node, "design.type");
+    static const std::vector<std::string> kTypes{"grid", "lhs", "morris", "sobol"};
+    std::vector<std::string> allowed;
+    if (type == "grid") {
+        s.design = DesignKind::Grid;
+        allowed = {"points_per_dim"};
+        s.points_per_dim = design_size(r, *t, "points_per_dim", 1, 1000, 3, s.design_line, type);
+    } else if (type == "lhs") {
+        s.design = DesignKind::Lhs;
+        allowed = {"samples"};
+        s.samples = design_size(r, *t, "samples", 1, 1 << 24, -1, s.design_line, type);
+    } else if (type == "morris") {
+        s.design = DesignKind::Morris;
+        allowed = {"trajectories", "levels"};
+        s.trajectories = design_size(r, *t, "trajectories", 1, 1 << 20, -1, s.design_line, type);
+        s.levels = design_size(r, *t, "levels", 2, 1000, 4, s.design_line, type);
+        if (s.levels % 2 != 0)
+            r.fail(*t->get("levels"), "design.levels",
+                   "an even number of levels (with odd p the Morris step falls between levels)");
+    } else if (type == "sobol") {
+        s.design = DesignKind::Sobol;
+        allowed = {"base_samples", "bootstrap"};
+        s.base_samples = design_size(r, *t, "base_samples", 2, 1 << 22, -1, s.design_line, type);
+        if (!std::has_single_bit(s.base_samples))
+            r.fail(*t->get("base_samples"), "design.base_samples",
+                   "a power of two (Sobol' points are balanced in blocks of 2^m), e.g. 64 or 128");
+        s.bootstrap = design_size(r, *t, "bootstrap", 0, 100000, 100, s.design_line, type);
+    } else {
+        r.fail_at(line_of(*type_node), "design.type",
+                  "expected grid, lhs, morris or sobol, got \"" + type + "\"" +
+                      did_you_mean(type, std::span<const std::string>(kTypes)));
+    }
+    for (auto&& [k, v] : *t) {
+        const std::string field(k.str());
+        if (field == "type" || std::find(allowed.begin(), allowed.end(), field) != allowed.end())
+            continue;
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        r.fail_at(k.source().begin.line, "design." + field,
+                  "not a setting of design '" + type + "' (it takes: " + list + ")");
+    }
+}
+
+void read_outputs(const Reader& r, const toml::node& node, SweepSpec& s) {
+    const auto* t = node.as_table();
+    if (!t) r.fail(node, "outputs", "a table [outputs]");
+    std::string unknown;
+    const std::vector<std::string> all = available_metrics(s.base);
+    for (auto&& [k, v] : *t) {
+        const std::string field(k.str());
+        const std::string key = "outputs." + field;
+        if (field == "timeseries") {
+            s.timeseries = r.boolean(v, key);
+        } else if (field == "metrics") {
+            const auto* arr = v.as_array();
+            if (!arr || arr->empty()) r.fail(v, key, "a non-empty array of metric names");
+            s.outputs.clear();
+            for (const auto& element : *arr) {
+                const std::string name = r.string(element, key);
+                if (std::find(all.begin(), all.end(), name) == all.end())
+                    r.fail_at(line_of(element), key,
+                              "unknown metric \"" + name +
+                                  "\"; metrics are listed in "
+                                  "docs/metrics.md" +
+                                  did_you_mean(name, std::span<const std::string>(all)));
+                if (std::find(s.outputs.begin(), s.outputs.end(), name) != s.outputs.end())
+                    r.fail_at(line_of(element), key, "metric \"" + name + "\" listed twice");
+                s.outputs.push_back(name);
+            }
+        } else {
+            static const std::vector<std::string> kFields{"metrics", "timeseries"};
+            r.fail_at(k.source().begin.line, key,
+                      "unknown key; [outputs] takes metrics and timeseries" +
+                          did_you_mean(field, std::span<const std::string>(kFields)));
+        }
+    }
+}
+
+std::string read_text_file(const std::string& path, const std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw ScenarioError(path, 0, "",
+                            "cannot open " + what + " (does it exist and is it readable?)");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+bool valid_name(const std::string& name) {
+    return !name.empty() && name[0] != '.' && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+}
+
+SweepSpec from_table(const toml::table& root, const std::string& file, const std::string& dir) {
+    const Reader r{file};
+    SweepSpec s;
+    s.file = file;
+    const toml::node* version = root.get("schema_version");
+    if (!version) r.fail_at(1, "schema_version", "missing; expected schema_version = 1");
+    if (!version->is_integer() || version->as_integer()->get() != 1)
+        r.fail(*version, "schema_version", "1 (the sweep file version this tendersim reads)");
+
+    const toml::node* base = root.get("base");
+    if (!base)
+        r.fail_at(1, "base",
+                  "missing; name the scenario to vary, e.g. base = \"../baseline.toml\"");
+    const std::string base_rel = r.string(*base, "base");
+    const fs::path base_path =
+        fs::path(base_rel).is_absolute() ? fs::path(base_rel) : fs::path(dir) / base_rel;
+    s.base_file = base_path.lexically_normal().string();
+    const std::string base_text = read_text_file(s.base_file, "base scenario");
+    s.base_sha256 = sha256_of(base_text);
+    s.base = load_scenario_text(base_text, s.base_file);
+    s.seed = static_cast<std::uint64_t>(s.base.run.seed);
+    s.name = fs::path(file).stem().string();
+    s.outputs = headline_metric_names();
+
+    static const std::vector<std::string> kTop{
+        "schema_version", "name",   "description", "base", "seed",     "replicates",
+        "years",          "design", "outputs",     "set",  "parameter"};
+    const toml::node* design = nullptr;
+    const toml::node* outputs = nullptr;
+    const toml::node* params = nullptr;
+    for (auto&& [k, v] : root) {
+        const std::string key(k.str());
+        const std::uint32_t line = k.source().begin.line;
+        if (key == "schema_version" || key == "base") continue;
+        if (key == "name") {
+            s.name = r.string(v, key);
+            if (!valid_name(s.name))
+                r.fail(v, key,
+                       "a name made of letters, digits, '-', '_' or '.' (it names the "
+                       "output directory)");
+        } else if (key == "description") {
+            s.description = r.string(v, key);
+        } else if (key == "seed") {
+            s.seed = static_cast<std::uint64_t>(r.integer(v, key, 0, 9'000'000'000'000'000'000));
+        } else if (key == "replicates") {
+            s.replicates = r.integer(v, key, 1, 100000);
+        } else if (key == "years") {
+            const ParamDef* years = find_param("run.years");
+            s.base.run.years = r.integer(v, key, static_cast<std::int64_t>(years->min),
+                                         static_cast<std::int64_t>(years->max));
+        } else if (key == "design") {
+            design = &v;
+        } else if (key == "outputs") {
+            outputs = &v;
+        } else if (key == "parameter") {
+            params = &v;
+        } else if (key == "set") {
+            const auto* t = v.as_table();
+            if (!t) r.fail(v, key, "a table [set] of scenario parameters");
+            read_fixed(r, *t, "", s.base);
+        } else {
+            r.fail_at(line, key,
+                      "unknown top-level key" +
+                          did_you_mean(key, std::span<const std::string>(kTop)));
+        }
+    }
+    // The base file passed these checks, so a failure here comes from [set]: name the sweep file.
+    validate_scenario(s.base, file);
+    if (!design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
+    read_design(r, *design, s);
+    if (outputs) read_outputs(r, *outputs, s);
+
+    if (!params) r.fail_at(1, "parameter", "missing; list at least one [[parameter]] to vary");
+    const auto* arr = params->as_array();
+    if (!arr || !arr->is_array_of_tables() || arr->empty())
+        r.fail(*params, "parameter", "one or more [[parameter]] tables");
+    std::set<std::string> seen;
+    for (const auto& element : *arr)
+        s.params.push_back(read_parameter(r, *element.as_table(), line_of(element), seen));
+    return s;
+}
+
+} // namespace
+
+std::string_view design_name(DesignKind kind) {
+    switch (kind) {
+    case DesignKind::Grid:
+        return "grid";
+    case DesignKind::Lhs:
+        return "lhs";
+    case DesignKind::Morris:
+        return "morris";
+    case DesignKind::Sobol:
+        return "sobol";
+    }
+    return "grid";
+}
+
+SweepSpec load_sweep_text(std::string_view text, const std::string& source_name,
+                          const std::string& base_dir) {
+    toml::table root;
+    try {
+        root = toml::parse(text, source_name);
+    } catch (const toml::parse_error& err) {
+        throw ScenarioError(source_name, err.source().begin.line, "",
+                            "TOML syntax error: " + std::string(err.description()));
+    }
+    SweepSpec s = from_table(root, source_name, base_dir);
+    s.file_sha256 = sha256_of(std::string(text));
+    return s;
+}
+
+SweepSpec load_sweep_file(const std::string& path) {
+    const std::string text = read_text_file(path, "sweep file");
+    const fs::path parent = fs::path(path).parent_path();
+    return load_sweep_text(text, path, parent.empty() ? "." : parent.string());
+}
+
+void set_param(ScenarioSpec& spec, const SweepParam& param, double value) {
+    const ParamDef& def = *param.def;
+    switch (def.kind) {
+    case ParamKind::Real:
+        def.real(spec) = value;
+        break;
+    case ParamKind::Int:
+        def.integer(spec) = std::llround(value);
+        break;
+    case ParamKind::Bool:
+        def.boolean(spec) = value != 0.0;
+        break;
+    case ParamKind::Choice:
+        def.set_choice(spec, param.choice_words.at(static_cast<std::size_t>(std::llround(value))));
+        break;
+    }
+}
+
+std::string param_text(const SweepParam& param, double value) {
+    switch (param.def->kind) {
+    case ParamKind::Real:
+        return format_number(value);
+    case ParamKind::Int:
+        return std::to_string(std::llround(value));
+    case ParamKind::Bool:
+        return value != 0.0 ? "true" : "false";
+    case ParamKind::Choice:
+        return param.choice_words.at(static_cast<std::size_t>(std::llround(value)));
+    }
+    return {};
+}
+
+} // namespace tendersim::experiment

@@ -1,0 +1,92 @@
+#include "experiment/text_util.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace tendersim::experiment {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+template <class S> std::string closest(std::string_view word, std::span<const S> candidates) {
+    std::string best;
+    std::size_t best_d = 4; // only near misses are worth suggesting
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_d) best_d = d, best = std::string(c);
+    }
+    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
+} // namespace
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+    return closest(word, candidates);
+}
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+    return closest(word, candidates);
+}
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string hex64(std::uint64_t v) {
+    std::string s(16, '0');
+    for (int k = 15; k >= 0; --k, v >>= 4)
+        s[static_cast<std::size_t>(k)] = "0123456789abcdef"[v & 15u];
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t at = text.find(sep, start);
+        if (at == std::string_view::npos) {
+            out.push_back(text.substr(start));
+            return out;
+        }
+        out.push_back(text.substr(start, at - start));
+        start = at + 1;
+    }
+}
+
+std::optional<double> parse_double(std::string_view text) {
+    if (text == "nan" || text == "-nan") return std::numeric_limits<double>::quiet_NaN();
+    if (text == "inf") return std::numeric_limits<double>::infinity();
+    if (text == "-inf") return -std::numeric_limits<double>::infinity();
+    double v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<std::uint64_t> parse_u64(std::string_view text) {
+    std::uint64_t v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || res.ec != std::errc() || res.ptr != text.data() + text.size())
+        return std::nullopt;
+    return v;
+}
+
+} // namespace tendersim::experiment

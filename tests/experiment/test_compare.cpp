@@ -1,0 +1,123 @@
+#include "core/rng.hpp"
+#include "experiment/compare.hpp"
+#include "experiment/human_format.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace tendersim::experiment;
+
+namespace {
+
+// Two scenarios, one metric, one year, five replicates: the hand-worked example of
+// tests/analysis (a = 10 12 9 11 13, b = 12 15 9 14 14).
+CompareData hand_data() {
+    CompareData d;
+    d.labels = {"A", "B"};
+    d.files = {"a.toml", "b.toml"};
+    d.descriptions = {"reference", ""};
+    d.sha256 = {"aa", "bb"};
+    d.seed = 1;
+    d.replicate_seeds = {11, 12, 13, 14, 15};
+    d.years = 20;
+    d.years_at = {20};
+    d.metrics = {"bids_per_tender"};
+    d.values = {10, 12, 9, 11, 13, 12, 15, 9, 14, 14};
+    return d;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("compare: paired differences and intervals against hand computation") {
+    const CompareData d = hand_data();
+    const auto rows = summarise(d);
+    REQUIRE(rows.size() == 2);
+    CHECK_FALSE(rows[0].diff);
+    // Levels: A has mean 11, sd sqrt(2.5); t(0.975, 4) = 2.7764451.
+    CHECK(rows[0].level.mean == doctest::Approx(11.0));
+    CHECK(rows[0].level.ci95_low == doctest::Approx(11.0 - 2.7764451 * std::sqrt(2.5 / 5)));
+    REQUIRE(rows[1].diff);
+    const auto& diff = *rows[1].diff;
+    // d = 2 3 0 3 1: mean 1.8, sd sqrt(1.7), half-width 2.7764451 * sqrt(1.7 / 5) = 1.61893179.
+    CHECK(diff.mean_diff == doctest::Approx(1.8));
+    CHECK(diff.ci95_low == doctest::Approx(0.18106821).epsilon(1e-7));
+    CHECK(diff.ci95_high == doctest::Approx(3.41893179).epsilon(1e-7));
+    CHECK(diff.share_same_sign == doctest::Approx(0.8));
+    CHECK(diff.distinguishable);
+
+    const auto csv = lines(comparison_csv(d, rows));
+    REQUIRE(csv.size() == 3);
+    CHECK(csv[0] == "metric,year,scenario,replicates,mean,mean_ci95_low,mean_ci95_high,vs,diff,"
+                    "diff_ci95_low,diff_ci95_high,share_same_sign,distinguishable");
+    CHECK(csv[1].starts_with("bids_per_tender,20,A,5,11,"));
+    CHECK(csv[1].ends_with(",,,,,,"));
+    CHECK(csv[2].starts_with("bids_per_tender,20,B,5,12.8,"));
+    CHECK(csv[2].find(",A,1.8,0.181068") != std::string::npos);
+    CHECK(csv[2].ends_with(",0.8,true"));
+}
+
+TEST_CASE("compare: report sentences say whether a difference is distinguishable") {
+    CompareData d = hand_data();
+    std::string report = comparison_report(d, summarise(d));
+    CHECK(report.find("# Policy comparison: B against A") != std::string::npos);
+    CHECK(report.find("**Bids per tender**, year 20: B is higher than A by 1.80 on average") !=
+          std::string::npos);
+    CHECK(report.find("**is distinguishable from noise**") != std::string::npos);
+    CHECK(report.find("B was higher in 4 of 5 paired runs") != std::string::npos);
+
+    // Differences 1 -1 2 -1 1: the interval covers zero.
+    d.values = {5, 5, 5, 5, 5, 6, 4, 7, 4, 6};
+    report = comparison_report(d, summarise(d));
+    CHECK(report.find("**is not distinguishable from noise**: the interval includes zero") !=
+          std::string::npos);
+    const std::string table = comparison_table(d, summarise(d));
+    CHECK(table.find("within noise") != std::string::npos);
+
+    // One replicate: no interval, and the report says why.
+    d.replicate_seeds = {11};
+    d.values = {5, 6};
+    report = comparison_report(d, summarise(d));
+    CHECK(report.find("one run cannot separate a policy effect from chance") != std::string::npos);
+}
+
+TEST_CASE("compare: shares are reported in percent and percentage points") {
+    CHECK(human_level(0.4123, MetricUnit::Share) == "41.2%");
+    CHECK(human_difference(0.0351, MetricUnit::Share, true) == "+3.51 percentage points");
+    CHECK(human_difference(-0.0351, MetricUnit::Share, false) == "-3.51 pts");
+    CHECK(human_amount(-0.0351, MetricUnit::Share, true) == "3.51 percentage points");
+    CHECK(human_number(3164.2) == "3,164");
+    CHECK(human_number(0.0001984) == "0.000198");
+    CHECK(human_signed(0.0315) == "+0.0315");
+    CHECK(compare_dir_name({"baseline", "sv 10"}) == "compare-baseline-vs-sv_10");
+}
+
+TEST_CASE("compare: runs on common seeds, replicate r equal to tendersim run's replicate r") {
+    CompareConfig c;
+    c.scenario_paths = {test::kDataDir + "/tiny.toml", test::kDataDir + "/tiny-variant.toml"};
+    c.replicates = 3;
+    c.years_at = {2, 4};
+    c.metrics = {"sme_share_direct", "hhi"};
+    c.threads = 2;
+    const CompareData d = collect_comparison(c);
+    CHECK(d.labels == std::vector<std::string>{"tiny", "tiny-variant"});
+    CHECK(d.seed == 99); // the first scenario's run.seed
+    REQUIRE(d.replicate_seeds.size() == 3);
+    CHECK(d.replicate_seeds[2] == tendersim::derive_seed(99, tendersim::Phase::Replicate, 2));
+    // Thread count does not change anything.
+    c.threads = 1;
+    CHECK(collect_comparison(c).values == d.values);
+    // Bad input is refused before running.
+    c.years_at = {5};
+    CHECK_THROWS_WITH(collect_comparison(c), doctest::Contains("--years-at 5: the scenarios run "
+                                                               "years 1 to 4"));
+    c.years_at = {};
+    c.metrics = {"nope"};
+    CHECK_THROWS_WITH(collect_comparison(c), doctest::Contains("unknown metric \"nope\""));
+}

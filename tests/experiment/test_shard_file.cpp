@@ -1,0 +1,92 @@
+#include "experiment/shard_file.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace tendersim::experiment;
+namespace fs = std::filesystem;
+
+TEST_CASE("shard file: records round-trip and a torn tail is dropped, never counted") {
+    const fs::path dir = test::scratch("shard-file");
+    const fs::path file = dir / "shards" / "main.records";
+    {
+        ShardWriter w(file, "fp1");
+        w.append(4, "row four\n");
+        w.append(0, "row zero\nwith a second line\n");
+        w.append(9, "");
+    }
+    ShardScan scan = scan_shard_file(file);
+    REQUIRE(scan.header_valid);
+    CHECK(scan.fingerprint == "fp1");
+    REQUIRE(scan.records.size() == 3);
+    CHECK(scan.records[0].run == 4);
+    CHECK(scan.records[1].run == 0);
+    CHECK(scan.valid_bytes == scan.file_bytes);
+    std::ifstream in(file, std::ios::binary);
+    CHECK(read_payload(in, scan.records[1]) == "row zero\nwith a second line\n");
+    CHECK(read_payload(in, scan.records[2]).empty());
+
+    // Simulate a write cut short by a crash: half of a record at the end.
+    const std::string rec = encode_record(7, "row seven\n");
+    const auto good_size = fs::file_size(file);
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::app);
+        out << rec.substr(0, rec.size() - 4);
+    }
+    scan = scan_shard_file(file);
+    CHECK(scan.records.size() == 3);
+    CHECK(scan.valid_bytes == good_size);
+    CHECK(scan.file_bytes > good_size);
+
+    // Reopening cuts the torn tail and appends after the last intact record.
+    {
+        ShardWriter w(file, "fp1");
+        CHECK(w.records_at_open() == 3);
+        CHECK(w.torn_bytes_dropped() == rec.size() - 4);
+        w.append(7, "row seven\n");
+    }
+    scan = scan_shard_file(file);
+    REQUIRE(scan.records.size() == 4);
+    CHECK(scan.records[3].run == 7);
+    CHECK(scan.valid_bytes == scan.file_bytes);
+}
+
+TEST_CASE("shard file: corrupted bytes, bad headers and other sweeps are detected") {
+    const fs::path dir = test::scratch("shard-corrupt");
+    const fs::path file = dir / "a.records";
+    {
+        ShardWriter w(file, "fp");
+        w.append(1, "one\n");
+        w.append(2, "two\n");
+    }
+    // Flip one payload byte of the last record: its checksum no longer matches.
+    std::string bytes = test::slurp(file);
+    bytes[bytes.size() - 2] = 'X';
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK(scan_shard_file(file).records.size() == 1);
+
+    // A different sweep's fingerprint is refused, not mixed in.
+    CHECK_THROWS_WITH(ShardWriter(file, "other"), doctest::Contains("different sweep definition"));
+    // A file that is not a shard file.
+    std::ofstream(dir / "b.records", std::ios::binary) << "hello\n";
+    CHECK_THROWS_WITH(scan_shard_file(dir / "b.records"),
+                      doctest::Contains("is not a tendersim sweep shard file"));
+    // An empty file or a torn first line counts as a fresh file.
+    std::ofstream(dir / "c.records", std::ios::binary) << "tendersim-swe";
+    CHECK_FALSE(scan_shard_file(dir / "c.records").header_valid);
+    {
+        ShardWriter w(dir / "c.records", "fp");
+        w.append(3, "three\n");
+    }
+    CHECK(scan_shard_file(dir / "c.records").records.size() == 1);
+}
+
+TEST_CASE("shard file: one writer at a time") {
+    const fs::path dir = test::scratch("shard-lock");
+    ShardWriter first(dir / "x.records", "fp");
+    CHECK_THROWS_WITH(ShardWriter(dir / "x.records", "fp"),
+                      doctest::Contains("another tendersim process is writing"));
+    first.close();
+    CHECK_NOTHROW(ShardWriter(dir / "x.records", "fp"));
+}
