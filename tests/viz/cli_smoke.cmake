@@ -1,11 +1,13 @@
-# Runs tendersim-chart the way a user would and checks the outcome. Used by ctest:
-#   cmake -DCLI=... -DRESULTS=... -DOUT=... -DMODE=render|no_display|bad_display [-DXVFB_RUN=...] -P cli_smoke.cmake
+# Runs tendersim-chart (or `tendersim chart`, with -DSUBCOMMAND=chart) the way a user would and
+# checks the outcome. Used by ctest:
+#   cmake -DCLI=... [-DSUBCOMMAND=chart] -DRESULTS=... -DOUT=...
+#         -DMODE=render|no_display|bad_display|missing [-DXVFB_RUN=...] -P cli_smoke.cmake
 # One script rather than WILL_FAIL / PASS_REGULAR_EXPRESSION because those check either the exit
 # code or the output, and we want both (and the files).
 file(REMOVE_RECURSE "${OUT}")
 
 if(MODE STREQUAL "render")
-  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" "${RESULTS}" --out "${OUT}"
+  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "tendersim-chart exited ${rc}\nstdout: ${out}\nstderr: ${err}")
@@ -26,12 +28,12 @@ if(MODE STREQUAL "render")
   endif()
   # --metrics selects; an unknown metric is an input error (1) naming what is available.
   file(REMOVE_RECURSE "${OUT}")
-  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" "${RESULTS}" --out "${OUT}" --metrics price_index
+  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}" --metrics price_index
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}/price_index.png" OR EXISTS "${OUT}/sme_share_direct.png")
     message(FATAL_ERROR "--metrics price_index: rc ${rc}\nstdout: ${out}\nstderr: ${err}")
   endif()
-  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" "${RESULTS}" --out "${OUT}" --metrics nope
+  execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}" --metrics nope
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 1 OR NOT err MATCHES "available: sme_share_direct, price_index")
     message(FATAL_ERROR "--metrics nope: rc ${rc}\nstderr: ${err}")
@@ -43,7 +45,7 @@ elseif(MODE STREQUAL "no_display" OR MODE STREQUAL "bad_display")
     # A display number nothing listens on: SFML would abort() here without the check.
     set(envcmd "${CMAKE_COMMAND}" -E env DISPLAY=:97531)
   endif()
-  execute_process(COMMAND ${envcmd} "${CLI}" "${RESULTS}" --out "${OUT}"
+  execute_process(COMMAND ${envcmd} "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 2)
     message(FATAL_ERROR "expected exit code 2 without a display, got ${rc}\nstderr: ${err}")
@@ -54,6 +56,18 @@ elseif(MODE STREQUAL "no_display" OR MODE STREQUAL "bad_display")
   if(EXISTS "${OUT}")
     message(FATAL_ERROR "${OUT} was created although nothing could be rendered")
   endif()
+elseif(MODE STREQUAL "missing")
+  # A copy of tendersim alone in a directory, with an empty PATH: nothing to forward to.
+  set(lonely "${OUT}/bin")
+  file(MAKE_DIRECTORY "${lonely}")
+  file(COPY "${CLI}" DESTINATION "${lonely}")
+  get_filename_component(name "${CLI}" NAME)
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env PATH=${lonely} "${lonely}/${name}" chart
+                          "${RESULTS}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "tendersim chart needs tendersim-chart, built with -DTENDERSIM_BUILD_VIZ=ON")
+    message(FATAL_ERROR "expected exit 2 naming tendersim-chart, got ${rc}\nstderr: ${err}")
+  endif()
+  file(REMOVE_RECURSE "${OUT}")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()

@@ -336,3 +336,44 @@ TEST_CASE("chart spec: bands are clipped to a share's bounds and size classes ge
     CHECK(missing.series.empty());
     CHECK(missing.title == "no_such_metric");
 }
+
+TEST_CASE("layout: a series can stay out of the legend") {
+    ChartSpec spec;
+    spec.series.push_back(line("shown", {{1, 1.0}, {2, 2.0}}));
+    ChartSeries hidden = line("hidden", {{1, 1.5}, {2, 2.5}});
+    hidden.in_legend = false;
+    spec.series.push_back(hidden);
+    const ChartLayout L = compute_layout({0, 0, 1280, 720}, spec, fake_width);
+    REQUIRE(L.legend.size() == 1);
+    CHECK(L.legend[0].series == 0);
+    CHECK(L.legend[0].label.text == "shown");
+    // Still drawn: it counts for the axis.
+    CHECK(L.y_ticks.back().value >= 2.5);
+
+    // No legend entries at all: no legend row, so the plot starts higher.
+    spec.series[0].in_legend = false;
+    const ChartLayout none = compute_layout({0, 0, 1280, 720}, spec, fake_width);
+    CHECK(none.legend.empty());
+    CHECK(none.plot.top < L.plot.top);
+}
+
+TEST_CASE("layout: a fixed x extent keeps the axis steady as years arrive") {
+    ChartSpec spec;
+    spec.x_min = 1.0;
+    spec.x_max = 20.0;
+    spec.series.push_back(line("growing", {{1, 1.0}, {2, 2.0}, {3, 1.5}}));
+    const ChartLayout L = compute_layout({0, 0, 1280, 720}, spec, fake_width);
+    CHECK(L.has_data);
+    CHECK(L.x.domain_lo() == doctest::Approx(1.0));
+    CHECK(L.x.domain_hi() == doctest::Approx(20.0));
+    CHECK(L.x_ticks.back().value == doctest::Approx(20.0));
+    // Three years use the first tenth of the plot, not all of it.
+    CHECK(L.to_pixel(3, 1.5).x < L.plot.left + 0.15f * L.plot.width);
+
+    // Before the first year: an empty chart with the run's axis.
+    ChartSpec empty = spec;
+    empty.series[0].points.clear();
+    const ChartLayout Le = compute_layout({0, 0, 1280, 720}, empty, fake_width);
+    CHECK_FALSE(Le.has_data);
+    CHECK(Le.x.domain_hi() == doctest::Approx(20.0));
+}

@@ -26,6 +26,9 @@ struct ChartSeries {
     std::vector<ChartPoint> points; // ascending x
     // Drawn faint, beneath all other series, without a band: reference context, not a result.
     bool baseline = false;
+    // false: drawn but not listed in the legend (the live app lists one "Baseline" entry for
+    // several faint lines instead of one per line).
+    bool in_legend = true;
 };
 
 struct ChartSpec {
@@ -37,6 +40,9 @@ struct ChartSpec {
     std::vector<ChartSeries> series;
     // The y axis never extends past these (a share axis stops at 0% and 100%).
     std::optional<double> y_lower_bound, y_upper_bound;
+    // The x axis spans at least this range (the live app fixes it to the run's years so lines grow
+    // across a steady axis instead of the axis rescaling every year). Data outside still shows.
+    std::optional<double> x_min, x_max;
 };
 
 struct MetricChartOptions {

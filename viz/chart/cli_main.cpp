@@ -59,12 +59,13 @@ std::string join(const std::vector<std::string>& v) {
 int run(int argc, char** argv) {
     cxxopts::Options opts(kProgram,
                           "Render one PNG line chart per metric from a tendersim results directory "
-                          "(reads RESULTS_DIR/metrics.csv). Needs an X display: on a headless "
-                          "machine run under `xvfb-run -a`.");
+                          "(reads RESULTS_DIR/metrics.csv, or the replicates.csv of a `tendersim "
+                          "compare` directory). Needs an X display: on a headless machine run "
+                          "under `xvfb-run -a`.");
     opts.positional_help("RESULTS_DIR");
     // clang-format off
     opts.add_options()
-        ("results", "results directory containing metrics.csv (or the CSV file itself)",
+        ("results", "results directory containing metrics.csv or replicates.csv (or the CSV file itself)",
          cxxopts::value<std::string>())
         ("o,out", "output directory (default: RESULTS_DIR/charts)", cxxopts::value<std::string>())
         ("m,metrics", "comma-separated metrics to chart (default: all in the file)",
@@ -94,6 +95,9 @@ int run(int argc, char** argv) {
     fs::path csv, default_out;
     if (fs::is_directory(results, ec)) {
         csv = results / "metrics.csv";
+        // A `tendersim compare` directory has the same tidy rows in replicates.csv.
+        if (!fs::exists(csv, ec) && fs::is_regular_file(results / "replicates.csv", ec))
+            csv = results / "replicates.csv";
         default_out = results / "charts";
     } else if (fs::is_regular_file(results, ec)) {
         csv = results;

@@ -100,7 +100,9 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
                       false};
         cursor = L.subtitle.pos.y + fpx(style.subtitle_px) * kDescent + gap;
     }
-    if (!spec.series.empty()) {
+    const bool any_legend = std::any_of(spec.series.begin(), spec.series.end(),
+                                        [](const ChartSeries& s) { return s.in_legend; });
+    if (any_legend) {
         cursor += gap * 0.5f;
         const float row_h = fpx(style.legend_px) * 1.4f;
         const float text_gap = gap;
@@ -108,6 +110,7 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
         float x = left;
         float row_top = cursor;
         for (std::size_t i = 0; i < spec.series.size(); ++i) {
+            if (!spec.series[i].in_legend) continue;
             const float max_text = avail_w - style.swatch_length - text_gap;
             std::string text = fit_text(spec.series[i].label, style.legend_px, max_text, width);
             const float item_w = style.swatch_length + text_gap + width(text, style.legend_px);
@@ -151,6 +154,8 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
             if (p.hi) ys.add(*p.hi);
         }
     L.has_data = xs.valid();
+    if (spec.x_min) xs.add(*spec.x_min);
+    if (spec.x_max) xs.add(*spec.x_max);
     if (!ys.valid()) ys = {0.0, 1.0};
     if (!xs.valid()) xs = {0.0, 1.0};
 

@@ -21,30 +21,6 @@ float advance_width(const sf::Text& t) {
     return t.findCharacterPos(t.getString().getSize()).x - t.findCharacterPos(0).x;
 }
 
-void draw_text(sf::RenderTarget& target, const sf::Font& font, const TextItem& item,
-               sf::Color colour, sf::Uint32 style = sf::Text::Regular) {
-    if (item.text.empty()) return;
-    sf::Text text(utf8(item.text), font, item.px);
-    text.setStyle(style);
-    text.setFillColor(colour);
-    const float w = advance_width(text);
-    const float px = static_cast<float>(item.px);
-    const float shift = item.align == HAlign::Centre  ? w / 2.0f
-                        : item.align == HAlign::Right ? w
-                                                      : 0.0f;
-    // Positions are rounded to whole pixels: glyphs placed at fractional positions are
-    // resampled and come out blurred, which is the first thing a projector exaggerates.
-    if (!item.vertical) {
-        // SFML puts the first baseline one character size below the text's origin.
-        text.setPosition(std::round(item.pos.x - shift), std::round(item.pos.y - px));
-    } else {
-        text.setOrigin(std::round(w / 2.0f), std::round(px - px * kCapHeight / 2.0f));
-        text.setPosition(std::round(item.pos.x), std::round(item.pos.y));
-        text.setRotation(-90.0f);
-    }
-    target.draw(text);
-}
-
 void fill_rect(sf::RenderTarget& target, float x, float y, float w, float h, sf::Color c) {
     sf::RectangleShape r({w, h});
     r.setPosition(x, y);
@@ -116,6 +92,30 @@ TextWidthFn sfml_text_width(const sf::Font& font) {
         const sf::Text t(utf8(str), font, px);
         return advance_width(t);
     };
+}
+
+void draw_text(sf::RenderTarget& target, const sf::Font& font, const TextItem& item,
+               sf::Color colour, sf::Uint32 style) {
+    if (item.text.empty()) return;
+    sf::Text text(utf8(item.text), font, item.px);
+    text.setStyle(style);
+    text.setFillColor(colour);
+    const float w = advance_width(text);
+    const float px = static_cast<float>(item.px);
+    const float shift = item.align == HAlign::Centre  ? w / 2.0f
+                        : item.align == HAlign::Right ? w
+                                                      : 0.0f;
+    // Positions are rounded to whole pixels: glyphs placed at fractional positions are
+    // resampled and come out blurred, which is the first thing a projector exaggerates.
+    if (!item.vertical) {
+        // SFML puts the first baseline one character size below the text's origin.
+        text.setPosition(std::round(item.pos.x - shift), std::round(item.pos.y - px));
+    } else {
+        text.setOrigin(std::round(w / 2.0f), std::round(px - px * kCapHeight / 2.0f));
+        text.setPosition(std::round(item.pos.x), std::round(item.pos.y));
+        text.setRotation(-90.0f);
+    }
+    target.draw(text);
 }
 
 void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSpec& spec,

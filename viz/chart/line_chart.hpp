@@ -9,6 +9,7 @@
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Text.hpp>
 
 namespace tendersim::viz {
 
@@ -16,6 +17,11 @@ sf::Color to_sf(Rgba c);
 
 // Text measurement backed by the real font, for compute_layout.
 TextWidthFn sfml_text_width(const sf::Font& font);
+
+// Draws one laid-out text item (see TextItem for how pos and align are read), at whole-pixel
+// positions. Also used by the live app for its own labels.
+void draw_text(sf::RenderTarget& target, const sf::Font& font, const TextItem& item,
+               sf::Color colour, sf::Uint32 style = sf::Text::Regular);
 
 // Fills area with the theme background, then draws title, subtitle, legend, gridlines, axes,
 // bands, baseline series and series. Coordinates are in the target's current view.

@@ -1,0 +1,118 @@
+// Checks a tendersim-viz screenshot: its size, and that the market view and every chart panel
+// have drawn (SME-orange and large-blue circles in the market view; in each panel's plot area,
+// ink, the current run's line colour and the faint baseline colour). Reads the PNG only: no
+// display needed. Usage: viz_app_screenshot_check FILE WIDTH HEIGHT
+#include "app/app_layout.hpp"
+#include "app/panels.hpp"
+#include "chart/layout.hpp"
+#include "chart/palette.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+using namespace tendersim::viz;
+
+namespace {
+
+bool near(sf::Color a, Rgba b, int tol) {
+    return std::abs(int(a.r) - int(b.r)) <= tol && std::abs(int(a.g) - int(b.g)) <= tol &&
+           std::abs(int(a.b) - int(b.b)) <= tol;
+}
+
+template <class Pred> std::size_t count_in(const sf::Image& img, const Rect& r, Pred pred) {
+    const auto size = img.getSize();
+    const auto x0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.left)));
+    const auto y0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.top)));
+    const unsigned x1 =
+        std::min(size.x, static_cast<unsigned>(std::max(0.0f, std::floor(r.right()))));
+    const unsigned y1 =
+        std::min(size.y, static_cast<unsigned>(std::max(0.0f, std::floor(r.bottom()))));
+    std::size_t n = 0;
+    for (unsigned y = y0; y < y1; ++y)
+        for (unsigned x = x0; x < x1; ++x)
+            if (pred(img.getPixel(x, y))) ++n;
+    return n;
+}
+
+// The colour a translucent colour takes over white.
+Rgba over_white(Rgba c) {
+    const double a = c.a / 255.0;
+    const auto mix = [a](std::uint8_t v) {
+        return static_cast<std::uint8_t>(std::lround(v * a + 255.0 * (1.0 - a)));
+    };
+    return {mix(c.r), mix(c.g), mix(c.b), 255};
+}
+
+float approx_width(std::string_view s, unsigned px) {
+    return 0.55f * static_cast<float>(px) * static_cast<float>(s.size());
+}
+
+int failures = 0;
+void expect(bool ok, const std::string& what) {
+    std::cout << (ok ? "ok:   " : "FAIL: ") << what << "\n";
+    if (!ok) ++failures;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: viz_app_screenshot_check FILE WIDTH HEIGHT\n";
+        return 2;
+    }
+    sf::Image img;
+    if (!img.loadFromFile(argv[1])) {
+        std::cerr << "cannot read " << argv[1] << "\n";
+        return 1;
+    }
+    const auto w = static_cast<unsigned>(std::atoi(argv[2]));
+    const auto h = static_cast<unsigned>(std::atoi(argv[3]));
+    expect(img.getSize() == sf::Vector2u(w, h),
+           "size " + std::to_string(img.getSize().x) + "x" + std::to_string(img.getSize().y));
+    if (failures) return 1;
+
+    const AppLayout L = compute_app_layout(static_cast<float>(w), static_cast<float>(h));
+    const auto orange =
+        count_in(img, L.market_view, [](sf::Color c) { return near(c, kSmeColour, 3); });
+    const auto blue =
+        count_in(img, L.market_view, [](sf::Color c) { return near(c, kLargeColour, 3); });
+    expect(orange > 300, "market view: " + std::to_string(orange) + " SME-orange pixels");
+    expect(blue > 300, "market view: " + std::to_string(blue) + " large-blue pixels");
+
+    const auto light = [](sf::Color c) { return c.r > 200 && c.g > 200 && c.b > 200; };
+    const auto title_text = count_in(img, L.title_bar, [&](sf::Color c) { return light(c); });
+    expect(title_text > 500, "title bar: " + std::to_string(title_text) + " text pixels");
+    const auto controls_ink =
+        count_in(img, L.control_bar, [](sf::Color c) { return c.r < 80 && c.g < 80 && c.b < 80; });
+    expect(controls_ink > 2000, "control bar: " + std::to_string(controls_ink) + " dark pixels");
+
+    // The plot area of each panel, from the app's own layout (text measured approximately, so
+    // shrunk a little); the legend's swatches are outside it, so colours found here are lines.
+    const ChartStyle style = panel_style(L.scale);
+    std::vector<MetricsPoint> pts(3);
+    for (int y = 0; y < 3; ++y) pts[y].year = y + 1, pts[y].sme_share_total = 0.5, pts[y].hhi = 100;
+    for (std::size_t i = 0; i < kChartPanels; ++i) {
+        const ChartSpec spec = make_panel_chart(panel_order()[i], pts, pts, 3);
+        const ChartLayout cl = compute_layout(L.charts[i], spec, approx_width, style);
+        const Rect plot{cl.plot.left + 6, cl.plot.top + 6, cl.plot.width - 12, cl.plot.height - 12};
+        const std::string name = "panel '" + spec.title + "': ";
+        const auto ink = static_cast<double>(count_in(img, plot, [](sf::Color c) {
+            return !near(c, {255, 255, 255}, 0);
+        }));
+        const double area = static_cast<double>(plot.width) * plot.height;
+        expect(ink > 0.02 * area && ink < 0.7 * area,
+               name + std::to_string(static_cast<long>(ink)) + " non-background pixels");
+        const Rgba current = spec.series.front().colour;
+        const auto strong = count_in(img, plot, [&](sf::Color c) { return near(c, current, 3); });
+        expect(strong > 150,
+               name + std::to_string(strong) + " pixels of the current line " + to_hex(current));
+        const Rgba faint = over_white(baseline_style(current));
+        const auto ghost = count_in(img, plot, [&](sf::Color c) { return near(c, faint, 4); });
+        expect(ghost > 150,
+               name + std::to_string(ghost) + " pixels of the faint baseline " + to_hex(faint));
+    }
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+# Runs tendersim-viz the way a user would and checks the outcome. Used by ctest:
+#   cmake -DAPP=... -DMODE=screenshot|no_display|bad_display [-DXVFB_RUN=... -DCHECK=...]
+#         -DSCENARIO=... -DOUT=... -P app_smoke.cmake
+file(REMOVE "${OUT}")
+if(MODE STREQUAL "screenshot")
+  # The app starts on the baseline scenario, runs 3 years and saves a 1920x1080 screenshot.
+  execute_process(COMMAND "${XVFB_RUN}" -a -s "-screen 0 1920x1080x24" "${APP}" "${SCENARIO}"
+                          --screenshot "${OUT}" --years 3 --size 1920x1080
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}")
+    message(FATAL_ERROR "tendersim-viz exited ${rc}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  if(NOT out MATCHES "wrote .*1920x1080.*year 3")
+    message(FATAL_ERROR "unexpected output: ${out}")
+  endif()
+  execute_process(COMMAND "${CHECK}" "${OUT}" 1920 1080 RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                  ERROR_VARIABLE err)
+  message(STATUS "${out}")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "screenshot check failed\n${out}${err}")
+  endif()
+elseif(MODE STREQUAL "no_display" OR MODE STREQUAL "bad_display")
+  if(MODE STREQUAL "no_display")
+    set(envcmd "${CMAKE_COMMAND}" -E env --unset=DISPLAY)
+  else()
+    set(envcmd "${CMAKE_COMMAND}" -E env DISPLAY=:97531) # nothing listens there
+  endif()
+  execute_process(COMMAND ${envcmd} "${APP}" "${SCENARIO}" --screenshot "${OUT}" --years 1
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "xvfb-run -a tendersim-viz")
+    message(FATAL_ERROR "expected exit 2 with an xvfb-run hint, got ${rc}\nstderr: ${err}")
+  endif()
+  if(EXISTS "${OUT}")
+    message(FATAL_ERROR "${OUT} written without a display")
+  endif()
+elseif(MODE STREQUAL "bad_scenario")
+  # An invalid scenario is reported (exit 2) before any window is needed.
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" "${SCENARIO}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "error: .*bad_scenario.toml:9: key 'policy.price_weight'")
+    message(FATAL_ERROR "expected exit 2 naming the file, line and key, got ${rc}\nstderr: ${err}")
+  endif()
+else()
+  message(FATAL_ERROR "unknown MODE '${MODE}'")
+endif()
+message(STATUS "ok: ${MODE}")

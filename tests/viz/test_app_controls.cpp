@@ -1,0 +1,178 @@
+// The live app's controls -> engine Adoption mapping, and the control bar's geometry and values.
+// No window.
+#include "app/control_panel.hpp"
+#include "app/controls.hpp"
+#include "app/text_format.hpp"
+#include "core/policy.hpp"
+
+#include <doctest/doctest.h>
+#include <stdexcept>
+
+using namespace tendersim;
+using namespace tendersim::viz;
+
+namespace {
+
+// The policy a council ends with after the adoptions.
+PolicySpec applied(PolicySpec p, const std::vector<Adoption>& adoptions) {
+    for (const auto& a : adoptions) apply_patch(p, a);
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("controls: one adoption per changed lever, for all councils, keyed by the policy field") {
+    const PolicyControls from = controls_from_policy(PolicySpec{});
+    CHECK(adoptions_for_change(from, from).empty());
+
+    PolicyControls to = from;
+    to.social_value_weight = 0.6;
+    auto a = adoptions_for_change(from, to);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].scope == Adoption::Scope::All);
+    CHECK(a[0].keys == std::vector<std::string>{"social_value_weight"});
+    CHECK(a[0].patch.social_value_weight == doctest::Approx(0.6));
+    CHECK(applied(PolicySpec{}, a).social_value_weight == doctest::Approx(0.6));
+    // Other fields of the council's policy are untouched.
+    PolicySpec custom;
+    custom.price_weight = 0.8;
+    CHECK(applied(custom, a).price_weight == doctest::Approx(0.8));
+
+    to = from;
+    to.price_weight = 0.3;
+    to.outcome_spec_share = 0.5;
+    to.lot_threshold_gbp = 250'000;
+    to.shared_back_office = true;
+    a = adoptions_for_change(from, to);
+    REQUIRE(a.size() == 4);
+    const PolicySpec p = applied(PolicySpec{}, a);
+    CHECK(p.price_weight == doctest::Approx(0.3));
+    CHECK(p.outcome_spec_share == doctest::Approx(0.5));
+    CHECK(p.lot_threshold_gbp == doctest::Approx(250'000));
+    CHECK(p.shared_back_office);
+    CHECK(controls_from_policy(p) == to);
+}
+
+TEST_CASE("controls: SME reservation is a switch plus a threshold, and off is a zero threshold") {
+    PolicyControls off;
+    CHECK_FALSE(off.sme_reserve);
+    PolicyControls moved = off;
+    moved.sme_reserve_threshold_gbp = 250'000; // threshold changed while off: no policy change
+    CHECK(adoptions_for_change(off, moved).empty());
+
+    PolicyControls on = moved;
+    on.sme_reserve = true;
+    auto a = adoptions_for_change(off, on);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].keys == std::vector<std::string>{"sme_reserve_threshold_gbp"});
+    CHECK(applied(PolicySpec{}, a).sme_reserve_threshold_gbp == doctest::Approx(250'000));
+
+    a = adoptions_for_change(on, off);
+    REQUIRE(a.size() == 1);
+    CHECK(applied(applied(PolicySpec{}, adoptions_for_change(off, on)), a)
+              .sme_reserve_threshold_gbp == 0.0);
+
+    // Reading a policy back: a zero threshold is "off", keeping the default for when it is on.
+    PolicySpec p;
+    p.sme_reserve_threshold_gbp = 50'000;
+    const PolicyControls c = controls_from_policy(p);
+    CHECK(c.sme_reserve);
+    CHECK(c.sme_reserve_threshold_gbp == 50'000);
+}
+
+TEST_CASE("controls: set_control uses the scenario keys and the engine's ranges") {
+    PolicyControls c;
+    CHECK(set_control(c, "social_value_weight", 0.6).empty());
+    CHECK(c.social_value_weight == 0.6);
+    CHECK(set_control(c, "shared_back_office", 1).empty());
+    CHECK(c.shared_back_office);
+    CHECK(set_control(c, "sme_reserve_threshold_gbp", 100'000).empty());
+    CHECK(c.sme_reserve);
+    CHECK(set_control(c, "sme_reserve_threshold_gbp", 0).empty());
+    CHECK_FALSE(c.sme_reserve);
+    CHECK(set_control(c, "social_value_weight", 0.7).find("out of range") != std::string::npos);
+    CHECK(c.social_value_weight == 0.6); // unchanged on error
+    CHECK(set_control(c, "markup", 0.1).find("unknown control 'markup'") != std::string::npos);
+    PolicyControls too_much;
+    too_much.social_value_weight = 0.9;
+    CHECK_THROWS_AS(adoptions_for_change({}, too_much), std::invalid_argument);
+}
+
+TEST_CASE("controls: changes are described in words a workshop reads") {
+    PolicyControls a, b;
+    b.social_value_weight = 0.6;
+    b.lot_threshold_gbp = 250'000;
+    CHECK(describe_change(a, b) == "social-value weight 0% \u2192 60%; lots above \u00A3250k");
+    CHECK(describe_change(a, a).empty());
+}
+
+TEST_CASE("text: money, percentages and counts") {
+    CHECK(money_text(950) == "\u00A3950");
+    CHECK(money_text(250'000) == "\u00A3250k");
+    CHECK(money_text(1'500'000) == "\u00A31.5m");
+    CHECK(money_text(2'000'000) == "\u00A32m");
+    CHECK(money_text(12'400'000) == "\u00A312m");
+    CHECK(money_text(-3'000) == "\u2212\u00A33k");
+    CHECK(percent_text(0.35) == "35%");
+    CHECK(percent_text(0.125, 1) == "12.5%");
+    CHECK(count_text(12'400) == "12,400");
+}
+
+TEST_CASE("control panel: sliders map pixels to snapped values and back") {
+    const Rect face{100, 0, 300, 40};
+    const SliderRange sv = slider_range(ControlId::SocialValue);
+    CHECK(sv.hi == doctest::Approx(0.6)); // the engine's maximum
+    CHECK(slider_value_at(face, 0, sv) == 0.0);
+    CHECK(slider_value_at(face, 1000, sv) == doctest::Approx(0.6));
+    for (double v = 0.0; v <= 0.6 + 1e-9; v += 0.05) {
+        const double back = slider_value_at(face, slider_x(face, v, sv), sv);
+        CHECK(back == doctest::Approx(v));
+    }
+    // Snapped to the 5% step, without binary noise.
+    const double mid = slider_value_at(face, slider_x(face, 0.31, sv), sv);
+    CHECK(mid == 0.3);
+}
+
+TEST_CASE("control panel: steppers move through their choices and stop at the ends") {
+    const auto lots = stepper_values(ControlId::LotThreshold);
+    CHECK(step_value(lots, 0, 1) == 100'000);
+    CHECK(step_value(lots, 100'000, -1) == 0);
+    CHECK(step_value(lots, 0, -1) == 0);
+    CHECK(step_value(lots, 2'000'000, 1) == 2'000'000);
+    CHECK(step_value(lots, 300'000, 1) == 500'000); // a scenario's own value steps to the next
+    CHECK(step_value(lots, 300'000, -1) == 250'000);
+    const auto speed = stepper_values(ControlId::Speed);
+    CHECK(step_value(speed, 1.0, 1) == 2.0);
+    CHECK(step_value(speed, 10.0, 1) == kMaxSpeed);
+}
+
+TEST_CASE("control panel: widgets fit the bar and do not overlap, at 720p and 1080p") {
+    for (float s : {1280.0f / 1920.0f, 1.0f}) {
+        const Rect bar{0, 64 * s, 390 * s, 1080 * s - 64 * s};
+        const ControlPanelLayout L = layout_control_panel(bar, s);
+        INFO("scale " << s);
+        REQUIRE(L.widgets.size() == 12);
+        for (std::size_t i = 0; i < L.widgets.size(); ++i) {
+            const Widget& w = L.widgets[i];
+            CHECK(bar.contains(w.row));
+            CHECK(bar.contains(w.face));
+            for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(w.row.intersects(L.widgets[j].row));
+            if (w.kind == WidgetKind::Stepper) {
+                CHECK_FALSE(w.minus.intersects(w.face));
+                CHECK_FALSE(w.plus.intersects(w.face));
+                CHECK(w.minus.width >= 28.0f * s); // a finger- and projector-sized target
+            }
+            // Every widget answers a click in its middle.
+            const Rect& target = w.kind == WidgetKind::Stepper ? w.plus : w.face;
+            const auto hit =
+                hit_test(L, {target.left + target.width / 2, target.top + target.height / 2});
+            REQUIRE(hit);
+            CHECK(hit->id == w.id);
+        }
+        CHECK(L.help.bottom() <= bar.bottom());
+        CHECK(L.status.top >= L.widgets.back().row.bottom());
+        CHECK(L.status.bottom() <= L.help.top);
+        CHECK(L.status.height > 40.0f * s); // room for the change log
+        CHECK_FALSE(hit_test(L, {bar.right() + 5, bar.top + 5}));
+    }
+}

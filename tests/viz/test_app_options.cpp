@@ -1,0 +1,68 @@
+// tendersim-viz's command line. No window.
+#include "app/app_options.hpp"
+#include "app/control_panel.hpp"
+
+#include <doctest/doctest.h>
+#include <vector>
+
+using namespace tendersim::viz;
+
+namespace {
+
+ParsedOptions parse(std::vector<const char*> args) {
+    args.insert(args.begin(), "tendersim-viz");
+    return parse_app_options(static_cast<int>(args.size()), args.data(), "default.toml");
+}
+
+} // namespace
+
+TEST_CASE("options: defaults and the screenshot mode") {
+    auto p = parse({});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.scenario_path == "default.toml");
+    CHECK_FALSE(p.options.years);
+    CHECK(p.options.speed == 1.0);
+    CHECK_FALSE(p.options.play);
+
+    p = parse({"scenarios/national.toml", "--screenshot", "out.png", "--years", "10", "--size",
+               "1920x1080", "--set-from-year", "5:social_value_weight=0.6", "--set-from-year",
+               "3:shared_back_office=true"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.scenario_path == "scenarios/national.toml");
+    CHECK(p.options.screenshot == "out.png");
+    CHECK(*p.options.years == 10);
+    CHECK(p.options.width == 1920);
+    CHECK(p.options.height == 1080);
+    REQUIRE(p.options.changes.size() == 2);
+    CHECK(p.options.changes[0].year == 5);
+    CHECK(p.options.changes[0].key == "social_value_weight");
+    CHECK(p.options.changes[0].value == 0.6);
+    CHECK(p.options.changes[1].value == 1.0);
+
+    p = parse({"--fps-report", "5", "--speed", "0"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.fps_report_seconds == 5.0);
+    CHECK(p.options.play);
+    CHECK(p.options.speed == kMaxSpeed);
+}
+
+TEST_CASE("options: mistakes are reported, not guessed") {
+    CHECK(parse({"--size", "big"}).error.find("--size expects WIDTHxHEIGHT") == 0);
+    CHECK(parse({"--size", "100x100"}).error.find("--size") == 0);
+    CHECK(parse({"--years", "0"}).error == "--years must be from 1 to 200");
+    CHECK(parse({"--set-from-year", "social_value_weight=0.6"}).error.find("YEAR:KEY=VALUE") !=
+          std::string::npos);
+    CHECK(parse({"--set-from-year", "5:social_value_weight=0.9"}).error.find("out of range") !=
+          std::string::npos);
+    CHECK(parse({"--set-from-year", "5:colour=1"}).error.find("unknown control 'colour'") !=
+          std::string::npos);
+    CHECK(parse({"--set-from-year", "5:social_value_weight=lots"}).error.find("a number") !=
+          std::string::npos);
+    CHECK(parse({"--screenshot", "a.png", "--fps-report", "3"}).error.find("cannot be combined") !=
+          std::string::npos);
+    CHECK(parse({"--threads", "0"}).error == "--threads must be at least 1");
+    CHECK(parse({"--nope"}).error.find("see --help") != std::string::npos);
+    const auto help = parse({"--help"});
+    CHECK(help.options.help);
+    CHECK(help.options.help_text.find("--screenshot") != std::string::npos);
+}

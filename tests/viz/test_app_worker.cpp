@@ -1,0 +1,187 @@
+// The simulation thread: the baseline is the scenario untouched, a control applies from the next
+// year as an adoption, scripted changes, reset, seeds. Runs the real engine on the small
+// baseline scenario (a few milliseconds a year).
+#include "app/sim_worker.hpp"
+#include "core/policy.hpp"
+#include "core/rng.hpp"
+#include "core/simulation.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <doctest/doctest.h>
+#include <map>
+#include <set>
+#include <thread>
+
+using namespace tendersim;
+using namespace tendersim::viz;
+using namespace std::chrono_literals;
+
+namespace {
+
+ScenarioSpec scenario(const char* file) {
+    return load_scenario_file(std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/" + file);
+}
+
+RunSetup setup_for(const ScenarioSpec& spec, int years) {
+    RunSetup s;
+    s.spec = spec;
+    s.base_seed = static_cast<std::uint64_t>(spec.run.seed);
+    s.horizon = years;
+    s.speed = kMaxSpeed;
+    return s;
+}
+
+// What `tendersim run` computes for replicate 0, year by year.
+std::vector<MetricsPoint> plain_run(const ScenarioSpec& spec, int years) {
+    Simulation sim(spec,
+                   derive_seed(static_cast<std::uint64_t>(spec.run.seed), Phase::Replicate, 0), 1);
+    std::vector<MetricsPoint> out;
+    for (int y = 0; y < years; ++y) out.push_back(metrics_point(sim.run_year()));
+    return out;
+}
+
+void check_same(const std::vector<MetricsPoint>& a, const std::vector<MetricsPoint>& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].year == b[i].year);
+        CHECK(a[i].sme_share_direct == b[i].sme_share_direct);
+        CHECK(a[i].price_index == b[i].price_index);
+        CHECK(a[i].social_value_per_pound == b[i].social_value_per_pound);
+        CHECK(a[i].active_sme == b[i].active_sme);
+    }
+}
+
+} // namespace
+
+TEST_CASE("worker: year 0 first, then both runs match `tendersim run` replicate 0") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    RunSetup s = setup_for(spec, 4);
+    SimWorker w(s);
+    const auto first = w.latest();
+    REQUIRE(first);
+    CHECK(first->year == 0);
+    CHECK(first->seed ==
+          derive_seed(static_cast<std::uint64_t>(spec.run.seed), Phase::Replicate, 0));
+    CHECK(first->market);
+    CHECK(first->market->suppliers.size() > 1000);
+    CHECK_FALSE(w.playing());
+
+    w.set_playing(true);
+    const auto done = w.wait_for_year(4, 30s);
+    REQUIRE(done->year == 4);
+    CHECK(w.error().empty());
+    const auto expected = plain_run(spec, 4);
+    check_same(done->current, expected);
+    check_same(done->baseline, expected);
+    CHECK(done->changes.empty());
+    // At the horizon the run pauses by itself.
+    std::this_thread::sleep_for(20ms);
+    CHECK_FALSE(w.playing());
+}
+
+TEST_CASE("worker: a control moved after year 2 applies from year 3 and only to the current run") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    SimWorker w(setup_for(spec, 4));
+    w.step();
+    w.step();
+    REQUIRE(w.wait_for_year(2, 30s)->year == 2);
+    PolicyControls c = w.latest()->controls;
+    c.social_value_weight = 0.6;
+    w.request_controls(c);
+    w.step();
+    w.step();
+    const auto done = w.wait_for_year(4, 30s);
+    REQUIRE(done->year == 4);
+    CHECK(done->controls.social_value_weight == 0.6);
+    REQUIRE(done->changes.size() == 1);
+    CHECK(done->changes[0].year == 3);
+    CHECK_FALSE(done->changes[0].from_scenario);
+    CHECK(done->changes[0].text == "social-value weight 0% \u2192 60%");
+
+    // Same as an engine run that adopts the policy in year 3...
+    ScenarioSpec adopted = spec;
+    Adoption a;
+    REQUIRE(make_adoption(a, "social_value_weight", 0.6));
+    a.year = 3;
+    adopted.adoptions.push_back(a);
+    check_same(done->current, plain_run(adopted, 4));
+    // ...while the baseline stays the untouched scenario.
+    check_same(done->baseline, plain_run(spec, 4));
+    CHECK(done->current[1].social_value_per_pound == done->baseline[1].social_value_per_pound);
+    CHECK(done->current[3].social_value_per_pound > done->baseline[3].social_value_per_pound);
+    for (const auto& council : done->market->councils) CHECK(council.social_value_weight == 0.6f);
+}
+
+TEST_CASE("worker: a scenario's adoptions show in the controls, its baseline has none of them") {
+    const ScenarioSpec spec = scenario("sv60.toml"); // adopts 60% in year 5
+    REQUIRE_FALSE(spec.adoptions.empty());
+    RunSetup s = setup_for(spec, 5);
+    s.playing = true;
+    SimWorker w(s);
+    const auto done = w.wait_for_year(5, 30s);
+    REQUIRE(done->year == 5);
+    CHECK(done->controls.social_value_weight == doctest::Approx(0.6));
+    REQUIRE(done->changes.size() == 1);
+    CHECK(done->changes[0].from_scenario);
+    CHECK(done->changes[0].year == 5);
+    ScenarioSpec without = spec;
+    without.adoptions.clear();
+    check_same(done->baseline, plain_run(without, 5));
+    check_same(done->current, plain_run(spec, 5));
+}
+
+TEST_CASE("worker: scripted changes, reset and a new seed") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    RunSetup s = setup_for(spec, 3);
+    s.scheduled.push_back({2, "lot_threshold_gbp", 250'000});
+    SimWorker w(s);
+    const std::uint64_t epoch0 = w.latest()->controls_epoch;
+    w.set_playing(true);
+    auto done = w.wait_for_year(3, 30s);
+    REQUIRE(done->year == 3);
+    CHECK(done->controls.lot_threshold_gbp == 250'000);
+    REQUIRE(done->changes.size() == 1);
+    CHECK(done->changes[0].year == 2);
+    const std::uint64_t epoch = done->controls_epoch;
+    CHECK(epoch > epoch0); // a scripted change tells the UI to show the new value
+
+    w.reset();
+    for (int i = 0; i < 200 && w.latest()->year != 0; ++i) std::this_thread::sleep_for(5ms);
+    auto fresh = w.latest();
+    CHECK(fresh->year == 0);
+    CHECK(fresh->changes.empty());
+    CHECK(fresh->controls.lot_threshold_gbp == 0);
+    CHECK(fresh->controls_epoch > epoch);
+    CHECK(fresh->current.empty());
+
+    w.reset_with_seed(7);
+    for (int i = 0; i < 200 && w.latest()->base_seed != 7; ++i) std::this_thread::sleep_for(5ms);
+    CHECK(w.latest()->base_seed == 7);
+    CHECK(w.latest()->seed == derive_seed(7, Phase::Replicate, 0));
+    w.step();
+    done = w.wait_for_year(1, 30s);
+    REQUIRE(done->year == 1);
+    CHECK(done->current[0].sme_share_direct == done->baseline[0].sme_share_direct);
+}
+
+TEST_CASE("worker: slots keep living suppliers in place from year to year") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    SimWorker w(setup_for(spec, 3));
+    const auto y0 = w.latest();
+    w.step();
+    w.step();
+    const auto y2 = w.wait_for_year(2, 30s);
+    REQUIRE(y2->year == 2);
+    std::map<std::uint32_t, std::uint32_t> slot0;
+    for (const auto& s : y0->market->suppliers) slot0[s.id] = s.slot;
+    std::size_t kept = 0;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> used; // (region * 2 + class, slot)
+    for (const auto& s : y2->market->suppliers) {
+        if (auto it = slot0.find(s.id); it != slot0.end() && s.sme) {
+            CHECK(it->second == s.slot);
+            ++kept;
+        }
+        CHECK(used.insert({s.region * 2u + (s.sme ? 1u : 0u), s.slot}).second); // no sharing
+    }
+    CHECK(kept > 1000);
+}

@@ -1,0 +1,330 @@
+#include "app/app.hpp"
+
+#include "chart/render.hpp"
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/VideoMode.hpp>
+#include <algorithm>
+#include <future>
+#include <iostream>
+
+namespace tendersim::viz {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned height,
+         const sf::Font& font, const sf::Font& bold)
+    : options_(options), window_(sf::VideoMode(width, height),
+                                 "tendersim \u00B7 " + setup.spec.name, sf::Style::Default),
+      worker_(std::move(setup)), scene_(font, bold), width_(width), height_(height) {
+    // 60 frames a second is smooth; drawing faster only takes CPU from the simulation.
+    if (options_.frame_limit) window_.setFramerateLimit(60);
+    // Centre it ourselves: SFML 2.5 placed a 1920x1080 window at y = 420 on a 1920x1080 Xvfb
+    // screen, its bottom part off the screen (and out of reach of the pointer).
+    const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+    const auto centre = [](unsigned screen, unsigned size) {
+        return screen > size ? static_cast<int>((screen - size) / 2) : 0;
+    };
+    window_.setPosition({centre(desk.width, width), centre(desk.height, height)});
+    window_.setKeyRepeatEnabled(false);
+    scene_.resize(width_, height_);
+    take_new_snapshot();
+}
+
+void App::change_controls(const PolicyControls& c) {
+    if (c == controls_) return;
+    controls_ = c;
+    worker_.request_controls(controls_);
+}
+
+void App::take_new_snapshot() {
+    auto s = worker_.latest();
+    if (!s || (snap_ && s->version == snap_->version)) return;
+    snap_ = std::move(s);
+    // The run changed the controls itself (a reset, a scenario adoption, a scripted change):
+    // show what is in force. Otherwise keep what the user has set, even if not applied yet.
+    if (snap_->controls_epoch != seen_epoch_) {
+        seen_epoch_ = snap_->controls_epoch;
+        controls_ = snap_->controls;
+    }
+    scene_.set_snapshot(snap_);
+}
+
+FrameState App::frame_state(bool for_picture) const {
+    FrameState st;
+    ControlState& c = st.controls;
+    c.controls = controls_;
+    c.applied = snap_->controls;
+    c.playing = worker_.playing();
+    c.computing = worker_.computing();
+    c.speed = worker_.speed();
+    c.base_seed = snap_->base_seed;
+    c.year = snap_->year;
+    c.horizon = snap_->horizon;
+    c.changes = snap_->changes;
+    c.hot = dragging_ ? dragging_ : hot_;
+    st.mouse = mouse_;
+    if (!for_picture) {
+        st.fps = fps_;
+        if (Clock::now() < toast_until_) st.toast = toast_;
+    } else {
+        // A picture shows what is on screen, but not the (machine-dependent) frame rate, a
+        // message about an earlier picture, or a year about to finish.
+        c.computing = false;
+    }
+    return st;
+}
+
+void App::press(Vec2 p) {
+    const auto hit = hit_test(scene_.control_layout(), p);
+    if (!hit) return;
+    PolicyControls c = controls_;
+    const int dir = hit->part == WidgetPart::Plus ? 1 : hit->part == WidgetPart::Minus ? -1 : 0;
+    switch (hit->id) {
+    case ControlId::PlayPause:
+        worker_.set_playing(!worker_.playing());
+        break;
+    case ControlId::Step:
+        worker_.step();
+        break;
+    case ControlId::Reset:
+        reset(snap_->base_seed);
+        break;
+    case ControlId::Speed:
+        if (dir != 0)
+            worker_.set_speed(step_value(stepper_values(ControlId::Speed), worker_.speed(), dir));
+        break;
+    case ControlId::Seed:
+        if (dir != 0 && !(dir < 0 && snap_->base_seed == 0))
+            reset(dir > 0 ? snap_->base_seed + 1 : snap_->base_seed - 1);
+        break;
+    case ControlId::SocialValue:
+    case ControlId::PriceWeight:
+    case ControlId::OutcomeShare:
+        dragging_ = hit->id;
+        drag(p);
+        return;
+    case ControlId::LotThreshold:
+        c.lot_threshold_gbp =
+            step_value(stepper_values(ControlId::LotThreshold), c.lot_threshold_gbp, dir);
+        break;
+    case ControlId::SmeThreshold:
+        // Choosing a threshold means wanting the reservation.
+        c.sme_reserve = true;
+        c.sme_reserve_threshold_gbp =
+            step_value(stepper_values(ControlId::SmeThreshold), c.sme_reserve_threshold_gbp, dir);
+        break;
+    case ControlId::SmeReserve:
+        c.sme_reserve = !c.sme_reserve;
+        break;
+    case ControlId::SharedBackOffice:
+        c.shared_back_office = !c.shared_back_office;
+        break;
+    }
+    change_controls(c);
+}
+
+void App::reset(std::uint64_t base_seed) {
+    worker_.reset_with_seed(base_seed);
+    // Rebuilding includes the scenario's burn-in years (most of a second on the national
+    // scenario): say that something is happening.
+    toast_ = base_seed == snap_->base_seed
+                 ? std::string("Starting again from year 0\u2026")
+                 : "Starting again with seed " + std::to_string(base_seed) + "\u2026";
+    toast_until_ = Clock::now() + std::chrono::milliseconds(1500);
+}
+
+void App::drag(Vec2 p) {
+    if (!dragging_) return;
+    const Widget* w = scene_.control_layout().find(*dragging_);
+    if (w == nullptr) return;
+    const double v = slider_value_at(w->face, p.x, slider_range(*dragging_));
+    PolicyControls c = controls_;
+    if (*dragging_ == ControlId::SocialValue) c.social_value_weight = v;
+    if (*dragging_ == ControlId::PriceWeight) c.price_weight = v;
+    if (*dragging_ == ControlId::OutcomeShare) c.outcome_spec_share = v;
+    change_controls(c);
+}
+
+void App::key(sf::Keyboard::Key k) {
+    using K = sf::Keyboard;
+    switch (k) {
+    case K::Space:
+        worker_.set_playing(!worker_.playing());
+        break;
+    case K::N:
+    case K::Right:
+        worker_.step();
+        break;
+    case K::R:
+        reset(snap_->base_seed);
+        break;
+    case K::Add:
+    case K::Equal:
+    case K::Subtract:
+    case K::Hyphen: {
+        const int dir = (k == K::Add || k == K::Equal) ? 1 : -1;
+        worker_.set_speed(step_value(stepper_values(ControlId::Speed), worker_.speed(), dir));
+        break;
+    }
+    case K::S:
+        save_screenshot(next_screenshot_name());
+        break;
+    case K::Escape:
+    case K::Q:
+        window_.close();
+        break;
+    default:
+        break;
+    }
+}
+
+void App::handle(const sf::Event& e) {
+    switch (e.type) {
+    case sf::Event::Closed:
+        window_.close();
+        break;
+    case sf::Event::Resized:
+        width_ = std::max(320u, e.size.width);
+        height_ = std::max(200u, e.size.height);
+        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width),
+                                               static_cast<float>(e.size.height))));
+        scene_.resize(width_, height_);
+        break;
+    case sf::Event::MouseMoved:
+        mouse_ = {static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y)};
+        drag(mouse_);
+        if (const auto h = hit_test(scene_.control_layout(), mouse_))
+            hot_ = h->id;
+        else
+            hot_.reset();
+        break;
+    case sf::Event::MouseLeft:
+        mouse_ = {-1, -1};
+        hot_.reset();
+        break;
+    case sf::Event::MouseButtonPressed:
+        if (e.mouseButton.button == sf::Mouse::Left)
+            press({static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)});
+        break;
+    case sf::Event::MouseButtonReleased:
+        dragging_.reset();
+        break;
+    case sf::Event::KeyPressed:
+        key(e.key.code);
+        break;
+    default:
+        break;
+    }
+}
+
+sf::Image App::render_image() {
+    // Drawn offscreen at the layout's size, so the picture does not depend on the screen the
+    // window happens to be on (Xvfb's default screen is smaller than 1920x1080).
+    sf::RenderTexture rt;
+    if (!rt.create(width_, height_))
+        throw std::runtime_error("cannot create a " + std::to_string(width_) + "x" +
+                                 std::to_string(height_) + " render texture");
+    scene_.flush();
+    scene_.draw(rt, frame_state(true));
+    rt.display();
+    return rt.getTexture().copyToImage();
+}
+
+fs::path App::next_screenshot_name() const {
+    const std::string stem = "tendersim-" + snap_->scenario + "-year" + std::to_string(snap_->year);
+    fs::path p = stem + ".png";
+    for (int k = 2; fs::exists(p) && k < 1000; ++k) p = stem + "-" + std::to_string(k) + ".png";
+    return p;
+}
+
+void App::save_screenshot(const fs::path& path) {
+    if (saving_.valid()) { // one at a time
+        toast_ = "Still saving the previous screenshot";
+        toast_until_ = Clock::now() + std::chrono::seconds(2);
+        return;
+    }
+    // The picture is taken now, on this thread (it needs the GL context); encoding the PNG
+    // takes a few hundred milliseconds, so it happens on another thread and the window keeps
+    // drawing meanwhile.
+    sf::Image image = render_image();
+    saving_ = std::async(std::launch::async, [image = std::move(image), path]() -> std::string {
+        try {
+            save_png_atomic(image, path);
+            std::cout << "wrote " << path.string() << " (" << image.getSize().x << "x"
+                      << image.getSize().y << ")\n";
+            return "Saved " + path.string();
+        } catch (const std::exception& e) {
+            std::cerr << "tendersim-viz: screenshot failed: " << e.what() << "\n";
+            return std::string("Screenshot failed: ") + e.what();
+        }
+    });
+}
+
+void App::poll_saving() {
+    if (!saving_.valid() || saving_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    toast_ = saving_.get();
+    toast_until_ = Clock::now() + std::chrono::seconds(4);
+}
+
+int App::run() {
+    const bool screenshot = !options_.screenshot.empty();
+    const auto started = Clock::now();
+    auto last = started;
+    std::size_t frames = 0;
+    while (window_.isOpen()) {
+        sf::Event e;
+        while (window_.pollEvent(e)) handle(e);
+        if (!window_.isOpen()) break;
+        if (const std::string err = worker_.error(); !err.empty()) {
+            std::cerr << "tendersim-viz: the simulation stopped: " << err << "\n";
+            return 1;
+        }
+        take_new_snapshot();
+        poll_saving();
+
+        window_.clear();
+        scene_.draw(window_, frame_state(false));
+        window_.display();
+
+        const auto now = Clock::now();
+        const double dt = std::chrono::duration<double>(now - last).count();
+        last = now;
+        // From the second frame: the first includes opening the window and the first picture.
+        if (frames++ > 0) stats_.add(dt);
+        fps_ = fps_ == 0.0 ? 1.0 / std::max(dt, 1e-3) : 0.9 * fps_ + 0.1 / std::max(dt, 1e-3);
+
+        if (screenshot && snap_->year >= snap_->horizon) {
+            const double elapsed = std::chrono::duration<double>(now - started).count();
+            save_png_atomic(render_image(), options_.screenshot);
+            std::cout << "wrote " << options_.screenshot << " (" << width_ << "x" << height_ << ", "
+                      << snap_->scenario << ", year " << snap_->year << ")\n";
+            if (stats_.count() >= 10)
+                std::cout << "frames while running: " << stats_.summary(elapsed) << "\n";
+            return 0;
+        }
+        if (options_.fps_report_seconds > 0.0) {
+            const double elapsed = std::chrono::duration<double>(now - started).count();
+            if (elapsed >= options_.fps_report_seconds) {
+                std::cout << "scenario " << snap_->scenario << ", " << width_ << "x" << height_
+                          << ", " << snap_->year << " years simulated"
+                          << (snap_->market
+                                  ? ", " + std::to_string(snap_->market->suppliers.size()) +
+                                        " suppliers drawn"
+                                  : std::string())
+                          << "\n"
+                          << stats_.summary(elapsed) << "\n"
+                          << "slowest refresh piece (a third of the market view or one chart; a "
+                             "year is 11): "
+                          << scene_.slowest_piece_seconds() * 1e3 << " ms\n";
+                return 0;
+            }
+        }
+    }
+    return 0;
+}
+
+} // namespace tendersim::viz

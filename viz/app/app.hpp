@@ -1,0 +1,61 @@
+#pragma once
+// The window, its event loop and the link between the controls and the simulation thread.
+#include "app/app_options.hpp"
+#include "app/frame_stats.hpp"
+#include "app/scene.hpp"
+#include "app/sim_worker.hpp"
+
+#include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/Keyboard.hpp>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <optional>
+
+namespace tendersim::viz {
+
+class App {
+  public:
+    // Opens the window (the display must have been checked) and starts the simulation thread.
+    App(const AppOptions& options, RunSetup setup, unsigned width, unsigned height,
+        const sf::Font& font, const sf::Font& bold);
+    // Runs until the window closes, or the screenshot is saved, or the fps report is printed.
+    // Returns the process exit code.
+    int run();
+
+  private:
+    void handle(const sf::Event& e);
+    void press(Vec2 p);
+    void drag(Vec2 p);
+    void key(sf::Keyboard::Key k);
+    void reset(std::uint64_t base_seed); // back to year 0 with this seed
+    void change_controls(const PolicyControls& c);
+    void take_new_snapshot();
+    FrameState frame_state(bool for_picture) const;
+    sf::Image render_image();
+    void save_screenshot(const std::filesystem::path& path);
+    void poll_saving(); // shows the result of a finished save
+    std::filesystem::path next_screenshot_name() const;
+
+    const AppOptions& options_;
+    sf::RenderWindow window_;
+    SimWorker worker_;
+    Scene scene_;
+    unsigned width_, height_;
+    std::shared_ptr<const Snapshot> snap_;
+    PolicyControls controls_;
+    std::uint64_t seen_epoch_ = 0;
+    std::optional<ControlId> dragging_;
+    std::optional<ControlId> hot_;
+    Vec2 mouse_{-1, -1};
+    std::string toast_;
+    std::chrono::steady_clock::time_point toast_until_;
+    double fps_ = 0;
+    FrameStats stats_;
+    std::future<std::string> saving_; // a screenshot being written (see save_screenshot)
+};
+
+} // namespace tendersim::viz

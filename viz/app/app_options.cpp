@@ -1,0 +1,175 @@
+#include "app/app_options.hpp"
+
+#include "app/control_panel.hpp"
+
+#include <charconv>
+#include <cxxopts.hpp>
+#include <stdexcept>
+
+namespace tendersim::viz {
+
+namespace {
+
+template <class T> bool parse_number(std::string_view s, T& out) {
+    const char* b = s.data();
+    const char* e = b + s.size();
+    const auto r = std::from_chars(b, e, out);
+    return r.ec == std::errc{} && r.ptr == e && !s.empty();
+}
+
+} // namespace
+
+bool parse_window_size(std::string_view s, unsigned& w, unsigned& h) {
+    const auto x = s.find('x');
+    if (x == std::string_view::npos) return false;
+    unsigned a = 0, b = 0;
+    if (!parse_number(s.substr(0, x), a) || !parse_number(s.substr(x + 1), b)) return false;
+    if (a < 320 || b < 200 || a > 8192 || b > 8192) return false;
+    w = a;
+    h = b;
+    return true;
+}
+
+std::optional<ScheduledChange> parse_scheduled_change(std::string_view s, std::string& error) {
+    const auto colon = s.find(':');
+    const auto eq = s.find('=');
+    if (colon == std::string_view::npos || eq == std::string_view::npos || eq < colon) {
+        error = "expected YEAR:KEY=VALUE (e.g. 5:social_value_weight=0.6), got '" + std::string(s) +
+                "'";
+        return std::nullopt;
+    }
+    ScheduledChange c;
+    if (!parse_number(s.substr(0, colon), c.year) || c.year < 1) {
+        error = "year must be a whole number from 1, got '" + std::string(s.substr(0, colon)) + "'";
+        return std::nullopt;
+    }
+    c.key = std::string(s.substr(colon + 1, eq - colon - 1));
+    const std::string value(s.substr(eq + 1));
+    if (value == "true" || value == "on")
+        c.value = 1.0;
+    else if (value == "false" || value == "off")
+        c.value = 0.0;
+    else {
+        try {
+            std::size_t used = 0;
+            c.value = std::stod(value, &used);
+            if (used != value.size()) throw std::invalid_argument(value);
+        } catch (const std::exception&) {
+            error = "value must be a number (or true/false), got '" + value + "'";
+            return std::nullopt;
+        }
+    }
+    PolicyControls probe;
+    if (std::string e = set_control(probe, c.key, c.value); !e.empty()) {
+        error = e;
+        return std::nullopt;
+    }
+    return c;
+}
+
+ParsedOptions parse_app_options(int argc, const char* const* argv,
+                                const std::string& default_scenario) {
+    ParsedOptions out;
+    AppOptions& o = out.options;
+    cxxopts::Options opts("tendersim-viz",
+                          "Live workshop view of a tendersim market: move the policy levers and "
+                          "watch the market and the charts react, with the unchanged baseline "
+                          "run drawn faintly beside the current one. Needs an X display (on a "
+                          "headless machine: xvfb-run -a).");
+    opts.positional_help("[SCENARIO.toml]");
+    // clang-format off
+    opts.add_options()
+        ("scenario", "scenario file (default: scenarios/baseline.toml)", cxxopts::value<std::string>())
+        ("seed", "base seed (default: the scenario's run.seed)", cxxopts::value<std::uint64_t>())
+        ("years", "years to simulate (default: the scenario's run.years); with --screenshot, the "
+                  "years run before the picture", cxxopts::value<int>())
+        ("screenshot", "run --years years as fast as possible, save the window as this PNG, exit",
+         cxxopts::value<std::string>())
+        ("set-from-year", "YEAR:KEY=VALUE: move a lever from that year, as if in the app "
+                          "(repeatable; keys: social_value_weight, price_weight, "
+                          "outcome_spec_share, lot_threshold_gbp, sme_reserve_threshold_gbp, "
+                          "shared_back_office)", cxxopts::value<std::vector<std::string>>())
+        ("size", "window size WIDTHxHEIGHT (default: 1600x900, or smaller to fit the screen)",
+         cxxopts::value<std::string>())
+        ("speed", "years a second when playing (0 = as fast as they compute)",
+         cxxopts::value<double>()->default_value("1"))
+        ("play", "start playing at once")
+        ("fps-report", "play for this many seconds, print frame-time statistics, exit",
+         cxxopts::value<double>())
+        ("no-frame-limit", "draw as fast as possible instead of at most 60 frames a second")
+        ("threads", "engine threads per run (results do not depend on it)",
+         cxxopts::value<int>()->default_value("1"))
+        ("h,help", "this help");
+    // clang-format on
+    opts.parse_positional({"scenario"});
+    try {
+        // cxxopts wants char**; it does not write through it.
+        const auto args = opts.parse(argc, const_cast<char**>(argv));
+        if (args.count("help")) {
+            o.help = true;
+            o.help_text =
+                opts.help() +
+                "\nKeys: Space play/pause, N step a year, R reset, +/- speed, S save a screenshot, "
+                "Esc quit.\nExit codes: 0 ok, 1 bad arguments or input, 2 no X display or an "
+                "invalid scenario.\n";
+            return out;
+        }
+        o.scenario_path =
+            args.count("scenario") ? args["scenario"].as<std::string>() : default_scenario;
+        if (args.count("seed")) o.seed = args["seed"].as<std::uint64_t>();
+        if (args.count("years")) {
+            o.years = args["years"].as<int>();
+            if (*o.years < 1 || *o.years > 200) {
+                out.error = "--years must be from 1 to 200";
+                return out;
+            }
+        }
+        if (args.count("screenshot")) o.screenshot = args["screenshot"].as<std::string>();
+        if (args.count("set-from-year"))
+            for (const auto& s : args["set-from-year"].as<std::vector<std::string>>()) {
+                std::string error;
+                auto c = parse_scheduled_change(s, error);
+                if (!c) {
+                    out.error = "--set-from-year: " + error;
+                    return out;
+                }
+                o.changes.push_back(*c);
+            }
+        if (args.count("size") &&
+            !parse_window_size(args["size"].as<std::string>(), o.width, o.height)) {
+            out.error = "--size expects WIDTHxHEIGHT between 320x200 and 8192x8192, got '" +
+                        args["size"].as<std::string>() + "'";
+            return out;
+        }
+        o.speed = args["speed"].as<double>();
+        if (!(o.speed >= 0.0)) {
+            out.error = "--speed must be 0 (fastest) or more";
+            return out;
+        }
+        if (o.speed == 0.0) o.speed = kMaxSpeed;
+        o.play = args.count("play") > 0;
+        if (args.count("fps-report")) {
+            o.fps_report_seconds = args["fps-report"].as<double>();
+            if (!(o.fps_report_seconds > 0.0)) {
+                out.error = "--fps-report needs a number of seconds above 0";
+                return out;
+            }
+            o.play = true;
+        }
+        o.frame_limit = args.count("no-frame-limit") == 0;
+        o.threads = args["threads"].as<int>();
+        if (o.threads < 1) {
+            out.error = "--threads must be at least 1";
+            return out;
+        }
+        if (!o.screenshot.empty() && o.fps_report_seconds > 0.0) {
+            out.error = "--screenshot and --fps-report cannot be combined";
+            return out;
+        }
+    } catch (const cxxopts::exceptions::exception& e) {
+        out.error = std::string(e.what()) + " (see --help)";
+    }
+    return out;
+}
+
+} // namespace tendersim::viz

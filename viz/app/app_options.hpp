@@ -1,0 +1,44 @@
+#pragma once
+// tendersim-viz's command line, parsed into plain values (no SFML, unit-tested).
+#include "app/sim_worker.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tendersim::viz {
+
+struct AppOptions {
+    std::string scenario_path;
+    std::optional<std::uint64_t> seed; // base seed; default: the scenario's run.seed
+    std::optional<int> years;          // run horizon; with --screenshot, years before the shot
+    std::string screenshot;            // PNG path: run, save, exit
+    unsigned width = 0, height = 0;    // window size; 0: a default that fits the screen
+    double fps_report_seconds = 0;     // > 0: run that long, print frame statistics, exit
+    std::vector<ScheduledChange> changes;
+    double speed = 1.0; // years a second
+    bool play = false;
+    int threads = 1;
+    bool frame_limit = true; // cap drawing at 60 frames a second
+    bool help = false;
+    std::string help_text;
+};
+
+struct ParsedOptions {
+    AppOptions options;
+    std::string error; // empty on success
+};
+
+// default_scenario is used when no SCENARIO is given.
+ParsedOptions parse_app_options(int argc, const char* const* argv,
+                                const std::string& default_scenario);
+
+// "5:social_value_weight=0.6" -> {5, "social_value_weight", 0.6}; error names what is wrong.
+std::optional<ScheduledChange> parse_scheduled_change(std::string_view text, std::string& error);
+
+// "1920x1080" -> width, height (each 320-8192).
+bool parse_window_size(std::string_view text, unsigned& width, unsigned& height);
+
+} // namespace tendersim::viz

@@ -1,0 +1,207 @@
+#include "app/control_panel.hpp"
+
+#include "chart/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim::viz {
+
+namespace {
+
+float r(float v) {
+    return std::round(v);
+}
+
+} // namespace
+
+const Widget* ControlPanelLayout::find(ControlId id) const {
+    for (const auto& w : widgets)
+        if (w.id == id) return &w;
+    return nullptr;
+}
+
+ControlPanelLayout layout_control_panel(const Rect& area, float s) {
+    ControlPanelLayout L;
+    L.area = area;
+    L.scale = s;
+    const auto px = [s](float design, unsigned min_px) {
+        return std::max(min_px, static_cast<unsigned>(std::lround(design * s)));
+    };
+    L.text_px = px(21.0f, 11);
+    L.heading_px = px(23.0f, 12);
+    L.small_px = px(17.0f, 10);
+    const float text = static_cast<float>(L.text_px);
+    const float pad = r(20.0f * s);
+    const float left = area.left + pad;
+    const float right = area.right() - pad;
+    const float width = std::max(1.0f, right - left);
+    const float label_baseline = text * kCapHeight; // from a row's top
+    float y = area.top + pad;
+
+    // Transport: play/pause, step, reset.
+    {
+        const float h = r(52.0f * s);
+        const float gap = r(10.0f * s);
+        const float w_play = r((width - 2.0f * gap) * 0.4f);
+        const float w_other = r((width - 2.0f * gap - w_play) / 2.0f);
+        const ControlId ids[3] = {ControlId::PlayPause, ControlId::Step, ControlId::Reset};
+        float x = left;
+        for (int i = 0; i < 3; ++i) {
+            Widget w;
+            w.id = ids[i];
+            w.kind = WidgetKind::Button;
+            const float bw = i == 0 ? w_play : (i == 2 ? right - x : w_other);
+            w.face = {x, y, bw, h};
+            w.row = w.face;
+            L.widgets.push_back(w);
+            x += bw + gap;
+        }
+        y += h + r(16.0f * s);
+    }
+
+    // A labelled row with a stepper (or a toggle) at its right end.
+    const float row_h = r(44.0f * s);
+    const auto stepper_row = [&](ControlId id, std::string label) {
+        Widget w;
+        w.id = id;
+        w.kind = WidgetKind::Stepper;
+        w.label = std::move(label);
+        w.row = {left, y, width, row_h};
+        w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
+        const float b = row_h;
+        const float box = r(std::min(150.0f * s, width * 0.4f));
+        w.plus = {right - b, y, b, b};
+        w.face = {w.plus.left - box, y, box, b};
+        w.minus = {w.face.left - b, y, b, b};
+        w.value_pos = {w.face.left + box / 2.0f, y + b / 2.0f};
+        L.widgets.push_back(std::move(w));
+        y += row_h + r(10.0f * s);
+    };
+    const auto toggle_row = [&](ControlId id, std::string label) {
+        Widget w;
+        w.id = id;
+        w.kind = WidgetKind::Toggle;
+        w.label = std::move(label);
+        w.row = {left, y, width, row_h};
+        w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
+        const float sw = r(72.0f * s), sh = r(36.0f * s);
+        w.face = {right - sw, y + r((row_h - sh) / 2.0f), sw, sh};
+        L.widgets.push_back(std::move(w));
+        y += row_h + r(10.0f * s);
+    };
+    const auto slider_row = [&](ControlId id, std::string label) {
+        Widget w;
+        w.id = id;
+        w.kind = WidgetKind::Slider;
+        w.label = std::move(label);
+        const float hit_h = r(40.0f * s);
+        const float h = text * (kCapHeight + kDescent) + r(4.0f * s) + hit_h;
+        w.row = {left, y, width, h};
+        w.label_pos = {left, y + label_baseline};
+        w.value_pos = {right, y + label_baseline};
+        w.face = {left, y + h - hit_h, width, hit_h};
+        L.widgets.push_back(std::move(w));
+        y += h + r(12.0f * s);
+    };
+
+    stepper_row(ControlId::Speed, "Speed");
+    stepper_row(ControlId::Seed, "Seed");
+
+    y += r(14.0f * s);
+    L.policy_heading = {left, y + static_cast<float>(L.heading_px) * kCapHeight};
+    y += static_cast<float>(L.heading_px) * (kCapHeight + kDescent) + r(8.0f * s);
+    L.policy_note = {left, y + static_cast<float>(L.small_px) * kCapHeight};
+    y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(14.0f * s);
+
+    slider_row(ControlId::SocialValue, "Social-value weight");
+    slider_row(ControlId::PriceWeight, "Price vs quality");
+    slider_row(ControlId::OutcomeShare, "Outcome-based specs");
+    stepper_row(ControlId::LotThreshold, "Lots above");
+    toggle_row(ControlId::SmeReserve, "SME reservation");
+    stepper_row(ControlId::SmeThreshold, "    below");
+    toggle_row(ControlId::SharedBackOffice, "Shared back office");
+
+    const float small = static_cast<float>(L.small_px);
+    const float help_h = small * 1.35f * 2.0f + pad * 0.5f;
+    L.help = {left, std::max(y, area.bottom() - pad - help_h), width, help_h};
+    L.status = {left, y + r(6.0f * s), width, std::max(0.0f, L.help.top - y - r(12.0f * s))};
+    return L;
+}
+
+std::optional<WidgetHit> hit_test(const ControlPanelLayout& L, Vec2 p) {
+    for (const auto& w : L.widgets) {
+        if (!w.row.contains(p) && !w.face.contains(p)) continue;
+        if (w.kind == WidgetKind::Stepper) {
+            if (w.minus.contains(p)) return WidgetHit{w.id, WidgetPart::Minus};
+            if (w.plus.contains(p)) return WidgetHit{w.id, WidgetPart::Plus};
+            continue;
+        }
+        // Toggles answer anywhere on their row: the label is a bigger target than the switch.
+        if (w.kind == WidgetKind::Toggle || w.face.contains(p))
+            return WidgetHit{w.id, WidgetPart::Face};
+    }
+    return std::nullopt;
+}
+
+SliderRange slider_range(ControlId id) {
+    switch (id) {
+    case ControlId::SocialValue:
+        return {0.0, 0.6, 0.05}; // the engine's maximum weight is 60%
+    case ControlId::PriceWeight:
+        return {0.0, 1.0, 0.05};
+    case ControlId::OutcomeShare:
+        return {0.0, 1.0, 0.1};
+    default:
+        return {};
+    }
+}
+
+float slider_inset(const Rect& face) {
+    return std::round(face.height * 0.35f);
+}
+
+double slider_value_at(const Rect& face, float x, const SliderRange& range) {
+    const float inset = slider_inset(face);
+    const float w = std::max(1.0f, face.width - 2.0f * inset);
+    const double t = std::clamp(static_cast<double>((x - face.left - inset) / w), 0.0, 1.0);
+    double v = range.lo + t * (range.hi - range.lo);
+    if (range.step > 0.0) v = range.lo + std::round((v - range.lo) / range.step) * range.step;
+    v = std::clamp(v, range.lo, range.hi);
+    // Snap away binary noise (0.6000000001) so values compare equal to what the user saw.
+    return std::round(v * 1e9) / 1e9;
+}
+
+float slider_x(const Rect& face, double value, const SliderRange& range) {
+    const float inset = slider_inset(face);
+    const double span = range.hi - range.lo;
+    const double t = span > 0.0 ? std::clamp((value - range.lo) / span, 0.0, 1.0) : 0.0;
+    return face.left + inset + static_cast<float>(t) * (face.width - 2.0f * inset);
+}
+
+std::vector<double> stepper_values(ControlId id) {
+    switch (id) {
+    case ControlId::Speed:
+        return {0.25, 0.5, 1.0, 2.0, 4.0, 10.0, kMaxSpeed};
+    case ControlId::LotThreshold:
+        return {0.0, 100'000.0, 250'000.0, 500'000.0, 1'000'000.0, 2'000'000.0};
+    case ControlId::SmeThreshold:
+        return {25'000.0, 50'000.0, 100'000.0, 250'000.0, 500'000.0};
+    default:
+        return {};
+    }
+}
+
+double step_value(const std::vector<double>& values, double current, int direction) {
+    if (values.empty()) return current;
+    if (direction > 0) {
+        for (double v : values)
+            if (v > current) return v;
+        return std::max(current, values.back());
+    }
+    for (auto it = values.rbegin(); it != values.rend(); ++it)
+        if (*it < current) return *it;
+    return std::min(current, values.front());
+}
+
+} // namespace tendersim::viz

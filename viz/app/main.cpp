@@ -1,0 +1,100 @@
+// tendersim-viz: the live workshop app. Exit codes: 0 ok, 1 bad arguments or input, 2 no X
+// display or an invalid scenario.
+#include "app/app.hpp"
+#include "app/app_options.hpp"
+#include "chart/display.hpp"
+#include "chart/font.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <SFML/Window/VideoMode.hpp>
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+
+using namespace tendersim;
+using namespace tendersim::viz;
+
+namespace {
+
+constexpr const char* kProgram = "tendersim-viz";
+
+int fail(const std::string& message, int code) {
+    std::cerr << kProgram << ": " << message << "\n";
+    return code;
+}
+
+// scenarios/baseline.toml from the working directory (a checkout), else from the source tree
+// this binary was built from.
+std::string default_scenario() {
+    const std::filesystem::path local = "scenarios/baseline.toml";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(local, ec)) return local.string();
+    return TENDERSIM_DEFAULT_SCENARIO;
+}
+
+// 1600x900 (16:9, what most projectors and laptops show), shrunk to fit a smaller screen.
+void default_size(unsigned& w, unsigned& h) {
+    const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+    w = 1600;
+    h = 900;
+    const double fit = std::min({1.0, 0.92 * desk.width / 1600.0, 0.92 * desk.height / 900.0});
+    if (fit < 1.0 && fit > 0.0) {
+        w = std::max(640u, static_cast<unsigned>(1600.0 * fit));
+        h = std::max(360u, static_cast<unsigned>(900.0 * fit));
+    }
+}
+
+int run(int argc, char** argv) {
+    const ParsedOptions parsed = parse_app_options(argc, argv, default_scenario());
+    if (!parsed.error.empty()) return fail(parsed.error, 1);
+    const AppOptions& o = parsed.options;
+    if (o.help) {
+        std::cout << o.help_text;
+        return 0;
+    }
+
+    ScenarioSpec spec;
+    try {
+        spec = load_scenario_file(o.scenario_path);
+    } catch (const ScenarioError& e) {
+        return fail(std::string("error: ") + e.what(), 2);
+    }
+
+    RunSetup setup;
+    setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(spec.run.seed);
+    setup.horizon = o.years ? *o.years : static_cast<int>(spec.run.years);
+    setup.threads = o.threads;
+    setup.scheduled = o.changes;
+    for (const auto& c : setup.scheduled)
+        if (c.year > setup.horizon)
+            std::cerr << kProgram << ": note: the change from year " << c.year
+                      << " is after the last year simulated (" << setup.horizon << ")\n";
+    const bool screenshot = !o.screenshot.empty();
+    setup.speed = screenshot ? kMaxSpeed : o.speed;
+    setup.playing = o.play || screenshot;
+    setup.spec = std::move(spec);
+
+    // Before the first SFML call: without a display SFML aborts the process.
+    if (const DisplayStatus d = check_display(kProgram); !d.ok) return fail(d.message, 2);
+
+    const sf::Font font = load_font();
+    const sf::Font bold = load_font(kDefaultBoldFontPath);
+    unsigned w = o.width, h = o.height;
+    if (w == 0) default_size(w, h);
+    App app(o, std::move(setup), w, h, font, bold);
+    return app.run();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const ScenarioError& e) {
+        return fail(std::string("error: ") + e.what(), 2);
+    } catch (const std::exception& e) {
+        return fail(std::string("error: ") + e.what(), 1);
+    }
+}

@@ -1,0 +1,173 @@
+#include "app/panels.hpp"
+
+#include "chart/metric_info.hpp"
+#include "chart/palette.hpp"
+#include "core/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim::viz {
+
+namespace {
+
+using Getter = double (*)(const MetricsPoint&);
+
+struct Line {
+    const char* label; // legend text for the current run's line
+    Getter get;
+    Rgba colour;
+};
+
+struct PanelDef {
+    const char* metric; // engine name, for metric_info (unit, bounds)
+    const char* title;  // shorter than metric_info's: a panel is a quarter of the width
+    const char* y_label;
+    std::array<Line, 2> lines;
+    std::size_t n_lines;
+};
+
+// Colours: SME orange and large blue where the panel is about a size class (the audience learns
+// them once from the market view); other Okabe-Ito hues elsewhere, never orange or blue.
+const PanelDef& def(Panel p) {
+    static const PanelDef defs[] = {
+        {"sme_share_direct",
+         "SME share of spend",
+         "% of spend",
+         {{{"Direct", [](const MetricsPoint& m) { return m.sme_share_direct; }, kSmeColour},
+           {"With subcontracting", [](const MetricsPoint& m) { return m.sme_share_total; },
+            okabe_ito::vermillion}}},
+         2},
+        {"social_value_delivered_per_pound",
+         "Social value per \u00A3 spent",
+         "\u00A3 social value per \u00A3",
+         {{{"This run", [](const MetricsPoint& m) { return m.social_value_per_pound; },
+            okabe_ito::green},
+           {}}},
+         1},
+        {"price_index",
+         "Price index",
+         "Paid / efficient cost",
+         {{{"This run", [](const MetricsPoint& m) { return m.price_index; }, okabe_ito::vermillion},
+           {}}},
+         1},
+        {"bids_per_tender",
+         "Bids per tender",
+         "Bids",
+         {{{"This run", [](const MetricsPoint& m) { return m.bids_per_tender; }, okabe_ito::purple},
+           {}}},
+         1},
+        {"single_bid_share",
+         "Single-bid tenders",
+         "% of tenders",
+         {{{"This run", [](const MetricsPoint& m) { return m.single_bid_share; },
+            okabe_ito::purple},
+           {}}},
+         1},
+        {"hhi",
+         "Concentration (HHI)",
+         "HHI (0\u201310,000)",
+         {{{"This run", [](const MetricsPoint& m) { return m.hhi; }, okabe_ito::green}, {}}},
+         1},
+        {"active_suppliers_sme",
+         "Active SME suppliers",
+         "Suppliers",
+         {{{"This run", [](const MetricsPoint& m) { return m.active_sme; }, kSmeColour}, {}}},
+         1},
+        {"active_suppliers_large",
+         "Active large suppliers",
+         "Suppliers",
+         {{{"This run", [](const MetricsPoint& m) { return m.active_large; }, kLargeColour}, {}}},
+         1},
+    };
+    return defs[static_cast<std::size_t>(p)];
+}
+
+ChartSeries series_of(std::span<const MetricsPoint> points, const Line& line, bool baseline) {
+    ChartSeries s;
+    s.label = baseline ? "Baseline" : line.label;
+    s.colour = line.colour;
+    s.baseline = baseline;
+    s.points.reserve(points.size());
+    for (const auto& p : points) {
+        const double v = line.get(p);
+        // A year with no tenders has no bids-per-tender: leave a gap rather than plot NaN.
+        if (std::isfinite(v)) s.points.push_back({static_cast<double>(p.year), v, {}, {}});
+    }
+    return s;
+}
+
+} // namespace
+
+MetricsPoint metrics_point(const YearMetrics& y) {
+    MetricsPoint m;
+    m.year = y.year;
+    m.sme_share_direct = y.sme_share_direct;
+    m.sme_share_total = y.sme_share_total;
+    m.social_value_per_pound = y.social_value_delivered_per_pound;
+    m.price_index = y.price_index;
+    m.bids_per_tender = y.bids_per_tender;
+    m.single_bid_share = y.single_bid_share;
+    m.hhi = y.overall.hhi;
+    m.active_sme = y.active_suppliers_sme;
+    m.active_large = y.active_suppliers_large;
+    return m;
+}
+
+const std::array<Panel, kChartPanels>& panel_order() {
+    static const std::array<Panel, kChartPanels> order = {
+        Panel::SmeShare,      Panel::SocialValue, Panel::PriceIndex, Panel::Hhi,
+        Panel::BidsPerTender, Panel::SingleBid,   Panel::ActiveSme,  Panel::ActiveLarge,
+    };
+    return order;
+}
+
+ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                           std::span<const MetricsPoint> baseline, int horizon) {
+    const PanelDef& d = def(panel);
+    const MetricInfo info = metric_info(d.metric);
+    ChartSpec spec;
+    spec.title = d.title;
+    spec.y_label = d.y_label;
+    spec.x_label = "Year";
+    spec.y_unit = info.unit;
+    spec.y_lower_bound = info.lower_bound;
+    spec.y_upper_bound = info.upper_bound;
+    spec.x_min = 1.0;
+    spec.x_max = std::max(2, horizon);
+    // Baselines are drawn beneath the current lines whatever their order; listed after them.
+    const std::span<const Line> lines(d.lines.data(), d.n_lines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        ChartSeries s = series_of(baseline, lines[i], true);
+        // One "Baseline" entry explains a faint line; with two lines a quarter-width panel has
+        // no room for a third entry, and the title bar explains faint lines anyway.
+        s.in_legend = lines.size() == 1;
+        spec.series.push_back(std::move(s));
+    }
+    for (const auto& line : lines) spec.series.push_back(series_of(current, line, false));
+    // Legend order: the current run's lines, then "Baseline".
+    std::rotate(spec.series.begin(),
+                spec.series.begin() + static_cast<std::ptrdiff_t>(lines.size()), spec.series.end());
+    return spec;
+}
+
+ChartStyle panel_style(float s) {
+    const auto px = [s](float design, unsigned min_px) {
+        return std::max(min_px, static_cast<unsigned>(std::lround(design * s)));
+    };
+    ChartStyle st;
+    st.title_px = px(24.0f, 12);
+    st.subtitle_px = px(17.0f, 10);
+    st.axis_label_px = px(18.0f, 10);
+    st.tick_px = px(18.0f, 10);
+    st.legend_px = px(18.0f, 10);
+    st.line_width = std::max(2.0f, 4.0f * s);
+    st.baseline_width = std::max(5.0f, 12.0f * s);
+    st.padding = std::round(14.0f * s);
+    st.gap = std::round(6.0f * s);
+    st.tick_length = std::round(5.0f * s);
+    st.swatch_length = std::round(30.0f * s);
+    return st;
+}
+
+} // namespace tendersim::viz

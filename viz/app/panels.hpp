@@ -1,0 +1,59 @@
+#pragma once
+// The app's chart panels: which metrics each shows, and the ChartSpec for a panel from the
+// current and baseline runs' yearly figures. Pure data (tested without a window); the panels are
+// drawn by the chart layer's draw_line_chart.
+#include "app/app_layout.hpp"
+#include "chart/chart_spec.hpp"
+#include "chart/layout.hpp"
+
+#include <array>
+#include <span>
+#include <string>
+
+namespace tendersim {
+struct YearMetrics;
+}
+
+namespace tendersim::viz {
+
+// The figures the panels plot, copied out of a year's YearMetrics (docs/metrics.md).
+struct MetricsPoint {
+    int year = 0;
+    double sme_share_direct = 0;
+    double sme_share_total = 0; // with subcontracting
+    double social_value_per_pound = 0;
+    double price_index = 0;
+    double bids_per_tender = 0;
+    double single_bid_share = 0;
+    double hhi = 0;
+    double active_sme = 0;
+    double active_large = 0;
+};
+
+MetricsPoint metrics_point(const YearMetrics& y);
+
+enum class Panel : std::uint8_t {
+    SmeShare,
+    SocialValue,
+    PriceIndex,
+    BidsPerTender,
+    SingleBid,
+    Hhi,
+    ActiveSme,
+    ActiveLarge,
+};
+
+// Panel order in the grid (row-major).
+const std::array<Panel, kChartPanels>& panel_order();
+
+// One panel's chart: a strong line per figure for the current run, the same figure from the
+// baseline run as a wide faint line beneath it, the x axis fixed to years 1..horizon.
+ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                           std::span<const MetricsPoint> baseline, int horizon);
+
+// Sizes for a chart panel at the app's scale (1 = 1920x1080): large enough to read from the back
+// of a room. The baseline line is wider than the current one so that where the runs agree the
+// baseline shows as a halo around the current line rather than vanishing beneath it.
+ChartStyle panel_style(float scale);
+
+} // namespace tendersim::viz

@@ -1,0 +1,313 @@
+#include "app/scene.hpp"
+
+#include "app/hover_text.hpp"
+#include "app/panels.hpp"
+#include "app/text_format.hpp"
+#include "chart/line_chart.hpp"
+#include "chart/palette.hpp"
+
+#include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Sprite.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace tendersim::viz {
+
+namespace {
+
+const sf::Color kBackground(0xD5, 0xD9, 0xDE); // between panels
+const sf::Color kTitleBar(0x1F, 0x29, 0x33);
+const sf::Color kTitleText(0xFF, 0xFF, 0xFF);
+const sf::Color kTitleMuted(0xC8, 0xD0, 0xD8);
+const sf::Color kYear = to_sf(okabe_ito::yellow); // the one bright thing in the bar
+const sf::Color kText(0x11, 0x11, 0x11);
+
+void fill(sf::RenderTarget& t, const Rect& r, sf::Color c) {
+    sf::RectangleShape s({r.width, r.height});
+    s.setPosition(r.left, r.top);
+    s.setFillColor(c);
+    t.draw(s);
+}
+
+float text_w(const sf::Font& f, const std::string& s, unsigned px) {
+    return sfml_text_width(f)(s, px);
+}
+
+unsigned spx(float design, float scale) {
+    return scaled_px(design, scale, 10);
+}
+
+} // namespace
+
+Scene::Scene(const sf::Font& font, const sf::Font& bold) : font_(font), bold_(bold) {
+    for (auto* b : {&front_, &back_}) {
+        *b = std::make_unique<Buffer>();
+        (*b)->view = std::make_unique<MarketView>();
+    }
+}
+
+namespace {
+
+// A render texture of the given rect, viewing the same window coordinates.
+void create_cache(sf::RenderTexture& rt, const Rect& r) {
+    const auto w = std::max(1u, static_cast<unsigned>(std::lround(r.width)));
+    const auto h = std::max(1u, static_cast<unsigned>(std::lround(r.height)));
+    // Not multisampled: software GL multisamples slowly (a chart panel took ~15x as long). The
+    // market's circles are antialiased by their texture, the charts by supersampling.
+    if (!rt.create(w, h))
+        throw std::runtime_error("cannot create a " + std::to_string(w) + "x" + std::to_string(h) +
+                                 " render texture");
+    rt.setView(
+        sf::View(sf::FloatRect(r.left, r.top, static_cast<float>(w), static_cast<float>(h))));
+    rt.clear(kBackground);
+    rt.display();
+}
+
+} // namespace
+
+void Scene::resize(unsigned width, unsigned height) {
+    layout_ = compute_app_layout(static_cast<float>(width), static_cast<float>(height));
+    controls_ = layout_control_panel(layout_.control_bar, layout_.scale);
+    const float s = layout_.scale;
+    const Rect& mv = layout_.market_view;
+    const float legend_h = std::round(40.0f * s);
+    const float pad = std::round(6.0f * s);
+    legend_strip_ = {mv.left, mv.bottom() - legend_h, mv.width, legend_h};
+    market_area_ = {mv.left + pad, mv.top + pad, mv.width - 2 * pad,
+                    std::max(1.0f, mv.height - legend_h - pad)};
+    const Rect& first = layout_.charts.front();
+    const Rect& last = layout_.charts.back();
+    charts_area_ = {first.left, first.top, last.right() - first.left, last.bottom() - first.top};
+    for (Buffer* b : {front_.get(), back_.get()}) {
+        create_cache(b->market, mv);
+        create_cache(b->charts, charts_area_);
+        b->snap.reset();
+        b->view->rebuild(nullptr, market_area_, s);
+    }
+    float pw = 0, ph = 0;
+    for (const auto& r : layout_.charts) pw = std::max(pw, r.width), ph = std::max(ph, r.height);
+    create_cache(panel_2x_, {0, 0, 2 * pw, 2 * ph});
+    panel_2x_.setSmooth(true); // bilinear at exactly half size is a 2x2 box filter
+    next_piece_ = -1;
+    // The old pictures are the wrong size: redraw now rather than show blank panels.
+    flush();
+}
+
+void Scene::set_snapshot(std::shared_ptr<const Snapshot> snap) {
+    latest_ = std::move(snap);
+    if (next_piece_ < 0) start_refresh();
+    // Nothing on screen yet (start-up): draw it all now instead of a blank first frames.
+    if (!front_->snap) flush();
+}
+
+void Scene::start_refresh() {
+    if (!latest_ || latest_ == front_->snap) return;
+    back_->snap = latest_;
+    back_->view->rebuild(back_->snap->market, market_area_, layout_.scale);
+    next_piece_ = 0;
+}
+
+void Scene::draw_piece(int piece) {
+    const auto started = std::chrono::steady_clock::now();
+    if (piece < MarketView::kSlices) {
+        sf::RenderTexture& t = back_->market;
+        if (piece == 0) fill(t, layout_.market_view, sf::Color::White);
+        back_->view->draw_slice(t, piece, font_);
+        if (piece == MarketView::kSlices - 1) draw_market_legend(t, legend_strip_, *back_->view);
+        t.display();
+    } else {
+        draw_panel(back_->charts, *back_->snap,
+                   static_cast<std::size_t>(piece - MarketView::kSlices));
+        back_->charts.display();
+    }
+    slowest_piece_ =
+        std::max(slowest_piece_,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    if (piece + 1 < kPieces) {
+        next_piece_ = piece + 1;
+        return;
+    }
+    // Complete: show it, and start on a newer snapshot if one came meanwhile.
+    std::swap(front_, back_);
+    next_piece_ = -1;
+    start_refresh();
+}
+
+void Scene::flush() {
+    if (next_piece_ < 0) start_refresh();
+    while (next_piece_ >= 0) draw_piece(next_piece_);
+}
+
+void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const MarketView& view) {
+    const float s = layout_.scale;
+    const unsigned px = spx(19.0f, s);
+    const float cy = std::round(strip.top + strip.height / 2.0f);
+    const float baseline = cy + static_cast<float>(px) * kCapHeight / 2.0f;
+    float x = strip.left + std::round(14.0f * s);
+    const float gap = std::round(26.0f * s);
+    const auto label = [&](const std::string& text) {
+        draw_text(t, font_, {text, px, {x, baseline}, HAlign::Left, false}, kText);
+        x += text_w(font_, text, px) + gap;
+    };
+    const auto dot = [&](sf::Color c, float r) {
+        sf::CircleShape d(r, 24);
+        d.setOrigin(r, r);
+        d.setPosition(x + r, cy);
+        d.setFillColor(c);
+        t.draw(d);
+        x += 2 * r + std::round(7.0f * s);
+    };
+    dot(to_sf(kSmeColour), 8.0f * s);
+    label("SME");
+    dot(to_sf(kLargeColour), 8.0f * s);
+    label("Large supplier");
+    label("(circle area: annual contract value)");
+    fill(t, {x, cy - 6.0f * s, 12.0f * s, 12.0f * s}, sf::Color(0x22, 0x22, 0x22));
+    x += 12.0f * s + std::round(7.0f * s);
+    label("Council");
+    fill(t, {x, cy - 1.0f, 28.0f * s, std::max(1.0f, 2.0f * s)}, sf::Color(0x40, 0x40, 0x40, 140));
+    x += 28.0f * s + std::round(7.0f * s);
+    const std::size_t n = view.links_drawn();
+    label(n < (view.snapshot() ? view.snapshot()->links.size() : 0)
+              ? "Contract (largest " + count_text(static_cast<double>(n)) + ")"
+              : "Contract");
+    fill(t, {x, cy - 2.0f * s, 28.0f * s, std::max(2.0f, 4.0f * s)}, to_sf(okabe_ito::purple));
+    x += 28.0f * s + std::round(7.0f * s);
+    label("Shared back office");
+}
+
+void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i) {
+    const Rect& r = layout_.charts[i];
+    // Supersampled: laid out and drawn at twice the size (text rasterised at twice the size
+    // too), then drawn at half size with bilinear filtering, which averages each 2x2 block.
+    const float s2 = layout_.scale * 2.0f;
+    const Rect big{0, 0, 2 * r.width, 2 * r.height};
+    const ChartStyle style = panel_style(s2);
+    const ChartSpec spec =
+        make_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon);
+    draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
+                    style, Theme{}, &bold_);
+    // A dashed rule where a policy changed (between the last year before and the first year
+    // after), so the eye finds where the lines should part.
+    const ChartLayout L =
+        compute_layout(big, spec, sfml_text_width(font_), style, sfml_text_width(bold_));
+    for (const auto& c : snap.changes) {
+        const double x = c.year - 0.5;
+        if (x < L.x.domain_lo() || x > L.x.domain_hi()) continue;
+        const float px = std::round(L.to_pixel(x, 0).x);
+        const float dash = std::round(7.0f * s2), w = std::max(2.0f, std::round(2.0f * s2));
+        for (float y = L.plot.top; y < L.plot.bottom(); y += 2 * dash)
+            fill(panel_2x_, {px - w / 2, y, w, std::min(dash, L.plot.bottom() - y)},
+                 sf::Color(0x55, 0x55, 0x55, 200));
+    }
+    panel_2x_.display();
+    sf::Sprite half(panel_2x_.getTexture(),
+                    sf::IntRect(0, 0, static_cast<int>(big.width), static_cast<int>(big.height)));
+    half.setScale(0.5f, 0.5f);
+    half.setPosition(r.left, r.top);
+    t.draw(half, sf::RenderStates(sf::BlendNone));
+}
+
+void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
+    const float s = layout_.scale;
+    const Rect& bar = layout_.title_bar;
+    fill(t, bar, kTitleBar);
+    const unsigned big = spx(30.0f, s), small = spx(20.0f, s), tiny = spx(17.0f, s);
+    const float baseline =
+        std::round(bar.top + bar.height / 2.0f + static_cast<float>(big) * kCapHeight / 2.0f);
+    float x = bar.left + std::round(20.0f * s);
+    const std::string name =
+        "tendersim \u00B7 " + (latest_ ? latest_->scenario : std::string("..."));
+    draw_text(t, bold_, {name, big, {x, baseline}, HAlign::Left, false}, kTitleText);
+    x += text_w(bold_, name, big) + std::round(36.0f * s);
+    const ControlState& c = st.controls;
+    const std::string year = "Year " + std::to_string(c.year) + " of " + std::to_string(c.horizon);
+    draw_text(t, bold_, {year, big, {x, baseline}, HAlign::Left, false}, kYear);
+    x += text_w(bold_, year, big) + std::round(28.0f * s);
+    std::string status;
+    if (c.computing)
+        status = "computing year " + std::to_string(c.year + 1) + "\u2026";
+    else if (c.year >= c.horizon)
+        status = "end of run \u2014 Reset to start again";
+    else if (c.playing)
+        status = "playing";
+    else
+        status = c.year == 0 ? "press Play" : "paused";
+    draw_text(t, font_, {status, small, {x, baseline}, HAlign::Left, false}, kTitleMuted);
+
+    float right = bar.right() - std::round(20.0f * s);
+    if (st.fps > 0.0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f fps", st.fps);
+        draw_text(t, font_, {buf, tiny, {right, baseline}, HAlign::Right, false}, kTitleMuted);
+        right -= text_w(font_, buf, tiny) + std::round(24.0f * s);
+    }
+    const std::string key =
+        st.toast.empty() ? "Faint lines: baseline run (same seed, no policy changes)" : st.toast;
+    // Shortened rather than drawn over the status on a narrow window.
+    const float room = right - (x + text_w(font_, status, small) + std::round(28.0f * s));
+    const std::string shown = fit_text(key, small, room, sfml_text_width(font_));
+    if (room > 0.0f && shown != "\u2026")
+        draw_text(t, font_, {shown, small, {right, baseline}, HAlign::Right, false},
+                  st.toast.empty() ? kTitleMuted : kYear);
+}
+
+void Scene::draw_tooltip(sf::RenderTarget& t, const FrameState& st, const HoverTarget& hover) {
+    const MarketSnapshot* m = front_->view->snapshot();
+    if (!m || hover.kind == HoverTarget::Kind::None) return;
+    const auto i = static_cast<std::size_t>(hover.index);
+    const std::vector<std::string> lines = hover.kind == HoverTarget::Kind::Supplier
+                                               ? supplier_hover_lines(*m, i)
+                                               : council_hover_lines(*m, i);
+    const float s = layout_.scale;
+    const unsigned px = spx(19.0f, s);
+    const float line_h = std::round(static_cast<float>(px) * 1.4f);
+    const float pad = std::round(12.0f * s);
+    float w = 0;
+    for (std::size_t k = 0; k < lines.size(); ++k)
+        w = std::max(w, text_w(k == 0 ? bold_ : font_, lines[k], px));
+    const float bw = w + 2 * pad, bh = line_h * static_cast<float>(lines.size()) + pad * 1.4f;
+    // Beside the pointer, flipped to stay inside the window.
+    float x = st.mouse.x + 18.0f * s, y = st.mouse.y + 18.0f * s;
+    if (x + bw > layout_.window.right()) x = st.mouse.x - 18.0f * s - bw;
+    if (y + bh > layout_.window.bottom()) y = st.mouse.y - 18.0f * s - bh;
+    x = std::max(0.0f, std::round(x));
+    y = std::max(0.0f, std::round(y));
+    sf::RectangleShape box({bw, bh});
+    box.setPosition(x, y);
+    box.setFillColor(sf::Color(0xFF, 0xFF, 0xFF, 245));
+    box.setOutlineColor(sf::Color(0x33, 0x33, 0x33));
+    box.setOutlineThickness(std::max(1.0f, 2.0f * s));
+    t.draw(box);
+    float baseline = y + pad + static_cast<float>(px) * kCapHeight;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        draw_text(t, k == 0 ? bold_ : font_,
+                  {lines[k], px, {x + pad, baseline}, HAlign::Left, false}, kText);
+        baseline += line_h;
+    }
+}
+
+void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
+    if (next_piece_ >= 0) draw_piece(next_piece_);
+    target.clear(kBackground);
+    // Copies, not blends: the caches are opaque, and blending would read every pixel back.
+    const sf::RenderStates copy(sf::BlendNone);
+    sf::Sprite market(front_->market.getTexture());
+    market.setPosition(layout_.market_view.left, layout_.market_view.top);
+    target.draw(market, copy);
+    sf::Sprite charts(front_->charts.getTexture());
+    charts.setPosition(charts_area_.left, charts_area_.top);
+    target.draw(charts, copy);
+    // Looked up after any swap above, so it always refers to the picture being shown.
+    const HoverTarget hover = front_->view->hit(st.mouse);
+    front_->view->draw_hover(target, hover);
+    draw_title_bar(target, st);
+    draw_control_bar(target, controls_, st.controls, font_, bold_);
+    draw_tooltip(target, st, hover);
+}
+
+} // namespace tendersim::viz

@@ -1,0 +1,291 @@
+#include "app/sim_worker.hpp"
+
+#include "core/policy.hpp"
+#include "core/rng.hpp"
+#include "core/simulation.hpp"
+
+#include <exception>
+#include <future>
+
+namespace tendersim::viz {
+
+using Clock = std::chrono::steady_clock;
+
+struct SimWorker::Runs {
+    std::unique_ptr<Simulation> current, baseline;
+    std::uint64_t base_seed = 0, seed = 0;
+    int year = 0;
+    PolicySpec policy;      // what every council follows, as far as the app's levers go
+    PolicyControls applied; // the controls last applied to the current run
+    std::uint64_t controls_epoch = 0;
+    std::uint64_t version = 0;
+    std::vector<MetricsPoint> current_points, baseline_points;
+    std::vector<ChangeNote> changes;
+    SlotAssigner slots;
+    double size_reference_gbp = 1.0;
+    std::shared_ptr<const MarketSnapshot> market;
+};
+
+SimWorker::SimWorker(RunSetup setup)
+    : setup_(std::move(setup)), runs_(std::make_unique<Runs>()), playing_(setup_.playing),
+      speed_(setup_.speed) {
+    // The first snapshot is built here, on the calling thread, before the worker exists: the UI
+    // always has something to draw, and a bad scenario fails in the constructor, not later.
+    rebuild(setup_.base_seed);
+    thread_ = std::thread([this] { loop(); });
+}
+
+SimWorker::~SimWorker() {
+    {
+        std::lock_guard lk(mutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void SimWorker::set_playing(bool playing) {
+    {
+        std::lock_guard lk(mutex_);
+        playing_ = playing;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::step() {
+    {
+        std::lock_guard lk(mutex_);
+        playing_ = false;
+        ++steps_;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::reset() {
+    std::uint64_t seed;
+    {
+        std::lock_guard lk(mutex_);
+        seed = latest_->base_seed;
+    }
+    reset_with_seed(seed);
+}
+
+void SimWorker::reset_with_seed(std::uint64_t base_seed) {
+    {
+        std::lock_guard lk(mutex_);
+        reset_pending_ = true;
+        reset_seed_ = base_seed;
+        playing_ = false;
+        steps_ = 0;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::set_speed(double years_per_second) {
+    {
+        std::lock_guard lk(mutex_);
+        speed_ = years_per_second;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::request_controls(const PolicyControls& controls) {
+    std::lock_guard lk(mutex_);
+    requested_ = controls;
+}
+
+bool SimWorker::playing() const {
+    std::lock_guard lk(mutex_);
+    return playing_;
+}
+
+double SimWorker::speed() const {
+    std::lock_guard lk(mutex_);
+    return speed_;
+}
+
+bool SimWorker::computing() const {
+    std::lock_guard lk(mutex_);
+    return computing_;
+}
+
+std::shared_ptr<const Snapshot> SimWorker::latest() const {
+    std::lock_guard lk(mutex_);
+    return latest_;
+}
+
+std::string SimWorker::error() const {
+    std::lock_guard lk(mutex_);
+    return error_;
+}
+
+std::shared_ptr<const Snapshot> SimWorker::wait_for_year(int year,
+                                                         std::chrono::milliseconds timeout) {
+    std::unique_lock lk(mutex_);
+    published_.wait_for(lk, timeout, [&] { return latest_->year >= year || !error_.empty(); });
+    return latest_;
+}
+
+void SimWorker::rebuild(std::uint64_t base_seed) {
+    Runs& r = *runs_;
+    r.base_seed = base_seed;
+    r.seed = derive_seed(base_seed, Phase::Replicate, 0);
+    // Build both before replacing anything, so a failure leaves the old runs intact. Building
+    // includes the scenario's burn-in years, so the two are built side by side.
+    ScenarioSpec base_spec = setup_.spec;
+    base_spec.adoptions.clear(); // the baseline is the scenario as it starts, never changed
+    auto baseline_build = std::async(std::launch::async, [&] {
+        return std::make_unique<Simulation>(base_spec, r.seed, setup_.threads);
+    });
+    auto current = std::make_unique<Simulation>(setup_.spec, r.seed, setup_.threads);
+    auto baseline = baseline_build.get();
+    r.current = std::move(current);
+    r.baseline = std::move(baseline);
+    r.year = 0;
+    r.policy = setup_.spec.policy;
+    r.applied = controls_from_policy(r.policy);
+    ++r.controls_epoch;
+    r.current_points.clear();
+    r.baseline_points.clear();
+    r.changes.clear();
+    r.slots.reset();
+    r.size_reference_gbp = size_reference(r.current->market());
+    r.market = capture_market(r.current->market(), r.slots, r.size_reference_gbp);
+    {
+        std::lock_guard lk(mutex_);
+        requested_ = r.applied;
+    }
+    publish();
+}
+
+void SimWorker::run_one_year() {
+    Runs& r = *runs_;
+    const int next = r.year + 1;
+    PolicyControls wanted;
+    {
+        std::lock_guard lk(mutex_);
+        bool scripted = false;
+        for (const auto& sc : setup_.scheduled)
+            if (sc.year == next) {
+                set_control(requested_, sc.key, sc.value); // checked when parsed
+                scripted = true;
+            }
+        // The run moved a lever itself: the UI must show it (see Snapshot::controls_epoch).
+        if (scripted) ++r.controls_epoch;
+        wanted = requested_;
+    }
+    if (wanted != r.applied) {
+        for (const Adoption& a : adoptions_for_change(r.applied, wanted)) {
+            r.current->adopt_now(a);
+            apply_patch(r.policy, a);
+        }
+        r.changes.push_back({next, describe_change(r.applied, wanted), false});
+        r.applied = wanted;
+    }
+
+    r.current->run_year();
+    r.baseline->run_year();
+    r.year = next;
+
+    // The scenario's own [[adopt]] entries took effect inside run_year; mirror the ones for all
+    // councils so the controls show the policy actually in force.
+    bool scenario_changed = false;
+    for (const auto& a : setup_.spec.adoptions) {
+        if (a.year != next) continue;
+        if (a.scope != Adoption::Scope::All) {
+            r.changes.push_back({next, "scenario policy for some councils", true});
+            continue;
+        }
+        const PolicyControls before = controls_from_policy(r.policy);
+        apply_patch(r.policy, a);
+        const PolicyControls after = controls_from_policy(r.policy);
+        if (before != after) {
+            r.changes.push_back({next, describe_change(before, after), true});
+            scenario_changed = true;
+        }
+    }
+    if (scenario_changed) {
+        r.applied = controls_from_policy(r.policy);
+        ++r.controls_epoch;
+        std::lock_guard lk(mutex_);
+        requested_ = r.applied;
+    }
+
+    r.current_points.push_back(metrics_point(r.current->metrics()));
+    r.baseline_points.push_back(metrics_point(r.baseline->metrics()));
+    r.market = capture_market(r.current->market(), r.slots, r.size_reference_gbp);
+}
+
+void SimWorker::publish() {
+    const Runs& r = *runs_;
+    auto s = std::make_shared<Snapshot>();
+    s->version = ++runs_->version;
+    s->scenario = setup_.spec.name;
+    s->year = r.year;
+    s->horizon = setup_.horizon;
+    s->base_seed = r.base_seed;
+    s->seed = r.seed;
+    s->current = r.current_points;
+    s->baseline = r.baseline_points;
+    s->controls = r.applied;
+    s->controls_epoch = r.controls_epoch;
+    s->changes = r.changes;
+    s->market = r.market;
+    {
+        std::lock_guard lk(mutex_);
+        latest_ = std::move(s);
+    }
+    published_.notify_all();
+}
+
+void SimWorker::loop() {
+    try {
+        std::unique_lock lk(mutex_);
+        Clock::time_point last_start = Clock::now() - std::chrono::hours(1);
+        while (true) {
+            const auto due = [&] {
+                // Pacing: a year starts one period after the previous one started, so the pace
+                // does not drift by the compute time; at kMaxSpeed it starts at once.
+                const double period = speed_ >= kMaxSpeed ? 0.0 : 1.0 / speed_;
+                return last_start + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(period));
+            };
+            const auto can_run = [&] { return runs_->year < setup_.horizon; };
+            const auto ready = [&] {
+                return quit_ || reset_pending_ || (steps_ > 0 && can_run()) ||
+                       (playing_ && can_run() && Clock::now() >= due());
+            };
+            if (playing_ && can_run())
+                wake_.wait_until(lk, due(), ready);
+            else
+                wake_.wait(lk, ready);
+            if (quit_) return;
+            if (reset_pending_) {
+                reset_pending_ = false;
+                const std::uint64_t seed = reset_seed_;
+                lk.unlock();
+                rebuild(seed);
+                lk.lock();
+                continue;
+            }
+            if (!ready()) continue; // woken for something that is not due yet
+            if (steps_ > 0) --steps_;
+            computing_ = true;
+            last_start = Clock::now();
+            lk.unlock();
+            run_one_year();
+            publish();
+            lk.lock();
+            computing_ = false;
+            if (!can_run()) playing_ = false;
+        }
+    } catch (const std::exception& e) {
+        std::lock_guard lk(mutex_);
+        error_ = e.what();
+        computing_ = false;
+        playing_ = false;
+        published_.notify_all();
+    }
+}
+
+} // namespace tendersim::viz

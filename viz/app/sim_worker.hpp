@@ -1,0 +1,91 @@
+#pragma once
+// Runs the simulation on its own thread so drawing never waits for a year to compute. Two runs
+// advance in step on that thread: the current run, which the controls change, and the baseline
+// (same scenario and seed, without the scenario's adoptions and without any control changes),
+// whose lines the charts draw faintly beside the current ones. After each year the worker
+// publishes an immutable Snapshot; the UI thread picks up the newest between frames.
+#include "app/control_panel.hpp"
+#include "app/controls.hpp"
+#include "app/snapshot.hpp"
+#include "core/spec.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace tendersim::viz {
+
+// A control change scripted on the command line: applies from `year`, exactly as if the lever
+// had been moved in the app while year - 1 was the last year computed.
+struct ScheduledChange {
+    int year = 1;
+    std::string key;
+    double value = 0;
+};
+
+struct RunSetup {
+    ScenarioSpec spec;
+    std::uint64_t base_seed = 0; // replicate 0's seed is derived from it, as in `tendersim run`
+    int horizon = 20;            // years; the run pauses at the end
+    int threads = 1;             // engine threads per run
+    std::vector<ScheduledChange> scheduled;
+    double speed = 1.0; // years a second; kMaxSpeed for as fast as they compute
+    bool playing = false;
+};
+
+class SimWorker {
+  public:
+    explicit SimWorker(RunSetup setup);
+    ~SimWorker();
+    SimWorker(const SimWorker&) = delete;
+    SimWorker& operator=(const SimWorker&) = delete;
+
+    void set_playing(bool playing);
+    void step();  // one year, then pause
+    void reset(); // back to year 0 with the scenario's policy and same seed
+    void reset_with_seed(std::uint64_t base_seed);
+    void set_speed(double years_per_second);
+    void request_controls(const PolicyControls& controls); // applies from the next year
+
+    bool playing() const;
+    double speed() const;
+    bool computing() const; // a year is being computed right now
+    // The newest snapshot (never null once the constructor returned).
+    std::shared_ptr<const Snapshot> latest() const;
+    // Blocks until a snapshot with year >= year is published or timeout passes (tests and the
+    // --screenshot mode). Returns the newest snapshot either way.
+    std::shared_ptr<const Snapshot> wait_for_year(int year, std::chrono::milliseconds timeout);
+    // Rethrown on the UI thread: an engine error must not die silently on the worker.
+    std::string error() const;
+
+  private:
+    struct Runs;
+    void loop();
+    void rebuild(std::uint64_t base_seed);
+    void run_one_year();
+    void publish();
+
+    const RunSetup setup_;
+    std::unique_ptr<Runs> runs_; // touched by the worker thread only
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;      // commands for the worker
+    std::condition_variable published_; // new snapshot, for wait_for_year
+    bool quit_ = false;
+    bool playing_ = false;
+    bool computing_ = false;
+    int steps_ = 0;
+    bool reset_pending_ = false;
+    std::uint64_t reset_seed_ = 0;
+    double speed_ = 1.0;
+    PolicyControls requested_;
+    std::shared_ptr<const Snapshot> latest_;
+    std::string error_;
+    std::thread thread_;
+};
+
+} // namespace tendersim::viz
