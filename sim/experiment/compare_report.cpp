@@ -177,6 +177,14 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
     for (const auto& row : rows)
         if (row.diff) o << "- " << sentence(data, row) << "\n";
 
+    // Charts are rendered by a separate tool (SFML lives in viz/, which sim/ never links):
+    // `tendersim chart DIR` writes charts/<metric>.png beside this report.
+    o << "\n## Charts\n\nOne line per scenario with 95% bands across replicates, rendered by "
+         "`tendersim chart` from `replicates.csv` into `charts/` (run it if the images are "
+         "missing):\n\n";
+    for (const auto& metric : data.metrics)
+        o << "![" << metric << "](charts/" << metric << ".png)\n";
+
     o << "\n## How to read this\n\n"
       << "- **95% interval**: the range that, given these runs, contains the true average "
          "difference between the scenarios with 95% confidence (a paired t-interval over the "
