@@ -12,6 +12,7 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
     const auto& lv = m.spec.levers;
     auto& s = m.suppliers;
     ys.delivery.assign(m.contracts.size(), DeliveryResult{});
+    ys.supplier_workload.assign(s.size(), 0);
     exec.for_each(m.contracts.size(), [&](std::size_t k) {
         const Contract& c = m.contracts[k];
         if (!c.supplier.valid()) return; // a need waiting for next year's tender
@@ -51,18 +52,31 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         r.cost =
             round_pence(static_cast<double>(c.supplier_cost) * (1.0 - sub_fraction) * overrun) +
             r.subcontract_paid;
-        const Pence overhead =
-            round_pence(m.spec.suppliers.overhead_share * static_cast<double>(s.capacity[i]));
-        const bool distressed = s.cash[i] < overhead;
-        const bool overloaded = s.committed[i] > s.capacity[i];
-        const double p_fail = d.base_failure_rate + (distressed ? d.distress_failure_rate : 0.0) +
-                              (overloaded ? d.distress_failure_rate : 0.0);
-        r.failed = rng.uniform() < p_fail ? 1 : 0;
+        // Overruns are extra work: a supplier near its capacity can be pushed past it.
+        const Pence own_value = c.annual_price - (has_sub ? c.subcontract_price : 0);
+        atomic_add(ys.supplier_workload[i], round_pence(static_cast<double>(own_value) * overrun));
+        if (has_sub)
+            atomic_add(ys.supplier_workload[c.subcontractor.index()],
+                       round_pence(static_cast<double>(c.subcontract_price) * overrun));
+        r.fail_draw = rng.uniform();
         ys.delivery[k] = r;
         // Integer sums commute, so concurrent adds give the same totals at any thread count.
         atomic_add(m.councils.paid_total[c.buyer.index()], r.paid);
         atomic_add(s.revenue_year[i], r.paid);
         atomic_add(s.cost_year[i], r.cost);
+    });
+    // Failure needs every contract's overrun in its supplier's workload: a second pass.
+    exec.for_each(m.contracts.size(), [&](std::size_t k) {
+        const Contract& c = m.contracts[k];
+        if (!c.supplier.valid()) return;
+        const std::size_t i = c.supplier.index();
+        const Pence overhead =
+            round_pence(m.spec.suppliers.overhead_share * static_cast<double>(s.capacity[i]));
+        const bool distressed = s.cash[i] < overhead;
+        const bool overloaded = ys.supplier_workload[i] > s.capacity[i];
+        const double p_fail = d.base_failure_rate + (distressed ? d.distress_failure_rate : 0.0) +
+                              (overloaded ? d.distress_failure_rate : 0.0);
+        ys.delivery[k].failed = ys.delivery[k].fail_draw < p_fail ? 1 : 0;
     });
     auto& councils = m.councils;
     std::fill(councils.paid_year.begin(), councils.paid_year.end(), 0);

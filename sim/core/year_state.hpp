@@ -18,6 +18,8 @@ struct DeliveryResult {
     Pence cost = 0;
     Pence sv_delivered = 0;
     float quality_delivered = 0;
+    double fail_draw =
+        0; // the contract's uniform draw for failure, decided once workloads are known
     std::uint8_t failed = 0;
 };
 
@@ -53,6 +55,7 @@ struct YearState {
     YearTenders tenders;
     std::vector<DeliveryResult> delivery;     // one slot per active contract
     std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
+    std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
     YearCounters counters;
 };
 
