@@ -1,6 +1,7 @@
 // The same scenario and seed give the same state at any thread count (compare Box2D's
 // test_determinism.c): state hashes after every year, and the metrics, must match.
 #include "core/simulation.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
 #include <vector>
@@ -38,6 +39,22 @@ TEST_CASE("state and metrics are identical at 1, 2, 3 and 8 threads") {
     for (int threads : {2, 3, 8}) {
         CAPTURE(threads);
         const Trace other = trace(spec, threads, 6);
+        CHECK(other.hashes == one.hashes);
+        CHECK(other.metrics == one.metrics);
+    }
+}
+
+TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2 and 4 threads") {
+    // The levers add their own parallel work (joint tenders, lots, subcontracting, steering):
+    // the combined scenario adopts all of them in year 5; an SME target from year 1 adds steering.
+    ScenarioSpec spec = load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/combined.toml");
+    REQUIRE(!spec.adoptions.empty());
+    spec.run.burn_in_years = 0;
+    spec.policy.sme_target_share = 0.5;
+    const Trace one = trace(spec, 1, 8);
+    for (int threads : {2, 4}) {
+        CAPTURE(threads);
+        const Trace other = trace(spec, threads, 8);
         CHECK(other.hashes == one.hashes);
         CHECK(other.metrics == one.metrics);
     }
