@@ -122,3 +122,34 @@ TEST_CASE("an insolvent supplier exits and its contracts are re-let without it")
     h.bid();
     CHECK(s.bids_year[victim.index()] == 0);
 }
+
+TEST_CASE("cost overruns that push a supplier past its capacity make its contracts fail") {
+    auto spec = test::tiny_spec(20, 6);
+    spec.delivery.overrun_sigma = 0.5;
+    spec.delivery.base_failure_rate = 0.0; // only distress or overload can fail a contract
+    // capacity_multiple: each supplier's capacity as a multiple of the work it has committed to.
+    auto deliver = [&](double capacity_multiple) {
+        Harness h(spec, 3);
+        h.start_year();
+        h.design();
+        h.bid();
+        run_award(h.m, h.ys, h.index);
+        auto& s = h.m.suppliers;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            s.capacity[i] = round_pence(static_cast<double>(s.committed[i]) * capacity_multiple);
+            s.cash[i] = s.capacity[i] + 1; // never in distress
+        }
+        run_delivery(h.m, h.ys, h.exec);
+        std::int64_t failed_over_capacity = 0;
+        for (std::size_t k = 0; k < h.m.contracts.size(); ++k) {
+            const auto& c = h.m.contracts[k];
+            if (!c.supplier.valid() || !h.ys.delivery[k].failed) continue;
+            const std::size_t i = c.supplier.index();
+            failed_over_capacity += h.ys.supplier_workload[i] > s.capacity[i];
+        }
+        CHECK(failed_over_capacity == h.ys.counters.failures);
+        return h.ys.counters.failures;
+    };
+    CHECK(deliver(10.0) == 0); // ample room: overruns are absorbed
+    CHECK(deliver(1.0) > 0);   // fully booked: an overrun overloads the supplier
+}
