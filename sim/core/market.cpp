@@ -13,6 +13,9 @@ void Suppliers::resize(std::size_t n) {
     quality.resize(n);
     innovation.resize(n);
     social_value.resize(n);
+    sv_mix_job.resize(n);
+    sv_mix_carbon.resize(n);
+    sv_mix_community.resize(n);
     bid_capacity.resize(n);
     markup.resize(n);
     win_belief.resize(n);

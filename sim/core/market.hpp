@@ -19,10 +19,13 @@ struct Suppliers {
     std::vector<std::uint32_t> category_mask; // bit c set: serves category c
     std::vector<std::int32_t> born_year;
     // capability
-    std::vector<float> cost_factor;  // unit cost relative to the efficient cost
-    std::vector<float> quality;      // 0..1
-    std::vector<float> innovation;   // 0..1
-    std::vector<float> social_value; // 0..1 capability
+    std::vector<float> cost_factor;   // unit cost relative to the efficient cost
+    std::vector<float> quality;       // 0..1
+    std::vector<float> innovation;    // 0..1
+    std::vector<float> social_value;  // 0..1 capability
+    std::vector<float> sv_mix_job;    // shares of the social-value offer (by value at the
+    std::vector<float> sv_mix_carbon; // reference proxies) in each measure; they add up to 1
+    std::vector<float> sv_mix_community;
     std::vector<std::uint16_t> bid_capacity;
     // learned state
     std::vector<float> markup;

@@ -1,6 +1,7 @@
 #include "metrics.hpp"
 
 #include "cost_model.hpp"
+#include "social_value.hpp"
 #include "supply_chain.hpp"
 
 #include <algorithm>
@@ -48,7 +49,7 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     double outcome_specs = 0, reserved = 0, joint = 0;
     for (const auto& t : tenders.tenders) {
         outcome_specs += t.outcome_spec;
-        reserved += t.reserved_sme;
+        reserved += (t.reserved_sme | t.reserved_local) != 0;
         joint += t.joint > 0;
     }
     for (std::size_t k = 0; k < tenders.outcomes.size(); ++k) {
@@ -90,6 +91,11 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
         if (s.is_sme[c.supplier.index()]) sv_sme += static_cast<double>(r.sv_delivered);
         if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()])
             sv_local += static_cast<double>(r.sv_delivered);
+        const SocialValueUnits units =
+            units_of(m, c.supplier.index(), static_cast<double>(r.sv_delivered) / 100.0);
+        y.social_value_job_years += units.job_years;
+        y.social_value_carbon_tonnes += units.carbon_tonnes;
+        y.social_value_community_hours += units.community_hours;
         quality += p * r.quality_delivered;
         if (r.subcontract_paid > 0) {
             sub_paid += static_cast<double>(r.subcontract_paid);
@@ -253,6 +259,9 @@ std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
         {"social_value_delivery_ratio", y.social_value_delivery_ratio},
         {"social_value_sme_share", y.social_value_sme_share},
         {"social_value_local_share", y.social_value_local_share},
+        {"social_value_job_years", y.social_value_job_years},
+        {"social_value_carbon_tonnes", y.social_value_carbon_tonnes},
+        {"social_value_community_hours", y.social_value_community_hours},
         {"monitored_shortfalls", y.monitored_shortfalls},
     };
     for (std::size_t c = 0; c < y.by_category.size(); ++c) {

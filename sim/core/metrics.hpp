@@ -72,6 +72,9 @@ struct YearMetrics {
     double social_value_delivery_ratio = 0; // delivered / promised on running contracts
     double social_value_sme_share = 0;      // of social value delivered, the share SMEs delivered
     double social_value_local_share = 0;    // ... the share local suppliers delivered
+    double social_value_job_years = 0;      // delivered, in units of the National TOMs measures
+    double social_value_carbon_tonnes = 0;
+    double social_value_community_hours = 0;
     double monitored_shortfalls = 0;
 };
 

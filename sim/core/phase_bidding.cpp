@@ -3,6 +3,7 @@
 #include "evaluation.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
+#include "social_value.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -49,11 +50,13 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     // What the supplier can offer: quality, and under an outcome specification its own
     // (possibly innovative) solution.
     const double quality = offered_quality(m, t, id);
-    // Social value: capability x effort (set by the weight), more for a local supplier.
-    const double sv_offer = static_cast<double>(t.estimated_value) * b.social_value_max_rate *
-                            s.social_value[i] * v.sv_effort *
-                            (local ? 1.0 + lv.social_value_local_bonus : 1.0);
-    const double sv_cost = sv_offer * b.social_value_cost_ratio;
+    // Social value: capability x effort (set by the weight), more for a local supplier. Its
+    // units cost the same whatever the council values them at; the proxies set their GBP worth.
+    const double sv_units_at_reference = static_cast<double>(t.estimated_value) *
+                                         b.social_value_max_rate * s.social_value[i] * v.sv_effort *
+                                         (local ? 1.0 + lv.social_value_local_bonus : 1.0);
+    const double sv_cost = sv_units_at_reference * b.social_value_cost_ratio;
+    const double sv_offer = sv_units_at_reference * proxy_value_factor(m, i);
     // Outcome-linked payment: the supplier prices the share it expects to lose.
     const double withheld = t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality));
     const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]) *

@@ -88,7 +88,7 @@ void run_design(Market& m, YearState& ys) {
         t.price_weight = static_cast<float>((1.0 - p.social_value_weight) * p.price_weight);
         const double reserve = reserve_threshold(m, t.buyer) * 100.0;
         if (reserve > 0.0 && static_cast<double>(t.estimated_value) < reserve) {
-            t.reserved_sme = 1;
+            t.reserved_sme = p.reserve_sme ? 1 : 0;
             t.reserved_local = p.reserve_local ? 1 : 0;
         }
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Design, t.need_key);

@@ -22,6 +22,7 @@ enum class Phase : std::uint32_t {
     Replicate,
     Sweep,
     Policy,
+    SocialValueMix,
 };
 
 constexpr std::uint64_t mix64(std::uint64_t z) {

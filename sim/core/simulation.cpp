@@ -78,7 +78,8 @@ std::uint64_t state_hash(const Market& m) {
     h.vec(s.capacity), h.vec(s.committed), h.vec(s.cash), h.vec(s.turnover);
     h.vec(s.bids_year), h.vec(s.wins_year), h.vec(s.bid_cost_year), h.vec(s.revenue_year),
         h.vec(s.cost_year);
-    h.vec(s.reputation), h.vec(s.social_value), h.vec(s.innovation), h.vec(s.bid_capacity);
+    h.vec(s.reputation), h.vec(s.social_value), h.vec(s.sv_mix_job), h.vec(s.sv_mix_carbon),
+        h.vec(s.sv_mix_community), h.vec(s.innovation), h.vec(s.bid_capacity);
     h.vec(s.subcontract_revenue_year), h.vec(s.born_year);
     const auto& c = m.councils;
     h.vec(c.paid_total), h.vec(c.partnership), h.vec(c.steer_threshold), h.vec(c.paid_year),
@@ -91,8 +92,8 @@ std::uint64_t state_hash(const Market& m) {
         h.value(p.sme_reserve_threshold_gbp), h.value(p.sme_target_share),
             h.value(p.subcontract_sme_share);
         h.value(p.partnership_max_size);
-        h.value(std::uint8_t{p.monitor_social_value}), h.value(std::uint8_t{p.reserve_local}),
-            h.value(std::uint8_t{p.shared_back_office});
+        h.value(std::uint8_t{p.monitor_social_value}), h.value(std::uint8_t{p.reserve_sme}),
+            h.value(std::uint8_t{p.reserve_local}), h.value(std::uint8_t{p.shared_back_office});
     }
     for (const auto& k : m.contracts) {
         h.value(k.buyer), h.value(k.supplier), h.value(k.category), h.value(k.start_year),

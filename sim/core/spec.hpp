@@ -96,6 +96,23 @@ struct EvaluationSpec {
     AbnormallyLowAction abnormally_low_action = AbnormallyLowAction::Investigate;
 };
 
+// Social value in units of three National TOMs (2017) measures, each valued at a proxy in GBP.
+// A supplier's capability (SupplierSpec) sets how much it can offer; its mix across the measures
+// sets which units the offer is made of. SMEs offer many small parts (community hours, inclusive
+// hiring), large firms bigger numbers (jobs, carbon).
+struct SocialValueSpec {
+    double job_proxy_gbp = 12'769.68;   // one FTE year of employment for a disabled person
+    double carbon_proxy_gbp = 64.66;    // one tonne of transport CO2 saved
+    double community_proxy_gbp = 14.43; // one volunteer hour
+    double sme_job_mix = 0.35;          // mean share of an SME's offer (by value) in jobs
+    double sme_carbon_mix = 0.15;
+    double sme_community_mix = 0.5;
+    double large_job_mix = 0.5;
+    double large_carbon_mix = 0.3;
+    double large_community_mix = 0.2;
+    double mix_spread = 0.5; // each supplier's mix: mean x uniform(1 - spread, 1 + spread)
+};
+
 // How the policy levers act: mechanism strengths, not policy choices.
 struct LeverSpec {
     double outcome_innovation_gain = 0.3;  // outcome quality per unit innovation x potential
@@ -158,7 +175,8 @@ struct PolicySpec {
     double lot_threshold_gbp = 0.0;         // split tenders above this annual value (0: off)
     double lot_admin_cost_gbp = 2'000.0;    // council cost per extra lot
     double sme_reserve_threshold_gbp = 0.0; // reserve tenders below this annual value (0: off)
-    bool reserve_local = false;             // reserved tenders also require a local supplier
+    bool reserve_sme = true;                // reserved tenders require an SME
+    bool reserve_local = false;             // reserved tenders require a local supplier
     double sme_target_share = 0.0;          // steer reservations toward this SME share (0: off)
     double subcontract_sme_share = 0.0;     // share large primes must subcontract to SMEs
     // Shared back-office systems.
@@ -192,6 +210,7 @@ struct ScenarioSpec {
     DynamicsSpec dynamics;
     CouncilSpec council;
     LeverSpec levers;
+    SocialValueSpec social_value;
     PolicySpec policy;
     std::vector<Adoption> adoptions;
     std::vector<CategorySpec> categories;

@@ -1,5 +1,6 @@
 // Policy levers, each tested through its mechanism on a small hand-built market.
 #include "core/simulation.hpp"
+#include "core/social_value.hpp"
 #include "core/supply_chain.hpp"
 #include "fixture.hpp"
 #include "harness.hpp"
@@ -47,6 +48,29 @@ TEST_CASE("reserved for local suppliers: no bid from another region") {
             CHECK(h.m.suppliers.region[h.ys.tenders.outcomes[k].shortlist[r].supplier.index()] ==
                   h.ys.tenders.tenders[k].region);
     CHECK(bids > 0);
+}
+
+TEST_CASE("reserved for local suppliers only: local large firms may bid, other regions may not") {
+    auto spec = test::tiny_spec(60, 6);
+    spec.market.regions = 2;
+    spec.market.sme_fraction = 0.5;
+    spec.market.sme_two_region_share = 1.0;
+    spec.policy.sme_reserve_threshold_gbp = 1e9;
+    spec.policy.reserve_sme = false;
+    spec.policy.reserve_local = true;
+    Harness h(spec, 6);
+    h.start_year();
+    h.design();
+    for (const auto& t : h.ys.tenders.tenders) REQUIRE((t.reserved_local && !t.reserved_sme));
+    h.bid();
+    int large_bids = 0;
+    for (std::size_t k = 0; k < h.ys.tenders.tenders.size(); ++k)
+        for (std::size_t r = 0; r < h.ys.tenders.outcomes[k].shortlisted; ++r) {
+            const auto& bid = h.ys.tenders.outcomes[k].shortlist[r];
+            CHECK(h.m.suppliers.region[bid.supplier.index()] == h.ys.tenders.tenders[k].region);
+            large_bids += !bid.is_sme;
+        }
+    CHECK(large_bids > 0);
 }
 
 TEST_CASE("lots are each within the set size and add up to the whole need") {
@@ -311,4 +335,61 @@ TEST_CASE("when payment by results is set too harshly, providers stay away") {
     for (const auto& o : mild.ys.tenders.outcomes) mild_bids += o.bids;
     CHECK(mild_bids > 0);
     CHECK(harsh_bids < mild_bids / 4);
+}
+
+TEST_CASE("social value is offered in units whose GBP worth the proxies set") {
+    auto spec = test::tiny_spec(40, 6);
+    spec.market.sme_fraction = 0.5;
+    spec.policy.social_value_weight = 0.6;
+    Harness ref(spec, 8);
+    const auto& s = ref.m.suppliers;
+    double sme_carbon = 0, large_carbon = 0, smes = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // At the National TOMs proxies the offer is worth exactly what it was sized at.
+        CHECK(proxy_value_factor(ref.m, i) == 1.0);
+        CHECK(s.sv_mix_job[i] + s.sv_mix_carbon[i] + s.sv_mix_community[i] ==
+              doctest::Approx(1.0).epsilon(1e-6));
+        (s.is_sme[i] ? sme_carbon : large_carbon) += s.sv_mix_carbon[i];
+        smes += s.is_sme[i];
+        // The units behind any GBP amount price back to that amount.
+        const SocialValueUnits u = units_of(ref.m, i, 1000.0);
+        CHECK(u.job_years * spec.social_value.job_proxy_gbp +
+                  u.carbon_tonnes * spec.social_value.carbon_proxy_gbp +
+                  u.community_hours * spec.social_value.community_proxy_gbp ==
+              doctest::Approx(1000.0));
+    }
+    REQUIRE(smes > 0);
+    REQUIRE(smes < static_cast<double>(s.size()));
+    // Large firms' offers lean on carbon and jobs, SMEs' on many small parts.
+    CHECK(large_carbon / (static_cast<double>(s.size()) - smes) > sme_carbon / smes);
+
+    // A council that values carbon at twice the TOMs proxy credits carbon-heavy offers more.
+    auto dear = spec;
+    dear.social_value.carbon_proxy_gbp *= 2;
+    Harness h0(spec, 8), h1(dear, 8);
+    for (Harness* h : {&h0, &h1}) {
+        h->start_year();
+        h->design();
+        h->bid();
+    }
+    int compared = 0;
+    for (std::size_t k = 0; k < h0.ys.tenders.outcomes.size(); ++k) {
+        const auto& a = h0.ys.tenders.outcomes[k];
+        const auto& b = h1.ys.tenders.outcomes[k];
+        for (std::size_t r = 0; r < a.shortlisted; ++r)
+            for (std::size_t q = 0; q < b.shortlisted; ++q) {
+                if (a.shortlist[r].supplier != b.shortlist[q].supplier) continue;
+                const std::size_t i = a.shortlist[r].supplier.index();
+                CHECK(proxy_value_factor(h1.m, i) ==
+                      doctest::Approx(1.0 + h1.m.suppliers.sv_mix_carbon[i]));
+                // Same units, same cost to the bidder, so the same price; a dearer worth.
+                CHECK(b.shortlist[q].price == a.shortlist[r].price);
+                CHECK(static_cast<double>(b.shortlist[q].sv_offer) ==
+                      doctest::Approx(static_cast<double>(a.shortlist[r].sv_offer) *
+                                      proxy_value_factor(h1.m, i))
+                          .epsilon(1e-3));
+                ++compared;
+            }
+    }
+    CHECK(compared > 0);
 }
