@@ -153,3 +153,66 @@ TEST_CASE("cost overruns that push a supplier past its capacity make its contrac
     CHECK(deliver(10.0) == 0); // ample room: overruns are absorbed
     CHECK(deliver(1.0) > 0);   // fully booked: an overrun overloads the supplier
 }
+
+TEST_CASE(
+    "an SME whose revenue needs 250 staff grows into a large firm; one just below stays SME") {
+    auto spec = test::tiny_spec(10, 4);
+    spec.market.sme_fraction = 1.0;
+    spec.market.large_reach_regions = 3;
+    spec.market.regions = 3;
+    Harness h(spec, 4);
+    h.start_year();
+    h.design();
+    h.bid();
+    run_award(h.m, h.ys, h.index);
+    run_delivery(h.m, h.ys, h.exec);
+    auto& s = h.m.suppliers;
+    REQUIRE(s.is_sme[0]);
+    REQUIRE(s.is_sme[1]);
+    const double per_staff = spec.suppliers.revenue_per_employee_gbp;
+    const double limit = static_cast<double>(spec.suppliers.sme_staff_limit);
+    s.revenue_year[0] = pence_from_gbp(per_staff * limit);         // 250 staff
+    s.revenue_year[1] = pence_from_gbp(per_staff * (limit - 1.0)); // 249 staff
+    s.cash[0] = s.cash[1] = pence_from_gbp(1e6);                   // solvent after the year
+    run_dynamics(h.m, h.ys, h.exec);
+    CHECK_FALSE(s.is_sme[0]);
+    CHECK(s.reach[0] == 3);
+    CHECK(s.bid_capacity[0] == spec.suppliers.large_bid_capacity);
+    CHECK(s.is_sme[1]);
+    CHECK(h.ys.counters.growths >= 1);
+}
+
+TEST_CASE(
+    "entrants come in proportion to the margins won, into the categories and regions tendered") {
+    auto spec = test::tiny_spec(30, 8);
+    spec.market.regions = 2;
+    spec.dynamics.entry_rate = 0.5;
+    auto entrants = [&](double markup_won) {
+        Harness h(spec, 9);
+        h.start_year();
+        h.design();
+        h.bid();
+        run_award(h.m, h.ys, h.index);
+        run_delivery(h.m, h.ys, h.exec);
+        // The margin entrants see: as if every award this year had been won at this markup.
+        h.ys.counters.award_markup_sum =
+            markup_won * static_cast<double>(std::max<std::int64_t>(1, h.ys.counters.awards));
+        h.ys.counters.awards = std::max<std::int64_t>(1, h.ys.counters.awards);
+        const std::size_t before = h.m.suppliers.size();
+        run_dynamics(h.m, h.ys, h.exec);
+        std::uint32_t tendered = 0;
+        for (const auto& t : h.ys.tenders.tenders) tendered |= 1u << t.category.index();
+        for (std::size_t i = before; i < h.m.suppliers.size(); ++i) {
+            CHECK((h.m.suppliers.category_mask[i] & tendered) != 0);
+            CHECK(h.m.suppliers.born_year[i] == h.m.year);
+        }
+        CHECK(h.ys.counters.entries == static_cast<std::int64_t>(h.m.suppliers.size() - before));
+        return h.ys.counters.entries;
+    };
+    const double reference = spec.suppliers.initial_markup;
+    CHECK(entrants(0.0) == 0); // no margin to be had: nobody enters
+    const auto normal = entrants(reference);
+    const auto rich = entrants(3.0 * reference);
+    CHECK(normal > 0);
+    CHECK(rich > 2 * normal);
+}
