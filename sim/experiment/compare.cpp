@@ -117,7 +117,11 @@ CompareData collect_comparison(const CompareConfig& config) {
         if (config.log && !config.seed && specs[s].run.seed != specs[0].run.seed)
             *config.log << "note: " << data.files[s] << " sets its own run.seed; compare uses "
                         << data.seed << " for every scenario (common random numbers)\n";
-        apply_override(specs[s], "run.years=" + std::to_string(data.years));
+        const std::string years = std::to_string(data.years);
+        apply_override(specs[s], "run.years=" + years,
+                       data.files[s] + " with " +
+                           (config.years ? "--years " + years
+                                         : "run.years = " + years + " (the first scenario's)"));
     }
     data.years_at =
         config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
