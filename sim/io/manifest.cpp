@@ -61,6 +61,17 @@ std::string hex64(std::uint64_t v) {
 
 } // namespace
 
+std::string source_files_json(const std::vector<SourceFile>& sources, const std::string& indent) {
+    std::ostringstream o;
+    o << "[";
+    for (std::size_t k = 0; k < sources.size(); ++k)
+        o << (k ? "," : "") << "\n"
+          << indent << "  {\"path\": " << json_string(sources[k].path)
+          << ", \"sha256\": " << json_string(sources[k].sha256) << "}";
+    o << (sources.empty() ? "" : "\n" + indent) << "]";
+    return o.str();
+}
+
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
     std::ostringstream o;
     o << "{\n  \"tool\": \"tendersim\",\n  \"version\": " << json_string(kVersion)
@@ -68,6 +79,7 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
       << ",\n  \"scenario\": " << json_string(spec.name)
       << ",\n  \"scenario_file\": " << json_string(info.scenario_path)
       << ",\n  \"scenario_sha256\": " << json_string(info.scenario_sha256)
+      << ",\n  \"scenario_sources\": " << source_files_json(spec.sources, "  ")
       << ",\n  \"schema_version\": " << spec.schema_version << ",\n  \"threads\": " << info.threads
       << ",\n  \"wall_seconds\": " << format_number(info.wall_seconds)
       << ",\n  \"replicate_seeds\": [";

@@ -2,6 +2,7 @@
 
 #include "core/params.hpp"
 #include "scenario_error.hpp"
+#include "sha256.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -313,13 +314,17 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file, int de
 }
 
 ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth) {
+    toml::table root;
     try {
-        const toml::table root = toml::parse(text, source_name);
-        return from_table(root, source_name, depth);
+        root = toml::parse(text, source_name);
     } catch (const toml::parse_error& err) {
         throw ScenarioError(source_name, err.source().begin.line, "",
                             "TOML syntax error: " + std::string(err.description()));
     }
+    ScenarioSpec spec = from_table(root, source_name, depth);
+    // This file first, then the base chain load_file recorded while reading `base`.
+    spec.sources.insert(spec.sources.begin(), SourceFile{source_name, sha256_hex(text)});
+    return spec;
 }
 
 ScenarioSpec load_file(const std::string& path, int depth) {

@@ -1,6 +1,7 @@
 #pragma once
 // Reads a TOML scenario into a ScenarioSpec and validates it against the parameter registry.
-// Throws ScenarioError naming the file, line and key of the first problem.
+// Throws ScenarioError naming the file, line and key of the first problem. The spec's `sources`
+// list the files read: this one (or source_name for text), then its chain of `base` files.
 #include "core/spec.hpp"
 
 #include <cstddef>

@@ -1,7 +1,9 @@
 #include "core/metrics.hpp"
 #include "core/params.hpp"
+#include "io/manifest.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/sha256.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -151,6 +153,34 @@ TEST_CASE("a cross-field error made by a file built on a base names that file's 
                                                     "# a comment\n[suppliers]\nmarkup_max = 0.2\n");
     CHECK(file_error_of(top) == top + ":5: key 'suppliers.markup_max': expected markup_max >= "
                                       "markup_min (0.3), got 0.2");
+}
+
+TEST_CASE("a scenario records every file it was built from, top file first") {
+    const auto dir = scratch_dir("sources");
+    const std::string deep = "schema_version = 1\nname = \"deep\"\n[market]\ncouncils = 12\n";
+    const std::string mid = "schema_version = 1\nbase = \"deep.toml\"\nname = \"mid\"\n";
+    const std::string top = "schema_version = 1\nbase = \"mid.toml\"\nname = \"top\"\n";
+    write(dir / "deep.toml", deep);
+    write(dir / "mid.toml", mid);
+    const std::string top_path = write(dir / "top.toml", top);
+    const ScenarioSpec spec = load_scenario_file(top_path);
+    CHECK(spec.market.councils == 12);
+    REQUIRE(spec.sources.size() == 3);
+    CHECK(spec.sources[0].path == top_path);
+    CHECK(spec.sources[0].sha256 == sha256_hex(top));
+    CHECK(spec.sources[1].path == (dir / "mid.toml").string());
+    CHECK(spec.sources[1].sha256 == sha256_hex(mid));
+    CHECK(spec.sources[2].path == (dir / "deep.toml").string());
+    CHECK(spec.sources[2].sha256 == sha256_hex(deep));
+
+    // manifest.json lists the chain.
+    ManifestInfo info;
+    info.scenario_path = top_path;
+    info.scenario_sha256 = spec.sources[0].sha256;
+    CHECK(manifest_json(spec, info)
+              .find("\"scenario_sources\": [\n    {\"path\": " + json_string(top_path) +
+                    ", \"sha256\": \"" + sha256_hex(top) + "\"},\n    {\"path\": " +
+                    json_string((dir / "mid.toml").string())) != std::string::npos);
 }
 
 TEST_CASE("a missing file is a clear error") {
