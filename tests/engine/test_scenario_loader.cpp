@@ -183,6 +183,29 @@ TEST_CASE("a scenario records every file it was built from, top file first") {
                     json_string((dir / "mid.toml").string())) != std::string::npos);
 }
 
+TEST_CASE("manifest.json lists every [[adopt]] entry with the policy values it sets") {
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    const ManifestInfo info;
+    CHECK(manifest_json(spec, info).find("\"adoptions\": [],") != std::string::npos);
+    // Policy values in the order toml++ keeps a table's keys: sorted.
+    spec.adoptions =
+        load_scenario_text("schema_version = 1\n[[adopt]]\nyear = 3\nscope = \"councils\"\n"
+                           "councils = [0, 2]\n[adopt.policy]\nsocial_value_weight = 0.2\n"
+                           "monitor_social_value = true\n[[adopt]]\nyear = 4\nscope = \"region\"\n"
+                           "region = 1\n[adopt.policy]\nlot_threshold_gbp = 250000\n[[adopt]]\n"
+                           "year = 6\n[adopt.policy]\nprice_weight = 0.5\n",
+                           "a.toml")
+            .adoptions;
+    CHECK(manifest_json(spec, info)
+              .find("\"adoptions\": [\n    {\"year\": 3, \"scope\": \"councils\", \"councils\": "
+                    "[0, 2], \"policy\": {\"monitor_social_value\": true, "
+                    "\"social_value_weight\": 0.2}},\n    {\"year\": 4, \"scope\": \"region\", "
+                    "\"region\": 1, \"policy\": {\"lot_threshold_gbp\": 250000}},\n    {\"year\": "
+                    "6, \"scope\": \"all\", \"policy\": {\"price_weight\": 0.5}}\n  ],") !=
+          std::string::npos);
+}
+
 TEST_CASE("a missing file is a clear error") {
     try {
         load_scenario_file("/nonexistent/scenario.toml");
