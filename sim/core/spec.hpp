@@ -196,6 +196,12 @@ struct Adoption {
     std::vector<std::string> keys;                           // which fields of patch are set
 };
 
+// A file a scenario was read from, with the SHA-256 of its bytes (filled by the loader).
+struct SourceFile {
+    std::string path;
+    std::string sha256;
+};
+
 struct ScenarioSpec {
     std::int64_t schema_version = 1;
     std::string name = "scenario";
@@ -214,6 +220,9 @@ struct ScenarioSpec {
     PolicySpec policy;
     std::vector<Adoption> adoptions;
     std::vector<CategorySpec> categories;
+    // The files the scenario was built from: the top file first, then its `base`, that file's
+    // base, and so on. Empty for a spec built in code. Not a parameter: it never affects a run.
+    std::vector<SourceFile> sources;
 };
 
 inline constexpr std::int64_t kSchemaVersion = 1;

@@ -18,19 +18,11 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <sstream>
 
 namespace tendersim::experiment {
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
 
 // Runs jobs 0..n-1 on `threads` workers; each job writes only its own result slots.
 template <class Job> void parallel_jobs(std::size_t n, int threads, Job&& job) {
@@ -99,7 +91,8 @@ CompareData collect_comparison(const CompareConfig& config) {
         rc.overrides = config.overrides;
         specs.push_back(resolve_spec(rc));
         data.files.push_back(path);
-        data.sha256.push_back(sha256_of(read_file(path)));
+        data.sources.push_back(specs.back().sources);
+        data.sha256.push_back(specs.back().sources.front().sha256);
         data.descriptions.push_back(specs.back().description);
         std::string label = specs.back().name;
         for (int k = 2;
@@ -117,7 +110,11 @@ CompareData collect_comparison(const CompareConfig& config) {
         if (config.log && !config.seed && specs[s].run.seed != specs[0].run.seed)
             *config.log << "note: " << data.files[s] << " sets its own run.seed; compare uses "
                         << data.seed << " for every scenario (common random numbers)\n";
-        apply_override(specs[s], "run.years=" + std::to_string(data.years));
+        const std::string years = std::to_string(data.years);
+        apply_override(specs[s], "run.years=" + years,
+                       data.files[s] + " with " +
+                           (config.years ? "--years " + years
+                                         : "run.years = " + years + " (the first scenario's)"));
     }
     data.years_at =
         config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
@@ -223,7 +220,10 @@ std::string compare_manifest_json(const CompareData& data) {
     for (std::size_t s = 0; s < data.labels.size(); ++s)
         o << (s ? "," : "") << "\n    {\"name\": " << json_string(data.labels[s])
           << ", \"file\": " << json_string(data.files[s])
-          << ", \"sha256\": " << json_string(data.sha256[s]) << "}";
+          << ", \"sha256\": " << json_string(data.sha256[s]) << ", \"sources\": "
+          << source_files_json(
+                 s < data.sources.size() ? data.sources[s] : std::vector<SourceFile>{}, "    ")
+          << "}";
     o << "\n  ],\n  \"reference\": " << json_string(data.labels[0])
       << ",\n  \"replicates\": " << data.replicates() << ",\n  \"years\": " << data.years
       << ",\n  \"years_at\": [";

@@ -4,6 +4,7 @@
 // derive_seed(seed, Phase::Replicate, r) -- the seed `tendersim run` gives its replicate r -- so
 // scenario differences are compared seed by seed and luck of the draw cancels out.
 #include "analysis/stats.hpp"
+#include "core/spec.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -32,7 +33,8 @@ struct CompareData {
     std::vector<std::string> labels; // scenario names, made unique
     std::vector<std::string> files;
     std::vector<std::string> descriptions;
-    std::vector<std::string> sha256;
+    std::vector<std::string> sha256;              // of each scenario file
+    std::vector<std::vector<SourceFile>> sources; // each file, then its chain of base files
     std::uint64_t seed = 0;
     std::vector<std::uint64_t> replicate_seeds;
     std::int64_t years = 0;

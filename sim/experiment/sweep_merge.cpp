@@ -76,6 +76,7 @@ std::string sweep_manifest_json(const SweepPlan& plan) {
       << ",\n  \"sweep_sha256\": " << json_string(s.file_sha256)
       << ",\n  \"base_scenario_file\": " << json_string(s.base_file)
       << ",\n  \"base_scenario_sha256\": " << json_string(s.base_sha256)
+      << ",\n  \"base_scenario_sources\": " << source_files_json(s.base.sources, "  ")
       << ",\n  \"fingerprint\": " << json_string(plan.fingerprint())
       << ",\n  \"design\": {\"type\": " << json_string(std::string(design_name(s.design)));
     switch (s.design) {

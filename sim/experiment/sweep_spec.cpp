@@ -410,8 +410,14 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
                           did_you_mean(key, std::span<const std::string>(kTop)));
         }
     }
-    // The base file passed these checks, so a failure here comes from [set]: name the sweep file.
-    validate_scenario(s.base, file);
+    // The base file passed these checks, so a failure here comes from [set] or `years`: name
+    // the sweep file and the line of the key.
+    validate_scenario(s.base, file, [&](std::string_view key, std::size_t) -> std::uint32_t {
+        const toml::node* node = key == "run.years"
+                                     ? root.get("years")
+                                     : toml::at_path(root, "set." + std::string(key)).node();
+        return node ? line_of(*node) : 0;
+    });
     if (!design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
     read_design(r, *design, s);
     if (outputs) read_outputs(r, *outputs, s);

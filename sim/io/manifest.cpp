@@ -59,7 +59,51 @@ std::string hex64(std::uint64_t v) {
     return s;
 }
 
+const char* scope_word(Adoption::Scope scope) {
+    switch (scope) {
+    case Adoption::Scope::Region:
+        return "region";
+    case Adoption::Scope::Councils:
+        return "councils";
+    case Adoption::Scope::All:
+        break;
+    }
+    return "all";
+}
+
 } // namespace
+
+std::string source_files_json(const std::vector<SourceFile>& sources, const std::string& indent) {
+    std::ostringstream o;
+    o << "[";
+    for (std::size_t k = 0; k < sources.size(); ++k)
+        o << (k ? "," : "") << "\n"
+          << indent << "  {\"path\": " << json_string(sources[k].path)
+          << ", \"sha256\": " << json_string(sources[k].sha256) << "}";
+    o << (sources.empty() ? "" : "\n" + indent) << "]";
+    return o.str();
+}
+
+std::string adoption_json(const Adoption& a) {
+    std::ostringstream o;
+    o << "{\"year\": " << a.year << ", \"scope\": " << json_string(scope_word(a.scope));
+    if (a.scope == Adoption::Scope::Region) o << ", \"region\": " << a.region;
+    if (a.scope == Adoption::Scope::Councils) {
+        o << ", \"councils\": [";
+        for (std::size_t k = 0; k < a.councils.size(); ++k) o << (k ? ", " : "") << a.councils[k];
+        o << "]";
+    }
+    ScenarioSpec patched;
+    patched.policy = a.patch;
+    o << ", \"policy\": {";
+    for (std::size_t k = 0; k < a.keys.size(); ++k) {
+        o << (k ? ", " : "") << json_string(a.keys[k]) << ": ";
+        const ParamDef* def = find_param("policy." + a.keys[k]);
+        o << (def ? json_value(def->kind, param_value_text(*def, patched)) : "null");
+    }
+    o << "}}";
+    return o.str();
+}
 
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
     std::ostringstream o;
@@ -68,6 +112,7 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
       << ",\n  \"scenario\": " << json_string(spec.name)
       << ",\n  \"scenario_file\": " << json_string(info.scenario_path)
       << ",\n  \"scenario_sha256\": " << json_string(info.scenario_sha256)
+      << ",\n  \"scenario_sources\": " << source_files_json(spec.sources, "  ")
       << ",\n  \"schema_version\": " << spec.schema_version << ",\n  \"threads\": " << info.threads
       << ",\n  \"wall_seconds\": " << format_number(info.wall_seconds)
       << ",\n  \"replicate_seeds\": [";
@@ -83,7 +128,10 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
           << json_value(def.kind, param_value_text(def, spec));
         first = false;
     }
-    o << "\n  },\n  \"categories\": [\n";
+    o << "\n  },\n  \"adoptions\": [";
+    for (std::size_t k = 0; k < spec.adoptions.size(); ++k)
+        o << (k ? "," : "") << "\n    " << adoption_json(spec.adoptions[k]);
+    o << (spec.adoptions.empty() ? "" : "\n  ") << "],\n  \"categories\": [\n";
     for (std::size_t c = 0; c < spec.categories.size(); ++c) {
         o << "    {\"name\": " << json_string(spec.categories[c].name);
         for (const auto& def : category_params())

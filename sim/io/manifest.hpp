@@ -1,6 +1,7 @@
 #pragma once
-// manifest.json: what produced a results directory (scenario, hash, every resolved parameter,
-// seeds, threads, version, commit, wall time), so any result can be traced and rerun.
+// manifest.json: what produced a results directory (scenario, the hash of every file it was
+// built from, every resolved parameter and [[adopt]] entry, seeds, threads, version, commit,
+// wall time), so any result can be traced and rerun.
 #include "core/spec.hpp"
 
 #include <cstdint>
@@ -19,6 +20,10 @@ struct ManifestInfo {
 };
 
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info);
+// [{"path": ..., "sha256": ...}, ...] for a spec's sources, one per line after `indent`.
+std::string source_files_json(const std::vector<SourceFile>& sources, const std::string& indent);
+// One [[adopt]] entry: {"year": 5, "scope": "region", "region": 1, "policy": {"key": value}}.
+std::string adoption_json(const Adoption& adoption);
 std::string sha256_of(const std::string& text);
 std::string json_string(const std::string& text);
 

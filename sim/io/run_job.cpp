@@ -12,33 +12,27 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace tendersim {
 
 ScenarioSpec resolve_spec(const RunConfig& config) {
     ScenarioSpec spec = load_scenario_file(config.scenario_path);
     for (const auto& o : config.overrides) apply_override(spec, o);
-    const std::string where = "command line";
-    auto set = [&](const char* key, const std::optional<std::int64_t>& v) {
-        if (v) apply_override(spec, std::string(key) + "=" + std::to_string(*v));
+    // Errors name the option as typed, e.g. "--years 3: key 'adopt.year': ...".
+    auto set = [&](const char* key, const char* option, const std::optional<std::int64_t>& v) {
+        if (v)
+            apply_override(spec, std::string(key) + "=" + std::to_string(*v),
+                           std::string(option) + " " + std::to_string(*v));
     };
-    set("run.seed", config.seed);
-    set("run.years", config.years);
-    set("run.replicates", config.replicates);
+    set("run.seed", "--seed", config.seed);
+    set("run.years", "--years", config.years);
+    set("run.replicates", "--replicates", config.replicates);
     return spec;
 }
 
 RunSummary run_job(const RunConfig& config) {
     const auto started = std::chrono::steady_clock::now();
     const ScenarioSpec spec = resolve_spec(config);
-    std::string scenario_text;
-    {
-        std::ifstream in(config.scenario_path, std::ios::binary);
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        scenario_text = buf.str();
-    }
     RunSummary summary;
     StagedResultDir dir(std::filesystem::path(config.out_dir) / spec.name);
     auto metrics = dir.open("metrics.csv");
@@ -73,8 +67,13 @@ RunSummary run_job(const RunConfig& config) {
     metrics.close(), suppliers.close(), tenders.close();
     summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ManifestInfo info{config.scenario_path, sha256_of(scenario_text), seeds,
-                      config.threads,       summary.wall_seconds,     summary.final_state_hashes};
+    // The hashes of the bytes the loader parsed, not of a second read of the file.
+    ManifestInfo info{config.scenario_path,
+                      spec.sources.empty() ? std::string() : spec.sources.front().sha256,
+                      seeds,
+                      config.threads,
+                      summary.wall_seconds,
+                      summary.final_state_hashes};
     auto manifest = dir.open("manifest.json");
     manifest << manifest_json(spec, info);
     manifest.close();

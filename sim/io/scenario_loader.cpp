@@ -2,6 +2,7 @@
 
 #include "core/params.hpp"
 #include "scenario_error.hpp"
+#include "sha256.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -287,20 +288,43 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file, int de
             assign(*def, spec, pv, file, key);
         }
     }
+    const std::size_t base_adoptions = spec.adoptions.size();
     if (const toml::node* adopt = root.get("adopt")) load_adoptions(*adopt, spec, file);
     if (spec.categories.empty()) spec.categories = default_categories();
-    validate_scenario(spec, file);
+    // The base passed these checks on its own, so a failure involves a key this file sets:
+    // cross-field errors name its line here. [[category]] replaces the base's categories whole;
+    // [[adopt]] entries add to the base's, which come first in spec.adoptions.
+    validate_scenario(spec, file, [&](std::string_view key, std::size_t index) -> std::uint32_t {
+        const auto dot = key.find('.');
+        const std::string_view section = key.substr(0, dot);
+        if (section == "category" || section == "adopt") {
+            const std::size_t first = section == "adopt" ? base_adoptions : 0;
+            const auto* arr = root.get_as<toml::array>(section);
+            if (!arr || index < first || index - first >= arr->size()) return 0;
+            const auto* table = (*arr)[index - first].as_table();
+            if (!table) return 0;
+            if (dot == std::string_view::npos) return line_of(*table);
+            const toml::node* node = table->get(key.substr(dot + 1));
+            return node ? line_of(*node) : 0;
+        }
+        const toml::node* node = toml::at_path(root, key).node();
+        return node ? line_of(*node) : 0;
+    });
     return spec;
 }
 
 ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth) {
+    toml::table root;
     try {
-        const toml::table root = toml::parse(text, source_name);
-        return from_table(root, source_name, depth);
+        root = toml::parse(text, source_name);
     } catch (const toml::parse_error& err) {
         throw ScenarioError(source_name, err.source().begin.line, "",
                             "TOML syntax error: " + std::string(err.description()));
     }
+    ScenarioSpec spec = from_table(root, source_name, depth);
+    // This file first, then the base chain load_file recorded while reading `base`.
+    spec.sources.insert(spec.sources.begin(), SourceFile{source_name, sha256_hex(text)});
+    return spec;
 }
 
 ScenarioSpec load_file(const std::string& path, int depth) {
@@ -315,23 +339,68 @@ ScenarioSpec load_file(const std::string& path, int depth) {
 
 } // namespace
 
-void validate_scenario(const ScenarioSpec& spec, const std::string& file) {
+void validate_scenario(const ScenarioSpec& spec, const std::string& file,
+                       const KeyLineFn& line_of_key) {
+    auto at = [&](std::string_view key, std::size_t index = kNoIndex) {
+        return line_of_key ? line_of_key(key, index) : std::uint32_t{0};
+    };
+    auto fail = [&](const std::string& key, std::uint32_t line, const std::string& message) {
+        throw ScenarioError(file, line, key, message);
+    };
     if (spec.categories.size() > kMaxCategories)
-        throw ScenarioError(file, 0, "category",
-                            "expected at most " + std::to_string(kMaxCategories) + " categories");
+        fail("category", at("category", kMaxCategories),
+             "expected at most " + std::to_string(kMaxCategories) + " [[category]] tables, got " +
+                 std::to_string(spec.categories.size()));
     double share = 0;
-    for (const auto& c : spec.categories) {
-        share += c.spend_share;
-        if (c.duration_min_years > c.duration_max_years)
-            throw ScenarioError(file, 0, "category.duration_min_years",
-                                "expected duration_min_years <= duration_max_years in category \"" +
-                                    c.name + "\"");
+    for (std::size_t c = 0; c < spec.categories.size(); ++c) {
+        const CategorySpec& cat = spec.categories[c];
+        share += cat.spend_share;
+        if (cat.duration_min_years <= cat.duration_max_years) continue;
+        const std::string in = " in category \"" + cat.name + "\"";
+        const std::string min = std::to_string(cat.duration_min_years);
+        const std::string max = std::to_string(cat.duration_max_years);
+        const std::uint32_t min_line = at("category.duration_min_years", c);
+        const std::uint32_t max_line = at("category.duration_max_years", c);
+        if (min_line == 0 && max_line != 0)
+            fail("category.duration_max_years", max_line,
+                 "expected duration_max_years >= duration_min_years (" + min + ")" + in + ", got " +
+                     max);
+        fail("category.duration_min_years", min_line ? min_line : at("category", c),
+             "expected duration_min_years <= duration_max_years (" + max + ")" + in + ", got " +
+                 min);
     }
-    if (share <= 0)
-        throw ScenarioError(file, 0, "category.spend_share",
-                            "expected spend shares to add up to more than 0");
-    if (spec.suppliers.markup_min > spec.suppliers.markup_max)
-        throw ScenarioError(file, 0, "suppliers.markup_min", "expected markup_min <= markup_max");
+    if (share <= 0) {
+        const std::uint32_t line = at("category.spend_share", 0);
+        fail("category.spend_share", line ? line : at("category", 0),
+             "expected spend shares adding up to more than 0, got 0 (every [[category]] has "
+             "spend_share = 0)");
+    }
+    const SupplierSpec& s = spec.suppliers;
+    if (s.markup_min > s.markup_max) {
+        const std::uint32_t min_line = at("suppliers.markup_min");
+        const std::uint32_t max_line = at("suppliers.markup_max");
+        if (min_line == 0 && max_line != 0)
+            fail("suppliers.markup_max", max_line,
+                 "expected markup_max >= markup_min (" + format_number(s.markup_min) + "), got " +
+                     format_number(s.markup_max));
+        fail("suppliers.markup_min", min_line,
+             "expected markup_min <= markup_max (" + format_number(s.markup_max) + "), got " +
+                 format_number(s.markup_min));
+    }
+    // An adoption after the last simulated year would silently never apply.
+    for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
+        const std::int64_t year = spec.adoptions[i].year;
+        if (year <= spec.run.years) continue;
+        const std::uint32_t year_line = at("adopt.year", i);
+        const std::uint32_t years_line = at("run.years");
+        if (year_line == 0 && years_line != 0)
+            fail("run.years", years_line,
+                 "expected at least the year of every [[adopt]] (" + std::to_string(year) +
+                     "), got " + std::to_string(spec.run.years));
+        fail("adopt.year", year_line ? year_line : at("adopt", i),
+             "expected a year from 1 to run.years (" + std::to_string(spec.run.years) + "), got " +
+                 std::to_string(year));
+    }
 }
 
 ScenarioSpec load_scenario_text(std::string_view text, const std::string& source_name) {
@@ -342,9 +411,9 @@ ScenarioSpec load_scenario_file(const std::string& path) {
     return load_file(path, 0);
 }
 
-void apply_override(ScenarioSpec& spec, std::string_view assignment) {
+void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
     const auto eq = assignment.find('=');
-    const std::string where = "--set " + std::string(assignment);
+    const std::string where = source.empty() ? "--set " + std::string(assignment) : source;
     if (eq == std::string_view::npos)
         throw ScenarioError(where, 0, "", "expected key=value, e.g. policy.price_weight=0.8");
     const std::string key(assignment.substr(0, eq));

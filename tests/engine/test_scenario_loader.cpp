@@ -1,9 +1,12 @@
 #include "core/metrics.hpp"
 #include "core/params.hpp"
+#include "io/manifest.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/sha256.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -26,6 +29,28 @@ std::string read(const std::string& path) {
     std::ostringstream b;
     b << in.rdbuf();
     return b.str();
+}
+
+// A fresh directory for scenario files that name each other with `base`.
+std::filesystem::path scratch_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("tendersim_loader_" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::string write(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+}
+
+std::string file_error_of(const std::string& path) {
+    try {
+        load_scenario_file(path);
+    } catch (const ScenarioError& e) {
+        return e.what();
+    }
+    return "no error";
 }
 
 } // namespace
@@ -69,6 +94,116 @@ TEST_CASE("bad input names the file, line, key and what was expected") {
     CHECK(error_of("schema_version = 1\n[[adopt]]\nyear = 3\n[adopt.policy]\nsocial_value_weight = "
                    "0.9\n") == "s.toml:5: key 'adopt.policy.social_value_weight': expected a "
                                "number from 0 to 0.6 (weight), got the number 0.9");
+}
+
+TEST_CASE("cross-field errors name the line of the key that set them") {
+    CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nduration_min_years = 6\n"
+                   "duration_max_years = 3\n") ==
+          "s.toml:4: key 'category.duration_min_years': expected duration_min_years <= "
+          "duration_max_years (3) in category \"a\", got 6");
+    // Only the maximum is set (below the default minimum of 2): its line is named.
+    CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\n[[category]]\nname = "
+                   "\"b\"\nduration_max_years = 1\n") ==
+          "s.toml:6: key 'category.duration_max_years': expected duration_max_years >= "
+          "duration_min_years (2) in category \"b\", got 1");
+    CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nspend_share = 0\n[[category]]\n"
+                   "name = \"b\"\nspend_share = 0\n") ==
+          "s.toml:4: key 'category.spend_share': expected spend shares adding up to more than 0, "
+          "got 0 (every [[category]] has spend_share = 0)");
+    CHECK(
+        error_of("schema_version = 1\n\n[suppliers]\nmarkup_max = 0.4\nmarkup_min = 0.45\n") ==
+        "s.toml:5: key 'suppliers.markup_min': expected markup_min <= markup_max (0.4), got 0.45");
+    std::string many = "schema_version = 1\n";
+    for (std::size_t c = 0; c <= kMaxCategories; ++c)
+        many += "[[category]]\nname = \"c" + std::to_string(c) + "\"\n"; // line 2 + 2c
+    CHECK(error_of(many) ==
+          "s.toml:" + std::to_string(2 + 2 * kMaxCategories) +
+              ": key 'category': expected at most 32 [[category]] tables, got 33");
+}
+
+TEST_CASE("an adoption after the last simulated year is an error, not silently ignored") {
+    const std::string adopt_in_5 =
+        "[[adopt]]\nyear = 5\nscope = \"all\"\n[adopt.policy]\nsocial_value_weight = 0.2\n";
+    CHECK(error_of("schema_version = 1\n[run]\nyears = 4\n" + adopt_in_5) ==
+          "s.toml:5: key 'adopt.year': expected a year from 1 to run.years (4), got 5");
+    CHECK_NOTHROW(load_scenario_text("schema_version = 1\n[run]\nyears = 5\n" + adopt_in_5, "s"));
+    // Shortened on the command line: named as the option, without a line.
+    ScenarioSpec spec = load_scenario_text("schema_version = 1\n" + adopt_in_5, "s.toml");
+    try {
+        apply_override(spec, "run.years=3", "--years 3");
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) ==
+              "--years 3: key 'adopt.year': expected a year from 1 to run.years (3), got 5");
+    }
+    // Shortened by a scenario built on the adopting one: the line of its run.years.
+    const auto dir = scratch_dir("adopt_years");
+    write(dir / "policy.toml", "schema_version = 1\n" + adopt_in_5);
+    const std::string short_run = write(
+        dir / "short.toml", "schema_version = 1\nbase = \"policy.toml\"\n\n[run]\nyears = 4\n");
+    CHECK(file_error_of(short_run) == short_run +
+                                          ":5: key 'run.years': expected at least the year of "
+                                          "every [[adopt]] (5), got 4");
+}
+
+TEST_CASE("a cross-field error made by a file built on a base names that file's line") {
+    const auto dir = scratch_dir("base_lines");
+    write(dir / "base.toml", "schema_version = 1\n[suppliers]\nmarkup_min = 0.3\n");
+    const std::string top = write(dir / "top.toml", "schema_version = 1\nbase = \"base.toml\"\n"
+                                                    "# a comment\n[suppliers]\nmarkup_max = 0.2\n");
+    CHECK(file_error_of(top) == top + ":5: key 'suppliers.markup_max': expected markup_max >= "
+                                      "markup_min (0.3), got 0.2");
+}
+
+TEST_CASE("a scenario records every file it was built from, top file first") {
+    const auto dir = scratch_dir("sources");
+    const std::string deep = "schema_version = 1\nname = \"deep\"\n[market]\ncouncils = 12\n";
+    const std::string mid = "schema_version = 1\nbase = \"deep.toml\"\nname = \"mid\"\n";
+    const std::string top = "schema_version = 1\nbase = \"mid.toml\"\nname = \"top\"\n";
+    write(dir / "deep.toml", deep);
+    write(dir / "mid.toml", mid);
+    const std::string top_path = write(dir / "top.toml", top);
+    const ScenarioSpec spec = load_scenario_file(top_path);
+    CHECK(spec.market.councils == 12);
+    REQUIRE(spec.sources.size() == 3);
+    CHECK(spec.sources[0].path == top_path);
+    CHECK(spec.sources[0].sha256 == sha256_hex(top));
+    CHECK(spec.sources[1].path == (dir / "mid.toml").string());
+    CHECK(spec.sources[1].sha256 == sha256_hex(mid));
+    CHECK(spec.sources[2].path == (dir / "deep.toml").string());
+    CHECK(spec.sources[2].sha256 == sha256_hex(deep));
+
+    // manifest.json lists the chain.
+    ManifestInfo info;
+    info.scenario_path = top_path;
+    info.scenario_sha256 = spec.sources[0].sha256;
+    CHECK(manifest_json(spec, info)
+              .find("\"scenario_sources\": [\n    {\"path\": " + json_string(top_path) +
+                    ", \"sha256\": \"" + sha256_hex(top) + "\"},\n    {\"path\": " +
+                    json_string((dir / "mid.toml").string())) != std::string::npos);
+}
+
+TEST_CASE("manifest.json lists every [[adopt]] entry with the policy values it sets") {
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    const ManifestInfo info;
+    CHECK(manifest_json(spec, info).find("\"adoptions\": [],") != std::string::npos);
+    // Policy values in the order toml++ keeps a table's keys: sorted.
+    spec.adoptions =
+        load_scenario_text("schema_version = 1\n[[adopt]]\nyear = 3\nscope = \"councils\"\n"
+                           "councils = [0, 2]\n[adopt.policy]\nsocial_value_weight = 0.2\n"
+                           "monitor_social_value = true\n[[adopt]]\nyear = 4\nscope = \"region\"\n"
+                           "region = 1\n[adopt.policy]\nlot_threshold_gbp = 250000\n[[adopt]]\n"
+                           "year = 6\n[adopt.policy]\nprice_weight = 0.5\n",
+                           "a.toml")
+            .adoptions;
+    CHECK(manifest_json(spec, info)
+              .find("\"adoptions\": [\n    {\"year\": 3, \"scope\": \"councils\", \"councils\": "
+                    "[0, 2], \"policy\": {\"monitor_social_value\": true, "
+                    "\"social_value_weight\": 0.2}},\n    {\"year\": 4, \"scope\": \"region\", "
+                    "\"region\": 1, \"policy\": {\"lot_threshold_gbp\": 250000}},\n    {\"year\": "
+                    "6, \"scope\": \"all\", \"policy\": {\"price_weight\": 0.5}}\n  ],") !=
+          std::string::npos);
 }
 
 TEST_CASE("a missing file is a clear error") {
@@ -131,7 +266,9 @@ TEST_CASE("every metric the engine writes is defined in docs/metrics.md") {
         CAPTURE(name);
         const auto dot = name.find('.');
         // per-category metrics are documented once as `name.<category>`
-        const std::string documented = dot == std::string::npos ? "`" + name + "`" : "`" + name.substr(0, dot) + ".<category>`";
+        const std::string documented = dot == std::string::npos
+                                           ? "`" + name + "`"
+                                           : "`" + name.substr(0, dot) + ".<category>`";
         CHECK(doc.find(documented) != std::string::npos);
     }
 }

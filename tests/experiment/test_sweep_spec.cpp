@@ -130,6 +130,10 @@ TEST_CASE("sweep file: errors name file, line and key, and say what was expected
                  "key 'outputs.metrics': unknown metric \"sme_share\"");
     expect_error(grid + "[set]\npolicy.price_weight = 2\n" + p,
                  "key 'policy.price_weight': expected a number from 0 to 1");
+    // Cross-field rules broken by [set] name the line of the key set.
+    expect_error(grid + "[set]\nsuppliers.markup_min = 0.9\n" + p,
+                 "bad.toml:6: key 'suppliers.markup_min': expected markup_min <= markup_max "
+                 "(0.5), got 0.9");
     expect_error(grid + "[[parameter]]\nkey = \"policy.price_weight\"\nmin = 0.2\n",
                  "expected min and max (or values) for a numeric parameter");
     expect_error(grid + "[[parameter]]\nkey = \"policy.price_weight\"\nvalues = [0.1]\nmax = 1\n",
@@ -160,6 +164,6 @@ TEST_CASE("sweep file: a design point that breaks a cross-field rule is refused 
         "[[parameter]]\nkey = \"suppliers.markup_max\"\nmin = 0.1\nmax = 0.5\n";
     CHECK_THROWS_WITH_AS(SweepPlan(test::load(body, "x.toml")),
                          doctest::Contains("is not a valid scenario: expected markup_min <= "
-                                           "markup_max; narrow the ranges"),
+                                           "markup_max (0.1), got 0.4; narrow the ranges"),
                          ScenarioError);
 }
