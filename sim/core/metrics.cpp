@@ -36,10 +36,48 @@ Concentration concentration(std::vector<Pence>& spends) {
     return c;
 }
 
-} // namespace
+// Concentration: overall from supplier revenue; by category, contracts are bucketed by
+// category (in contract order) and summed per supplier in a reused scratch array. Writes only
+// y.overall and y.by_category, so it can run beside the rest of the monitor.
+void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
+    const auto& s = m.suppliers;
+    std::vector<Pence> spends;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        // Councils' spend by prime: subcontract receipts are part of a prime's spend already.
+        if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0)
+            spends.push_back(direct);
+    y.overall = concentration(spends);
+    std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
+    for (const auto& c : m.contracts) ++start[c.category.index() + 1];
+    for (std::size_t c = 0; c < m.categories; ++c) start[c + 1] += start[c];
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t k = 0; k < m.contracts.size(); ++k)
+        bucket[fill[m.contracts[k].category.index()]++] = static_cast<std::uint32_t>(k);
+    std::vector<Pence> scratch(s.size(), 0);
+    std::vector<std::uint32_t> touched;
+    y.by_category.assign(m.categories, Concentration{});
+    for (std::size_t c = 0; c < m.categories; ++c) {
+        touched.clear();
+        for (std::uint32_t j = start[c]; j < start[c + 1]; ++j) {
+            const std::uint32_t k = bucket[j];
+            const Contract& ct = m.contracts[k];
+            if (!ct.supplier.valid() || k >= ys.delivery.size() || ys.delivery[k].paid == 0)
+                continue;
+            if (scratch[ct.supplier.index()] == 0) touched.push_back(ct.supplier.v);
+            scratch[ct.supplier.index()] += ys.delivery[k].paid;
+        }
+        spends.clear();
+        for (std::uint32_t id : touched) {
+            spends.push_back(scratch[id]);
+            scratch[id] = 0;
+        }
+        y.by_category[c] = concentration(spends);
+    }
+}
 
-YearMetrics compute_metrics(const Market& m, const YearState& ys) {
-    YearMetrics y;
+// Every metric but the concentration and supply-chain figures, from the year's tenders,
+// deliveries and supplier state.
+void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
     y.year = m.reported_year();
     const auto& s = m.suppliers;
     const auto& ctr = ys.counters;
@@ -118,9 +156,6 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     // Only large primes subcontract, so direct and indirect SME spend never overlap.
     y.sme_share_indirect = ratio(sub_sme, paid);
     y.sme_share_total = y.sme_share_direct + y.sme_share_indirect;
-    const SupplyChainFigures chain = supply_chain_figures(m, ys);
-    y.smes_in_supply_chain = static_cast<double>(chain.sme_subcontractors);
-    y.primes_subcontracting = static_cast<double>(chain.primes);
     y.outcome_spec_share = ratio(outcome_specs, y.tenders);
     y.reserved_share = ratio(reserved, y.tenders);
     y.joint_tenders = joint;
@@ -141,41 +176,6 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.social_value_promised_gbp = static_cast<double>(ctr.sv_promised_total) / 100.0;
     y.social_value_promised_per_pound = ratio(static_cast<double>(ctr.sv_promised_total),
                                               static_cast<double>(ctr.awarded_total_value));
-
-    // Concentration: overall from supplier revenue; by category, contracts are bucketed by
-    // category (in contract order) and summed per supplier in a reused scratch array.
-    std::vector<Pence> spends;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        // Councils' spend by prime: subcontract receipts are part of a prime's spend already.
-        if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0)
-            spends.push_back(direct);
-    y.overall = concentration(spends);
-    std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
-    for (const auto& c : m.contracts) ++start[c.category.index() + 1];
-    for (std::size_t c = 0; c < m.categories; ++c) start[c + 1] += start[c];
-    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t k = 0; k < m.contracts.size(); ++k)
-        bucket[fill[m.contracts[k].category.index()]++] = static_cast<std::uint32_t>(k);
-    std::vector<Pence> scratch(s.size(), 0);
-    std::vector<std::uint32_t> touched;
-    y.by_category.assign(m.categories, Concentration{});
-    for (std::size_t c = 0; c < m.categories; ++c) {
-        touched.clear();
-        for (std::uint32_t j = start[c]; j < start[c + 1]; ++j) {
-            const std::uint32_t k = bucket[j];
-            const Contract& ct = m.contracts[k];
-            if (!ct.supplier.valid() || k >= ys.delivery.size() || ys.delivery[k].paid == 0)
-                continue;
-            if (scratch[ct.supplier.index()] == 0) touched.push_back(ct.supplier.v);
-            scratch[ct.supplier.index()] += ys.delivery[k].paid;
-        }
-        spends.clear();
-        for (std::uint32_t id : touched) {
-            spends.push_back(scratch[id]);
-            scratch[id] = 0;
-        }
-        y.by_category[c] = concentration(spends);
-    }
 
     double markup = 0, alive = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -199,6 +199,22 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys) {
     y.bid_cost_share = ratio(bid_cost_shares, bids);
     y.mean_contract_years =
         ratio(static_cast<double>(ctr.award_years), static_cast<double>(ctr.awards));
+}
+
+} // namespace
+
+YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec) {
+    YearMetrics y;
+    SupplyChainFigures chain;
+    // The graph and the concentration sums read the same state as the rest and write their own
+    // fields: they run beside it.
+    exec.invoke([&] { flow_metrics(m, ys, y); },
+                [&] {
+                    chain = supply_chain_figures(m, ys);
+                    concentration_metrics(m, ys, y);
+                });
+    y.smes_in_supply_chain = static_cast<double>(chain.sme_subcontractors);
+    y.primes_subcontracting = static_cast<double>(chain.primes);
     return y;
 }
 

@@ -2,6 +2,7 @@
 // Yearly market metrics (definitions in docs/metrics.md). Computed from the market and the
 // year's scratch after all phases ran; never feeds back into the model.
 #include "market.hpp"
+#include "parallel.hpp"
 #include "year_state.hpp"
 
 #include <string>
@@ -78,7 +79,7 @@ struct YearMetrics {
     double monitored_shortfalls = 0;
 };
 
-YearMetrics compute_metrics(const Market& m, const YearState& ys);
+YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec);
 
 // Metric rows in a fixed order: ("price_index", value), ("hhi.back-office", value), ...
 std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,

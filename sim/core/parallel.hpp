@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/task_arena.h>
 #include <thread>
 #include <vector>
@@ -40,6 +41,23 @@ class Executor {
                                   for (std::size_t i = r.begin(); i != r.end(); ++i) kernel(i);
                               });
         });
+    }
+
+    // Two independent jobs (writing disjoint data): one after the other with one thread, side by
+    // side with more.
+    template <class First, class Second> void invoke(First&& first, Second&& second) {
+        if (threads_ == 1) {
+            first();
+            second();
+            return;
+        }
+#if defined(__SANITIZE_THREAD__)
+        std::thread other([&] { second(); });
+        first();
+        other.join();
+        return;
+#endif
+        arena_.execute([&] { tbb::parallel_invoke(first, second); });
     }
 
   private:

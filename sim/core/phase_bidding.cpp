@@ -56,9 +56,11 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
                                          b.social_value_max_rate * s.social_value[i] * v.sv_effort *
                                          (local ? 1.0 + lv.social_value_local_bonus : 1.0);
     const double sv_cost = sv_units_at_reference * b.social_value_cost_ratio;
-    const double sv_offer = sv_units_at_reference * proxy_value_factor(m, i);
     // Outcome-linked payment: the supplier prices the share it expects to lose.
-    const double withheld = t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality));
+    const double withheld =
+        t.outcome_payment_share > 0
+            ? t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality))
+            : 0.0;
     const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]) *
                          (1.0 + lv.outcome_risk_premium * withheld);
     // Bid only when the expected profit covers the cost of bidding.
@@ -77,6 +79,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     bid.price = std::max<Pence>(1, round_pence(price));
     bid.evaluated_price = bid.price + (incumbent ? 0 : v.switching_cost);
     bid.own_cost = own + round_pence(sv_cost);
+    const double sv_offer = sv_units_at_reference * proxy_value_factor(m, i);
     bid.sv_offer = round_pence(sv_offer);
     bid.sv_evaluated = round_pence(sv_offer * s.reputation[i]);
     bid.quality_offer = static_cast<float>(quality);
@@ -125,8 +128,9 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
     for (std::size_t band = 0; band < CandidateIndex::kBands; ++band) {
         const auto [ids, pmax] = index.band(t.category, t.region, band);
         if (ids.empty() || pmax <= 0.0f) continue;
-        for (std::uint64_t pos = walk.geometric(pmax); pos < ids.size();
-             pos += 1 + walk.geometric(pmax)) {
+        const Stream::SkipRate skip(pmax);
+        for (std::uint64_t pos = walk.geometric(skip); pos < ids.size();
+             pos += 1 + walk.geometric(skip)) {
             const SupplierId id = ids[pos];
             const double u = walk.uniform();
             if (id == t.incumbent || u * pmax >= s.attention[id.index()]) continue;

@@ -84,13 +84,21 @@ class Stream {
         }
         return k;
     }
+    // A success probability with its log1p(-p), for many geometric draws at the same rate.
+    struct SkipRate {
+        double p;
+        double log_q;
+        explicit SkipRate(double rate)
+            : p(rate), log_q(rate > 0.0 && rate < 1.0 ? std::log1p(-rate) : 0.0) {}
+    };
     // Number of failures before the first success with probability p (geometric skip).
-    std::uint64_t geometric(double p) {
-        if (p >= 1.0) return 0;
-        if (p <= 0.0) return UINT64_MAX;
-        const double g = std::floor(std::log(uniform_pos()) / std::log1p(-p));
+    std::uint64_t geometric(const SkipRate& rate) {
+        if (rate.p >= 1.0) return 0;
+        if (rate.p <= 0.0) return UINT64_MAX;
+        const double g = std::floor(std::log(uniform_pos()) / rate.log_q);
         return g >= 1.8e19 ? UINT64_MAX : static_cast<std::uint64_t>(g);
     }
+    std::uint64_t geometric(double p) { return geometric(SkipRate(p)); }
 
   private:
     constexpr explicit Stream(std::uint64_t key) : key_(key) {}

@@ -43,7 +43,7 @@ const YearMetrics& Simulation::run_year() {
     run_award(m, year_, index_), lap(times_.award);
     run_delivery(m, year_, exec_), lap(times_.delivery);
     run_dynamics(m, year_, exec_), lap(times_.dynamics);
-    metrics_ = compute_metrics(m, year_), lap(times_.monitor);
+    metrics_ = compute_metrics(m, year_, exec_), lap(times_.monitor);
     return metrics_;
 }
 

@@ -16,6 +16,12 @@ Weights priced_shares(const Market& m, std::size_t i) {
             s.sv_mix_community[i] * (sv.community_proxy_gbp / kReferenceCommunityProxyGbp)};
 }
 
+bool reference_proxies(const SocialValueSpec& sv) {
+    return sv.job_proxy_gbp == kReferenceJobProxyGbp &&
+           sv.carbon_proxy_gbp == kReferenceCarbonProxyGbp &&
+           sv.community_proxy_gbp == kReferenceCommunityProxyGbp;
+}
+
 } // namespace
 
 void draw_social_value_mix(Market& m, std::size_t i, std::uint64_t seed) {
@@ -37,6 +43,8 @@ void draw_social_value_mix(Market& m, std::size_t i, std::uint64_t seed) {
 }
 
 double proxy_value_factor(const Market& m, std::size_t i) {
+    // Per bid: at the reference proxies the answer is 1 without touching the supplier's mix.
+    if (reference_proxies(m.spec.social_value)) return 1.0;
     const auto& s = m.suppliers;
     const Weights w = priced_shares(m, i);
     const double mix =
@@ -46,10 +54,11 @@ double proxy_value_factor(const Market& m, std::size_t i) {
 }
 
 SocialValueUnits units_of(const Market& m, std::size_t i, double gbp) {
+    if (gbp <= 0) return {};
     const auto& sv = m.spec.social_value;
     const Weights w = priced_shares(m, i);
     const double total = w.job + w.carbon + w.community;
-    if (total <= 0 || gbp <= 0) return {};
+    if (total <= 0) return {};
     return {gbp * (w.job / total) / sv.job_proxy_gbp,
             gbp * (w.carbon / total) / sv.carbon_proxy_gbp,
             gbp * (w.community / total) / sv.community_proxy_gbp};
