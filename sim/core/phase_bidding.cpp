@@ -114,7 +114,9 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
                  : 0,
         large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost)};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), Phase::Bidding, t.need_key);
-    std::array<Bid, kMaxBids> bids;
+    // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
+    // would zero 64 bids (4 KB) for every tender.
+    thread_local std::array<Bid, kMaxBids> bids;
     std::size_t n = 0;
     auto consider = [&](SupplierId id, bool incumbent) {
         ++out.considered;
