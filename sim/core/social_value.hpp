@@ -7,11 +7,6 @@
 
 namespace tendersim {
 
-// The National TOMs (2017) proxies that offers are sized at.
-inline constexpr double kReferenceJobProxyGbp = 12'769.68;
-inline constexpr double kReferenceCarbonProxyGbp = 64.66;
-inline constexpr double kReferenceCommunityProxyGbp = 14.43;
-
 struct SocialValueUnits {
     double job_years = 0;       // FTE years of employment for disabled people
     double carbon_tonnes = 0;   // tonnes of transport CO2 saved
@@ -19,7 +14,7 @@ struct SocialValueUnits {
 };
 
 // Draws supplier i's mix across the measures (its own stream, so other draws are unchanged).
-void draw_social_value_mix(Market& m, std::size_t i, std::uint64_t seed);
+void draw_social_value_mix(Market& m, std::size_t i);
 
 // GBP value of supplier i's offer at the scenario's proxies per GBP at the reference proxies:
 // exactly 1 when the scenario keeps the reference proxies.

@@ -100,11 +100,15 @@ struct EvaluationSpec {
 // A supplier's capability (SupplierSpec) sets how much it can offer; its mix across the measures
 // sets which units the offer is made of. SMEs offer many small parts (community hours, inclusive
 // hiring), large firms bigger numbers (jobs, carbon).
+// The National TOMs (2017) proxies: the defaults, and the prices offers are sized at.
+inline constexpr double kReferenceJobProxyGbp = 12'769.68;   // one FTE year, disabled person
+inline constexpr double kReferenceCarbonProxyGbp = 64.66;    // one tonne of transport CO2 saved
+inline constexpr double kReferenceCommunityProxyGbp = 14.43; // one volunteer hour
 struct SocialValueSpec {
-    double job_proxy_gbp = 12'769.68;   // one FTE year of employment for a disabled person
-    double carbon_proxy_gbp = 64.66;    // one tonne of transport CO2 saved
-    double community_proxy_gbp = 14.43; // one volunteer hour
-    double sme_job_mix = 0.35;          // mean share of an SME's offer (by value) in jobs
+    double job_proxy_gbp = kReferenceJobProxyGbp;
+    double carbon_proxy_gbp = kReferenceCarbonProxyGbp;
+    double community_proxy_gbp = kReferenceCommunityProxyGbp;
+    double sme_job_mix = 0.35; // mean share of an SME's offer (by value) in jobs
     double sme_carbon_mix = 0.15;
     double sme_community_mix = 0.5;
     double large_job_mix = 0.5;

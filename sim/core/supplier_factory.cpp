@@ -53,7 +53,7 @@ SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t reg
     s.innovation[i] = clamp01(rng.normal(sp.innovation_mean, 0.15));
     s.social_value[i] =
         clamp01(rng.normal(sme ? sp.sme_social_value_mean : sp.large_social_value_mean, 0.15));
-    draw_social_value_mix(market, i, market.seed);
+    draw_social_value_mix(market, i);
     s.bid_capacity[i] =
         static_cast<std::uint16_t>(sme ? sp.sme_bid_capacity : sp.large_bid_capacity);
     s.markup[i] = static_cast<float>(sp.initial_markup);

@@ -347,6 +347,17 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
     auto fail = [&](const std::string& key, std::uint32_t line, const std::string& message) {
         throw ScenarioError(file, line, key, message);
     };
+    // Two keys that contradict each other: blame the one this file set (a, unless only b was;
+    // a falls back to the line of its table when neither was).
+    struct Side {
+        std::string key;
+        std::uint32_t line;
+        std::string message;
+    };
+    auto fail_pair = [&](const Side& a, const Side& b, std::uint32_t a_fallback = 0) {
+        if (a.line == 0 && b.line != 0) fail(b.key, b.line, b.message);
+        fail(a.key, a.line ? a.line : a_fallback, a.message);
+    };
     if (spec.categories.size() > kMaxCategories)
         fail("category", at("category", kMaxCategories),
              "expected at most " + std::to_string(kMaxCategories) + " [[category]] tables, got " +
@@ -359,15 +370,13 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
         const std::string in = " in category \"" + cat.name + "\"";
         const std::string min = std::to_string(cat.duration_min_years);
         const std::string max = std::to_string(cat.duration_max_years);
-        const std::uint32_t min_line = at("category.duration_min_years", c);
-        const std::uint32_t max_line = at("category.duration_max_years", c);
-        if (min_line == 0 && max_line != 0)
-            fail("category.duration_max_years", max_line,
-                 "expected duration_max_years >= duration_min_years (" + min + ")" + in + ", got " +
-                     max);
-        fail("category.duration_min_years", min_line ? min_line : at("category", c),
-             "expected duration_min_years <= duration_max_years (" + max + ")" + in + ", got " +
-                 min);
+        fail_pair({"category.duration_min_years", at("category.duration_min_years", c),
+                   "expected duration_min_years <= duration_max_years (" + max + ")" + in +
+                       ", got " + min},
+                  {"category.duration_max_years", at("category.duration_max_years", c),
+                   "expected duration_max_years >= duration_min_years (" + min + ")" + in +
+                       ", got " + max},
+                  at("category", c));
     }
     if (share <= 0) {
         const std::uint32_t line = at("category.spend_share", 0);
@@ -377,29 +386,24 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
     }
     const SupplierSpec& s = spec.suppliers;
     if (s.markup_min > s.markup_max) {
-        const std::uint32_t min_line = at("suppliers.markup_min");
-        const std::uint32_t max_line = at("suppliers.markup_max");
-        if (min_line == 0 && max_line != 0)
-            fail("suppliers.markup_max", max_line,
-                 "expected markup_max >= markup_min (" + format_number(s.markup_min) + "), got " +
-                     format_number(s.markup_max));
-        fail("suppliers.markup_min", min_line,
-             "expected markup_min <= markup_max (" + format_number(s.markup_max) + "), got " +
-                 format_number(s.markup_min));
+        fail_pair({"suppliers.markup_min", at("suppliers.markup_min"),
+                   "expected markup_min <= markup_max (" + format_number(s.markup_max) + "), got " +
+                       format_number(s.markup_min)},
+                  {"suppliers.markup_max", at("suppliers.markup_max"),
+                   "expected markup_max >= markup_min (" + format_number(s.markup_min) + "), got " +
+                       format_number(s.markup_max)});
     }
     // An adoption after the last simulated year would silently never apply.
     for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
         const std::int64_t year = spec.adoptions[i].year;
         if (year <= spec.run.years) continue;
-        const std::uint32_t year_line = at("adopt.year", i);
-        const std::uint32_t years_line = at("run.years");
-        if (year_line == 0 && years_line != 0)
-            fail("run.years", years_line,
-                 "expected at least the year of every [[adopt]] (" + std::to_string(year) +
-                     "), got " + std::to_string(spec.run.years));
-        fail("adopt.year", year_line ? year_line : at("adopt", i),
-             "expected a year from 1 to run.years (" + std::to_string(spec.run.years) + "), got " +
-                 std::to_string(year));
+        fail_pair({"adopt.year", at("adopt.year", i),
+                   "expected a year from 1 to run.years (" + std::to_string(spec.run.years) +
+                       "), got " + std::to_string(year)},
+                  {"run.years", at("run.years"),
+                   "expected at least the year of every [[adopt]] (" + std::to_string(year) +
+                       "), got " + std::to_string(spec.run.years)},
+                  at("adopt", i));
     }
 }
 
