@@ -27,15 +27,21 @@ struct Harness {
         prepare_attention(m, ys, index, exec);
         run_bidding(m, ys, index, exec);
     }
-    void finish_year() {
-        run_award(m, ys, index);
-        run_delivery(m, ys, exec);
-        run_dynamics(m, ys, exec);
-    }
-    void full_year() {
+    // A year up to the bids: needs, design, bidding.
+    void tender() {
         start_year();
         design();
         bid();
+    }
+    void award() { run_award(m, ys, index); }
+    void deliver() { run_delivery(m, ys, exec); }
+    void finish_year() {
+        award();
+        deliver();
+        run_dynamics(m, ys, exec);
+    }
+    void full_year() {
+        tender();
         finish_year();
     }
 };

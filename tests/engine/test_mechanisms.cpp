@@ -130,16 +130,14 @@ TEST_CASE("cost overruns that push a supplier past its capacity make its contrac
     // capacity_multiple: each supplier's capacity as a multiple of the work it has committed to.
     auto deliver = [&](double capacity_multiple) {
         Harness h(spec, 3);
-        h.start_year();
-        h.design();
-        h.bid();
-        run_award(h.m, h.ys, h.index);
+        h.tender();
+        h.award();
         auto& s = h.m.suppliers;
         for (std::size_t i = 0; i < s.size(); ++i) {
             s.capacity[i] = round_pence(static_cast<double>(s.committed[i]) * capacity_multiple);
             s.cash[i] = s.capacity[i] + 1; // never in distress
         }
-        run_delivery(h.m, h.ys, h.exec);
+        h.deliver();
         std::int64_t failed_over_capacity = 0;
         for (std::size_t k = 0; k < h.m.contracts.size(); ++k) {
             const auto& c = h.m.contracts[k];
@@ -161,11 +159,9 @@ TEST_CASE(
     spec.market.large_reach_regions = 3;
     spec.market.regions = 3;
     Harness h(spec, 4);
-    h.start_year();
-    h.design();
-    h.bid();
-    run_award(h.m, h.ys, h.index);
-    run_delivery(h.m, h.ys, h.exec);
+    h.tender();
+    h.award();
+    h.deliver();
     auto& s = h.m.suppliers;
     REQUIRE(s.is_sme[0]);
     REQUIRE(s.is_sme[1]);
@@ -189,11 +185,9 @@ TEST_CASE(
     spec.dynamics.entry_rate = 0.5;
     auto entrants = [&](double markup_won) {
         Harness h(spec, 9);
-        h.start_year();
-        h.design();
-        h.bid();
-        run_award(h.m, h.ys, h.index);
-        run_delivery(h.m, h.ys, h.exec);
+        h.tender();
+        h.award();
+        h.deliver();
         // The margin entrants see: as if every award this year had been won at this markup.
         h.ys.counters.award_markup_sum =
             markup_won * static_cast<double>(std::max<std::int64_t>(1, h.ys.counters.awards));
