@@ -45,31 +45,37 @@ std::size_t band_of(float p) {
 
 } // namespace
 
-void CandidateIndex::refresh_attention(const Suppliers& suppliers) {
+void CandidateIndex::refresh_attention(const Suppliers& suppliers, Executor& exec) {
     const std::size_t cells = offsets_.size() - 1;
-    for (std::size_t k = 0; k < cells; ++k) {
-        const std::size_t lo = offsets_[k], hi = offsets_[k + 1];
-        std::array<std::size_t, kBands + 1> count{};
-        for (std::size_t j = lo; j < hi; ++j)
-            ++count[band_of(suppliers.attention[ids_[j].index()])];
-        std::size_t* o = &band_offsets_[k * (kBands + 1)];
-        o[0] = lo;
-        for (std::size_t b = 0; b < kBands; ++b) o[b + 1] = o[b] + count[b];
-        // Stable counting sort into bands (suppliers who notice nothing go last, outside them).
-        scratch_.assign(ids_.begin() + static_cast<std::ptrdiff_t>(lo),
-                        ids_.begin() + static_cast<std::ptrdiff_t>(hi));
-        std::array<std::size_t, kBands + 1> cursor{};
-        for (std::size_t b = 0; b < kBands; ++b) cursor[b] = o[b];
-        cursor[kBands] = o[kBands];
-        float* max = &band_max_[k * kBands];
-        std::fill(max, max + kBands, 0.0f);
-        for (SupplierId id : scratch_) {
-            const float p = suppliers.attention[id.index()];
-            const std::size_t b = band_of(p);
-            ids_[cursor[b]++] = id;
-            if (b < kBands) max[b] = std::max(max[b], p);
-        }
-    }
+    // Cells are independent: each writes only its own range of ids_ and its own band slots.
+    exec.for_each(
+        cells,
+        [&](std::size_t k) {
+            const std::size_t lo = offsets_[k], hi = offsets_[k + 1];
+            std::array<std::size_t, kBands + 1> count{};
+            for (std::size_t j = lo; j < hi; ++j)
+                ++count[band_of(suppliers.attention[ids_[j].index()])];
+            std::size_t* o = &band_offsets_[k * (kBands + 1)];
+            o[0] = lo;
+            for (std::size_t b = 0; b < kBands; ++b) o[b + 1] = o[b] + count[b];
+            // Stable counting sort into bands (suppliers who notice nothing go last, outside
+            // them). The scratch copy is per thread and reused across cells and years.
+            thread_local std::vector<SupplierId> scratch;
+            scratch.assign(ids_.begin() + static_cast<std::ptrdiff_t>(lo),
+                           ids_.begin() + static_cast<std::ptrdiff_t>(hi));
+            std::array<std::size_t, kBands + 1> cursor{};
+            for (std::size_t b = 0; b < kBands; ++b) cursor[b] = o[b];
+            cursor[kBands] = o[kBands];
+            float* max = &band_max_[k * kBands];
+            std::fill(max, max + kBands, 0.0f);
+            for (SupplierId id : scratch) {
+                const float p = suppliers.attention[id.index()];
+                const std::size_t b = band_of(p);
+                ids_[cursor[b]++] = id;
+                if (b < kBands) max[b] = std::max(max[b], p);
+            }
+        },
+        4);
 }
 
 } // namespace tendersim

@@ -3,6 +3,7 @@
 // suppliers that serve its category and reach its region, never the whole supplier table.
 #include "ids.hpp"
 #include "market.hpp"
+#include "parallel.hpp"
 
 #include <span>
 #include <vector>
@@ -27,7 +28,7 @@ class CandidateIndex {
         std::span<const SupplierId> ids;
         float max_attention;
     };
-    void refresh_attention(const Suppliers& suppliers);
+    void refresh_attention(const Suppliers& suppliers, Executor& exec);
     Band band(CategoryId c, std::size_t region, std::size_t b) const {
         const std::size_t k = c.index() * regions_ + region;
         const std::size_t* o = &band_offsets_[k * (kBands + 1)];
@@ -40,7 +41,6 @@ class CandidateIndex {
     std::vector<SupplierId> ids_;
     std::vector<std::size_t> band_offsets_; // per cell, kBands + 1 absolute offsets into ids_
     std::vector<float> band_max_;           // per cell and band
-    std::vector<SupplierId> scratch_;
 };
 
 // Calls f(region) for each region a supplier serves.

@@ -17,8 +17,10 @@ class Executor {
     explicit Executor(int threads) : threads_(threads < 1 ? 1 : threads), arena_(threads_) {}
     int threads() const { return threads_; }
 
-    template <class Kernel> void for_each(std::size_t n, Kernel&& kernel) {
-        if (threads_ == 1 || n < 64) {
+    // grain: the fewest items worth handing to a thread (more for cheap kernels, fewer for costly
+    // ones such as a whole index cell).
+    template <class Kernel> void for_each(std::size_t n, Kernel&& kernel, std::size_t grain = 256) {
+        if (threads_ == 1 || n <= grain) {
             for (std::size_t i = 0; i < n; ++i) kernel(i);
             return;
         }
@@ -36,7 +38,7 @@ class Executor {
         return;
 #endif
         arena_.execute([&] {
-            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256),
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain),
                               [&](const tbb::blocked_range<std::size_t>& r) {
                                   for (std::size_t i = r.begin(); i != r.end(); ++i) kernel(i);
                               });

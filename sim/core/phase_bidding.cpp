@@ -211,7 +211,7 @@ void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Ex
             eligible > 0 ? static_cast<float>(std::min(1.0, scale * s.bid_capacity[i] / eligible))
                          : 0.0f;
     });
-    index.refresh_attention(s);
+    index.refresh_attention(s, exec);
 }
 
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec) {
