@@ -77,11 +77,13 @@ void divide_into_lots(Market& m, std::vector<Tender>& tenders, YearCounters& ctr
 
 } // namespace
 
-void run_design(Market& m, YearState& ys) {
+void run_design(Market& m, YearState& ys, Executor& exec) {
     auto& tenders = ys.tenders.tenders;
     merge_joint_tenders(m, tenders, ys.counters);
     divide_into_lots(m, tenders, ys.counters);
-    for (auto& t : tenders) {
+    // Each tender's design depends only on its buyer's policy and its own stream.
+    exec.for_each(tenders.size(), [&](std::size_t k) {
+        Tender& t = tenders[k];
         const auto& p = m.councils.policy[t.buyer.index()];
         // Social value takes its weight from price and quality, which keep their ratio.
         t.social_value_weight = static_cast<float>(p.social_value_weight);
@@ -96,11 +98,12 @@ void run_design(Market& m, YearState& ys) {
             t.outcome_spec = 1;
             t.outcome_payment_share = static_cast<float>(p.outcome_payment_share);
         }
-        // A divided need is run as one procurement: its extra lots cost the lot admin cost only.
-        if (t.lot == 0)
-            ys.counters.council_procurement_cost +=
-                pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
-    }
+    });
+    // A divided need is run as one procurement: its extra lots cost the lot admin cost only.
+    const auto procurements =
+        std::count_if(tenders.begin(), tenders.end(), [](const Tender& t) { return t.lot == 0; });
+    ys.counters.council_procurement_cost +=
+        procurements * pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
     ys.tenders.outcomes.assign(tenders.size(), TenderOutcome{});
 }
 

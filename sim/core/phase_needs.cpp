@@ -14,25 +14,31 @@ std::uint8_t draw_duration(const CategorySpec& cat, Stream& rng) {
                                      static_cast<std::int64_t>(rng.below(span)));
 }
 
-Tender tender_for(const Market& m, const Contract& k, SupplierId incumbent, Stream& rng) {
+// What a tender takes from the need as it stands; its terms are drawn by draw_terms.
+Tender tender_stub(const Market& m, const Contract& k, SupplierId incumbent) {
     const auto& cat = m.spec.categories[k.category.index()];
     Tender t;
     t.buyer = k.buyer;
     t.category = k.category;
     t.region = m.councils.region[k.buyer.index()];
-    t.duration = draw_duration(cat, rng);
     t.incumbent = incumbent;
     t.is_relet = incumbent.valid() ? 1 : 0;
     t.custom = incumbent.valid() ? k.custom : 0;
-    // The need drifts between lettings (mean-preserving); the council estimates the price with
-    // the reference markup (suppliers.initial_markup), not what suppliers have learned.
-    t.efficient_cost =
-        round_pence(static_cast<double>(k.efficient_cost) * std::exp(0.1 * rng.normal() - 0.005));
-    t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
-                                    (1.0 + m.spec.suppliers.initial_markup));
+    t.efficient_cost = k.efficient_cost;
     t.complexity = static_cast<float>(cat.complexity);
     t.need_key = k.need_key;
     return t;
+}
+
+// The tender's duration and the need's drift between lettings (mean-preserving); the council
+// estimates the price with the reference markup (suppliers.initial_markup), not what suppliers
+// have learned.
+void draw_terms(const Market& m, Tender& t, Stream& rng) {
+    t.duration = draw_duration(m.spec.categories[t.category.index()], rng);
+    t.efficient_cost =
+        round_pence(static_cast<double>(t.efficient_cost) * std::exp(0.1 * rng.normal() - 0.005));
+    t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
+                                    (1.0 + m.spec.suppliers.initial_markup));
 }
 
 std::size_t draw_category(const ScenarioSpec& spec, Stream& rng) {
@@ -56,18 +62,20 @@ void release_commitment(Market& m, const Contract& k) {
 
 } // namespace
 
-void run_needs(Market& m, YearState& ys) {
+void run_needs(Market& m, YearState& ys, Executor& exec) {
     auto& tenders = ys.tenders;
     tenders.clear();
     auto& s = m.suppliers;
     const auto year = static_cast<std::int16_t>(m.year);
     std::vector<std::int32_t> load(m.councils.size(), 0);
     std::vector<std::int32_t> expiring(m.councils.size(), 0);
+    // Which contracts come up for tender is decided in contract order (a council's team has a
+    // limited load); each tender's own draws then happen in parallel, from its saved stream.
+    auto& streams = ys.tender_streams;
+    streams.clear();
     std::size_t keep = 0;
     for (std::size_t i = 0; i < m.contracts.size(); ++i) {
         Contract k = m.contracts[i];
-        const std::size_t council = k.buyer.index();
-        Stream rng(m.seed, m.year, Phase::Needs, k.need_key);
         const bool has_supplier = k.supplier.valid();
         const bool orphaned = has_supplier && !s.alive[k.supplier.index()];
         const bool failed = k.relet_of_failure && k.end_year < year;
@@ -76,6 +84,8 @@ void run_needs(Market& m, YearState& ys) {
             m.contracts[keep++] = k;
             continue;
         }
+        const std::size_t council = k.buyer.index();
+        Stream rng(m.seed, m.year, Phase::Needs, k.need_key);
         if (orphaned) ++ys.counters.failures; // the supplier went bust under the contract
         const bool must_tender = orphaned || failed || !has_supplier;
         if (!must_tender) {
@@ -95,11 +105,14 @@ void run_needs(Market& m, YearState& ys) {
         }
         if (has_supplier) release_commitment(m, k);
         const SupplierId incumbent = must_tender ? SupplierId() : k.supplier;
-        tenders.tenders.push_back(tender_for(m, k, incumbent, rng));
+        tenders.tenders.push_back(tender_stub(m, k, incumbent));
+        streams.push_back(rng);
         ++load[council];
         if (incumbent.valid()) ++ys.counters.relets;
     }
     m.contracts.resize(keep);
+    exec.for_each(streams.size(),
+                  [&](std::size_t j) { draw_terms(m, tenders.tenders[j], streams[j]); });
 
     // New needs arrive at the rate needs end (a share of this year's expiries), so a council's
     // portfolio is stable in expectation.
@@ -116,7 +129,9 @@ void run_needs(Market& m, YearState& ys) {
             need.efficient_cost =
                 pence_from_gbp(rng.lognormal(cat.value_median_gbp, cat.value_sigma));
             need.need_key = m.next_need_key++;
-            tenders.tenders.push_back(tender_for(m, need, SupplierId(), rng));
+            Tender t = tender_stub(m, need, SupplierId());
+            draw_terms(m, t, rng);
+            tenders.tenders.push_back(t);
             ++load[council];
             ++ys.counters.new_needs;
         }

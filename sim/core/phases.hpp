@@ -8,9 +8,11 @@
 namespace tendersim {
 
 // Expiring, failed and orphaned contracts, and new needs, become this year's tenders.
-void run_needs(Market& m, YearState& ys);
-// The buyer's design choices for each tender (weights, reservations); the policy hook.
-void run_design(Market& m, YearState& ys);
+// Which contracts come up is decided in contract order; the tenders' own draws run in parallel.
+void run_needs(Market& m, YearState& ys, Executor& exec);
+// The buyer's design choices for each tender (joint tenders, lots, weights, reservations,
+// outcome specifications); the policy hook. Parallel over tenders after the merges and splits.
+void run_design(Market& m, YearState& ys, Executor& exec);
 // Suppliers read notices, decide whether to bid, price their bids; each tender's bids are scored
 // and ranked. Parallel over tenders.
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec);

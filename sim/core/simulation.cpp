@@ -35,9 +35,11 @@ const YearMetrics& Simulation::run_year() {
 
     apply_adoptions(m);
     steer_sme_targets(m);
-    run_needs(m, year_), lap(times_.needs);
-    run_design(m, year_), lap(times_.design);
-    index_.rebuild(m);
+    run_needs(m, year_, exec_), lap(times_.needs);
+    // The buyers' design reads councils and writes tenders; the index reads only suppliers: they
+    // run side by side (the design lap covers both).
+    exec_.invoke([&] { run_design(m, year_, exec_); }, [&] { index_.rebuild(m); });
+    lap(times_.design);
     prepare_attention(m, year_, index_, exec_), lap(times_.index);
     run_bidding(m, year_, index_, exec_), lap(times_.bidding);
     run_award(m, year_, index_), lap(times_.award);

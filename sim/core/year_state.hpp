@@ -2,6 +2,7 @@
 // Scratch of one simulated year: the tenders, per-contract delivery slots, and counters the
 // monitor turns into metrics. Buffers are reused from year to year.
 #include "money.hpp"
+#include "rng.hpp"
 #include "tender.hpp"
 
 #include <cstdint>
@@ -53,6 +54,7 @@ struct YearCounters {
 
 struct YearState {
     YearTenders tenders;
+    std::vector<Stream> tender_streams;       // needs phase: each re-let's stream, for its draws
     std::vector<DeliveryResult> delivery;     // one slot per active contract
     std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included

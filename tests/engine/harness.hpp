@@ -19,9 +19,9 @@ struct Harness {
         reset_year_counters(m);
         apply_adoptions(m);
         steer_sme_targets(m);
-        run_needs(m, ys);
+        run_needs(m, ys, exec);
     }
-    void design() { run_design(m, ys); }
+    void design() { run_design(m, ys, exec); }
     void bid() {
         index.rebuild(m);
         prepare_attention(m, ys, index, exec);
