@@ -36,9 +36,10 @@ Concentration concentration(std::vector<Pence>& spends) {
     return c;
 }
 
-// Concentration: overall from supplier revenue; by category, contracts are bucketed by
-// category (in contract order) and summed per supplier in a reused scratch array. Writes only
-// y.overall and y.by_category, so it can run beside the rest of the monitor.
+// Concentration: overall from supplier revenue; by category, this year's payments are collected
+// per category in one pass in contract order, then summed per supplier in a reused scratch
+// array (suppliers listed in the order they first appear). Writes only y.overall and
+// y.by_category, so it can run beside the rest of the monitor.
 void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
     const auto& s = m.suppliers;
     std::vector<Pence> spends;
@@ -47,24 +48,20 @@ void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y)
         if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0)
             spends.push_back(direct);
     y.overall = concentration(spends);
-    std::vector<std::uint32_t> start(m.categories + 1, 0), bucket(m.contracts.size());
-    for (const auto& c : m.contracts) ++start[c.category.index() + 1];
-    for (std::size_t c = 0; c < m.categories; ++c) start[c + 1] += start[c];
-    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t k = 0; k < m.contracts.size(); ++k)
-        bucket[fill[m.contracts[k].category.index()]++] = static_cast<std::uint32_t>(k);
+    std::vector<std::vector<std::pair<std::uint32_t, Pence>>> paid(m.categories);
+    for (std::size_t k = 0; k < m.contracts.size() && k < ys.delivery.size(); ++k) {
+        const Contract& ct = m.contracts[k];
+        if (!ct.supplier.valid() || ys.delivery[k].paid == 0) continue;
+        paid[ct.category.index()].emplace_back(ct.supplier.v, ys.delivery[k].paid);
+    }
     std::vector<Pence> scratch(s.size(), 0);
     std::vector<std::uint32_t> touched;
     y.by_category.assign(m.categories, Concentration{});
     for (std::size_t c = 0; c < m.categories; ++c) {
         touched.clear();
-        for (std::uint32_t j = start[c]; j < start[c + 1]; ++j) {
-            const std::uint32_t k = bucket[j];
-            const Contract& ct = m.contracts[k];
-            if (!ct.supplier.valid() || k >= ys.delivery.size() || ys.delivery[k].paid == 0)
-                continue;
-            if (scratch[ct.supplier.index()] == 0) touched.push_back(ct.supplier.v);
-            scratch[ct.supplier.index()] += ys.delivery[k].paid;
+        for (const auto& [id, p] : paid[c]) {
+            if (scratch[id] == 0) touched.push_back(id);
+            scratch[id] += p;
         }
         spends.clear();
         for (std::uint32_t id : touched) {

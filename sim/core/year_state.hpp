@@ -10,17 +10,19 @@
 
 namespace tendersim {
 
+// Fields ordered largest first so the record packs into 64 bytes: several phases stream
+// through one per contract.
 struct DeliveryResult {
     Pence paid = 0;
     Pence withheld = 0; // outcome-linked payment not earned
     Pence subcontract_paid = 0;
     Pence subcontract_cost = 0;
-    std::uint8_t shortfall = 0; // monitored social-value shortfall
     Pence cost = 0;
     Pence sv_delivered = 0;
-    float quality_delivered = 0;
     double fail_draw =
         0; // the contract's uniform draw for failure, decided once workloads are known
+    float quality_delivered = 0;
+    std::uint8_t shortfall = 0; // monitored social-value shortfall
     std::uint8_t failed = 0;
 };
 
