@@ -2,9 +2,9 @@
 #include "cost_model.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
+#include "seeded_order.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <numeric>
 
 namespace tendersim {
@@ -36,35 +36,6 @@ void choose_subcontractor(Market& m, const CandidateIndex& index, const Tender& 
     c.subcontractor = best;
     c.subcontract_price = sub_price;
     s.committed[best.index()] += sub_price;
-}
-
-// Indexes 0..n-1 in the order std::sort gives the pairs (key(k), k), found in linear time:
-// bucket on the keys' top bits (they are hashes, so buckets hold about one each; stable, so k
-// ascends within a bucket), then insertion-sort each bucket.
-template <class Key>
-std::vector<std::pair<std::uint64_t, std::uint32_t>> seeded_order(std::size_t n, Key&& key) {
-    using Entry = std::pair<std::uint64_t, std::uint32_t>;
-    std::vector<Entry> out(n);
-    if (n == 0) return out;
-    const int bits = std::min(20, static_cast<int>(std::bit_width(n)));
-    const int shift = 64 - bits;
-    std::vector<Entry> keyed(n);
-    std::vector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
-    for (std::size_t k = 0; k < n; ++k) {
-        keyed[k] = {key(k), static_cast<std::uint32_t>(k)};
-        ++end[(keyed[k].first >> shift) + 1];
-    }
-    for (std::size_t b = 1; b < end.size(); ++b) end[b] += end[b - 1];
-    for (const Entry& e : keyed) out[end[e.first >> shift]++] = e;
-    // end[b] is now where bucket b ends.
-    std::size_t lo = 0;
-    for (std::size_t b = 0; b + 1 < end.size(); ++b) {
-        for (std::size_t j = lo + 1; j < end[b]; ++j)
-            for (std::size_t i = j; i > lo && out[i] < out[i - 1]; --i)
-                std::swap(out[i], out[i - 1]);
-        lo = end[b];
-    }
-    return out;
 }
 
 } // namespace

@@ -1,7 +1,10 @@
 #include "core/rng.hpp"
+#include "core/seeded_order.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <vector>
 
 using namespace tendersim;
 
@@ -50,5 +53,26 @@ TEST_CASE("derived replicate seeds are distinct") {
         const auto seed = derive_seed(5, Phase::Replicate, r);
         CHECK(seed != prev);
         prev = seed;
+    }
+}
+
+TEST_CASE("seeded_order is the order std::sort gives (key, index) pairs") {
+    using Pairs = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
+    auto sorted = [](std::size_t n, auto key) {
+        Pairs p(n);
+        for (std::size_t k = 0; k < n; ++k) p[k] = {key(k), static_cast<std::uint32_t>(k)};
+        std::sort(p.begin(), p.end());
+        return p;
+    };
+    for (std::size_t n : {0u, 1u, 2u, 7u, 1000u, 20'000u}) {
+        // Hash keys, the case it is built for.
+        auto hashed = [](std::size_t k) { return hash_combine(42, k); };
+        CHECK(seeded_order(n, hashed) == sorted(n, hashed));
+        // Ties: equal keys are ordered by index.
+        auto tied = [](std::size_t k) { return mix64(k % 5); };
+        CHECK(seeded_order(n, tied) == sorted(n, tied));
+        // Keys that share their top bits all land in one bucket.
+        auto crowded = [](std::size_t k) { return mix64(k) >> 40; };
+        CHECK(seeded_order(n, crowded) == sorted(n, crowded));
     }
 }
