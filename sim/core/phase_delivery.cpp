@@ -61,7 +61,8 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         r.fail_draw = rng.uniform();
         ys.delivery[k] = r;
         // Integer sums commute, so concurrent adds give the same totals at any thread count.
-        atomic_add(m.councils.paid_total[c.buyer.index()], r.paid);
+        // (Councils' totals are added in the merge below: 400 councils' counters would be
+        // fought over by every thread.)
         atomic_add(s.revenue_year[i], r.paid);
         atomic_add(s.cost_year[i], r.cost);
     });
@@ -89,6 +90,7 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         m.ledger_prime_paid_subs += r.subcontract_paid;
         ys.counters.outcome_withheld += r.withheld;
         const std::size_t b = c.buyer.index();
+        councils.paid_total[b] += r.paid;
         councils.paid_year[b] += r.paid;
         if (s.is_sme[c.supplier.index()])
             councils.paid_sme_year[b] += r.paid;
