@@ -20,6 +20,7 @@ class Executor {
     // grain: the fewest items worth handing to a thread (more for cheap kernels, fewer for costly
     // ones such as a whole index cell).
     template <class Kernel> void for_each(std::size_t n, Kernel&& kernel, std::size_t grain = 256) {
+        grain = grain < 1 ? 1 : grain;
         if (threads_ == 1 || n <= grain) {
             for (std::size_t i = 0; i < n; ++i) kernel(i);
             return;

@@ -60,9 +60,9 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
                        round_pence(static_cast<double>(c.subcontract_price) * overrun));
         r.fail_draw = rng.uniform();
         ys.delivery[k] = r;
-        // Integer sums commute, so concurrent adds give the same totals at any thread count.
-        // (Councils' totals are added in the merge below: 400 councils' counters would be
-        // fought over by every thread.)
+        // Suppliers' integer sums commute, so concurrent adds give the same totals at any thread
+        // count. Councils' totals are added in the merge below: there are few councils, and
+        // every thread would contend for their counters.
         atomic_add(s.revenue_year[i], r.paid);
         atomic_add(s.cost_year[i], r.cost);
     });

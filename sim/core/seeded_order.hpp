@@ -1,8 +1,9 @@
 #pragma once
 // A random but reproducible order of n items: the pairs (key(k), k) ascending, for 64-bit hash
-// keys, found in linear time. It is exactly the order std::sort gives the pairs.
+// keys, found in linear time on average. It is exactly the order std::sort gives the pairs.
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>

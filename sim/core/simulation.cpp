@@ -36,8 +36,9 @@ const YearMetrics& Simulation::run_year() {
     apply_adoptions(m);
     steer_sme_targets(m);
     run_needs(m, year_, exec_), lap(times_.needs);
-    // The buyers' design reads councils and writes tenders; the index reads only suppliers: they
-    // run side by side (the design lap covers both).
+    // The buyers' design reads councils and writes tenders, year counters and next_need_key; the
+    // index reads only suppliers (and the market's sizes): they run side by side (the design lap
+    // covers both).
     exec_.invoke([&] { run_design(m, year_, exec_); }, [&] { index_.rebuild(m); });
     lap(times_.design);
     prepare_attention(m, year_, index_, exec_), lap(times_.index);

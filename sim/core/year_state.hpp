@@ -25,6 +25,7 @@ struct DeliveryResult {
     std::uint8_t shortfall = 0; // monitored social-value shortfall
     std::uint8_t failed = 0;
 };
+static_assert(sizeof(DeliveryResult) == 64, "one cache line per contract's delivery");
 
 struct YearCounters {
     std::int64_t relets = 0;
@@ -56,7 +57,8 @@ struct YearCounters {
 
 struct YearState {
     YearTenders tenders;
-    std::vector<Stream> tender_streams;       // needs phase: each re-let's stream, for its draws
+    std::vector<Stream>
+        tender_streams; // needs phase: each contract's tender's stream, for its draws
     std::vector<DeliveryResult> delivery;     // one slot per active contract
     std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
