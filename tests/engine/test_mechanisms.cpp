@@ -47,9 +47,7 @@ TEST_CASE("every award goes to a qualified bidder with room, and never overfills
     spec.evaluation.qualification_turnover_multiple = 1.5;
     Harness h(spec, 3);
     for (int year = 0; year < 6; ++year) {
-        h.start_year();
-        h.design();
-        h.bid();
+        h.tender();
         run_award(h.m, h.ys, h.index);
         const auto& s = h.m.suppliers;
         int awarded = 0;
@@ -100,9 +98,7 @@ TEST_CASE("an insolvent supplier exits and its contracts are re-let without it")
     for (const auto& c : h.m.contracts)
         if (c.supplier.valid() && c.end_year >= 2) victim = c.supplier;
     REQUIRE(victim.valid());
-    h.start_year();
-    h.design();
-    h.bid();
+    h.tender();
     run_award(h.m, h.ys, h.index);
     run_delivery(h.m, h.ys, h.exec);
     s.cash[victim.index()] = -s.revenue_year[victim.index()] - 1; // cannot cover the year

@@ -39,9 +39,7 @@ TEST_CASE("reserved for local suppliers: no bid from another region") {
     spec.policy.sme_reserve_threshold_gbp = 1e9;
     spec.policy.reserve_local = true;
     Harness h(spec, 6);
-    h.start_year();
-    h.design();
-    h.bid();
+    h.tender();
     int bids = 0;
     for (std::size_t k = 0; k < h.ys.tenders.tenders.size(); ++k)
         for (std::size_t r = 0; r < h.ys.tenders.outcomes[k].shortlisted; ++r, ++bids)
@@ -159,9 +157,7 @@ TEST_CASE(
         s.levers.outcome_noise_factor = 0.0;
         s.policy.outcome_spec_share = share;
         Harness h(s, 10);
-        h.start_year();
-        h.design();
-        h.bid();
+        h.tender();
         int incumbent_bids = 0;
         for (std::size_t k = 0; k < h.ys.tenders.tenders.size(); ++k) {
             const auto& t2 = h.ys.tenders.tenders[k];
@@ -322,14 +318,10 @@ TEST_CASE("when payment by results is set too harshly, providers stay away") {
     spec.policy.outcome_payment_share = 0.6;
     spec.levers.outcome_target_quality = 0.98;
     Harness harsh(spec, 16);
-    harsh.start_year();
-    harsh.design();
-    harsh.bid();
+    harsh.tender();
     spec.policy.outcome_payment_share = 0.0;
     Harness mild(spec, 16);
-    mild.start_year();
-    mild.design();
-    mild.bid();
+    mild.tender();
     int harsh_bids = 0, mild_bids = 0;
     for (const auto& o : harsh.ys.tenders.outcomes) harsh_bids += o.bids;
     for (const auto& o : mild.ys.tenders.outcomes) mild_bids += o.bids;
