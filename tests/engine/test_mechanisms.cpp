@@ -149,7 +149,7 @@ TEST_CASE("cost overruns that push a supplier past its capacity make its contrac
 }
 
 TEST_CASE(
-    "an SME whose revenue needs 250 staff grows into a large firm; one just below stays SME") {
+    "an SME whose revenue needs 250 staff grows into a large firm, one just below stays SME") {
     auto spec = test::tiny_spec(10, 4);
     spec.market.sme_fraction = 1.0;
     spec.market.large_reach_regions = 3;

@@ -267,7 +267,7 @@ TEST_CASE("years before an adoption are identical to the baseline run with the s
     }
 }
 
-TEST_CASE("a council below its SME target reserves more tenders each year; above it, fewer") {
+TEST_CASE("a council below its SME target reserves more tenders each year, above it fewer") {
     auto spec = test::tiny_spec(10, 2);
     spec.policy.sme_target_share = 0.5;
     Harness h(spec, 14);

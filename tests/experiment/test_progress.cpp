@@ -12,7 +12,7 @@ TEST_CASE("progress line: runs done, rate and time left") {
     CHECK(Progress::line(10, 200, 0, 0) == "10/200 runs (5%)"); // nothing run yet: no rate
 }
 
-TEST_CASE("progress: counts runs from before and after a resume; quiet prints nothing") {
+TEST_CASE("progress: counts runs from before and after a resume, quiet prints nothing") {
     std::ostringstream out;
     Progress p(&out, "sweep x", 10, 4, false);
     p.tick();

@@ -69,7 +69,7 @@ TEST_CASE("plan: seeds are distinct across runs and differ from replicate seeds"
     CHECK(plan_seeds.size() == plan.run_count());
 }
 
-TEST_CASE("plan: scenario_for sets the point's values; the fingerprint follows the file") {
+TEST_CASE("plan: scenario_for sets the point's values, the fingerprint follows the file") {
     const SweepPlan plan(test::load(kMorris));
     const auto& pts = plan.points();
     for (std::size_t row = 0; row < plan.point_count(); ++row) {
