@@ -1,5 +1,7 @@
 // tendersim command line. Parsing lives here and only here: each subcommand fills a plain config
 // struct and hands it to the library.
+#include "core/market_size.hpp"
+#include "core/money.hpp"
 #include "core/params.hpp"
 #include "experiment/flat_json.hpp"
 #include "experiment/result_line.hpp"
@@ -197,6 +199,12 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const cxxopts::exceptions::exception& e) {
         std::cerr << "error: " << e.what() << " (see --help)\n";
+        return 2;
+    } catch (const MarketTooLarge& e) { // the scenario asks for more than a computer holds
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const MoneyOverflow& e) {
+        std::cerr << "error: " << e.what() << "\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -25,7 +25,7 @@ Pence supplier_cost(const Market& market, SupplierId s, Pence efficient, double 
         factor *= 1.0 + 0.2 * std::max(0.0, load - 0.5);
     }
     if (incumbent) factor *= 1.0 - market.spec.incumbency.cost_advantage;
-    return round_pence(value * factor);
+    return round_pence(value * factor, "a supplier's cost of a contract");
 }
 
 Pence supplier_cost(const Market& market, SupplierId s, CategoryId c, Pence efficient,
@@ -41,7 +41,8 @@ Pence bid_cost(const BiddingSpec& bidding, Pence total) {
     double share = bidding.bid_cost_share;
     if (value > 0 && value < threshold)
         share *= std::pow(threshold / value, bidding.small_project_exponent);
-    return std::max(round_pence(share * value), pence_from_gbp(bidding.min_bid_cost_gbp));
+    return std::max(round_pence(share * value, "a bid's preparation cost"),
+                    pence_from_gbp(bidding.min_bid_cost_gbp));
 }
 
 } // namespace tendersim

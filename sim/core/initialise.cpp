@@ -2,6 +2,7 @@
 
 #include "candidate_index.hpp"
 #include "cost_model.hpp"
+#include "market_size.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
 #include "supplier_factory.hpp"
@@ -103,7 +104,8 @@ void build_portfolios(Market& m) {
                     k.annual_price = 0;
                     k.relet_of_failure = 1;
                 } else {
-                    m.suppliers.committed[chosen.index()] += k.annual_price;
+                    add_money(m.suppliers.committed[chosen.index()], k.annual_price,
+                              "a supplier's committed work");
                 }
                 k.supplier = chosen;
                 k.quality_offered = chosen.valid() ? m.suppliers.quality[chosen.index()] : 0.0f;
@@ -116,6 +118,7 @@ void build_portfolios(Market& m) {
 } // namespace
 
 Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
+    check_market_fits(spec); // before anything is allocated
     Market m;
     m.spec = spec;
     m.seed = seed;

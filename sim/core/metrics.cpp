@@ -89,7 +89,8 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
     }
     for (std::size_t k = 0; k < tenders.outcomes.size(); ++k) {
         const auto& o = tenders.outcomes[k];
-        const Pence total = tenders.tenders[k].estimated_value * tenders.tenders[k].duration;
+        const Pence total = money_mul(tenders.tenders[k].estimated_value,
+                                      tenders.tenders[k].duration, "a tender's total value");
         if (o.bids > 0 && total > 0)
             bid_cost_shares += o.bids * static_cast<double>(bid_cost(m.spec.bidding, total)) /
                                static_cast<double>(total);

@@ -1,20 +1,60 @@
 #pragma once
 // Money is held in integer pence so that what councils pay equals what suppliers receive exactly.
+//
+// Every amount made from a double is range-checked, and every running total is added with an
+// overflow check: a scenario whose money outgrows 64-bit pence stops with MoneyOverflow instead
+// of wrapping round to negative spend (signed overflow is undefined behaviour besides).
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace tendersim {
 
 using Pence = std::int64_t;
 
+// The largest single amount: 2^53 pence (about GBP 90 trillion). Doubles hold every whole number
+// of pence up to it exactly, and sums of many such amounts still have room in 64 bits.
+inline constexpr Pence kMaxPence = Pence{1} << 53;
+
+class MoneyOverflow : public std::overflow_error {
+  public:
+    explicit MoneyOverflow(const std::string& what_overflowed);
+};
+
+[[noreturn]] void throw_money_overflow(const char* what);
+
 constexpr Pence pence_from_gbp(double gbp) {
-    return static_cast<Pence>(gbp * 100.0 + (gbp >= 0 ? 0.5 : -0.5));
+    const double pence = gbp * 100.0;
+    // Written so that NaN fails the test too.
+    if (!(pence <= static_cast<double>(kMaxPence) && pence >= -static_cast<double>(kMaxPence)))
+        throw_money_overflow("an amount in GBP");
+    return static_cast<Pence>(pence + (gbp >= 0 ? 0.5 : -0.5));
 }
 constexpr double gbp(Pence p) {
     return static_cast<double>(p) / 100.0;
 }
-inline Pence round_pence(double pence) {
+inline Pence round_pence(double pence, const char* what = "an amount") {
+    if (!(std::fabs(pence) <= static_cast<double>(kMaxPence))) [[unlikely]]
+        throw_money_overflow(what);
     return static_cast<Pence>(std::llround(pence));
+}
+
+// a + b, or MoneyOverflow naming the total.
+inline Pence money_add(Pence a, Pence b, const char* what = "a running total") {
+    Pence r;
+    if (__builtin_add_overflow(a, b, &r)) [[unlikely]]
+        throw_money_overflow(what);
+    return r;
+}
+inline Pence money_mul(Pence a, std::int64_t k, const char* what = "a total over years") {
+    Pence r;
+    if (__builtin_mul_overflow(a, k, &r)) [[unlikely]]
+        throw_money_overflow(what);
+    return r;
+}
+inline void add_money(Pence& total, Pence v, const char* what = "a running total") {
+    total = money_add(total, v, what);
 }
 
 } // namespace tendersim

@@ -3,6 +3,7 @@
 // under oneTBB inside an arena of that size. Kernels write only to their own index's slots, so
 // both drivers give the same bytes.
 #include <cstddef>
+#include <exception>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
@@ -29,13 +30,21 @@ class Executor {
         // Under ThreadSanitizer: the distro's libtbb is not instrumented, so its internal
         // synchronisation is invisible and every kernel would look racy. Plain threads, which
         // TSan understands, run the same kernels here, so real races in them are still caught.
+        // An exception in a kernel (e.g. MoneyOverflow) reaches the caller, as under oneTBB.
         std::vector<std::thread> workers;
         const std::size_t parts = static_cast<std::size_t>(threads_);
+        std::vector<std::exception_ptr> errors(parts);
         for (std::size_t p = 0; p < parts; ++p)
             workers.emplace_back([&, p] {
-                for (std::size_t i = p * n / parts; i < (p + 1) * n / parts; ++i) kernel(i);
+                try {
+                    for (std::size_t i = p * n / parts; i < (p + 1) * n / parts; ++i) kernel(i);
+                } catch (...) {
+                    errors[p] = std::current_exception();
+                }
             });
         for (auto& w : workers) w.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
         return;
 #endif
         arena_.execute([&] {
@@ -55,9 +64,22 @@ class Executor {
             return;
         }
 #if defined(__SANITIZE_THREAD__)
-        std::thread other([&] { second(); });
-        first();
+        std::exception_ptr error;
+        std::thread other([&] {
+            try {
+                second();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        });
+        try {
+            first();
+        } catch (...) {
+            other.join();
+            throw;
+        }
         other.join();
+        if (error) std::rethrow_exception(error);
         return;
 #endif
         arena_.execute([&] { tbb::parallel_invoke(first, second); });

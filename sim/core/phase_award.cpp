@@ -35,7 +35,7 @@ void choose_subcontractor(Market& m, const CandidateIndex& index, const Tender& 
     if (!best.valid()) return; // nobody suitable was found: the prime delivers it all
     c.subcontractor = best;
     c.subcontract_price = sub_price;
-    s.committed[best.index()] += sub_price;
+    add_money(s.committed[best.index()], sub_price, "a supplier's committed work");
 }
 
 } // namespace
@@ -76,11 +76,12 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         }
         const Bid& b = out.shortlist[out.winner_rank];
         const std::size_t i = b.supplier.index();
-        const Pence total = b.price * t.duration;
+        const Pence total = money_mul(b.price, t.duration, "a contract's total value");
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Award, t.need_key);
         ++s.wins_year[i];
-        s.bid_cost_year[i] +=
-            round_pence(m.spec.bidding.award_cost_share * static_cast<double>(total));
+        add_money(s.bid_cost_year[i],
+                  round_pence(m.spec.bidding.award_cost_share * static_cast<double>(total)),
+                  "a supplier's bid costs");
         Contract c;
         c.buyer = t.buyer;
         c.supplier = b.supplier;
@@ -110,16 +111,19 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         // Under an outcome specification a supplier may bring a new solution.
         c.innovative = t.outcome_spec && rng.bernoulli(s.innovation[i] * cat.innovation_potential);
         if (!s.is_sme[i]) choose_subcontractor(m, index, t, c, policy, rng);
-        s.committed[i] += c.annual_price - c.subcontract_price;
+        add_money(s.committed[i], c.annual_price - c.subcontract_price,
+                  "a supplier's committed work");
         m.contracts.push_back(c);
         auto& ctr = ys.counters;
         ++ctr.awards;
         ctr.sme_awards += s.is_sme[i];
         ctr.innovative_awards += c.innovative;
         ctr.award_years += t.duration;
-        ctr.awarded_total_value += total;
-        ctr.awarded_annual_value += b.price;
-        ctr.sv_promised_total += b.sv_offer * t.duration;
+        add_money(ctr.awarded_total_value, total, "the year's awarded value");
+        add_money(ctr.awarded_annual_value, b.price, "the year's awarded annual value");
+        add_money(ctr.sv_promised_total,
+                  money_mul(b.sv_offer, t.duration, "a promise of social value"),
+                  "the year's promised social value");
         ctr.award_markup_sum += static_cast<double>(b.price - b.own_cost) /
                                 static_cast<double>(std::max<Pence>(1, b.own_cost));
         if (t.is_relet) {

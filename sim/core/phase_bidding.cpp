@@ -76,12 +76,14 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     bid.supplier = id;
     bid.is_sme = s.is_sme[i];
     bid.rejected = 0;
-    bid.price = std::max<Pence>(1, round_pence(price));
-    bid.evaluated_price = bid.price + (incumbent ? 0 : v.switching_cost);
-    bid.own_cost = own + round_pence(sv_cost);
+    bid.price = std::max<Pence>(1, round_pence(price, "a bid's price"));
+    bid.evaluated_price =
+        money_add(bid.price, incumbent ? 0 : v.switching_cost, "a bid's evaluated price");
+    bid.own_cost =
+        money_add(own, round_pence(sv_cost, "a bid's social-value cost"), "a bid's cost");
     const double sv_offer = sv_units_at_reference * proxy_value_factor(m, i);
-    bid.sv_offer = round_pence(sv_offer);
-    bid.sv_evaluated = round_pence(sv_offer * s.reputation[i]);
+    bid.sv_offer = round_pence(sv_offer, "a social-value offer");
+    bid.sv_evaluated = round_pence(sv_offer * s.reputation[i], "a social-value offer");
     bid.quality_offer = static_cast<float>(quality);
     const double noise =
         m.spec.evaluation.evaluator_noise * (t.outcome_spec ? 1.0 + lv.outcome_noise_factor : 1.0);
@@ -99,7 +101,7 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
         b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
                                          b.social_value_effort_saturation,
         0.0, 1.0);
-    const Pence total = t.estimated_value * t.duration;
+    const Pence total = money_mul(t.estimated_value, t.duration, "a tender's total value");
     // Switching costs on a custom system; an outcome specification frees rivals from most of them.
     const double lockin = t.outcome_spec ? 1.0 - m.spec.levers.outcome_lockin_reduction : 1.0;
     const TenderView view{

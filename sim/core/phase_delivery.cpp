@@ -49,9 +49,9 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
             atomic_add(s.subcontract_revenue_year[j], r.subcontract_paid);
             atomic_add(s.cost_year[j], r.subcontract_cost);
         }
-        r.cost =
-            round_pence(static_cast<double>(c.supplier_cost) * (1.0 - sub_fraction) * overrun) +
-            r.subcontract_paid;
+        r.cost = money_add(
+            round_pence(static_cast<double>(c.supplier_cost) * (1.0 - sub_fraction) * overrun),
+            r.subcontract_paid, "a contract's delivery cost");
         // Overruns are extra work: a supplier near its capacity can be pushed past it.
         const Pence own_value = c.annual_price - (has_sub ? c.subcontract_price : 0);
         atomic_add(ys.supplier_workload[i], round_pence(static_cast<double>(own_value) * overrun));
@@ -86,16 +86,16 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         const DeliveryResult& r = ys.delivery[k];
         Contract& c = m.contracts[k];
         if (!c.supplier.valid()) continue;
-        m.ledger_council_paid += r.paid;
-        m.ledger_prime_paid_subs += r.subcontract_paid;
-        ys.counters.outcome_withheld += r.withheld;
+        add_money(m.ledger_council_paid, r.paid, "the councils' payments ledger");
+        add_money(m.ledger_prime_paid_subs, r.subcontract_paid, "the subcontract payments ledger");
+        add_money(ys.counters.outcome_withheld, r.withheld, "withheld outcome payments");
         const std::size_t b = c.buyer.index();
-        councils.paid_total[b] += r.paid;
-        councils.paid_year[b] += r.paid;
+        add_money(councils.paid_total[b], r.paid, "a council's total payments");
+        add_money(councils.paid_year[b], r.paid, "a council's yearly payments");
         if (s.is_sme[c.supplier.index()])
-            councils.paid_sme_year[b] += r.paid;
+            add_money(councils.paid_sme_year[b], r.paid, "a council's SME payments");
         else if (r.subcontract_paid > 0 && s.is_sme[c.subcontractor.index()])
-            councils.paid_sme_year[b] += r.subcontract_paid;
+            add_money(councils.paid_sme_year[b], r.subcontract_paid, "a council's SME payments");
         if (r.shortfall) {
             // A monitored shortfall is remembered in later evaluations.
             float& rep = s.reputation[c.supplier.index()];
@@ -111,8 +111,10 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
     }
     // Suppliers' side of the ledgers, summed from their own accounts rather than the payments.
     for (std::size_t i = 0; i < s.size(); ++i) {
-        m.ledger_supplier_received += s.revenue_year[i] - s.subcontract_revenue_year[i];
-        m.ledger_subs_received += s.subcontract_revenue_year[i];
+        add_money(m.ledger_supplier_received, s.revenue_year[i] - s.subcontract_revenue_year[i],
+                  "the suppliers' receipts ledger");
+        add_money(m.ledger_subs_received, s.subcontract_revenue_year[i],
+                  "the subcontractors' receipts ledger");
     }
 }
 

@@ -36,8 +36,8 @@ void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& 
             continue;
         }
         Tender& j = out[static_cast<std::size_t>(slot)];
-        j.efficient_cost += t.efficient_cost;
-        j.estimated_value += t.estimated_value;
+        add_money(j.efficient_cost, t.efficient_cost, "a joint tender's cost");
+        add_money(j.estimated_value, t.estimated_value, "a joint tender's value");
         j.joint = static_cast<std::uint8_t>(std::min(255, j.joint + 1));
         // Mixed incumbents: the partnership is buying afresh, and nobody holds the whole system.
         if (j.incumbent != t.incumbent) j.incumbent = SupplierId(), j.is_relet = 0, j.custom = 0;
@@ -69,8 +69,10 @@ void divide_into_lots(Market& m, std::vector<Tender>& tenders, YearCounters& ctr
             out.push_back(lot);
         }
         ctr.extra_lots += k - 1;
-        ctr.council_procurement_cost +=
-            (k - 1) * pence_from_gbp(m.councils.policy[t.buyer.index()].lot_admin_cost_gbp);
+        add_money(ctr.council_procurement_cost,
+                  money_mul(pence_from_gbp(m.councils.policy[t.buyer.index()].lot_admin_cost_gbp),
+                            k - 1, "lot administration costs"),
+                  "the councils' procurement costs");
     }
     tenders.swap(out);
 }
@@ -102,8 +104,10 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
     // A divided need is run as one procurement: its extra lots cost the lot admin cost only.
     const auto procurements =
         std::count_if(tenders.begin(), tenders.end(), [](const Tender& t) { return t.lot == 0; });
-    ys.counters.council_procurement_cost +=
-        procurements * pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
+    add_money(ys.counters.council_procurement_cost,
+              money_mul(pence_from_gbp(m.spec.council.tender_admin_cost_gbp), procurements,
+                        "tender administration costs"),
+              "the councils' procurement costs");
     ys.tenders.outcomes.assign(tenders.size(), TenderOutcome{});
 }
 

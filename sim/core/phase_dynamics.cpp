@@ -17,7 +17,9 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
     event = None;
     if (!s.alive[i]) return;
     const Pence overhead = round_pence(sp.overhead_share * static_cast<double>(s.capacity[i]));
-    s.cash[i] += s.revenue_year[i] - s.cost_year[i] - s.bid_cost_year[i] - overhead;
+    const Pence spent = money_add(money_add(s.cost_year[i], s.bid_cost_year[i]), overhead,
+                                  "a supplier's yearly costs");
+    add_money(s.cash[i], money_add(s.revenue_year[i], -spent), "a supplier's cash");
 
     // Markups learn from outcomes: each loss shaves the markup, each win raises it.
     const int bids = s.bids_year[i];

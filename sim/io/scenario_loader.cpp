@@ -1,5 +1,6 @@
 #include "scenario_loader.hpp"
 
+#include "core/market_size.hpp"
 #include "core/params.hpp"
 #include "scenario_error.hpp"
 #include "sha256.hpp"
@@ -404,6 +405,13 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
                    "expected at least the year of every [[adopt]] (" + std::to_string(year) +
                        "), got " + std::to_string(spec.run.years)},
                   at("adopt", i));
+    }
+    // A market that would not fit in memory, or whose money could pass what 64-bit pence hold,
+    // is refused here, before a run creates any output.
+    try {
+        check_market_fits(spec);
+    } catch (const MarketTooLarge& e) {
+        fail("", 0, e.what());
     }
 }
 
