@@ -184,38 +184,6 @@ double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool i
     return incumbent && !t.outcome_spec ? spec.incumbency.quality_bonus : 0.0;
 }
 
-void reset_year_counters(Market& m) {
-    auto& s = m.suppliers;
-    std::fill(s.bids_year.begin(), s.bids_year.end(), 0);
-    std::fill(s.wins_year.begin(), s.wins_year.end(), 0);
-    std::fill(s.bid_cost_year.begin(), s.bid_cost_year.end(), 0);
-    std::fill(s.revenue_year.begin(), s.revenue_year.end(), 0);
-    std::fill(s.cost_year.begin(), s.cost_year.end(), 0);
-    std::fill(s.subcontract_revenue_year.begin(), s.subcontract_revenue_year.end(), 0);
-}
-
-void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec) {
-    // Tenders open in each (category, region) cell this year: the notices a supplier could read.
-    const std::size_t R = m.regions;
-    std::vector<std::uint32_t> open(m.categories * R, 0);
-    for (const auto& t : ys.tenders.tenders) ++open[t.category.index() * R + t.region];
-    auto& s = m.suppliers;
-    const double scale = m.spec.bidding.attention;
-    exec.for_each(s.size(), [&](std::size_t i) {
-        double eligible = 0;
-        for (std::uint32_t mask = s.category_mask[i]; mask; mask &= mask - 1) {
-            const auto c = static_cast<std::size_t>(std::countr_zero(mask));
-            for_each_reached_region(s.region[i], s.reach[i], R,
-                                    [&](std::size_t r) { eligible += open[c * R + r]; });
-        }
-        // A supplier spreads its bid-writing capacity over the notices it could answer.
-        s.attention[i] =
-            eligible > 0 ? static_cast<float>(std::min(1.0, scale * s.bid_capacity[i] / eligible))
-                         : 0.0f;
-    });
-    index.refresh_attention(s, exec);
-}
-
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec) {
     auto& tenders = ys.tenders;
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {

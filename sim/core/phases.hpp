@@ -1,5 +1,5 @@
 #pragma once
-// The phases of one simulated year, in the order Simulation::run_year calls them.
+// The phases of one simulated year; year_schedule.hpp gives their order.
 #include "candidate_index.hpp"
 #include "market.hpp"
 #include "parallel.hpp"
@@ -32,8 +32,10 @@ double outcome_met_probability(const Market& m, double quality);
 // The incumbent's product-specific advantage in evaluation: none under outcome specifications.
 double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool incumbent);
 
-// Helpers shared by phases.
+// Suppliers spread their bid-writing capacity over the notices they could answer this year, and
+// the index regroups its cells into attention bands (phase_attention.cpp).
 void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Executor& exec);
+// Suppliers' yearly counters back to zero, as a year opens (year_schedule.cpp).
 void reset_year_counters(Market& m);
 
 } // namespace tendersim

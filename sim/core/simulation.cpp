@@ -1,7 +1,6 @@
 #include "simulation.hpp"
 
 #include "initialise.hpp"
-#include "phases.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
 
@@ -21,33 +20,37 @@ void Simulation::adopt_now(const Adoption& adoption) {
 }
 
 const YearMetrics& Simulation::run_year() {
-    Market& m = market_;
-    ++m.year;
-    year_.counters.reset();
-    reset_year_counters(m);
-
     auto clock = std::chrono::steady_clock::now();
-    auto lap = [&clock](double& total) {
-        const auto now = std::chrono::steady_clock::now();
-        total += std::chrono::duration<double>(now - clock).count();
-        clock = now;
-    };
-
-    apply_adoptions(m);
-    steer_sme_targets(m);
-    run_needs(m, year_, exec_), lap(times_.needs);
-    // The buyers' design reads councils and writes tenders, year counters and next_need_key; the
-    // index reads only suppliers (and the market's sizes): they run side by side (the design lap
-    // covers both).
-    exec_.invoke([&] { run_design(m, year_, exec_); }, [&] { index_.rebuild(m); });
-    lap(times_.design);
-    prepare_attention(m, year_, index_, exec_), lap(times_.index);
-    run_bidding(m, year_, index_, exec_), lap(times_.bidding);
-    run_award(m, year_, index_), lap(times_.award);
-    run_delivery(m, year_, exec_), lap(times_.delivery);
-    run_dynamics(m, year_, exec_), lap(times_.dynamics);
-    metrics_ = compute_metrics(m, year_, exec_), lap(times_.monitor);
+    run_steps(kYearSchedule.front(), kYearSchedule.back(),
+              YearContext{market_, year_, index_, exec_, metrics_}, [&](YearStep step) {
+                  const auto now = std::chrono::steady_clock::now();
+                  times_.of(step) += std::chrono::duration<double>(now - clock).count();
+                  clock = now;
+              });
     return metrics_;
+}
+
+double& PhaseTimes::of(YearStep step) {
+    switch (step) {
+    case YearStep::Open: // opening the year (resets, adoptions, steering) counts with the needs
+    case YearStep::Needs:
+        return needs;
+    case YearStep::Design:
+        return design; // the index rebuild runs beside it
+    case YearStep::Attention:
+        return index;
+    case YearStep::Bidding:
+        return bidding;
+    case YearStep::Award:
+        return award;
+    case YearStep::Delivery:
+        return delivery;
+    case YearStep::Dynamics:
+        return dynamics;
+    case YearStep::Monitor:
+        return monitor;
+    }
+    return monitor;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include "market.hpp"
 #include "metrics.hpp"
 #include "parallel.hpp"
+#include "year_schedule.hpp"
 #include "year_state.hpp"
 
 #include <cstdint>
@@ -14,6 +15,7 @@ namespace tendersim {
 struct PhaseTimes {
     double needs = 0, design = 0, index = 0, bidding = 0, award = 0, delivery = 0, dynamics = 0,
            monitor = 0;
+    double& of(YearStep step); // the figure a step's time is added to
 };
 
 class Simulation {

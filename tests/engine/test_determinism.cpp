@@ -1,6 +1,7 @@
 // The same scenario and seed give the same state at any thread count (compare Box2D's
 // test_determinism.c): state hashes after every year, and the metrics, must match.
 #include "core/simulation.hpp"
+#include "harness.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -66,4 +67,28 @@ TEST_CASE("a different seed gives a different market") {
     Simulation a(spec, 1, 1), b(spec, 2, 1);
     a.run_year(), b.run_year();
     CHECK(state_hash(a.market()) != state_hash(b.market()));
+}
+
+TEST_CASE("the step-by-step test harness and Simulation walk the same year") {
+    // Mechanism tests drive years through test::Harness; their findings hold for the engine only
+    // if both run the same steps in the same order. Every lever on, adopted in year 5.
+    ScenarioSpec spec = load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/combined.toml");
+    spec.run.burn_in_years = 0;
+    spec.policy.sme_target_share = 0.5;
+    Simulation sim(spec, 99, 1);
+    test::Harness h(spec, 99);
+    for (int y = 0; y < 7; ++y) {
+        CAPTURE(y);
+        const auto& metrics = sim.run_year();
+        h.full_year();
+        CHECK(state_hash(h.m) == state_hash(sim.market()));
+        CHECK(metric_rows(h.metrics, spec) == metric_rows(metrics, spec));
+    }
+    // A harness that skips a step ends elsewhere: the comparison can fail.
+    test::Harness skipped(spec, 99);
+    skipped.steps(YearStep::Open, YearStep::Award);
+    skipped.steps(YearStep::Dynamics, YearStep::Monitor);
+    Simulation once(spec, 99, 1);
+    once.run_year();
+    CHECK(state_hash(skipped.m) != state_hash(once.market()));
 }
