@@ -1,6 +1,9 @@
 #include "experiment/mpi_sweep.hpp"
 
+#include "io/errors.hpp"
+
 #include <cstdlib>
+#include <exception>
 #include <stdexcept>
 #include <string_view>
 
@@ -55,7 +58,7 @@ std::string mpi_library() {
 }
 
 SweepOutcome run_sweep_mpi(const SweepPlan&, const SweepOptions&) {
-    throw std::runtime_error(
+    throw InputError(
         "MPI is not available: this tendersim was built without MPI, so each of the processes "
         "mpirun started would run the whole sweep. Install libopenmpi-dev and rebuild, or split "
         "the sweep with --shard K/N and `tendersim merge` (see docs/experiments.md)");
@@ -227,12 +230,14 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         shards_dir(opt.sweep_dir) / ("mpi-rank-" + std::to_string(mpi.rank) + ".records");
 
     // 1. Rank 0 checks the directory (and applies --restart) before any rank opens its file.
-    std::string verdict; // "", "complete" or "error:<message>"
+    std::string verdict;      // "", "complete" or "error:<message>"
+    std::exception_ptr error; // rank 0's, rethrown as it was so its exit code is kept
     if (mpi.rank == 0) {
         try {
             if (detail::preflight(plan, opt, false, own)) verdict = "complete";
         } catch (const std::exception& e) {
             verdict = std::string("error:") + e.what();
+            error = std::current_exception();
         }
     }
     verdict = broadcast(verdict, mpi.rank);
@@ -242,7 +247,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         return outcome;
     }
     if (verdict.starts_with("error:")) {
-        if (mpi.rank == 0) throw std::runtime_error(verdict.substr(6));
+        if (mpi.rank == 0) std::rethrow_exception(error);
         outcome.status = SweepStatus::Failed;
         return outcome;
     }
@@ -254,14 +259,17 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         writer = std::make_unique<ShardWriter>(own, plan.fingerprint());
     } catch (const std::exception& e) {
         open_error = e.what();
+        error = std::current_exception();
     }
+    if (writer && opt.log) *opt.log << writer->repair_note();
     int ok = open_error.empty() ? 1 : 0;
     int all_ok = 0;
     MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
     if (!all_ok) {
-        if (mpi.rank == 0)
-            throw std::runtime_error(
-                open_error.empty() ? "another MPI rank could not open its shard file" : open_error);
+        if (mpi.rank == 0) {
+            if (error) std::rethrow_exception(error);
+            throw IoError("another MPI rank could not open its shard file (its error is above)");
+        }
         if (!open_error.empty())
             std::cerr << "error (MPI rank " << mpi.rank << "): " << open_error << std::endl;
         outcome.status = SweepStatus::Failed;
