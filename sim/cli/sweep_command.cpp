@@ -152,8 +152,8 @@ int sweep_command(int argc, char** argv) {
         return kExitInterrupted;
     case SweepStatus::WorkerRankDone:
         return 0;
-    case SweepStatus::Failed: // an MPI worker rank: rank 0 reports the error and its code
-        return kExitInternal;
+    case SweepStatus::Failed: // an MPI worker rank: rank 0 reports the error
+        return out.exit_code != 0 ? out.exit_code : kExitInternal;
     }
     return kExitInternal;
 }

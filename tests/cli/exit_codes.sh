@@ -62,10 +62,13 @@ expect 2 "--threads must be from 1 to 1024 (got -3)" "$ts" validate "$tiny" --th
 
 # validate: a report that cannot be written is an I/O failure (3), said as such, and not a
 # verdict; the targets' outcome (missed on this tiny market: 1) is still reported.
-expect 1 "" "$ts" validate "$tiny" --replicates 2 --threads 1 --markdown "$out/report.md"
+targets=$src/validation/targets.toml
+expect 1 "" "$ts" validate "$tiny" --targets "$targets" --replicates 2 --threads 1 \
+  --markdown "$out/report.md"
 [ -s "$out/report.md" ] || { echo "FAIL: validate --markdown wrote no report"; fails=$((fails + 1)); }
 expect 3 "cannot write /proc/tendersim-none/report.md: No such file or directory" \
-  "$ts" validate "$tiny" --replicates 2 --threads 1 --markdown /proc/tendersim-none/report.md
+  "$ts" validate "$tiny" --targets "$targets" --replicates 2 --threads 1 \
+  --markdown /proc/tendersim-none/report.md
 grep -qF "but the --markdown report was not written" "$out/stderr" ||
   { echo "FAIL: validate: no word that the report was not written"; fails=$((fails + 1)); }
 grep -q "FAIL\|PASS" "$out/stdout" ||
