@@ -107,6 +107,24 @@ rm "$out/res/sweep-sw/shards/copied.records"
 # An unwritable output directory is an I/O failure.
 expect 3 "" "$ts" sweep "$out/sw.toml" --quiet --threads 1 --out /proc/tendersim-none
 
+# A full disk: the reason is given, exit 3 (needs root to mount a small tmpfs; skipped otherwise).
+full=$out/full
+mkdir -p "$full"
+if mount -t tmpfs -o size=8k tmpfs "$full" 2>/dev/null; then
+  trap 'umount "$full" 2>/dev/null || true' EXIT
+  # (the shard records or the merged files, whichever fills the disk first)
+  expect 3 ": No space left on device" \
+    "$ts" sweep "$out/sw.toml" --quiet --threads 1 --out "$full"
+  rm -rf "${full:?}"/* "$full"/.[!.]* 2>/dev/null || true
+  dd if=/dev/zero of="$full/filler" bs=1k count=64 2>/dev/null || true
+  expect 3 "cannot write $full/report.md: No space left on device" \
+    "$ts" validate "$tiny" --targets "$targets" --replicates 2 --threads 1 --markdown "$full/report.md"
+  umount "$full"
+  trap - EXIT
+else
+  echo "note: cannot mount a tmpfs (not root?): full-disk checks skipped"
+fi
+
 # Usage errors are bad input too.
 expect 2 "unknown command" "$ts" frobnicate
 expect 2 "see --help" "$ts" run "$tiny" --no-such-option
