@@ -77,8 +77,13 @@ int run(int argc, char** argv) {
     if (const DisplayStatus d = check_display(kProgram); !d.ok)
         return fail(d.message, kExitBadInput);
 
-    const sf::Font font = load_font();
-    const sf::Font bold = load_font(kDefaultBoldFontPath);
+    sf::Font font, bold;
+    try {
+        font = load_font();
+        bold = load_font(kDefaultBoldFontPath);
+    } catch (const std::exception& e) {
+        return fail(e.what(), kExitBadInput); // an installation problem, like a missing display
+    }
     unsigned w = o.width, h = o.height;
     if (w == 0) default_size(w, h);
     App app(o, std::move(setup), w, h, font, bold);
