@@ -1,5 +1,6 @@
 #include "experiment/compare.hpp"
 #include "experiment_commands.hpp"
+#include "io/errors.hpp"
 
 #include <algorithm>
 #include <cxxopts.hpp>
@@ -41,7 +42,8 @@ int compare_command(int argc, char** argv) {
         std::cout << options.help()
                   << "\nOutputs in <out>/compare-<A>-vs-<B>/: comparison.csv (means, paired "
                      "differences, 95% intervals, share of replicates with the same sign), "
-                     "replicates.csv, report.md (plain-language summary), manifest.json.\n";
+                     "replicates.csv, report.md (plain-language summary), manifest.json.\n"
+                  << kExitCodesHelp;
         return 0;
     }
     experiment::CompareConfig config;
@@ -63,10 +65,7 @@ int compare_command(int argc, char** argv) {
     if (args.count("metrics")) config.metrics = args["metrics"].as<std::vector<std::string>>();
     if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();
     config.threads = args["threads"].as<int>();
-    if (config.threads < 1) {
-        std::cerr << "tendersim compare: --threads must be at least 1\n";
-        return 2;
-    }
+    check_thread_count(config.threads);
     config.out_parent = args["out"].as<std::string>();
     if (!args.count("quiet")) {
         config.log = &std::cerr;

@@ -1,11 +1,10 @@
 // tendersim command line. Parsing lives here and only here: each subcommand fills a plain config
 // struct and hands it to the library.
-#include "core/market_size.hpp"
-#include "core/money.hpp"
 #include "core/params.hpp"
 #include "experiment/flat_json.hpp"
 #include "experiment/result_line.hpp"
 #include "experiment_commands.hpp"
+#include "io/errors.hpp"
 #include "io/run_job.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -43,6 +42,11 @@ Usage:
   tendersim --help | --version
 
 Run 'tendersim COMMAND --help' for the options of a command.
+
+Exit status (every command): 0 success; 1 a validation target missed (validate); 2 bad input
+(arguments, input files, an output directory that refuses the command, no X display); 3 I/O
+failure (a file could not be read or written: the message says which and why); 4 internal error
+(a bug or out of memory); 130 interrupted.
 )";
 
 // `tendersim chart ARGS...` runs tendersim-chart with ARGS. The engine never links SFML, so the
@@ -66,7 +70,7 @@ int chart_command(int argc, char** argv) {
                 ::execv(candidate.c_str(), args.data());
                 std::cerr << "tendersim chart: cannot run " << candidate.string() << ": "
                           << std::strerror(errno) << "\n";
-                return 2;
+                return kExitIoFailure;
             }
         }
     }
@@ -74,7 +78,7 @@ int chart_command(int argc, char** argv) {
     std::cerr << "tendersim chart needs tendersim-chart, built with -DTENDERSIM_BUILD_VIZ=ON "
                  "(looked in "
               << looked << "and PATH)\n";
-    return 2;
+    return kExitBadInput;
 }
 
 int default_threads() {
@@ -113,7 +117,8 @@ int run_command(int argc, char** argv) {
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
                "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
                "With --result-line: only stdout, one line per replicate with final.<metric> and "
-               "mean.<metric> (time average) values.\n";
+               "mean.<metric> (time average) values.\n"
+            << kExitCodesHelp;
         return 0;
     }
     if (!args.count("scenario")) {
@@ -131,10 +136,7 @@ int run_command(int argc, char** argv) {
         for (const auto& o : args["set"].as<std::vector<std::string>>())
             config.overrides.push_back(o);
     config.threads = args["threads"].as<int>();
-    if (config.threads < 1) {
-        std::cerr << "tendersim run: --threads must be at least 1\n";
-        return 2;
-    }
+    check_thread_count(config.threads);
     config.out_dir = args["out"].as<std::string>();
     config.tender_log = args.count("tender-log") > 0;
     config.quiet = args.count("quiet") > 0;
@@ -159,7 +161,23 @@ int run_command(int argc, char** argv) {
 
 } // namespace
 
+int dispatch(int argc, char** argv);
+
+// Output on stdout (a result line, a parameter reference, a report) that could not be written,
+// e.g. to a full disk or a closed pipe, is an I/O failure, not a success.
 int main(int argc, char** argv) {
+    const int code = dispatch(argc, argv);
+    errno = 0;
+    if (!std::cout.flush()) {
+        const int err = errno;
+        std::cerr << "error: cannot write standard output"
+                  << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
+        return code == kExitOk || code == kExitTargetMissed ? kExitIoFailure : code;
+    }
+    return code;
+}
+
+int dispatch(int argc, char** argv) {
     try {
         if (argc < 2) {
             std::cerr << kUsage;
@@ -194,20 +212,10 @@ int main(int argc, char** argv) {
         }
         std::cerr << "tendersim: unknown command '" << command << "'\n\n" << kUsage;
         return 2;
-    } catch (const ScenarioError& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 2;
     } catch (const cxxopts::exceptions::exception& e) {
         std::cerr << "error: " << e.what() << " (see --help)\n";
-        return 2;
-    } catch (const MarketTooLarge& e) { // the scenario asks for more than a computer holds
-        std::cerr << "error: " << e.what() << "\n";
-        return 2;
-    } catch (const MoneyOverflow& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 2;
+        return kExitBadInput;
     } catch (const std::exception& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
+        return report_error(nullptr, e); // the one mapping from error to exit code
     }
 }

@@ -2,6 +2,7 @@
 #include "experiment/sweep_runner.hpp"
 #include "experiment/sweep_spec.hpp"
 #include "experiment_commands.hpp"
+#include "io/errors.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -77,7 +78,8 @@ int sweep_command(int argc, char** argv) {
                   << "\nOutputs in <out>/sweep-<name>/: runs.csv (one row per run), "
                      "timeseries.csv (if asked), sensitivity.csv (morris and sobol designs), "
                      "manifest.json. Bytes do not depend on threads, shards or MPI ranks.\n"
-                  << mpi_note() << "\n";
+                  << mpi_note() << "\n"
+                  << kExitCodesHelp;
         return 0;
     }
     if (!args.count("sweep")) {
@@ -86,10 +88,7 @@ int sweep_command(int argc, char** argv) {
     }
     experiment::SweepOptions opt;
     opt.threads = args["threads"].as<int>();
-    if (opt.threads < 1) {
-        std::cerr << "tendersim sweep: --threads must be at least 1\n";
-        return 2;
-    }
+    check_thread_count(opt.threads);
     opt.resume = args.count("resume") > 0;
     opt.restart = args.count("restart") > 0;
     if (opt.resume && opt.restart) {
@@ -150,13 +149,13 @@ int sweep_command(int argc, char** argv) {
                   << "; finish with: tendersim sweep " << args["sweep"].as<std::string>()
                   << " --resume"
                   << (args.count("out") ? " --out " + args["out"].as<std::string>() : "") << "\n";
-        return 130;
+        return kExitInterrupted;
     case SweepStatus::WorkerRankDone:
         return 0;
-    case SweepStatus::Failed:
-        return 1;
+    case SweepStatus::Failed: // an MPI worker rank: rank 0 reports the error
+        return out.exit_code != 0 ? out.exit_code : kExitInternal;
     }
-    return 1;
+    return kExitInternal;
 }
 
 int merge_command(int argc, char** argv) {
@@ -170,7 +169,7 @@ int merge_command(int argc, char** argv) {
     options.parse_positional({"sweep"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
-        std::cout << options.help();
+        std::cout << options.help() << "\n" << kExitCodesHelp;
         return 0;
     }
     if (!args.count("sweep")) {

@@ -1,6 +1,7 @@
 #include "validate_command.hpp"
 
-#include "io/result_dir.hpp"
+#include "io/errors.hpp"
+#include "io/file_io.hpp"
 #include "io/scenario_loader.hpp"
 #include "validation/validate.hpp"
 
@@ -33,29 +34,46 @@ int validate_command(int argc, char** argv) {
     if (args.count("help")) {
         std::cout << options.help()
                   << "\nExit status: 0 when every gating target is inside its tolerance, 1 when "
-                     "one is outside, 2 on bad input.\n";
+                     "one is outside, 2 on bad input, 3 when the --markdown report cannot be "
+                     "written (the table on stdout is still complete), 4 on an internal error.\n";
         return 0;
     }
     const auto replicates = args["replicates"].as<std::int64_t>();
     if (replicates < 2) {
         std::cerr << "tendersim validate: --replicates must be at least 2 (for an interval)\n";
-        return 2;
+        return kExitBadInput;
     }
+    const int threads = args["threads"].as<int>();
+    check_thread_count(threads);
     ScenarioSpec spec = load_scenario_file(args["scenario"].as<std::string>());
     if (args.count("set"))
         for (const auto& o : args["set"].as<std::vector<std::string>>()) apply_override(spec, o);
     const auto targets = validation::load_targets(args["targets"].as<std::string>());
-    const auto report =
-        validation::validate(spec, targets, replicates, std::max(1, args["threads"].as<int>()));
+    const auto report = validation::validate(spec, targets, replicates, threads);
     if (args.count("distance")) {
         std::cout << report.distance() << "\n";
         return 0;
     }
+    // The Markdown report is written before the table is printed, so no PASS reaches the
+    // screen before every output is known written; if it cannot be, the table still appears
+    // (the runs took a while) and the exit code says I/O failure, not a verdict.
+    std::string write_error;
+    if (args.count("markdown")) {
+        try {
+            write_file_checked(args["markdown"].as<std::string>(),
+                               validation::report_markdown(report));
+        } catch (const IoError& e) {
+            write_error = e.what();
+        }
+    }
     validation::print_report(std::cout, report);
-    if (args.count("markdown"))
-        write_file_atomically(args["markdown"].as<std::string>(),
-                              validation::report_markdown(report));
-    return report.passed() ? 0 : 1;
+    if (!write_error.empty()) {
+        std::cerr << "error: " << write_error << "\nThe targets were checked ("
+                  << (report.passed() ? "every gating target passed" : "a gating target missed")
+                  << ", as the table above shows), but the --markdown report was not written.\n";
+        return kExitIoFailure;
+    }
+    return report.passed() ? kExitOk : kExitTargetMissed;
 }
 
 } // namespace tendersim

@@ -6,6 +6,7 @@
 #include "experiment/progress.hpp"
 #include "experiment/run_point.hpp"
 #include "experiment/worker_pool.hpp"
+#include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/run_job.hpp"
@@ -168,7 +169,7 @@ CompareResult run_compare(const CompareConfig& config) {
     for (const auto& [name, text] : files) {
         auto out = dir.open(name);
         out << text;
-        if (!out.flush()) throw std::runtime_error("write failed: " + dir.file(name).string());
+        flush_or_throw(out, dir.file(name));
     }
     dir.commit();
     result.out_dir = dir.target().string();

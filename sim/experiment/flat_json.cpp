@@ -1,5 +1,7 @@
 #include "experiment/flat_json.hpp"
 
+#include "io/errors.hpp"
+#include "io/file_io.hpp"
 #include "io/scenario_error.hpp"
 
 #include <cctype>
@@ -209,14 +211,16 @@ std::vector<std::string> params_json_overrides(const std::string& argument) {
     std::string source = "--params-json";
     const auto first = argument.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || argument[first] != '{') {
-        std::ifstream in(argument, std::ios::binary);
-        if (!in)
-            throw ScenarioError(argument, 0, "",
-                                "cannot open the --params-json file (or pass the JSON object "
-                                "itself, starting with '{')");
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        text = buf.str();
+        InputFileRead read = try_read_input_file(argument);
+        if (!read.problem.empty()) {
+            const ScenarioError located(argument, 0, "",
+                                        "the --params-json file " + read.problem +
+                                            " (or pass the JSON object itself, starting with "
+                                            "'{')");
+            if (read.io_failure) throw IoError(located.what());
+            throw located;
+        }
+        text = std::move(read.text);
         source = argument;
     }
     std::vector<std::string> out;

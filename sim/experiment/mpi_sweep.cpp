@@ -1,6 +1,9 @@
 #include "experiment/mpi_sweep.hpp"
 
+#include "io/errors.hpp"
+
 #include <cstdlib>
+#include <exception>
 #include <stdexcept>
 #include <string_view>
 
@@ -55,7 +58,7 @@ std::string mpi_library() {
 }
 
 SweepOutcome run_sweep_mpi(const SweepPlan&, const SweepOptions&) {
-    throw std::runtime_error(
+    throw InputError(
         "MPI is not available: this tendersim was built without MPI, so each of the processes "
         "mpirun started would run the whole sweep. Install libopenmpi-dev and rebuild, or split "
         "the sweep with --shard K/N and `tendersim merge` (see docs/experiments.md)");
@@ -87,10 +90,20 @@ std::string broadcast(std::string s, int rank) {
     return s;
 }
 
+int exit_code_for_current(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return exit_code_for(e);
+    } catch (...) {
+        return kExitInternal;
+    }
+}
+
 // An error inside a worker thread cannot be reported collectively: print it and end the job.
-[[noreturn]] void abort_job(int rank, const std::string& what) {
-    std::cerr << "error (MPI rank " << rank << "): " << what << std::endl;
-    MPI_Abort(MPI_COMM_WORLD, 1);
+[[noreturn]] void abort_job(int rank, const std::exception& e) {
+    std::cerr << "error (MPI rank " << rank << "): " << e.what() << std::endl;
+    MPI_Abort(MPI_COMM_WORLD, exit_code_for(e));
     std::abort();
 }
 
@@ -135,7 +148,7 @@ void coordinate(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& wri
                 },
                 opt.cancel);
         } catch (const std::exception& e) {
-            abort_job(0, e.what());
+            abort_job(0, e);
         }
     });
     int finished = 0;
@@ -181,7 +194,7 @@ void serve(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer, 
                 },
                 nullptr);
         } catch (const std::exception& e) {
-            abort_job(rank, e.what());
+            abort_job(rank, e);
         }
     });
     int active = threads; // workers that have not yet been told to stop
@@ -227,12 +240,14 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         shards_dir(opt.sweep_dir) / ("mpi-rank-" + std::to_string(mpi.rank) + ".records");
 
     // 1. Rank 0 checks the directory (and applies --restart) before any rank opens its file.
-    std::string verdict; // "", "complete" or "error:<message>"
+    std::string verdict;      // "", "complete" or "error:<exit code>"
+    std::exception_ptr error; // rank 0's, rethrown as it was so its exit code is kept
     if (mpi.rank == 0) {
         try {
             if (detail::preflight(plan, opt, false, own)) verdict = "complete";
         } catch (const std::exception& e) {
-            verdict = std::string("error:") + e.what();
+            verdict = "error:" + std::to_string(exit_code_for(e));
+            error = std::current_exception();
         }
     }
     verdict = broadcast(verdict, mpi.rank);
@@ -242,8 +257,9 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         return outcome;
     }
     if (verdict.starts_with("error:")) {
-        if (mpi.rank == 0) throw std::runtime_error(verdict.substr(6));
+        if (mpi.rank == 0) std::rethrow_exception(error);
         outcome.status = SweepStatus::Failed;
+        outcome.exit_code = std::stoi(verdict.substr(6)); // rank 0's, so every rank agrees
         return outcome;
     }
 
@@ -254,17 +270,21 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         writer = std::make_unique<ShardWriter>(own, plan.fingerprint());
     } catch (const std::exception& e) {
         open_error = e.what();
+        error = std::current_exception();
     }
-    int ok = open_error.empty() ? 1 : 0;
-    int all_ok = 0;
-    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-    if (!all_ok) {
-        if (mpi.rank == 0)
-            throw std::runtime_error(
-                open_error.empty() ? "another MPI rank could not open its shard file" : open_error);
+    if (writer && opt.log) *opt.log << writer->repair_note();
+    int code = open_error.empty() ? 0 : exit_code_for_current(error);
+    int worst = 0; // the largest exit code of any rank's open: every rank exits with it
+    MPI_Allreduce(&code, &worst, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    if (worst != 0) {
+        if (mpi.rank == 0) {
+            if (error) std::rethrow_exception(error);
+            throw IoError("another MPI rank could not open its shard file (its error is above)");
+        }
         if (!open_error.empty())
             std::cerr << "error (MPI rank " << mpi.rank << "): " << open_error << std::endl;
         outcome.status = SweepStatus::Failed;
+        outcome.exit_code = worst;
         return outcome;
     }
 
@@ -294,7 +314,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
             outcome.runs_now = progress.done() - outcome.runs_before;
         } catch (const std::exception& e) {
             // Other ranks are waiting on rank 0: end the whole job rather than hang it.
-            abort_job(0, e.what());
+            abort_job(0, e);
         }
         writer->close();
         MPI_Barrier(MPI_COMM_WORLD); // every rank has closed its shard file

@@ -1,11 +1,13 @@
 #include "experiment/shard_file.hpp"
 
 #include "experiment/text_util.hpp"
+#include "io/errors.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <sys/file.h>
 #include <unistd.h>
@@ -23,7 +25,11 @@ std::uint64_t record_checksum(std::uint64_t run, std::uint64_t size, std::string
 }
 
 [[noreturn]] void fail_errno(const std::string& what, const std::filesystem::path& path) {
-    throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+    throw_io_error(what, path, errno);
+}
+
+std::string plural(std::uint64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 } // namespace
@@ -41,8 +47,9 @@ std::string encode_record(std::uint64_t run, std::string_view payload) {
 }
 
 ShardScan scan_shard_file(const std::filesystem::path& path) {
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
+    if (!in) throw_io_error("cannot read", path, errno ? errno : EIO);
     ShardScan scan;
     in.seekg(0, std::ios::end);
     scan.file_bytes = static_cast<std::uint64_t>(in.tellg());
@@ -50,26 +57,77 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
     std::string line;
     if (!std::getline(in, line) || in.eof()) return scan; // empty, or first line torn
     if (!line.starts_with(kMagic))
-        throw std::runtime_error(path.string() + " is not a tendersim sweep shard file");
+        throw InputError(path.string() +
+                         " is not a tendersim sweep shard file (it does not start with \"" +
+                         std::string(kMagic) + "\")");
     scan.header_valid = true;
     scan.fingerprint = line.substr(kMagic.size());
     scan.valid_bytes = line.size() + 1;
+
+    // The record whose header line starts at pos, if it is intact (header well formed, payload
+    // complete, checksum right). header_ok says whether it failed only its checksum or the
+    // payload read.
     std::string payload;
-    while (std::getline(in, line) && !in.eof()) {
+    auto record_at = [&](std::uint64_t pos, bool& header_ok) -> std::optional<RecordLoc> {
+        header_ok = false;
+        in.clear();
+        in.seekg(static_cast<std::streamoff>(pos));
+        if (!std::getline(in, line) || in.eof()) { // the file ends inside this line
+            scan.tail_incomplete = true;
+            return std::nullopt;
+        }
         // "@run size checksum"
         const auto parts = split(line, ' ');
-        if (parts.size() != 3 || parts[0].size() < 2 || parts[0][0] != '@') break;
+        if (parts.size() != 3 || parts[0].size() < 2 || parts[0][0] != '@') return std::nullopt;
         const auto run = parse_u64(parts[0].substr(1));
         const auto size = parse_u64(parts[1]);
-        if (!run || !size || *size > kMaxPayload || parts[2].size() != 16) break;
-        const std::uint64_t offset = scan.valid_bytes + line.size() + 1;
-        if (offset + *size > scan.file_bytes) break; // payload torn
+        if (!run || !size || *size > kMaxPayload || parts[2].size() != 16) return std::nullopt;
+        header_ok = true;
+        const std::uint64_t offset = pos + line.size() + 1;
+        if (offset + *size > scan.file_bytes) { // payload cut short: a torn write at the end
+            header_ok = false;
+            scan.tail_incomplete = true;
+            return std::nullopt;
+        }
         payload.resize(static_cast<std::size_t>(*size));
-        if (!in.read(payload.data(), static_cast<std::streamsize>(*size))) break;
-        if (hex64(record_checksum(*run, *size, payload)) != parts[2]) break;
-        scan.records.push_back({*run, offset, *size});
-        scan.valid_bytes = offset + *size;
+        if (!in.read(payload.data(), static_cast<std::streamsize>(*size))) return std::nullopt;
+        if (hex64(record_checksum(*run, *size, payload)) != parts[2]) return std::nullopt;
+        return RecordLoc{*run, offset, *size};
+    };
+    // Start of the line after the one at pos, if there is a whole line at pos.
+    auto next_line = [&](std::uint64_t pos) -> std::optional<std::uint64_t> {
+        in.clear();
+        in.seekg(static_cast<std::streamoff>(pos));
+        if (!std::getline(in, line) || in.eof()) return std::nullopt;
+        return pos + line.size() + 1;
+    };
+    // A record that fails its checks does not end the scan: the intact records after it (a
+    // damaged file, not a torn write) are kept, and only the damaged bytes are skipped.
+    std::uint64_t pos = scan.valid_bytes;
+    bool in_damage = false; // plain flag, not std::optional: GCC 12 warns wrongly on that here
+    std::uint64_t damage_start = 0;
+    std::uint64_t damaged_headers = 0;
+    while (pos < scan.file_bytes) {
+        bool header_ok = false;
+        if (const auto rec = record_at(pos, header_ok)) {
+            if (in_damage) {
+                scan.damaged.push_back({damage_start, pos - damage_start, damaged_headers});
+                in_damage = false;
+                damaged_headers = 0;
+                scan.tail_incomplete = false; // what looked cut short was damage in the middle
+            }
+            scan.records.push_back(*rec);
+            pos = rec->offset + rec->size;
+            scan.valid_bytes = pos;
+            continue;
+        }
+        if (!in_damage) in_damage = true, damage_start = pos;
+        if (header_ok) ++damaged_headers;
+        const auto next = next_line(pos);
+        if (!next) break;
+        pos = *next;
     }
+    scan.tail_records = in_damage ? damaged_headers : 0;
     return scan;
 }
 
@@ -78,7 +136,7 @@ std::string read_payload(std::ifstream& in, const RecordLoc& loc) {
     in.clear();
     in.seekg(static_cast<std::streamoff>(loc.offset));
     if (!in.read(payload.data(), static_cast<std::streamsize>(loc.size)))
-        throw std::runtime_error("shard file shorter than its index (changed while merging?)");
+        throw IoError("shard file shorter than its index (changed while merging?)");
     return payload;
 }
 
@@ -92,30 +150,80 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
         ::close(fd_);
         fd_ = -1;
         if (err == EWOULDBLOCK)
-            throw std::runtime_error("another tendersim process is writing " + path_.string() +
-                                     " (is the same sweep or shard still running?)");
+            throw InputError("another tendersim process is writing " + path_.string() +
+                             " (is the same sweep or shard still running?)");
         errno = err;
         fail_errno("cannot lock", path_);
     }
     const ShardScan scan = scan_shard_file(path_);
     if (scan.header_valid && scan.fingerprint != fingerprint) {
         close();
-        throw std::runtime_error(
-            path_.string() +
-            " holds runs of a different sweep definition (the sweep file, its base scenario or "
-            "the tendersim version changed since); use --restart to discard them");
+        throw InputError(foreign_shard_message(path_, 0));
     }
     const std::uint64_t keep = scan.header_valid ? scan.valid_bytes : 0;
     if (keep < scan.file_bytes) {
         torn_bytes_ = scan.file_bytes - keep;
+        torn_records_ = scan.tail_records;
+        torn_incomplete_ = scan.tail_incomplete;
         if (::ftruncate(fd_, static_cast<off_t>(keep)) != 0) fail_errno("cannot truncate", path_);
     }
+    damaged_ = scan.damaged;
     records_at_open_ = scan.records.size();
     if (!scan.header_valid) {
         const std::string header = shard_header(fingerprint);
         if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
             fail_errno("cannot write", path_);
     }
+}
+
+std::string ShardWriter::repair_note() const {
+    std::string note;
+    const std::string file = path_.string();
+    for (const auto& d : damaged_)
+        note += "note: " + file + ": ignoring " + plural(d.bytes, "damaged byte", "damaged bytes") +
+                " at offset " + std::to_string(d.offset) + " (" +
+                (d.record_headers == 1 ? std::string("1 record failing its checksum check")
+                                       : plural(d.record_headers, "record", "records") +
+                                             " failing their checksum check") +
+                "); the intact records around them count, and a run with no intact record is "
+                "redone\n";
+    if (torn_bytes_ > 0) {
+        std::string what;
+        if (torn_records_ > 0)
+            what = torn_records_ == 1 ? std::string("1 record failing its checksum check")
+                                      : plural(torn_records_, "record", "records") +
+                                            " failing their checksum check";
+        if (torn_incomplete_)
+            what += (what.empty() ? "" : " and ") +
+                    std::string("an incomplete record, as a crash or full disk leaves");
+        if (what.empty()) what = "no intact record";
+        const std::uint64_t runs = torn_records_ + (torn_incomplete_ ? 1 : 0);
+        note += "note: " + file + ": cut off " + plural(torn_bytes_, "byte", "bytes") +
+                " after the last intact record (" + what + ")" +
+                (runs == 0   ? std::string()
+                 : runs == 1 ? std::string("; that run will be redone")
+                             : "; those " + std::to_string(runs) + " runs will be redone") +
+                "\n";
+    }
+    return note;
+}
+
+std::string foreign_shard_message(const std::filesystem::path& path,
+                                  std::uint64_t runs_kept_elsewhere) {
+    const std::string dir = path.parent_path().string();
+    std::string msg =
+        path.string() +
+        " holds runs of a different sweep definition (the sweep file, a scenario it builds on "
+        "or the tendersim version changed since it was written, or the file came from another "
+        "sweep). To keep it, move it out of " +
+        dir + " (mv " + path.string() + " SOMEWHERE/); to drop it, delete it; then run again";
+    if (runs_kept_elsewhere > 0)
+        msg += ". Do not use --restart: it would also discard the " +
+               plural(runs_kept_elsewhere, "run", "runs") +
+               " of this sweep in the other files of " + dir;
+    else
+        msg += " (or use --restart to discard every partial result of this sweep)";
+    return msg;
 }
 
 ShardWriter::~ShardWriter() {

@@ -7,9 +7,10 @@
 //
 // A record is appended with one write(2) once its run is complete; nothing is fsync'd (a killed
 // process loses nothing the kernel already has). If a write is torn (power loss, full disk), the
-// size or checksum of the last record does not match: readers stop there and the writer cuts the
-// file back to the last intact record before appending again. So a record is either whole and
-// counted, or ignored and its run recomputed: no run is lost or counted twice.
+// size or checksum of the last record does not match: the writer cuts the file back to the last
+// intact record before appending again. A damaged record in the middle (a file damaged later) is
+// skipped by readers, who resynchronise on the next intact record. So a record is either whole
+// and counted, or ignored and its run recomputed: no run is lost or counted twice.
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
@@ -25,15 +26,28 @@ struct RecordLoc {
     std::uint64_t size = 0;
 };
 
+// Bytes between two intact records that failed their checks (a damaged file): skipped, and the
+// records after them still count.
+struct DamagedRange {
+    std::uint64_t offset = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t record_headers = 0; // well-formed record header lines among them
+};
+
 struct ShardScan {
     bool header_valid = false; // false for an empty file or a torn first line
     std::string fingerprint;
     std::uint64_t valid_bytes = 0; // through the last intact record
     std::uint64_t file_bytes = 0;
-    std::vector<RecordLoc> records; // in file order
+    std::vector<RecordLoc> records;    // in file order
+    std::vector<DamagedRange> damaged; // before valid_bytes
+    std::uint64_t tail_records = 0;    // whole records after valid_bytes failing their checksum
+    bool tail_incomplete = false;      // the file ends inside a record (a torn write)
 };
 
-// Reads and verifies a shard file (throws std::runtime_error if it is not one).
+// Reads and verifies a shard file (throws InputError if it is not one, IoError if it cannot be
+// read). A record that fails its checks is skipped, not the end of the file: intact records
+// after it still count.
 ShardScan scan_shard_file(const std::filesystem::path& path);
 
 // Reads one record's payload; throws if the file is shorter than the location says.
@@ -57,6 +71,9 @@ class ShardWriter {
     const std::filesystem::path& path() const { return path_; }
     std::uint64_t records_at_open() const { return records_at_open_; }
     std::uint64_t torn_bytes_dropped() const { return torn_bytes_; }
+    // What opening the file found and repaired (damaged records skipped, a torn tail cut off),
+    // as "note: ..." lines for the user; empty if the file was intact.
+    std::string repair_note() const;
 
   private:
     std::filesystem::path path_;
@@ -64,7 +81,16 @@ class ShardWriter {
     std::mutex mutex_;
     std::uint64_t records_at_open_ = 0;
     std::uint64_t torn_bytes_ = 0;
+    std::uint64_t torn_records_ = 0;
+    bool torn_incomplete_ = false;
+    std::vector<DamagedRange> damaged_;
 };
+
+// The error for a shard file of another sweep definition in this sweep's shards directory. It
+// advises moving the file away (naming it), not --restart, when runs_kept_elsewhere runs of this
+// sweep in other files would be lost.
+std::string foreign_shard_message(const std::filesystem::path& path,
+                                  std::uint64_t runs_kept_elsewhere);
 
 // The record for one run, header and payload, as append() writes it (exposed for tests).
 std::string encode_record(std::uint64_t run, std::string_view payload);

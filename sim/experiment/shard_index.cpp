@@ -1,5 +1,7 @@
 #include "experiment/shard_index.hpp"
 
+#include "io/errors.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
@@ -28,18 +30,38 @@ ShardIndex index_shards(const fs::path& sweep_dir, const SweepPlan& plan) {
     ShardIndex idx;
     idx.files = shard_files(sweep_dir);
     idx.by_run.assign(static_cast<std::size_t>(plan.run_count()), RunRecord{});
+    // Scan every file before judging any: a foreign file's error must say how much valid work
+    // the others hold, so the advice never destroys it.
+    std::vector<ShardScan> scans(idx.files.size());
+    std::vector<std::string> not_shard(idx.files.size()); // why a file is no shard file at all
+    std::uint64_t runs_here = 0;
+    for (std::size_t f = 0; f < idx.files.size(); ++f) {
+        try {
+            scans[f] = scan_shard_file(idx.files[f]);
+        } catch (const InputError& e) {
+            not_shard[f] = std::string(e.what()) + "; move it out of " +
+                           shards_dir(sweep_dir).string() + " (only this sweep's shard files " +
+                           "belong there)";
+            continue;
+        }
+        if (scans[f].header_valid && scans[f].fingerprint == plan.fingerprint())
+            runs_here += scans[f].records.size();
+    }
+    std::string foreign;
+    for (std::size_t f = 0; f < idx.files.size(); ++f) {
+        std::string problem = not_shard[f];
+        if (problem.empty() && scans[f].header_valid && scans[f].fingerprint != plan.fingerprint())
+            problem = foreign_shard_message(idx.files[f], runs_here);
+        if (!problem.empty()) foreign += (foreign.empty() ? "" : "\n") + problem;
+    }
+    if (!foreign.empty()) throw InputError(foreign);
     for (std::uint32_t f = 0; f < idx.files.size(); ++f) {
-        const ShardScan scan = scan_shard_file(idx.files[f]);
+        const ShardScan& scan = scans[f];
         if (!scan.header_valid) continue;
-        if (scan.fingerprint != plan.fingerprint())
-            throw std::runtime_error(
-                idx.files[f].string() +
-                " holds runs of a different sweep definition (the sweep file, its base scenario "
-                "or the tendersim version changed since); use --restart to discard them");
         for (const auto& rec : scan.records) {
             if (rec.run >= plan.run_count())
-                throw std::runtime_error(idx.files[f].string() + " records run " +
-                                         std::to_string(rec.run) + ", outside this sweep");
+                throw InputError(idx.files[f].string() + " records run " + std::to_string(rec.run) +
+                                 ", outside this sweep");
             RunRecord& slot = idx.by_run[static_cast<std::size_t>(rec.run)];
             if (slot.file == RunRecord::none) {
                 slot = {f, rec.offset, rec.size};

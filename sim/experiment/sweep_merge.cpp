@@ -4,6 +4,8 @@
 #include "experiment/sensitivity_csv.hpp"
 #include "experiment/shard_index.hpp"
 #include "experiment/sweep_rows.hpp"
+#include "io/errors.hpp"
+#include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/version.hpp"
@@ -56,11 +58,11 @@ std::optional<ShardSpec> shard_of_file(const fs::path& p) {
     } else {
         msg << "; finish it with `tendersim sweep " << plan.spec().file << " --resume`";
     }
-    throw std::runtime_error(msg.str());
+    throw InputError(msg.str());
 }
 
 void write_or_throw(std::ofstream& out, const fs::path& path) {
-    if (!out.flush()) throw std::runtime_error("write failed: " + path.string());
+    flush_or_throw(out, path);
 }
 
 } // namespace
@@ -167,6 +169,9 @@ void merge_sweep(const SweepPlan& plan, const fs::path& sweep_dir) {
             const PayloadParts parts = split_payload(payload);
             runs << parts.runs_row;
             if (plan.spec().timeseries) series << parts.timeseries;
+            // Checked at once, while errno still holds the failed write's reason.
+            if (!runs) write_or_throw(runs, staged.file("runs.csv"));
+            if (series.is_open() && !series) write_or_throw(series, staged.file("timeseries.csv"));
         }
         write_or_throw(runs, staged.file("runs.csv"));
         if (series.is_open()) write_or_throw(series, staged.file("timeseries.csv"));

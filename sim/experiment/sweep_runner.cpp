@@ -7,9 +7,11 @@
 #include "experiment/sweep_merge.hpp"
 #include "experiment/sweep_rows.hpp"
 #include "experiment/worker_pool.hpp"
+#include "io/errors.hpp"
 
 #include <chrono>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 
@@ -38,12 +40,7 @@ bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
     // Without --resume, refuse to touch earlier partial work: it may be hours of computing.
     const bool own_exists = fs::exists(own_shard);
     if (sharded && !own_exists) return false;
-    ShardIndex idx;
-    try {
-        idx = index_shards(dir, plan);
-    } catch (const std::exception& e) {
-        throw std::runtime_error(std::string(e.what()) + " (in " + dir.string() + ")");
-    }
+    const ShardIndex idx = index_shards(dir, plan);
     std::uint64_t relevant = idx.complete;
     if (sharded) {
         relevant = 0;
@@ -51,7 +48,7 @@ bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
             if (idx.done(r) && options.shard.owns(r)) ++relevant;
     }
     if (relevant == 0) return false; // only empty files: nothing to protect
-    throw std::runtime_error(
+    throw InputError(
         dir.string() + " holds an interrupted sweep (" + std::to_string(relevant) + " of " +
         std::to_string(sharded
                            ? (plan.run_count() + options.shard.count - 1 - options.shard.index) /
@@ -110,10 +107,17 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
         outcome.runs_total = outcome.runs_before = plan.run_count();
         return outcome;
     }
-    ShardWriter writer(own, plan.fingerprint());
-    if (options.log && writer.torn_bytes_dropped() > 0)
-        *options.log << "note: dropped an incomplete last record (" << writer.torn_bytes_dropped()
-                     << " bytes) from " << own.string() << "; that run will be redone\n";
+    std::unique_ptr<ShardWriter> opened;
+    try {
+        opened = std::make_unique<ShardWriter>(own, plan.fingerprint());
+    } catch (const InputError&) {
+        // Own file of another definition: the index's error names every such file and, if other
+        // files hold runs of this sweep, advice that keeps them.
+        index_shards(options.sweep_dir, plan);
+        throw;
+    }
+    ShardWriter& writer = *opened;
+    if (options.log) *options.log << writer.repair_note();
     std::vector<std::uint64_t> todo;
     {
         const ShardIndex idx = index_shards(options.sweep_dir, plan);
@@ -171,10 +175,10 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
 void merge_shards(const SweepPlan& plan, const fs::path& sweep_dir) {
     if (shard_files(sweep_dir).empty()) {
         if (finished_fingerprint(sweep_dir) == plan.fingerprint())
-            throw std::runtime_error(sweep_dir.string() +
-                                     " is already merged (manifest.json, runs.csv are there)");
-        throw std::runtime_error("no shard files in " + shards_dir(sweep_dir).string() +
-                                 "; run `tendersim sweep SWEEP.toml --shard K/N` first");
+            throw InputError(sweep_dir.string() +
+                             " is already merged (manifest.json, runs.csv are there)");
+        throw InputError("no shard files in " + shards_dir(sweep_dir).string() +
+                         "; run `tendersim sweep SWEEP.toml --shard K/N` first");
     }
     merge_sweep(plan, sweep_dir);
 }

@@ -41,6 +41,7 @@ struct SweepOutcome {
     std::uint64_t runs_now = 0;    // done by this process
     double seconds = 0;
     std::filesystem::path sweep_dir;
+    int exit_code = 0; // with Failed: the exit code rank 0 gives, so every MPI rank gives it
 };
 
 // results/sweep-<name> under the given parent directory.

@@ -2,6 +2,8 @@
 
 #include "experiment/metrics_select.hpp"
 #include "experiment/text_util.hpp"
+#include "io/errors.hpp"
+#include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -328,16 +330,6 @@ void read_outputs(const Reader& r, const toml::node& node, SweepSpec& s) {
     }
 }
 
-std::string read_text_file(const std::string& path, const std::string& what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ScenarioError(path, 0, "",
-                            "cannot open " + what + " (does it exist and is it readable?)");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
-
 bool valid_name(const std::string& name) {
     return !name.empty() && name[0] != '.' && std::all_of(name.begin(), name.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
@@ -361,7 +353,14 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
     const fs::path base_path =
         fs::path(base_rel).is_absolute() ? fs::path(base_rel) : fs::path(dir) / base_rel;
     s.base_file = base_path.lexically_normal().string();
-    const std::string base_text = read_text_file(s.base_file, "base scenario");
+    InputFileRead read = try_read_input_file(s.base_file);
+    if (!read.problem.empty()) {
+        const ScenarioError located(file, line_of(*base), "base",
+                                    "base scenario '" + base_rel + "' " + read.problem);
+        if (read.io_failure) throw IoError(located.what());
+        throw located;
+    }
+    const std::string base_text = std::move(read.text);
     s.base_sha256 = sha256_of(base_text);
     s.base = load_scenario_text(base_text, s.base_file);
     s.seed = static_cast<std::uint64_t>(s.base.run.seed);
@@ -463,7 +462,7 @@ SweepSpec load_sweep_text(std::string_view text, const std::string& source_name,
 }
 
 SweepSpec load_sweep_file(const std::string& path) {
-    const std::string text = read_text_file(path, "sweep file");
+    const std::string text = read_input_file(path, "sweep file");
     const fs::path parent = fs::path(path).parent_path();
     return load_sweep_text(text, path, parent.empty() ? "." : parent.string());
 }

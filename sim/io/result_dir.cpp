@@ -1,5 +1,8 @@
 #include "result_dir.hpp"
 
+#include "errors.hpp"
+
+#include <cerrno>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -24,7 +27,7 @@ StagedResultDir::~StagedResultDir() {
 
 std::ofstream StagedResultDir::open(const std::string& name) const {
     std::ofstream out(file(name), std::ios::binary);
-    if (!out) throw std::runtime_error("cannot write " + file(name).string());
+    if (!out) throw_io_error("cannot write", file(name), errno ? errno : EIO);
     return out;
 }
 
@@ -44,9 +47,9 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
     const fs::path tmp = path.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);
-        if (!out) throw std::runtime_error("cannot write " + tmp.string());
+        if (!out) throw_io_error("cannot write", tmp, errno ? errno : EIO);
         out << content;
-        if (!out.flush()) throw std::runtime_error("write failed: " + tmp.string());
+        if (!out.flush()) throw_io_error("cannot write", tmp, errno ? errno : EIO);
     }
     fs::rename(tmp, path);
 }

@@ -4,11 +4,13 @@
 #include "core/rng.hpp"
 #include "core/simulation.hpp"
 #include "csv_writers.hpp"
+#include "errors.hpp"
 #include "manifest.hpp"
 #include "result_dir.hpp"
 #include "scenario_error.hpp"
 #include "scenario_loader.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -63,7 +65,7 @@ RunSummary run_job(const RunConfig& config) {
     }
     for (auto* f : {&metrics, &suppliers, &tenders})
         if (f->is_open() && !f->flush())
-            throw std::runtime_error("write failed in " + dir.target().string());
+            throw_io_error("cannot write results in", dir.target(), errno ? errno : EIO);
     metrics.close(), suppliers.close(), tenders.close();
     summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

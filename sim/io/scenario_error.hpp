@@ -1,4 +1,6 @@
 #pragma once
+#include "errors.hpp"
+
 #include <cstdint>
 #include <sstream>
 #include <stdexcept>
@@ -6,12 +8,13 @@
 
 namespace tendersim {
 
-// A scenario problem located in its file: "FILE:LINE: key 'K': expected E, got G".
-class ScenarioError : public std::runtime_error {
+// A scenario problem located in its file: "FILE:LINE: key 'K': expected E, got G". Bad input
+// (exit code 2), like every InputError.
+class ScenarioError : public InputError {
   public:
     ScenarioError(std::string file, std::uint32_t line, std::string key, std::string message)
-        : std::runtime_error(compose(file, line, key, message)), file_(std::move(file)),
-          line_(line), key_(std::move(key)) {}
+        : InputError(compose(file, line, key, message)), file_(std::move(file)), line_(line),
+          key_(std::move(key)) {}
     const std::string& file() const { return file_; }
     std::uint32_t line() const { return line_; }
     const std::string& key() const { return key_; }

@@ -2,12 +2,14 @@
 
 #include "core/market_size.hpp"
 #include "core/params.hpp"
+#include "errors.hpp"
+#include "file_io.hpp"
 #include "scenario_error.hpp"
 #include "sha256.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -143,7 +145,7 @@ void load_categories(const toml::node& node, ScenarioSpec& spec, const std::stri
     }
 }
 
-ScenarioSpec load_file(const std::string& path, int depth);
+ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth);
 
 void load_adoptions(const toml::node& node, ScenarioSpec& spec, const std::string& file) {
     auto arr = node.as_array();
@@ -254,10 +256,16 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file, int de
         if (depth >= 8)
             throw ScenarioError(file, line_of(*base), "base",
                                 "expected at most 8 levels of base scenarios (is there a cycle?)");
-        const auto path =
-            (std::filesystem::path(file).parent_path() / std::string(base->as_string()->get()))
-                .string();
-        spec = load_file(path, depth + 1);
+        const std::string name(base->as_string()->get());
+        const auto path = (std::filesystem::path(file).parent_path() / name).string();
+        InputFileRead read = try_read_input_file(path);
+        if (!read.problem.empty()) {
+            const ScenarioError located(file, line_of(*base), "base",
+                                        "file '" + name + "' " + read.problem);
+            if (read.io_failure) throw IoError(located.what());
+            throw located;
+        }
+        spec = parse_text(read.text, path, depth + 1);
     }
     for (auto&& [k, v] : root) {
         const std::string section(k.str());
@@ -326,16 +334,6 @@ ScenarioSpec parse_text(std::string_view text, const std::string& source_name, i
     // This file first, then the base chain load_file recorded while reading `base`.
     spec.sources.insert(spec.sources.begin(), SourceFile{source_name, sha256_hex(text)});
     return spec;
-}
-
-ScenarioSpec load_file(const std::string& path, int depth) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ScenarioError(path, 0, "",
-                            "cannot open scenario file (does it exist and is it readable?)");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return parse_text(buf.str(), path, depth);
 }
 
 } // namespace
@@ -420,7 +418,7 @@ ScenarioSpec load_scenario_text(std::string_view text, const std::string& source
 }
 
 ScenarioSpec load_scenario_file(const std::string& path) {
-    return load_file(path, 0);
+    return parse_text(read_input_file(path, "scenario file"), path, 0);
 }
 
 void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
@@ -433,13 +431,30 @@ void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::
     const auto* def = find_param(key);
     if (!def)
         throw ScenarioError(where, 0, key, "unknown key" + suggestion(key, scenario_params()));
+    if (value.find_first_not_of(" \t") == std::string::npos)
+        throw ScenarioError(where, 0, key,
+                            "expected a value after '=', e.g. " + key + "=" +
+                                param_value_text(*def, spec));
     toml::table parsed;
     try {
         parsed = toml::parse("v = " + value);
-    } catch (const toml::parse_error&) {
-        // Bare words (choices) are accepted without quotes.
+    } catch (const toml::parse_error& err) {
+        // Bare words (choices) are accepted without quotes; anything else is a syntax error.
+        const bool bare_word = std::all_of(value.begin(), value.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+        });
+        if (!bare_word)
+            throw ScenarioError(where, 0, key,
+                                "expected a value in TOML syntax (a number, true or false, a "
+                                "\"quoted string\" or a bare word), got '" +
+                                    value + "' (" + std::string(err.description()) + ")");
         parsed = toml::parse("v = \"" + value + "\"");
     }
+    if (parsed.size() != 1)
+        throw ScenarioError(where, 0, key,
+                            "expected one value after '=', got '" + value +
+                                "' (more than one "
+                                "TOML key)");
     assign(*def, spec, *parsed.get("v"), where, key);
     validate_scenario(spec, where);
 }

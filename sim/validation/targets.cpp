@@ -1,6 +1,7 @@
 #include "targets.hpp"
 
 #include "core/metrics.hpp"
+#include "io/file_io.hpp"
 #include "io/scenario_error.hpp"
 
 #include <algorithm>
@@ -36,13 +37,12 @@ TargetSet load_targets(const std::string& path) {
     TargetSet set;
     set.file = path;
     toml::table root;
+    const std::string source = read_input_file(path, "targets file");
     try {
-        root = toml::parse_file(path);
+        root = toml::parse(source, path);
     } catch (const toml::parse_error& e) {
-        const auto line = e.source().begin.line;
-        if (line == 0)
-            throw ScenarioError(path, 0, "", "cannot read targets file (does it exist?)");
-        throw ScenarioError(path, line, "", "TOML syntax error: " + std::string(e.description()));
+        throw ScenarioError(path, e.source().begin.line, "",
+                            "TOML syntax error: " + std::string(e.description()));
     }
     const auto metrics = known_metrics();
     for (auto&& [k, v] : root) {

@@ -211,8 +211,8 @@ TEST_CASE("a missing file is a clear error") {
         load_scenario_file("/nonexistent/scenario.toml");
         FAIL("expected an error");
     } catch (const ScenarioError& e) {
-        CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: cannot open scenario file "
-                                       "(does it exist and is it readable?)");
+        CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: scenario file not found "
+                                       "(resolved to /nonexistent/scenario.toml)");
     }
 }
 

@@ -50,7 +50,7 @@ fi
 grep -q "holds an interrupted sweep ($saved of $total runs done)" "$out/err.txt" \
   || { echo "FAIL: unexpected message: $(cat "$out/err.txt")"; exit 1; }
 "$ts" sweep "$sweep" --threads 2 --resume --out "$out/k9" >/dev/null 2>"$out/resume.txt"
-grep -q "dropped an incomplete last record" "$out/resume.txt" || { echo "FAIL: torn record not reported"; exit 1; }
+grep -q "after the last intact record (an incomplete record" "$out/resume.txt" || { echo "FAIL: torn record not reported"; exit 1; }
 grep -q "resuming: $saved of $total runs already done" "$out/resume.txt" \
   || { echo "FAIL: resume did not keep the $saved saved runs: $(cat "$out/resume.txt")"; exit 1; }
 check_same "$out/k9" "resume after kill -9"

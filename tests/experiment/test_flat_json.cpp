@@ -42,6 +42,7 @@ TEST_CASE("flat json: nested values, null, duplicates and junk are errors with a
 TEST_CASE("params_json_overrides: inline object or file") {
     CHECK(params_json_overrides(R"( {"policy.price_weight": 0.4} )") ==
           std::vector<std::string>{"policy.price_weight=0.4"});
-    CHECK_THROWS_WITH_AS(params_json_overrides("/no/such/params.json"),
-                         doctest::Contains("cannot open the --params-json file"), ScenarioError);
+    CHECK_THROWS_WITH_AS(
+        params_json_overrides("/no/such/params.json"),
+        doctest::Contains("/no/such/params.json: the --params-json file not found"), ScenarioError);
 }

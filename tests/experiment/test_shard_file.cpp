@@ -90,3 +90,50 @@ TEST_CASE("shard file: one writer at a time") {
     first.close();
     CHECK_NOTHROW(ShardWriter(dir / "x.records", "fp"));
 }
+
+TEST_CASE("shard file: a garbled record in the middle costs only its own run") {
+    const fs::path dir = test::scratch("shard-garbled");
+    const fs::path file = dir / "main.records";
+    {
+        ShardWriter w(file, "fp");
+        for (std::uint64_t r = 0; r < 20; ++r) w.append(r, "row " + std::to_string(r) + "\n");
+    }
+    // Garble the payload of the second record: the 18 intact records after it still count.
+    std::string bytes = test::slurp(file);
+    const auto at = bytes.find("row 1\n");
+    REQUIRE(at != std::string::npos);
+    bytes[at + 1] = 'X';
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    ShardScan scan = scan_shard_file(file);
+    REQUIRE(scan.records.size() == 19);
+    CHECK(scan.records[0].run == 0);
+    CHECK(scan.records[1].run == 2);
+    CHECK(scan.records[18].run == 19);
+    CHECK(scan.valid_bytes == scan.file_bytes);
+    REQUIRE(scan.damaged.size() == 1);
+    CHECK(scan.damaged[0].record_headers == 1);
+    CHECK(scan.damaged[0].bytes == encode_record(1, "row 1\n").size());
+    {
+        ShardWriter w(file, "fp");
+        CHECK(w.records_at_open() == 19);
+        CHECK(w.torn_bytes_dropped() == 0); // nothing intact is cut off
+        const std::string note = w.repair_note();
+        CHECK(note.find("ignoring " + std::to_string(scan.damaged[0].bytes) +
+                        " damaged bytes at offset ") != std::string::npos);
+        CHECK(note.find("(1 record failing its checksum check); the intact records around them "
+                        "count") != std::string::npos);
+        CHECK(note.find("incomplete") == std::string::npos);
+        w.append(1, "row 1\n");
+    }
+    scan = scan_shard_file(file);
+    CHECK(scan.records.size() == 20);
+    CHECK(scan.records.back().run == 1);
+
+    // A torn last record is still called what it is.
+    const std::string rec = encode_record(20, "row 20\n");
+    std::ofstream(file, std::ios::binary | std::ios::app) << rec.substr(0, rec.size() - 2);
+    ShardWriter w(file, "fp");
+    CHECK(w.repair_note().find("cut off " + std::to_string(rec.size() - 2) +
+                               " bytes after the last intact record (an incomplete record") !=
+          std::string::npos);
+}

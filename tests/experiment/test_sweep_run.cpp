@@ -5,6 +5,7 @@
 #include "experiment/sweep_merge.hpp"
 #include "experiment/sweep_runner.hpp"
 #include "helpers.hpp"
+#include "io/errors.hpp"
 
 #include <doctest/doctest.h>
 
@@ -132,4 +133,44 @@ TEST_CASE("sweep: a stop request leaves saved runs that resume completes") {
     CHECK(sweep(plan, root / "c", 2, {}, true).status == SweepStatus::Complete);
     sweep(plan, root / "ref", 1);
     CHECK(test::tree(root / "c") == test::tree(root / "ref"));
+}
+
+TEST_CASE("sweep: a foreign shard file gets advice that keeps this sweep's runs") {
+    const SweepPlan plan(test::load(kSweep));
+    const SweepPlan other(test::load(std::string(kSweep) + "# another sweep\n"));
+    const fs::path dir = test::scratch("sweep-foreign") / "s";
+    {
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        w.append(0, detail::compute_run(plan, 0));
+        w.append(1, detail::compute_run(plan, 1));
+    }
+    const fs::path stray = shards_dir(dir) / "shard-0-of-4.records";
+    {
+        ShardWriter w(stray, other.fingerprint());
+        w.append(0, detail::compute_run(other, 0));
+    }
+    for (const bool resume : {true, false}) {
+        CAPTURE(resume);
+        try {
+            sweep(plan, dir, 1, {}, resume);
+            FAIL("expected an error");
+        } catch (const tendersim::InputError& e) {
+            const std::string m = e.what();
+            CHECK(m.starts_with(stray.string() + " holds runs of a different sweep definition"));
+            CHECK(m.find("move it out of " + shards_dir(dir).string()) != std::string::npos);
+            CHECK(m.find("Do not use --restart: it would also discard the 2 runs of this sweep") !=
+                  std::string::npos);
+        }
+    }
+    // A file that is no shard file at all is named too.
+    fs::rename(stray, dir / "stray.records");
+    std::ofstream(shards_dir(dir) / "notes.records") << "my notes\n";
+    CHECK_THROWS_WITH_AS(sweep(plan, dir, 1, {}, true),
+                         doctest::Contains("notes.records is not a tendersim sweep shard file"),
+                         tendersim::InputError);
+    fs::remove(shards_dir(dir) / "notes.records");
+    // Moved away as advised, the sweep resumes with its two runs kept.
+    const SweepOutcome out = sweep(plan, dir, 2, {}, true);
+    CHECK(out.status == SweepStatus::Complete);
+    CHECK(out.runs_before == 2);
 }

@@ -151,9 +151,12 @@ TEST_CASE("sweep file: errors name file, line and key, and say what was expected
                          ScenarioError);
     CHECK_THROWS_WITH_AS(
         load_sweep_text("schema_version = 1\nbase = \"none.toml\"\n", "v.toml", test::kDataDir),
-        doctest::Contains("cannot open base scenario"), ScenarioError);
+        doctest::Contains(
+            "v.toml:2: key 'base': base scenario 'none.toml' not found (resolved to "),
+        ScenarioError);
     CHECK_THROWS_WITH_AS(load_sweep_file("/no/such/sweep.toml"),
-                         doctest::Contains("cannot open sweep file"), ScenarioError);
+                         doctest::Contains("/no/such/sweep.toml: sweep file not found"),
+                         ScenarioError);
 }
 
 TEST_CASE("sweep file: a design point that breaks a cross-field rule is refused up front") {

@@ -40,6 +40,36 @@ elseif(MODE STREQUAL "bad_scenario")
   if(NOT rc EQUAL 2 OR NOT err MATCHES "error: .*bad_scenario.toml:9: key 'policy.price_weight'")
     message(FATAL_ERROR "expected exit 2 naming the file, line and key, got ${rc}\nstderr: ${err}")
   endif()
+elseif(MODE STREQUAL "bad_options")
+  # Refused before any window: too many threads (70000 crashed in oneTBB's teardown at exit) and
+  # an image format SFML cannot write (.gif used to be written as PNG data under any name).
+  foreach(args "--threads;70000" "--screenshot;${OUT}.gif")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" "${SCENARIO}" ${args}
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+    if(NOT rc EQUAL 2 OR NOT err MATCHES "(--threads must be from 1 to 1024|format is chosen by)")
+      message(FATAL_ERROR "${args}: expected exit 2 with the reason, got ${rc}\nstderr: ${err}")
+    endif()
+  endforeach()
+elseif(MODE STREQUAL "jpeg")
+  # --screenshot x.jpg writes JPEG data (it wrote PNG data under the .jpg name); an unwritable
+  # screenshot is an I/O failure, exit 3, naming the file and the reason.
+  execute_process(COMMAND "${XVFB_RUN}" -a "${APP}" "${SCENARIO}" --screenshot "${OUT}.jpg"
+                          --years 1 --size 640x360
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}.jpg")
+    message(FATAL_ERROR "tendersim-viz exited ${rc}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  file(READ "${OUT}.jpg" magic LIMIT 3 HEX)
+  if(NOT magic STREQUAL "ffd8ff")
+    message(FATAL_ERROR "${OUT}.jpg does not hold JPEG data (starts with ${magic})")
+  endif()
+  execute_process(COMMAND "${XVFB_RUN}" -a "${APP}" "${SCENARIO}"
+                          --screenshot /proc/tendersim-no-such-dir/x.png --years 1 --size 640x360
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 3 OR NOT err MATCHES "cannot write /proc/tendersim-no-such-dir/x.png")
+    message(FATAL_ERROR "unwritable screenshot: expected exit 3, got ${rc}\nstderr: ${err}")
+  endif()
+  file(REMOVE "${OUT}.jpg")
 else()
   message(FATAL_ERROR "unknown MODE '${MODE}'")
 endif()

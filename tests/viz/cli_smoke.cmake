@@ -26,7 +26,7 @@ if(MODE STREQUAL "render")
   if(leftovers)
     message(FATAL_ERROR "temporary files left behind: ${leftovers}")
   endif()
-  # --metrics selects; an unknown metric is an input error (1) naming what is available.
+  # --metrics selects; an unknown metric is an input error (2) naming what is available.
   file(REMOVE_RECURSE "${OUT}")
   execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}" --metrics price_index
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -35,7 +35,7 @@ if(MODE STREQUAL "render")
   endif()
   execute_process(COMMAND "${XVFB_RUN}" -a "${CLI}" ${SUBCOMMAND} "${RESULTS}" --out "${OUT}" --metrics nope
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 1 OR NOT err MATCHES "available: sme_share_direct, price_index")
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "available: sme_share_direct, price_index")
     message(FATAL_ERROR "--metrics nope: rc ${rc}\nstderr: ${err}")
   endif()
 elseif(MODE STREQUAL "no_display" OR MODE STREQUAL "bad_display")

@@ -60,7 +60,18 @@ TEST_CASE("options: mistakes are reported, not guessed") {
           std::string::npos);
     CHECK(parse({"--screenshot", "a.png", "--fps-report", "3"}).error.find("cannot be combined") !=
           std::string::npos);
-    CHECK(parse({"--threads", "0"}).error == "--threads must be at least 1");
+    CHECK(parse({"--threads", "0"}).error == "--threads must be from 1 to 1024 (got 0)");
+    // 70000 threads crashed in oneTBB's teardown at exit.
+    CHECK(parse({"--threads", "70000"}).error == "--threads must be from 1 to 1024 (got 70000)");
+    CHECK(parse({"--threads", "1024"}).error.empty());
+    // The screenshot's format follows its extension; one SFML cannot write is refused up front.
+    CHECK(parse({"--screenshot", "x.gif"}).error.find("--screenshot: cannot save 'x.gif'") == 0);
+    CHECK(parse({"--screenshot", "x"}).error.find(".png, .jpg, .jpeg, .bmp or .tga") !=
+          std::string::npos);
+    for (const char* ok : {"x.png", "x.jpg", "x.JPEG", "dir/x.bmp", "x.tga"}) {
+        CAPTURE(ok);
+        CHECK(parse({"--screenshot", ok}).error.empty());
+    }
     CHECK(parse({"--nope"}).error.find("see --help") != std::string::npos);
     const auto help = parse({"--help"});
     CHECK(help.options.help);

@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "chart/render.hpp"
+#include "io/errors.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Window/Event.hpp>
@@ -281,7 +282,7 @@ int App::run() {
         if (!window_.isOpen()) break;
         if (const std::string err = worker_.error(); !err.empty()) {
             std::cerr << "tendersim-viz: the simulation stopped: " << err << "\n";
-            return 1;
+            return kExitInternal;
         }
         take_new_snapshot();
         poll_saving();

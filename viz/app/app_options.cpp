@@ -1,9 +1,12 @@
 #include "app/app_options.hpp"
 
 #include "app/control_panel.hpp"
+#include "io/errors.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cxxopts.hpp>
+#include <filesystem>
 #include <stdexcept>
 
 namespace tendersim::viz {
@@ -18,6 +21,12 @@ template <class T> bool parse_number(std::string_view s, T& out) {
 }
 
 } // namespace
+
+bool screenshot_format_supported(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp" || ext == ".tga";
+}
 
 bool parse_window_size(std::string_view s, unsigned& w, unsigned& h) {
     const auto x = s.find('x');
@@ -83,7 +92,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("seed", "base seed (default: the scenario's run.seed)", cxxopts::value<std::uint64_t>())
         ("years", "years to simulate (default: the scenario's run.years); with --screenshot, the "
                   "years run before the picture", cxxopts::value<int>())
-        ("screenshot", "run --years years as fast as possible, save the window as this PNG, exit",
+        ("screenshot", "run --years years as fast as possible, save the window to this file, exit "
+                       "(PNG, JPEG, BMP or TGA by its extension)",
          cxxopts::value<std::string>())
         ("set-from-year", "YEAR:KEY=VALUE: move a lever from that year, as if in the app "
                           "(repeatable; keys: social_value_weight, price_weight, "
@@ -110,8 +120,9 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.help_text =
                 opts.help() +
                 "\nKeys: Space play/pause, N step a year, R reset, +/- speed, S save a screenshot, "
-                "Esc quit.\nExit codes: 0 ok, 1 bad arguments or input, 2 no X display or an "
-                "invalid scenario.\n";
+                "Esc quit.\nExit codes: 0 ok; 2 bad arguments, an invalid scenario or no X "
+                "display; 3 a file could not be read or written (e.g. the screenshot); 4 internal "
+                "error.\n";
             return out;
         }
         o.scenario_path =
@@ -124,7 +135,15 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
                 return out;
             }
         }
-        if (args.count("screenshot")) o.screenshot = args["screenshot"].as<std::string>();
+        if (args.count("screenshot")) {
+            o.screenshot = args["screenshot"].as<std::string>();
+            if (!screenshot_format_supported(o.screenshot)) {
+                out.error = "--screenshot: cannot save '" + o.screenshot +
+                            "': the format is chosen by the extension, one of .png, .jpg, "
+                            ".jpeg, .bmp or .tga";
+                return out;
+            }
+        }
         if (args.count("set-from-year"))
             for (const auto& s : args["set-from-year"].as<std::vector<std::string>>()) {
                 std::string error;
@@ -158,8 +177,9 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         }
         o.frame_limit = args.count("no-frame-limit") == 0;
         o.threads = args["threads"].as<int>();
-        if (o.threads < 1) {
-            out.error = "--threads must be at least 1";
+        if (o.threads < 1 || o.threads > kMaxThreads) {
+            out.error = "--threads must be from 1 to " + std::to_string(kMaxThreads) + " (got " +
+                        std::to_string(o.threads) + ")";
             return out;
         }
         if (!o.screenshot.empty() && o.fps_report_seconds > 0.0) {

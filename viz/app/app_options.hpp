@@ -14,13 +14,13 @@ struct AppOptions {
     std::string scenario_path;
     std::optional<std::uint64_t> seed; // base seed; default: the scenario's run.seed
     std::optional<int> years;          // run horizon; with --screenshot, years before the shot
-    std::string screenshot;            // PNG path: run, save, exit
+    std::string screenshot;            // image path (.png, .jpg, .bmp, .tga): run, save, exit
     unsigned width = 0, height = 0;    // window size; 0: a default that fits the screen
     double fps_report_seconds = 0;     // > 0: run that long, print frame statistics, exit
     std::vector<ScheduledChange> changes;
     double speed = 1.0; // years a second
     bool play = false;
-    int threads = 1;
+    int threads = 1;         // 1 to kMaxThreads (io/errors.hpp)
     bool frame_limit = true; // cap drawing at 60 frames a second
     bool help = false;
     std::string help_text;
@@ -37,6 +37,10 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
 
 // "5:social_value_weight=0.6" -> {5, "social_value_weight", 0.6}; error names what is wrong.
 std::optional<ScheduledChange> parse_scheduled_change(std::string_view text, std::string& error);
+
+// Whether SFML can save an image to this path: its extension is .png, .jpg, .jpeg, .bmp or .tga
+// (any case); SFML picks the encoder from it.
+bool screenshot_format_supported(const std::string& path);
 
 // "1920x1080" -> width, height (each 320-8192).
 bool parse_window_size(std::string_view text, unsigned& width, unsigned& height);

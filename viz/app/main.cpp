@@ -1,9 +1,11 @@
-// tendersim-viz: the live workshop app. Exit codes: 0 ok, 1 bad arguments or input, 2 no X
-// display or an invalid scenario.
+// tendersim-viz: the live workshop app. Exit codes as every tendersim program (io/errors.hpp): 0
+// ok, 2 bad arguments, an invalid scenario or no X display, 3 a file could not be read or
+// written, 4 internal error.
 #include "app/app.hpp"
 #include "app/app_options.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
+#include "io/errors.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -48,19 +50,14 @@ void default_size(unsigned& w, unsigned& h) {
 
 int run(int argc, char** argv) {
     const ParsedOptions parsed = parse_app_options(argc, argv, default_scenario());
-    if (!parsed.error.empty()) return fail(parsed.error, 1);
+    if (!parsed.error.empty()) return fail(parsed.error, kExitBadInput);
     const AppOptions& o = parsed.options;
     if (o.help) {
         std::cout << o.help_text;
         return 0;
     }
 
-    ScenarioSpec spec;
-    try {
-        spec = load_scenario_file(o.scenario_path);
-    } catch (const ScenarioError& e) {
-        return fail(std::string("error: ") + e.what(), 2);
-    }
+    ScenarioSpec spec = load_scenario_file(o.scenario_path);
 
     RunSetup setup;
     setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(spec.run.seed);
@@ -77,10 +74,16 @@ int run(int argc, char** argv) {
     setup.spec = std::move(spec);
 
     // Before the first SFML call: without a display SFML aborts the process.
-    if (const DisplayStatus d = check_display(kProgram); !d.ok) return fail(d.message, 2);
+    if (const DisplayStatus d = check_display(kProgram); !d.ok)
+        return fail(d.message, kExitBadInput);
 
-    const sf::Font font = load_font();
-    const sf::Font bold = load_font(kDefaultBoldFontPath);
+    sf::Font font, bold;
+    try {
+        font = load_font();
+        bold = load_font(kDefaultBoldFontPath);
+    } catch (const std::exception& e) {
+        return fail(e.what(), kExitBadInput); // an installation problem, like a missing display
+    }
     unsigned w = o.width, h = o.height;
     if (w == 0) default_size(w, h);
     App app(o, std::move(setup), w, h, font, bold);
@@ -92,9 +95,7 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         return run(argc, argv);
-    } catch (const ScenarioError& e) {
-        return fail(std::string("error: ") + e.what(), 2);
     } catch (const std::exception& e) {
-        return fail(std::string("error: ") + e.what(), 1);
+        return report_error(kProgram, e); // the exit code every tendersim program gives for it
     }
 }

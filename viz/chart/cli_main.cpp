@@ -1,10 +1,12 @@
 // tendersim-chart: one PNG line chart per metric from a results directory's metrics.csv.
-// Exit codes: 0 success, 1 bad arguments or input, 2 no X display (see display.hpp).
+// Exit codes as every tendersim program (io/errors.hpp): 0 success, 2 bad arguments or input or no
+// X display, 3 a file could not be read or written, 4 internal error.
 #include "chart/chart_spec.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
 #include "chart/render.hpp"
 #include "chart/series.hpp"
+#include "io/errors.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -22,7 +24,7 @@ namespace {
 
 constexpr const char* kProgram = "tendersim-chart";
 
-int fail(const std::string& message, int code = 1) {
+int fail(const std::string& message, int code = tendersim::kExitBadInput) {
     std::cerr << kProgram << ": " << message << "\n";
     return code;
 }
@@ -85,7 +87,7 @@ int run(int argc, char** argv) {
         return fail(std::string(e.what()) + " (see --help)");
     }
     if (args.count("help")) {
-        std::cout << opts.help() << "\n";
+        std::cout << opts.help() << "\n" << tendersim::kExitCodesHelp;
         return 0;
     }
     if (!args.count("results")) return fail("missing RESULTS_DIR (see --help)");
@@ -150,11 +152,18 @@ int run(int argc, char** argv) {
     }
 
     fs::create_directories(out, ec);
-    if (ec) return fail("cannot create " + out.string() + ": " + ec.message());
+    if (ec)
+        return fail("cannot create " + out.string() + ": " + ec.message(),
+                    tendersim::kExitIoFailure);
 
+    sf::Font font, bold;
     try {
-        const sf::Font font = load_font();
-        const sf::Font bold = load_font(kDefaultBoldFontPath);
+        font = load_font();
+        bold = load_font(kDefaultBoldFontPath);
+    } catch (const std::exception& e) {
+        return fail(e.what()); // an installation problem, like a missing display
+    }
+    try {
         render.title_font = &bold;
         for (const auto& m : metrics) {
             const ChartSpec spec = make_metric_chart(series, m, chart_options);
@@ -163,7 +172,7 @@ int run(int argc, char** argv) {
             std::cout << "wrote " << png.string() << "\n";
         }
     } catch (const std::exception& e) {
-        return fail(e.what());
+        return tendersim::report_error(kProgram, e); // a failed write: 3
     }
     return 0;
 }
@@ -174,6 +183,6 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        return fail(std::string("unexpected error: ") + e.what());
+        return tendersim::report_error(kProgram, e);
     }
 }

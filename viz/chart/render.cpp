@@ -3,6 +3,7 @@
 #include "chart/line_chart.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <cerrno>
 #include <stdexcept>
 #include <system_error>
 #include <unistd.h>
@@ -28,22 +29,29 @@ sf::Image render_chart_image(const ChartSpec& spec, const sf::Font& font,
 }
 
 void save_png_atomic(const sf::Image& image, const std::filesystem::path& path) {
-    // The temporary keeps the .png extension because SFML picks the encoder from it; the pid
-    // keeps two concurrent writers from clobbering each other's temporary.
+    // The temporary keeps the target's extension because SFML picks the encoder from it (so
+    // x.jpg holds JPEG data); the pid keeps two concurrent writers from clobbering each other's
+    // temporary.
     std::filesystem::path tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid()) + ".png";
+    tmp += ".tmp-" + std::to_string(::getpid()) + path.extension().string();
+    errno = 0;
     if (!image.saveToFile(tmp.string())) {
+        // SFML says only that it failed; the C library's errno, if set, says why.
+        const int saved = errno;
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw std::runtime_error("cannot write " + tmp.string());
+        throw std::filesystem::filesystem_error(
+            "cannot write " + path.string() +
+                (saved != 0 ? std::string() : " (unsupported format or unwritable file)"),
+            path, std::error_code(saved != 0 ? saved : EIO, std::generic_category()));
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        throw std::runtime_error("cannot rename " + tmp.string() + " to " + path.string() + ": " +
-                                 ec.message());
+        throw std::filesystem::filesystem_error(
+            "cannot rename " + tmp.string() + " to " + path.string(), ec);
     }
 }
 

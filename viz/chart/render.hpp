@@ -20,8 +20,10 @@ struct RenderOptions {
 sf::Image render_chart_image(const ChartSpec& spec, const sf::Font& font,
                              const RenderOptions& options = {});
 
-// Writes the PNG under a temporary name in the same directory and renames it into place, so a
-// reader (the live app, a report build) never sees a half-written file. Throws on failure.
+// Writes the image under a temporary name in the same directory and renames it into place, so a
+// reader (the live app, a report build) never sees a half-written file. The format follows the
+// extension (.png, .jpg/.jpeg, .bmp, .tga). Throws std::filesystem::filesystem_error (an I/O
+// failure, exit code 3) with the reason on failure.
 void save_png_atomic(const sf::Image& image, const std::filesystem::path& path);
 
 } // namespace tendersim::viz
