@@ -1,5 +1,6 @@
 #include "experiment/shard_file.hpp"
 
+#include "experiment/sweep_definition.hpp"
 #include "experiment/text_util.hpp"
 
 #include <cerrno>
@@ -13,7 +14,11 @@
 namespace tendersim::experiment {
 namespace {
 
-constexpr std::string_view kMagic = "tendersim-sweep-shard 1 ";
+constexpr std::string_view kMagicPrefix = "tendersim-sweep-shard ";
+constexpr std::string_view kMagic1 = "tendersim-sweep-shard 1 ";
+constexpr std::string_view kMagic = "tendersim-sweep-shard 2 ";
+// A definition is a few kilobytes; a larger size field can only be corruption.
+constexpr std::uint64_t kMaxDefinition = std::uint64_t{1} << 26;
 // Upper bound on a payload: a runs row plus a timeseries block. A larger size field can only be
 // corruption, and rejecting it keeps a damaged file from asking for a huge allocation.
 constexpr std::uint64_t kMaxPayload = std::uint64_t{1} << 30;
@@ -28,8 +33,16 @@ std::uint64_t record_checksum(std::uint64_t run, std::uint64_t size, std::string
 
 } // namespace
 
-std::string shard_header(const std::string& fingerprint) {
-    return std::string(kMagic) + fingerprint + "\n";
+std::string shard_header(const std::string& fingerprint, const std::string& definition) {
+    return std::string(kMagic) + fingerprint + " " + std::to_string(definition.size()) + "\n" +
+           definition;
+}
+
+std::string foreign_shard_message(const std::filesystem::path& path, const ShardScan& scan,
+                                  const std::string& definition) {
+    return path.string() + " holds runs of a different sweep definition: " +
+           definition_change(scan.format == 1 ? std::string() : scan.definition, definition) +
+           "; use --restart to discard them";
 }
 
 std::string encode_record(std::uint64_t run, std::string_view payload) {
@@ -49,11 +62,32 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
     in.seekg(0);
     std::string line;
     if (!std::getline(in, line) || in.eof()) return scan; // empty, or first line torn
-    if (!line.starts_with(kMagic))
+    if (line.starts_with(kMagic1)) {
+        scan.format = 1;
+        scan.fingerprint = line.substr(kMagic1.size());
+        scan.valid_bytes = line.size() + 1;
+    } else if (line.starts_with(kMagic)) {
+        const auto parts = split(std::string_view(line).substr(kMagic.size()), ' ');
+        const auto size = parts.size() == 2 ? parse_u64(parts[1]) : std::nullopt;
+        if (!size || *size > kMaxDefinition)
+            throw std::runtime_error(path.string() + " has a damaged header");
+        scan.format = 2;
+        scan.fingerprint = std::string(parts[0]);
+        scan.definition.resize(static_cast<std::size_t>(*size));
+        if (!in.read(scan.definition.data(), static_cast<std::streamsize>(*size))) {
+            scan.definition.clear();
+            scan.fingerprint.clear();
+            scan.format = 0;
+            return scan; // header torn: counts as a fresh file
+        }
+        scan.valid_bytes = line.size() + 1 + *size;
+    } else if (line.starts_with(kMagicPrefix)) {
+        throw std::runtime_error(path.string() +
+                                 " was written by a newer tendersim (unknown shard format)");
+    } else {
         throw std::runtime_error(path.string() + " is not a tendersim sweep shard file");
+    }
     scan.header_valid = true;
-    scan.fingerprint = line.substr(kMagic.size());
-    scan.valid_bytes = line.size() + 1;
     std::string payload;
     while (std::getline(in, line) && !in.eof()) {
         // "@run size checksum"
@@ -82,7 +116,8 @@ std::string read_payload(std::ifstream& in, const RecordLoc& loc) {
     return payload;
 }
 
-ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerprint)
+ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerprint,
+                         const std::string& definition)
     : path_(std::move(path)) {
     std::filesystem::create_directories(path_.parent_path());
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -100,10 +135,7 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
     const ShardScan scan = scan_shard_file(path_);
     if (scan.header_valid && scan.fingerprint != fingerprint) {
         close();
-        throw std::runtime_error(
-            path_.string() +
-            " holds runs of a different sweep definition (the sweep file, its base scenario or "
-            "the tendersim version changed since); use --restart to discard them");
+        throw std::runtime_error(foreign_shard_message(path_, scan, definition));
     }
     const std::uint64_t keep = scan.header_valid ? scan.valid_bytes : 0;
     if (keep < scan.file_bytes) {
@@ -112,7 +144,7 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
     }
     records_at_open_ = scan.records.size();
     if (!scan.header_valid) {
-        const std::string header = shard_header(fingerprint);
+        const std::string header = shard_header(fingerprint, definition);
         if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
             fail_errno("cannot write", path_);
     }

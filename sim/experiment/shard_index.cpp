@@ -32,10 +32,7 @@ ShardIndex index_shards(const fs::path& sweep_dir, const SweepPlan& plan) {
         const ShardScan scan = scan_shard_file(idx.files[f]);
         if (!scan.header_valid) continue;
         if (scan.fingerprint != plan.fingerprint())
-            throw std::runtime_error(
-                idx.files[f].string() +
-                " holds runs of a different sweep definition (the sweep file, its base scenario "
-                "or the tendersim version changed since); use --restart to discard them");
+            throw std::runtime_error(foreign_shard_message(idx.files[f], scan, plan.definition()));
         for (const auto& rec : scan.records) {
             if (rec.run >= plan.run_count())
                 throw std::runtime_error(idx.files[f].string() + " records run " +

@@ -34,16 +34,18 @@ bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
     }
     const auto files = shard_files(dir);
     if (files.empty()) return options.resume && finished_fingerprint(dir) == plan.fingerprint();
-    if (options.resume) return false;
-    // Without --resume, refuse to touch earlier partial work: it may be hours of computing.
-    const bool own_exists = fs::exists(own_shard);
-    if (sharded && !own_exists) return false;
+    // Records of another definition are refused before any shard file is created or opened,
+    // so a refused run leaves the directory as it was.
     ShardIndex idx;
     try {
         idx = index_shards(dir, plan);
     } catch (const std::exception& e) {
         throw std::runtime_error(std::string(e.what()) + " (in " + dir.string() + ")");
     }
+    if (options.resume) return false;
+    // Without --resume, refuse to touch earlier partial work: it may be hours of computing.
+    const bool own_exists = fs::exists(own_shard);
+    if (sharded && !own_exists) return false;
     std::uint64_t relevant = idx.complete;
     if (sharded) {
         relevant = 0;
@@ -110,7 +112,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
         outcome.runs_total = outcome.runs_before = plan.run_count();
         return outcome;
     }
-    ShardWriter writer(own, plan.fingerprint());
+    ShardWriter writer(own, plan.fingerprint(), plan.definition());
     if (options.log && writer.torn_bytes_dropped() > 0)
         *options.log << "note: dropped an incomplete last record (" << writer.torn_bytes_dropped()
                      << " bytes) from " << own.string() << "; that run will be redone\n";

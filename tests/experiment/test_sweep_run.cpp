@@ -79,7 +79,7 @@ TEST_CASE("sweep: resume finishes only the missing runs, torn record included") 
     const fs::path dir = root / "part";
     {
         // What an interrupted sweep leaves: some runs done, the last record cut short.
-        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint(), plan.definition());
         for (const std::uint64_t r : {0, 1, 2, 5, 8}) w.append(r, detail::compute_run(plan, r));
     }
     {
@@ -104,14 +104,17 @@ TEST_CASE("sweep: resume finishes only the missing runs, torn record included") 
 
 TEST_CASE("sweep: a changed sweep definition is never mixed with old partial results") {
     const SweepPlan plan(test::load(kSweep));
-    const SweepPlan changed(test::load(std::string(kSweep) + "# edited\n"));
+    std::string edited = kSweep;
+    edited.replace(edited.find("min = 120"), 9, "min = 130");
+    const SweepPlan changed(test::load(edited));
     const fs::path dir = test::scratch("sweep-changed") / "s";
     {
-        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint(), plan.definition());
         w.append(0, detail::compute_run(plan, 0));
     }
     CHECK_THROWS_WITH(sweep(changed, dir, 1, {}, true),
-                      doctest::Contains("different sweep definition"));
+                      doctest::Contains("different sweep definition: the sweep settings differ: "
+                                        "parameter[1].min 120 -> 130"));
     CHECK_THROWS_WITH(sweep(changed, dir, 1), doctest::Contains("different sweep definition"));
     // --restart discards them.
     CHECK(sweep(changed, dir, 2, {}, false, true).status == SweepStatus::Complete);
