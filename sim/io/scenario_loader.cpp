@@ -415,9 +415,12 @@ ScenarioSpec load_scenario_file(const std::string& path) {
     return load_file(path, 0);
 }
 
-void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
+namespace {
+
+// Sets one override's value (type and range checked); returns the registry key it set.
+std::string assign_override(ScenarioSpec& spec, std::string_view assignment,
+                            const std::string& where) {
     const auto eq = assignment.find('=');
-    const std::string where = source.empty() ? "--set " + std::string(assignment) : source;
     if (eq == std::string_view::npos)
         throw ScenarioError(where, 0, "", "expected key=value, e.g. policy.price_weight=0.8");
     const std::string key(assignment.substr(0, eq));
@@ -432,8 +435,43 @@ void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::
         // Bare words (choices) are accepted without quotes.
         parsed = toml::parse("v = \"" + value + "\"");
     }
-    assign(*def, spec, *parsed.get("v"), where, key);
-    validate_scenario(spec, where);
+    try {
+        assign(*def, spec, *parsed.get("v"), where, key);
+    } catch (const ScenarioError& e) {
+        throw ScenarioError(where, 0, key, e.message()); // no line: "v = ..." is not the user's
+    }
+    return key;
+}
+
+} // namespace
+
+void apply_overrides(ScenarioSpec& spec, const std::vector<Override>& overrides) {
+    std::vector<std::pair<std::string, std::string>> set_by; // key, option (in order)
+    std::string all;
+    for (const auto& o : overrides) {
+        const std::string where = o.source.empty() ? "--set " + o.assignment : o.source;
+        set_by.emplace_back(assign_override(spec, o.assignment, where), where);
+        all += (all.empty() ? "" : ", ") + where;
+    }
+    if (overrides.empty()) return;
+    auto option_for = [&](std::string_view key) -> const std::string* {
+        for (auto it = set_by.rbegin(); it != set_by.rend(); ++it)
+            if (it->first == key) return &it->second;
+        return nullptr;
+    };
+    try {
+        // A nonzero "line" marks a key an option set, so contradictions blame that key.
+        validate_scenario(spec, all, [&](std::string_view key, std::size_t) -> std::uint32_t {
+            return option_for(key) ? 1 : 0;
+        });
+    } catch (const ScenarioError& e) {
+        const std::string* option = option_for(e.key());
+        throw ScenarioError(option ? *option : all, 0, e.key(), e.message());
+    }
+}
+
+void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
+    apply_overrides(spec, {Override{std::string(assignment), source}});
 }
 
 } // namespace tendersim

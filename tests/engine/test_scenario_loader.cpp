@@ -134,7 +134,8 @@ TEST_CASE("an adoption after the last simulated year is an error, not silently i
         FAIL("expected an error");
     } catch (const ScenarioError& e) {
         CHECK(std::string(e.what()) ==
-              "--years 3: key 'adopt.year': expected a year from 1 to run.years (3), got 5");
+              "--years 3: key 'run.years': expected at least the year of every [[adopt]] (5), got "
+              "3");
     }
     // Shortened by a scenario built on the adopting one: the line of its run.years.
     const auto dir = scratch_dir("adopt_years");
@@ -271,4 +272,32 @@ TEST_CASE("every metric the engine writes is defined in docs/metrics.md") {
                                            : "`" + name.substr(0, dot) + ".<category>`";
         CHECK(doc.find(documented) != std::string::npos);
     }
+}
+
+TEST_CASE("overrides are validated once, on the final combination, in any order") {
+    ScenarioSpec base;
+    base.categories = default_categories(); // markup_min 0, markup_max 0.5
+    for (const bool min_first : {true, false}) {
+        ScenarioSpec spec = base;
+        std::vector<Override> o{{"suppliers.markup_min=0.6", ""}, {"suppliers.markup_max=0.8", ""}};
+        if (!min_first) std::swap(o[0], o[1]);
+        CHECK_NOTHROW(apply_overrides(spec, o));
+        CHECK(spec.suppliers.markup_min == 0.6);
+        CHECK(spec.suppliers.markup_max == 0.8);
+    }
+    // An invalid final combination names the option that set the offending key.
+    ScenarioSpec spec = base;
+    try {
+        apply_overrides(spec, {{"suppliers.markup_max=0.8", ""},
+                               {"suppliers.markup_min=0.9", "--params-json"},
+                               {"policy.price_weight=0.5", ""}});
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) == "--params-json: key 'suppliers.markup_min': expected "
+                                       "markup_min <= markup_max (0.8), got 0.9");
+    }
+    // Value errors still name their own option at once.
+    CHECK_THROWS_WITH(
+        apply_overrides(spec, {{"policy.price_weight=0.5", ""}, {"policy.price_weight=7", ""}}),
+        doctest::Contains("--set policy.price_weight=7: key 'policy.price_weight'"));
 }
