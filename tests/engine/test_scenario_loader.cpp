@@ -274,6 +274,84 @@ TEST_CASE("every metric the engine writes is defined in docs/metrics.md") {
     }
 }
 
+// Issue 19, item 5: wrong results that were accepted silently.
+
+TEST_CASE("contradictory [[adopt]] forms are errors, located") {
+    const std::string head = "schema_version = 1\n[[adopt]]\nyear = 3\n";
+    const std::string policy = "[adopt.policy]\nsocial_value_weight = 0.2\n";
+    // region without scope: the scope defaults to all and the region would be ignored.
+    CHECK(error_of(head + "region = 2\n" + policy) ==
+          "s.toml:4: key 'adopt.region': expected region only with scope = \"region\", got no "
+          "scope (all)");
+    CHECK(error_of(head + "scope = \"all\"\nregion = 1\n" + policy) ==
+          "s.toml:5: key 'adopt.region': expected region only with scope = \"region\", got a "
+          "string \"all\"");
+    CHECK(error_of(head + "scope = \"region\"\n" + policy) ==
+          "s.toml:4: key 'adopt.region': missing; scope = \"region\" needs region = N");
+    CHECK(error_of(head + "scope = \"region\"\nregion = 1\ncouncils = [1, 2]\n" + policy) ==
+          "s.toml:6: key 'adopt.councils': expected councils only with scope = \"councils\", got "
+          "a string \"region\"");
+    CHECK(error_of(head + "councils = [1]\n" + policy) ==
+          "s.toml:4: key 'adopt.councils': expected councils only with scope = \"councils\", got "
+          "no scope (all)");
+    // The same key twice in a year for the same councils.
+    CHECK(error_of(head + policy + "[[adopt]]\nyear = 3\n" + policy) ==
+          "s.toml:9: key 'adopt.policy.social_value_weight': expected each policy key at most "
+          "once a year for the same councils; another [[adopt]] entry already sets "
+          "policy.social_value_weight in year 3 for councils this one covers");
+    CHECK(error_of(head + "scope = \"region\"\nregion = 1\n" + policy +
+                   "[[adopt]]\nyear = 3\nscope = \"region\"\nregion = 1\n" + policy)
+              .find("s.toml:13: key 'adopt.policy.social_value_weight': expected each policy key "
+                    "at most once a year") != std::string::npos);
+    // Different years, disjoint regions or council lists, or different keys are fine.
+    CHECK_NOTHROW(load_scenario_text(head + policy + "[[adopt]]\nyear = 4\n" + policy, "s"));
+    CHECK_NOTHROW(load_scenario_text(head + "scope = \"region\"\nregion = 0\n" + policy +
+                                         "[[adopt]]\nyear = 3\nscope = \"region\"\nregion = 1\n" +
+                                         policy,
+                                     "s"));
+    CHECK_NOTHROW(load_scenario_text(head + "scope = \"councils\"\ncouncils = [0, 1]\n" + policy +
+                                         "[[adopt]]\nyear = 3\nscope = \"councils\"\ncouncils = "
+                                         "[2]\n" +
+                                         policy,
+                                     "s"));
+    CHECK_NOTHROW(load_scenario_text(
+        head + policy + "[[adopt]]\nyear = 3\n[adopt.policy]\nprice_weight = 0.5\n", "s"));
+    // Across a base chain too: the second file's entry is named.
+    const auto dir = scratch_dir("adopt_twice");
+    write(dir / "base.toml", head + policy);
+    const auto top = write(dir / "top.toml", "schema_version = 1\nbase = \"base.toml\"\n"
+                                             "[[adopt]]\nyear = 3\n" +
+                                                 policy);
+    CHECK(file_error_of(top).starts_with(top + ":6: key 'adopt.policy.social_value_weight'"));
+}
+
+TEST_CASE("an adoption for a region or council the market lacks is an error after overrides") {
+    const std::string text = "schema_version = 1\n[market]\nregions = 3\n[[adopt]]\nyear = 3\n"
+                             "scope = \"region\"\nregion = 2\n[adopt.policy]\nsocial_value_weight "
+                             "= 0.2\n";
+    ScenarioSpec spec = load_scenario_text(text, "s.toml");
+    try {
+        apply_override(spec, "market.regions=1");
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) ==
+              "--set market.regions=1: key 'market.regions': expected more than 2 (an [[adopt]] "
+              "entry applies to region 2), got 1");
+    }
+    CHECK(error_of(text + "[[adopt]]\nyear = 3\nscope = \"councils\"\ncouncils = [3, 40]\n"
+                          "[adopt.policy]\nprice_weight = 0.5\n") ==
+          "s.toml:13: key 'adopt.councils': expected council numbers from 0 to 39 "
+          "(market.councils = 40), got 40");
+    // In a file built on it: the line of its market.regions.
+    const auto dir = scratch_dir("adopt_region");
+    write(dir / "base.toml", text);
+    const auto top = write(dir / "top.toml",
+                           "schema_version = 1\nbase = \"base.toml\"\n[market]\nregions = 2\n");
+    CHECK(file_error_of(top) == top +
+                                    ":4: key 'market.regions': expected more than 2 (an [[adopt]] "
+                                    "entry applies to region 2), got 2");
+}
+
 TEST_CASE("overrides are validated once, on the final combination, in any order") {
     ScenarioSpec base;
     base.categories = default_categories(); // markup_min 0, markup_max 0.5
