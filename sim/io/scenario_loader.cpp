@@ -5,6 +5,8 @@
 #include "sha256.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -63,6 +65,14 @@ template <class Defs> std::string suggestion(std::string_view key, const Defs& d
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
+// lo <= v <= hi exactly, for registry bounds (whole numbers held as doubles).
+bool int_in_range(std::int64_t v, double lo, double hi) {
+    constexpr double k2p63 = 9223372036854775808.0;
+    const std::int64_t ilo = lo <= -k2p63 ? INT64_MIN : static_cast<std::int64_t>(std::ceil(lo));
+    const std::int64_t ihi = hi >= k2p63 ? INT64_MAX : static_cast<std::int64_t>(std::floor(hi));
+    return v >= ilo && v <= ihi;
+}
+
 // Writes one TOML value into the field a registry row names, checking type and range.
 template <class Def, class Target>
 void assign(const Def& def, Target& target, const toml::node& node, const std::string& file,
@@ -81,17 +91,21 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
             v = static_cast<double>(i->get());
         else
             fail("a number from " + range + " (" + std::string(def.unit) + ")");
-        if (!(v >= def.min && v <= def.max))
+        // Also refuses nan and inf (every range is finite).
+        if (!std::isfinite(v) || !(v >= def.min && v <= def.max))
             fail("a number from " + range + " (" + std::string(def.unit) + ")");
         def.real(target) = v;
         break;
     }
     case ParamKind::Int: {
+        // Bounds as integers (9000000000000000000, not 9e+18).
+        const std::string int_range = std::to_string(static_cast<std::int64_t>(def.min)) + " to " +
+                                      std::to_string(static_cast<std::int64_t>(def.max));
         auto i = node.as_integer();
-        if (!i) fail("an integer from " + range);
+        if (!i) fail("an integer from " + int_range);
         const auto v = i->get();
-        if (static_cast<double>(v) < def.min || static_cast<double>(v) > def.max)
-            fail("an integer from " + range);
+        // Compared as integers: in double precision 9000000000000000001 equals the bound 9e18.
+        if (!int_in_range(v, def.min, def.max)) fail("an integer from " + int_range);
         def.integer(target) = v;
         break;
     }

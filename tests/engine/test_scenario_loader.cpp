@@ -379,3 +379,30 @@ TEST_CASE("overrides are validated once, on the final combination, in any order"
         apply_overrides(spec, {{"policy.price_weight=0.5", ""}, {"policy.price_weight=7", ""}}),
         doctest::Contains("--set policy.price_weight=7: key 'policy.price_weight'"));
 }
+
+TEST_CASE("non-finite values are refused in files and overrides") {
+    for (const char* v : {"nan", "inf", "-inf", "+nan"}) {
+        CAPTURE(v);
+        CHECK(error_of("schema_version = 1\n[policy]\nprice_weight = " + std::string(v) + "\n")
+                  .find("s.toml:3: key 'policy.price_weight': expected a number from 0 to 1 "
+                        "(weight), got the number ") == 0);
+        ScenarioSpec spec;
+        spec.categories = default_categories();
+        CHECK_THROWS_WITH(apply_override(spec, "policy.price_weight=" + std::string(v)),
+                          doctest::Contains("expected a number from 0 to 1"));
+    }
+}
+
+TEST_CASE("integer ranges are checked exactly, not in double precision") {
+    // 9000000000000000001 rounds to the bound 9e18 as a double.
+    CHECK(error_of("schema_version = 1\n[run]\nseed = 9000000000000000001\n") ==
+          "s.toml:3: key 'run.seed': expected an integer from 0 to 9000000000000000000, got the "
+          "integer 9000000000000000001");
+    CHECK_NOTHROW(
+        load_scenario_text("schema_version = 1\n[run]\nseed = 9000000000000000000\n", "s"));
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    CHECK_THROWS_WITH(
+        apply_override(spec, "run.seed=9000000000000000001", "--seed 9000000000000000001"),
+        doctest::Contains("--seed 9000000000000000001: key 'run.seed'"));
+}
