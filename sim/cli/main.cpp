@@ -103,11 +103,13 @@ int run_command(int argc, char** argv) {
         cxxopts::value<std::string>())(
         "metrics", "metrics for --result-line, comma-separated (default: the headline metrics)",
         cxxopts::value<std::vector<std::string>>())("h,help", "this help");
-    options.parse_positional({"scenario"});
+    // Further positional arguments are collected to be refused, not silently ignored.
+    options.add_options("hidden")("more", "", cxxopts::value<std::vector<std::string>>());
+    options.parse_positional({"scenario", "more"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout
-            << options.help()
+            << options.help({""})
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
                "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
                "With --result-line: only stdout, one line per replicate with final.<metric> and "
@@ -116,6 +118,12 @@ int run_command(int argc, char** argv) {
     }
     if (!args.count("scenario")) {
         std::cerr << "tendersim run: missing SCENARIO.toml (try scenarios/baseline.toml)\n";
+        return 2;
+    }
+    if (args.count("more")) {
+        std::cerr << "tendersim run: runs one scenario, got " << args["scenario"].as<std::string>()
+                  << " and also " << args["more"].as<std::vector<std::string>>().front()
+                  << " (run each on its own, or compare them with tendersim compare)\n";
         return 2;
     }
     RunConfig config;
