@@ -58,7 +58,14 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
     const auto& pts = points();
     for (std::size_t row = 0; row < pts.rows(); ++row) {
         try {
-            validate_scenario(scenario_for(row), spec_.file);
+            // A nonzero "line" marks the swept keys: a contradiction blames the key the point
+            // set (market.regions), not the base's (adopt.region).
+            validate_scenario(scenario_for(row), spec_.file,
+                              [&](std::string_view key, std::size_t) -> std::uint32_t {
+                                  for (const auto& p : spec_.params)
+                                      if (p.key == key) return 1;
+                                  return 0;
+                              });
         } catch (const ScenarioError& e) {
             std::string values;
             for (std::size_t c = 0; c < spec_.params.size(); ++c)
