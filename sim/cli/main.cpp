@@ -131,8 +131,16 @@ int run_command(int argc, char** argv) {
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("replicates")) config.replicates = args["replicates"].as<std::int64_t>();
-    if (args.count("params-json"))
-        config.overrides = experiment::params_json_overrides(args["params-json"].as<std::string>());
+    if (args.count("params-json")) {
+        const std::string json = args["params-json"].as<std::string>();
+        config.overrides = experiment::params_json_overrides(json);
+        // Errors name the option (or the JSON file) that set the key.
+        const auto first = json.find_first_not_of(" \t\r\n");
+        const std::string source = first != std::string::npos && json[first] == '{'
+                                       ? std::string("--params-json")
+                                       : "--params-json " + json;
+        config.override_sources.assign(config.overrides.size(), source);
+    }
     if (args.count("set"))
         for (const auto& o : args["set"].as<std::vector<std::string>>())
             config.overrides.push_back(o);

@@ -18,7 +18,10 @@ namespace tendersim {
 ScenarioSpec resolve_spec(const RunConfig& config) {
     ScenarioSpec spec = load_scenario_file(config.scenario_path);
     std::vector<Override> overrides;
-    for (const auto& o : config.overrides) overrides.push_back({o, ""});
+    for (std::size_t i = 0; i < config.overrides.size(); ++i)
+        overrides.push_back({config.overrides[i], i < config.override_sources.size()
+                                                      ? config.override_sources[i]
+                                                      : std::string()});
     // Errors name the option as typed, e.g. "--years 3: key 'adopt.year': ...".
     auto set = [&](const char* key, const char* option, const std::optional<std::int64_t>& v) {
         if (v)
