@@ -112,6 +112,13 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
         outcome.runs_total = outcome.runs_before = plan.run_count();
         return outcome;
     }
+    if (options.resume && options.log && shard_files(options.sweep_dir).empty()) {
+        const std::string finished = finished_fingerprint(options.sweep_dir);
+        if (!finished.empty() && finished != plan.fingerprint())
+            *options.log << "note: " << options.sweep_dir.string()
+                         << " holds the finished results of another sweep definition; nothing "
+                            "is resumed from them, and this sweep replaces them when complete\n";
+    }
     ShardWriter writer(own, plan.fingerprint(), plan.definition());
     if (options.log && writer.torn_bytes_dropped() > 0)
         *options.log << "note: dropped an incomplete last record (" << writer.torn_bytes_dropped()

@@ -7,6 +7,7 @@
 #include "helpers.hpp"
 
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace tendersim::experiment;
 namespace fs = std::filesystem;
@@ -119,6 +120,17 @@ TEST_CASE("sweep: a changed sweep definition is never mixed with old partial res
     // --restart discards them.
     CHECK(sweep(changed, dir, 2, {}, false, true).status == SweepStatus::Complete);
     CHECK(finished_fingerprint(dir) == changed.fingerprint());
+    // --resume over the finished results of another definition says it runs everything again.
+    std::ostringstream log;
+    SweepOptions o;
+    o.sweep_dir = dir;
+    o.threads = 2;
+    o.resume = true;
+    o.log = &log;
+    CHECK(run_sweep(plan, o).runs_before == 0);
+    CHECK(log.str().find("holds the finished results of another sweep definition") !=
+          std::string::npos);
+    CHECK(finished_fingerprint(dir) == plan.fingerprint());
 }
 
 TEST_CASE("sweep: a stop request leaves saved runs that resume completes") {
