@@ -109,11 +109,13 @@ int run_command(int argc, char** argv) {
         cxxopts::value<std::string>())(
         "metrics", "metrics for --result-line, comma-separated (default: the headline metrics)",
         cxxopts::value<std::vector<std::string>>())("h,help", "this help");
-    options.parse_positional({"scenario"});
+    // Further positional arguments are collected to be refused, not silently ignored.
+    options.add_options("hidden")("more", "", cxxopts::value<std::vector<std::string>>());
+    options.parse_positional({"scenario", "more"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout
-            << options.help()
+            << options.help({""})
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
                "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
                "With --result-line: only stdout, one line per replicate with final.<metric> and "
@@ -125,13 +127,27 @@ int run_command(int argc, char** argv) {
         std::cerr << "tendersim run: missing SCENARIO.toml (try scenarios/baseline.toml)\n";
         return 2;
     }
+    if (args.count("more")) {
+        std::cerr << "tendersim run: runs one scenario, got " << args["scenario"].as<std::string>()
+                  << " and also " << args["more"].as<std::vector<std::string>>().front()
+                  << " (run each on its own, or compare them with tendersim compare)\n";
+        return 2;
+    }
     RunConfig config;
     config.scenario_path = args["scenario"].as<std::string>();
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("replicates")) config.replicates = args["replicates"].as<std::int64_t>();
-    if (args.count("params-json"))
-        config.overrides = experiment::params_json_overrides(args["params-json"].as<std::string>());
+    if (args.count("params-json")) {
+        const std::string json = args["params-json"].as<std::string>();
+        config.overrides = experiment::params_json_overrides(json);
+        // Errors name the option (or the JSON file) that set the key.
+        const auto first = json.find_first_not_of(" \t\r\n");
+        const std::string source = first != std::string::npos && json[first] == '{'
+                                       ? std::string("--params-json")
+                                       : "--params-json " + json;
+        config.override_sources.assign(config.overrides.size(), source);
+    }
     if (args.count("set"))
         for (const auto& o : args["set"].as<std::vector<std::string>>())
             config.overrides.push_back(o);

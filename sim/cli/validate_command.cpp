@@ -46,8 +46,12 @@ int validate_command(int argc, char** argv) {
     const int threads = args["threads"].as<int>();
     check_thread_count(threads);
     ScenarioSpec spec = load_scenario_file(args["scenario"].as<std::string>());
-    if (args.count("set"))
-        for (const auto& o : args["set"].as<std::vector<std::string>>()) apply_override(spec, o);
+    if (args.count("set")) {
+        std::vector<Override> overrides;
+        for (const auto& o : args["set"].as<std::vector<std::string>>())
+            overrides.push_back({o, ""});
+        apply_overrides(spec, overrides);
+    }
     const auto targets = validation::load_targets(args["targets"].as<std::string>());
     const auto report = validation::validate(spec, targets, replicates, threads);
     if (args.count("distance")) {

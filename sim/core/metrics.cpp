@@ -6,12 +6,17 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 namespace tendersim {
 namespace {
 
+constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+// a / b, or "not defined" (NaN, written as an empty value) when there is nothing to divide by:
+// a price index in a year when nothing was paid is not 0.
 double ratio(double a, double b) {
-    return b > 0 ? a / b : 0.0;
+    return b > 0 ? a / b : kUndefined;
 }
 
 // HHI and top-5 / top-150 shares of per-supplier spends. The HHI sum runs in the given
@@ -20,7 +25,7 @@ Concentration concentration(std::vector<Pence>& spends) {
     Concentration c;
     double total = 0;
     for (Pence p : spends) total += static_cast<double>(p);
-    if (total <= 0) return c;
+    if (total <= 0) return {kUndefined, kUndefined, kUndefined}; // no spend: not defined
     for (Pence p : spends) {
         const double share = static_cast<double>(p) / total;
         c.hhi += 10'000.0 * share * share;
@@ -188,7 +193,7 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
     y.sme_to_large = static_cast<double>(ctr.growths);
     y.incumbent_win_rate = ratio(static_cast<double>(ctr.relets_won_by_incumbent),
                                  static_cast<double>(ctr.relets_awarded));
-    y.switching_rate = ctr.relets_awarded ? 1.0 - y.incumbent_win_rate : 0.0;
+    y.switching_rate = 1.0 - y.incumbent_win_rate; // not defined without re-lets
     y.contract_failures = static_cast<double>(ctr.failures);
     y.council_procurement_cost_gbp = static_cast<double>(ctr.council_procurement_cost) / 100.0;
     Pence bid_cost = 0;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
 
@@ -429,8 +430,53 @@ template <class Def> std::string comment_for(const Def& def, const std::string& 
     return out + "\n";
 }
 
+// A TOML basic string: quotes, backslashes and control characters escaped.
+std::string toml_string(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
 std::string toml_value(ParamKind kind, const std::string& text) {
-    return kind == ParamKind::Choice ? "\"" + text + "\"" : text;
+    return kind == ParamKind::Choice ? toml_string(text) : text;
+}
+
+const char* scope_word(Adoption::Scope scope) {
+    switch (scope) {
+    case Adoption::Scope::Region:
+        return "region";
+    case Adoption::Scope::Councils:
+        return "councils";
+    case Adoption::Scope::All:
+        break;
+    }
+    return "all";
 }
 
 } // namespace
@@ -438,9 +484,9 @@ std::string toml_value(ParamKind kind, const std::string& text) {
 std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment) {
     std::ostringstream out;
     const ScenarioSpec defaults;
-    out << header_comment << "\nschema_version = " << kSchemaVersion << "\nname = \"" << spec.name
-        << "\"\n";
-    if (!spec.description.empty()) out << "description = \"" << spec.description << "\"\n";
+    out << header_comment << "\nschema_version = " << kSchemaVersion
+        << "\nname = " << toml_string(spec.name) << "\n";
+    if (!spec.description.empty()) out << "description = " << toml_string(spec.description) << "\n";
     std::string_view section;
     for (const auto& def : kScenarioParams) {
         const auto dot = def.key.find('.');
@@ -454,10 +500,29 @@ std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comm
     }
     const CategorySpec cat_defaults;
     for (const auto& cat : spec.categories) {
-        out << "\n[[category]]\nname = \"" << cat.name << "\"\n";
+        out << "\n[[category]]\nname = " << toml_string(cat.name) << "\n";
         for (const auto& def : kCategoryParams)
             out << comment_for(def, value_text(def, cat_defaults)) << def.key << " = "
                 << toml_value(def.kind, value_text(def, cat)) << "\n";
+    }
+    // The policy changes, in the order they apply (the base chain's first).
+    for (const Adoption& a : spec.adoptions) {
+        out << "\n[[adopt]]\nyear = " << a.year << "\nscope = \"" << scope_word(a.scope) << "\"\n";
+        if (a.scope == Adoption::Scope::Region) out << "region = " << a.region << "\n";
+        if (a.scope == Adoption::Scope::Councils) {
+            out << "councils = [";
+            for (std::size_t k = 0; k < a.councils.size(); ++k)
+                out << (k ? ", " : "") << a.councils[k];
+            out << "]\n";
+        }
+        out << "[adopt.policy]\n";
+        ScenarioSpec patched;
+        patched.policy = a.patch;
+        for (const auto& key : a.keys) {
+            const ParamDef* def = find_param("policy." + key);
+            if (def)
+                out << key << " = " << toml_value(def->kind, value_text(*def, patched)) << "\n";
+        }
     }
     return out.str();
 }

@@ -71,7 +71,7 @@ void apply_patch(PolicySpec& policy, const Adoption& adoption) {
 
 bool make_adoption(Adoption& out, const std::string& key, double value) {
     const ParamDef* def = find_param("policy." + key);
-    if (!def || value < def->min || value > def->max) return false;
+    if (!def || !(value >= def->min && value <= def->max)) return false; // NaN fails too
     ScenarioSpec s;
     switch (def->kind) {
     case ParamKind::Real:

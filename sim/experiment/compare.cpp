@@ -7,6 +7,7 @@
 #include "experiment/run_point.hpp"
 #include "experiment/worker_pool.hpp"
 #include "io/file_io.hpp"
+#include "io/csv_writers.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/run_job.hpp"
@@ -56,12 +57,26 @@ std::vector<ComparisonRow> summarise(const CompareData& data) {
     for (std::size_t m = 0; m < data.metrics.size(); ++m) {
         for (std::size_t y = 0; y < data.years_at.size(); ++y) {
             const std::vector<double> reference = data.series(0, m, y);
+            // A replicate where the metric is not defined (NaN: e.g. nothing paid that year)
+            // counts in no mean, and a pair only when both sides are defined.
+            auto defined = [](const std::vector<double>& v) {
+                std::vector<double> out;
+                for (const double x : v)
+                    if (std::isfinite(x)) out.push_back(x);
+                return out;
+            };
             for (std::size_t s = 0; s < data.labels.size(); ++s) {
                 ComparisonRow row;
                 row.metric = m, row.year = y, row.scenario = s;
                 const std::vector<double> x = data.series(s, m, y);
-                row.level = analysis::mean_ci95(x);
-                if (s > 0) row.diff = analysis::paired_difference(reference, x);
+                row.level = analysis::mean_ci95(defined(x));
+                if (s > 0) {
+                    std::vector<double> a, b;
+                    for (std::size_t r = 0; r < x.size(); ++r)
+                        if (std::isfinite(reference[r]) && std::isfinite(x[r]))
+                            a.push_back(reference[r]), b.push_back(x[r]);
+                    row.diff = analysis::paired_difference(a, b);
+                }
                 rows.push_back(row);
             }
         }
@@ -211,7 +226,7 @@ std::string replicates_csv(const CompareData& data) {
                     s += data.labels[sc] + "," + std::to_string(r) + "," +
                          std::to_string(data.replicate_seeds[r]) + "," +
                          std::to_string(data.years_at[y]) + "," + data.metrics[m] + "," +
-                         format_number(data.values[data.slot(sc, m, y, r)]) + "\n";
+                         metric_text(data.values[data.slot(sc, m, y, r)]) + "\n";
     return s;
 }
 

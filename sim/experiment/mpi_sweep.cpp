@@ -267,7 +267,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
     std::unique_ptr<ShardWriter> writer;
     std::string open_error;
     try {
-        writer = std::make_unique<ShardWriter>(own, plan.fingerprint());
+        writer = std::make_unique<ShardWriter>(own, plan.fingerprint(), plan.definition());
     } catch (const std::exception& e) {
         open_error = e.what();
         error = std::current_exception();

@@ -65,8 +65,8 @@ void write_result_lines(const ResultLineConfig& config, std::ostream& out) {
         if (config.format == ResultFormat::Csv) {
             line = csv_field(spec.name) + "," + std::to_string(r) + "," + std::to_string(seed);
             for (const auto& p : params) line += "," + csv_field(p.text);
-            for (const double v : res.final_values) line += "," + format_number(v);
-            for (const double v : res.mean_values) line += "," + format_number(v);
+            for (const double v : res.final_values) line += "," + metric_text(v);
+            for (const double v : res.mean_values) line += "," + metric_text(v);
         } else {
             line = "{\"scenario\": " + json_string(spec.name) +
                    ", \"replicate\": " + std::to_string(r) + ", \"seed\": " + std::to_string(seed) +

@@ -1,5 +1,6 @@
 #include "experiment/shard_file.hpp"
 
+#include "experiment/sweep_definition.hpp"
 #include "experiment/text_util.hpp"
 #include "io/errors.hpp"
 
@@ -15,7 +16,11 @@
 namespace tendersim::experiment {
 namespace {
 
-constexpr std::string_view kMagic = "tendersim-sweep-shard 1 ";
+constexpr std::string_view kMagicPrefix = "tendersim-sweep-shard ";
+constexpr std::string_view kMagic1 = "tendersim-sweep-shard 1 ";
+constexpr std::string_view kMagic = "tendersim-sweep-shard 2 ";
+// A definition is a few kilobytes; a larger size field can only be corruption.
+constexpr std::uint64_t kMaxDefinition = std::uint64_t{1} << 26;
 // Upper bound on a payload: a runs row plus a timeseries block. A larger size field can only be
 // corruption, and rejecting it keeps a damaged file from asking for a huge allocation.
 constexpr std::uint64_t kMaxPayload = std::uint64_t{1} << 30;
@@ -34,8 +39,27 @@ std::string plural(std::uint64_t n, const char* one, const char* many) {
 
 } // namespace
 
-std::string shard_header(const std::string& fingerprint) {
-    return std::string(kMagic) + fingerprint + "\n";
+std::string shard_header(const std::string& fingerprint, const std::string& definition) {
+    return std::string(kMagic) + fingerprint + " " + std::to_string(definition.size()) + "\n" +
+           definition;
+}
+
+std::string foreign_shard_message(const std::filesystem::path& path, const ShardScan& scan,
+                                  const std::string& definition,
+                                  std::uint64_t runs_kept_elsewhere) {
+    const std::string dir = path.parent_path().string();
+    std::string msg =
+        path.string() + " holds runs of a different sweep definition: " +
+        definition_change(scan.format == 1 ? std::string() : scan.definition, definition) +
+        ". To keep it, move it out of " + dir + " (mv " + path.string() +
+        " SOMEWHERE/); to drop it, delete it; then run again";
+    if (runs_kept_elsewhere > 0)
+        msg += ". Do not use --restart: it would also discard the " +
+               plural(runs_kept_elsewhere, "run", "runs") +
+               " of this sweep in the other files of " + dir;
+    else
+        msg += " (or use --restart to discard every partial result of this sweep)";
+    return msg;
 }
 
 std::string encode_record(std::uint64_t run, std::string_view payload) {
@@ -56,14 +80,34 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
     in.seekg(0);
     std::string line;
     if (!std::getline(in, line) || in.eof()) return scan; // empty, or first line torn
-    if (!line.starts_with(kMagic))
+    if (line.starts_with(kMagic1)) {
+        scan.format = 1;
+        scan.fingerprint = line.substr(kMagic1.size());
+        scan.valid_bytes = line.size() + 1;
+    } else if (line.starts_with(kMagic)) {
+        const auto parts = split(std::string_view(line).substr(kMagic.size()), ' ');
+        const auto size = parts.size() == 2 ? parse_u64(parts[1]) : std::nullopt;
+        if (!size || *size > kMaxDefinition)
+            throw InputError(path.string() + " has a damaged header");
+        scan.format = 2;
+        scan.fingerprint = std::string(parts[0]);
+        scan.definition.resize(static_cast<std::size_t>(*size));
+        if (!in.read(scan.definition.data(), static_cast<std::streamsize>(*size))) {
+            scan.definition.clear();
+            scan.fingerprint.clear();
+            scan.format = 0;
+            return scan; // header torn: counts as a fresh file
+        }
+        scan.valid_bytes = line.size() + 1 + *size;
+    } else if (line.starts_with(kMagicPrefix)) {
+        throw InputError(path.string() +
+                         " was written by a newer tendersim (unknown shard format)");
+    } else {
         throw InputError(path.string() +
                          " is not a tendersim sweep shard file (it does not start with \"" +
-                         std::string(kMagic) + "\")");
+                         std::string(kMagicPrefix) + "\")");
+    }
     scan.header_valid = true;
-    scan.fingerprint = line.substr(kMagic.size());
-    scan.valid_bytes = line.size() + 1;
-
     // The record whose header line starts at pos, if it is intact (header well formed, payload
     // complete, checksum right). header_ok says whether it failed only its checksum or the
     // payload read.
@@ -140,7 +184,8 @@ std::string read_payload(std::ifstream& in, const RecordLoc& loc) {
     return payload;
 }
 
-ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerprint)
+ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerprint,
+                         const std::string& definition)
     : path_(std::move(path)) {
     std::filesystem::create_directories(path_.parent_path());
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -158,7 +203,7 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
     const ShardScan scan = scan_shard_file(path_);
     if (scan.header_valid && scan.fingerprint != fingerprint) {
         close();
-        throw InputError(foreign_shard_message(path_, 0));
+        throw InputError(foreign_shard_message(path_, scan, definition, 0));
     }
     const std::uint64_t keep = scan.header_valid ? scan.valid_bytes : 0;
     if (keep < scan.file_bytes) {
@@ -170,7 +215,7 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
     damaged_ = scan.damaged;
     records_at_open_ = scan.records.size();
     if (!scan.header_valid) {
-        const std::string header = shard_header(fingerprint);
+        const std::string header = shard_header(fingerprint, definition);
         if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
             fail_errno("cannot write", path_);
     }
@@ -206,24 +251,6 @@ std::string ShardWriter::repair_note() const {
                 "\n";
     }
     return note;
-}
-
-std::string foreign_shard_message(const std::filesystem::path& path,
-                                  std::uint64_t runs_kept_elsewhere) {
-    const std::string dir = path.parent_path().string();
-    std::string msg =
-        path.string() +
-        " holds runs of a different sweep definition (the sweep file, a scenario it builds on "
-        "or the tendersim version changed since it was written, or the file came from another "
-        "sweep). To keep it, move it out of " +
-        dir + " (mv " + path.string() + " SOMEWHERE/); to drop it, delete it; then run again";
-    if (runs_kept_elsewhere > 0)
-        msg += ". Do not use --restart: it would also discard the " +
-               plural(runs_kept_elsewhere, "run", "runs") +
-               " of this sweep in the other files of " + dir;
-    else
-        msg += " (or use --restart to discard every partial result of this sweep)";
-    return msg;
 }
 
 ShardWriter::~ShardWriter() {

@@ -2,8 +2,13 @@
 // Crash-safe, append-only record files: each sweep process (single, --shard K/N, or MPI rank)
 // appends one record per completed run to its own file under <sweep dir>/shards/.
 //
-//   line 1:  tendersim-sweep-shard 1 <plan fingerprint>
+//   line 1:  tendersim-sweep-shard 2 <plan fingerprint> <definition bytes>
+//   then:    the plan's definition (sweep_definition.hpp), so a refusal can say what changed
 //   record:  @<run> <payload bytes> <checksum>\n<payload>
+//
+// Format 1 files (line 1 `tendersim-sweep-shard 1 <fingerprint>`, no definition) were written
+// by tendersim versions whose fingerprint missed [[adopt]] entries, deeper base files and model
+// changes; they are read, and refused as belonging to another definition.
 //
 // A record is appended with one write(2) once its run is complete; nothing is fsync'd (a killed
 // process loses nothing the kernel already has). If a write is torn (power loss, full disk), the
@@ -35,8 +40,10 @@ struct DamagedRange {
 };
 
 struct ShardScan {
-    bool header_valid = false; // false for an empty file or a torn first line
+    bool header_valid = false; // false for an empty file or a torn header
+    int format = 0;            // 1 or 2 when header_valid
     std::string fingerprint;
+    std::string definition;        // empty in format 1
     std::uint64_t valid_bytes = 0; // through the last intact record
     std::uint64_t file_bytes = 0;
     std::vector<RecordLoc> records;    // in file order
@@ -56,9 +63,10 @@ std::string read_payload(std::ifstream& in, const RecordLoc& loc);
 class ShardWriter {
   public:
     // Opens or creates the file and takes an exclusive lock on it (a second process writing the
-    // same shard gets a clear error). An existing file must carry the same fingerprint; its torn
-    // tail, if any, is cut off.
-    ShardWriter(std::filesystem::path path, const std::string& fingerprint);
+    // same shard gets a clear error). An existing file must carry the same fingerprint (else the
+    // error says what changed, from the definitions); its torn tail, if any, is cut off.
+    ShardWriter(std::filesystem::path path, const std::string& fingerprint,
+                const std::string& definition = "");
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
     ShardWriter& operator=(const ShardWriter&) = delete;
@@ -86,14 +94,15 @@ class ShardWriter {
     std::vector<DamagedRange> damaged_;
 };
 
-// The error for a shard file of another sweep definition in this sweep's shards directory. It
-// advises moving the file away (naming it), not --restart, when runs_kept_elsewhere runs of this
-// sweep in other files would be lost.
-std::string foreign_shard_message(const std::filesystem::path& path,
-                                  std::uint64_t runs_kept_elsewhere);
-
 // The record for one run, header and payload, as append() writes it (exposed for tests).
 std::string encode_record(std::uint64_t run, std::string_view payload);
-std::string shard_header(const std::string& fingerprint);
+std::string shard_header(const std::string& fingerprint, const std::string& definition = "");
+
+// The refusal for a shard file of another sweep definition: names the file and what changed, and
+// advises moving the file away (naming it), not --restart, when runs_kept_elsewhere runs of this
+// sweep in other files would be lost.
+std::string foreign_shard_message(const std::filesystem::path& path, const ShardScan& scan,
+                                  const std::string& definition,
+                                  std::uint64_t runs_kept_elsewhere);
 
 } // namespace tendersim::experiment

@@ -51,7 +51,7 @@ ShardIndex index_shards(const fs::path& sweep_dir, const SweepPlan& plan) {
     for (std::size_t f = 0; f < idx.files.size(); ++f) {
         std::string problem = not_shard[f];
         if (problem.empty() && scans[f].header_valid && scans[f].fingerprint != plan.fingerprint())
-            problem = foreign_shard_message(idx.files[f], runs_here);
+            problem = foreign_shard_message(idx.files[f], scans[f], plan.definition(), runs_here);
         if (!problem.empty()) foreign += (foreign.empty() ? "" : "\n") + problem;
     }
     if (!foreign.empty()) throw InputError(foreign);

@@ -72,6 +72,7 @@ std::string sweep_manifest_json(const SweepPlan& plan) {
     std::ostringstream o;
     o << "{\n  \"tool\": \"tendersim\",\n  \"kind\": \"sweep\",\n  \"version\": "
       << json_string(kVersion) << ",\n  \"git_commit\": " << json_string(kGitCommit)
+      << ",\n  \"engine_build\": " << json_string(kEngineBuild)
       << ",\n  \"sweep\": " << json_string(s.name)
       << ",\n  \"description\": " << json_string(s.description)
       << ",\n  \"sweep_file\": " << json_string(s.file)

@@ -3,12 +3,11 @@
 #include "analysis/interleave.hpp"
 #include "core/params.hpp"
 #include "core/rng.hpp"
+#include "experiment/sweep_definition.hpp"
 #include "io/manifest.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
-#include "io/version.hpp"
 
-#include <sstream>
 #include <stdexcept>
 
 namespace tendersim::experiment {
@@ -59,7 +58,14 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
     const auto& pts = points();
     for (std::size_t row = 0; row < pts.rows(); ++row) {
         try {
-            validate_scenario(scenario_for(row), spec_.file);
+            // A nonzero "line" marks the swept keys: a contradiction blames the key the point
+            // set (market.regions), not the base's (adopt.region).
+            validate_scenario(scenario_for(row), spec_.file,
+                              [&](std::string_view key, std::size_t) -> std::uint32_t {
+                                  for (const auto& p : spec_.params)
+                                      if (p.key == key) return 1;
+                                  return 0;
+                              });
         } catch (const ScenarioError& e) {
             std::string values;
             for (std::size_t c = 0; c < spec_.params.size(); ++c)
@@ -72,11 +78,10 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
         }
     }
 
-    std::ostringstream canon;
-    canon << "tendersim-sweep 1\nversion " << kVersion << " " << kGitCommit << "\nsweep "
-          << spec_.file_sha256 << "\nbase " << spec_.base_sha256 << "\n"
-          << scenario_toml(spec_.base, "# resolved base");
-    fingerprint_ = sha256_of(canon.str());
+    // What the engine runs, not file text: an edited comment changes nothing, while an
+    // [[adopt]] entry or a file deep in the base chain changes every point's resolved scenario.
+    definition_ = sweep_definition(spec_);
+    fingerprint_ = sha256_of(definition_);
 }
 
 const analysis::PointMatrix& SweepPlan::points() const {

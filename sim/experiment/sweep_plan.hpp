@@ -43,8 +43,11 @@ class SweepPlan {
     // The base scenario with the design point's values set.
     ScenarioSpec scenario_for(std::size_t point) const;
     const MetricSelection& metrics() const { return metrics_; }
-    // SHA-256 over the sweep file, the base scenario file, the resolved base scenario and the
-    // tendersim version: partial results are only ever resumed or merged under the same one.
+    // What the sweep computes (sweep_definition.hpp): the engine build, the settings that decide
+    // the runs and the fully resolved scenario of every design point, [[adopt]] entries and the
+    // whole base chain included. The fingerprint is its SHA-256: partial results are only ever
+    // resumed or merged under the same one.
+    const std::string& definition() const { return definition_; }
     const std::string& fingerprint() const { return fingerprint_; }
 
   private:
@@ -53,6 +56,7 @@ class SweepPlan {
     std::vector<std::size_t> order_;
     std::uint64_t runs_ = 0;
     MetricSelection metrics_;
+    std::string definition_;
     std::string fingerprint_;
 };
 

@@ -1,6 +1,7 @@
 #include "experiment/sweep_rows.hpp"
 
 #include "core/params.hpp"
+#include "io/csv_writers.hpp"
 
 namespace tendersim::experiment {
 
@@ -22,15 +23,15 @@ std::string run_payload(const SweepPlan& plan, const RunInfo& info, const RunOut
     const auto& params = plan.spec().params;
     for (std::size_t c = 0; c < params.size(); ++c)
         s += "," + param_text(params[c], plan.points().at(info.point, c));
-    for (const double v : out.final_values) s += "," + format_number(v);
-    for (const double v : out.mean_values) s += "," + format_number(v);
+    for (const double v : out.final_values) s += "," + metric_text(v);
+    for (const double v : out.mean_values) s += "," + metric_text(v);
     s += '\n';
     const auto& names = plan.metrics().names;
     const std::size_t m = names.size();
     for (std::size_t k = 0; m > 0 && k < out.series.size(); ++k) {
         const std::size_t year = k / m + 1;
         s += std::to_string(info.run) + "," + std::to_string(year) + "," + names[k % m] + "," +
-             format_number(out.series[k]) + "\n";
+             metric_text(out.series[k]) + "\n";
     }
     return s;
 }

@@ -36,11 +36,13 @@ bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
     }
     const auto files = shard_files(dir);
     if (files.empty()) return options.resume && finished_fingerprint(dir) == plan.fingerprint();
+    // Records of another definition are refused before any shard file is created or opened,
+    // so a refused run leaves the directory as it was (the errors name each file).
+    const ShardIndex idx = index_shards(dir, plan);
     if (options.resume) return false;
     // Without --resume, refuse to touch earlier partial work: it may be hours of computing.
     const bool own_exists = fs::exists(own_shard);
     if (sharded && !own_exists) return false;
-    const ShardIndex idx = index_shards(dir, plan);
     std::uint64_t relevant = idx.complete;
     if (sharded) {
         relevant = 0;
@@ -107,9 +109,16 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
         outcome.runs_total = outcome.runs_before = plan.run_count();
         return outcome;
     }
+    if (options.resume && options.log && shard_files(options.sweep_dir).empty()) {
+        const std::string finished = finished_fingerprint(options.sweep_dir);
+        if (!finished.empty() && finished != plan.fingerprint())
+            *options.log << "note: " << options.sweep_dir.string()
+                         << " holds the finished results of another sweep definition; nothing "
+                            "is resumed from them, and this sweep replaces them when complete\n";
+    }
     std::unique_ptr<ShardWriter> opened;
     try {
-        opened = std::make_unique<ShardWriter>(own, plan.fingerprint());
+        opened = std::make_unique<ShardWriter>(own, plan.fingerprint(), plan.definition());
     } catch (const InputError&) {
         // Own file of another definition: the index's error names every such file and, if other
         // files hold runs of this sweep, advice that keeps them.

@@ -105,10 +105,16 @@ struct Reader {
             return v;
         }
         case ParamKind::Int: {
+            // Compared as integers (9000000000000000001 is 9e18 as a double), and a design
+            // value is a double, so only integers it holds exactly (|v| <= 2^53) are accepted.
             const auto* i = node.as_integer();
-            if (!i || static_cast<double>(i->get()) < def.min ||
-                static_cast<double>(i->get()) > def.max)
-                fail(node, key, "an integer from " + range);
+            constexpr std::int64_t kExact = std::int64_t{1} << 53;
+            if (!i || i->get() < static_cast<std::int64_t>(def.min) ||
+                i->get() > static_cast<std::int64_t>(def.max) || i->get() > kExact ||
+                i->get() < -kExact)
+                fail(node, key,
+                     "an integer from " + range +
+                         (def.max > 9.0e15 ? " (at most 2^53 in a sweep)" : std::string()));
             return static_cast<double>(i->get());
         }
         case ParamKind::Bool:

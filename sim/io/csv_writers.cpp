@@ -2,6 +2,8 @@
 
 #include "core/params.hpp"
 
+#include <cmath>
+
 namespace tendersim {
 
 std::string csv_field(const std::string& text) {
@@ -14,6 +16,10 @@ std::string csv_field(const std::string& text) {
     return out + "\"";
 }
 
+std::string metric_text(double value) {
+    return std::isfinite(value) ? format_number(value) : std::string();
+}
+
 void write_metrics_header(std::ostream& out) {
     out << "scenario,replicate,seed,year,metric,value\n";
 }
@@ -23,7 +29,7 @@ void write_metrics_rows(std::ostream& out, const RowKey& key, const YearMetrics&
     const std::string prefix = csv_field(key.scenario) + "," + std::to_string(key.replicate) + "," +
                                std::to_string(key.seed) + "," + std::to_string(y.year) + ",";
     for (const auto& [name, value] : metric_rows(y, spec))
-        out << prefix << name << ',' << format_number(value) << '\n';
+        out << prefix << name << ',' << metric_text(value) << '\n';
 }
 
 void write_tenders_header(std::ostream& out) {

@@ -26,6 +26,10 @@ void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, co
 void write_suppliers_header(std::ostream& out);
 void write_supplier_rows(std::ostream& out, const RowKey& key, const Market& m);
 
+// A metric value: shortest round-trip form, or empty when the metric is not defined that year
+// (NaN, e.g. price_index when nothing was paid; see docs/metrics.md).
+std::string metric_text(double value);
+
 // Quotes a CSV field only when it must be quoted.
 std::string csv_field(const std::string& text);
 

@@ -19,16 +19,22 @@ namespace tendersim {
 
 ScenarioSpec resolve_spec(const RunConfig& config) {
     ScenarioSpec spec = load_scenario_file(config.scenario_path);
-    for (const auto& o : config.overrides) apply_override(spec, o);
+    std::vector<Override> overrides;
+    for (std::size_t i = 0; i < config.overrides.size(); ++i)
+        overrides.push_back({config.overrides[i], i < config.override_sources.size()
+                                                      ? config.override_sources[i]
+                                                      : std::string()});
     // Errors name the option as typed, e.g. "--years 3: key 'adopt.year': ...".
     auto set = [&](const char* key, const char* option, const std::optional<std::int64_t>& v) {
         if (v)
-            apply_override(spec, std::string(key) + "=" + std::to_string(*v),
-                           std::string(option) + " " + std::to_string(*v));
+            overrides.push_back({std::string(key) + "=" + std::to_string(*v),
+                                 std::string(option) + " " + std::to_string(*v)});
     };
     set("run.seed", "--seed", config.seed);
     set("run.years", "--years", config.years);
     set("run.replicates", "--replicates", config.replicates);
+    // Cross-field checks once, on the final combination.
+    apply_overrides(spec, overrides);
     return spec;
 }
 

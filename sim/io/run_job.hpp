@@ -15,6 +15,9 @@ struct RunConfig {
     std::optional<std::int64_t> years;
     std::optional<std::int64_t> replicates;
     std::vector<std::string> overrides; // key=value
+    // Where overrides[i] came from, for errors ("--params-json", a JSON file's path); a missing
+    // or empty entry means "--set key=value".
+    std::vector<std::string> override_sources;
     int threads = 1;
     std::string out_dir = "results";
     bool tender_log = false;

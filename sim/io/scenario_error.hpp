@@ -14,10 +14,12 @@ class ScenarioError : public InputError {
   public:
     ScenarioError(std::string file, std::uint32_t line, std::string key, std::string message)
         : InputError(compose(file, line, key, message)), file_(std::move(file)), line_(line),
-          key_(std::move(key)) {}
+          key_(std::move(key)), message_(std::move(message)) {}
     const std::string& file() const { return file_; }
     std::uint32_t line() const { return line_; }
     const std::string& key() const { return key_; }
+    // What was expected and found, without the location.
+    const std::string& message() const { return message_; }
 
   private:
     static std::string compose(const std::string& file, std::uint32_t line, const std::string& key,
@@ -34,6 +36,7 @@ class ScenarioError : public InputError {
     std::string file_;
     std::uint32_t line_;
     std::string key_;
+    std::string message_;
 };
 
 } // namespace tendersim

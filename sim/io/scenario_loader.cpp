@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -66,6 +68,14 @@ template <class Defs> std::string suggestion(std::string_view key, const Defs& d
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
+// lo <= v <= hi exactly, for registry bounds (whole numbers held as doubles).
+bool int_in_range(std::int64_t v, double lo, double hi) {
+    constexpr double k2p63 = 9223372036854775808.0;
+    const std::int64_t ilo = lo <= -k2p63 ? INT64_MIN : static_cast<std::int64_t>(std::ceil(lo));
+    const std::int64_t ihi = hi >= k2p63 ? INT64_MAX : static_cast<std::int64_t>(std::floor(hi));
+    return v >= ilo && v <= ihi;
+}
+
 // Writes one TOML value into the field a registry row names, checking type and range.
 template <class Def, class Target>
 void assign(const Def& def, Target& target, const toml::node& node, const std::string& file,
@@ -84,17 +94,21 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
             v = static_cast<double>(i->get());
         else
             fail("a number from " + range + " (" + std::string(def.unit) + ")");
-        if (!(v >= def.min && v <= def.max))
+        // Also refuses nan and inf (every range is finite).
+        if (!std::isfinite(v) || !(v >= def.min && v <= def.max))
             fail("a number from " + range + " (" + std::string(def.unit) + ")");
         def.real(target) = v;
         break;
     }
     case ParamKind::Int: {
+        // Bounds as integers (9000000000000000000, not 9e+18).
+        const std::string int_range = std::to_string(static_cast<std::int64_t>(def.min)) + " to " +
+                                      std::to_string(static_cast<std::int64_t>(def.max));
         auto i = node.as_integer();
-        if (!i) fail("an integer from " + range);
+        if (!i) fail("an integer from " + int_range);
         const auto v = i->get();
-        if (static_cast<double>(v) < def.min || static_cast<double>(v) > def.max)
-            fail("an integer from " + range);
+        // Compared as integers: in double precision 9000000000000000001 equals the bound 9e18.
+        if (!int_in_range(v, def.min, def.max)) fail("an integer from " + int_range);
         def.integer(target) = v;
         break;
     }
@@ -156,6 +170,9 @@ void load_adoptions(const toml::node& node, ScenarioSpec& spec, const std::strin
         const auto& table = *element.as_table();
         Adoption a;
         bool has_policy = false;
+        const toml::node* scope_node = table.get("scope");
+        const toml::node* region_node = table.get("region");
+        const toml::node* councils_node = table.get("councils");
         for (auto&& [k, v] : table) {
             const std::string key(k.str());
             const std::uint32_t line = k.source().begin.line;
@@ -220,19 +237,23 @@ void load_adoptions(const toml::node& node, ScenarioSpec& spec, const std::strin
         if (!has_policy || a.keys.empty())
             throw ScenarioError(file, line_of(element), "adopt.policy",
                                 "expected [adopt.policy] with at least one policy value");
-        if (a.scope == Adoption::Scope::Region && (a.region < 0 || a.region >= spec.market.regions))
-            throw ScenarioError(file, line_of(element), "adopt.region",
-                                "expected a region from 0 to " +
-                                    std::to_string(spec.market.regions - 1));
-        for (auto c : a.councils)
-            if (c < 0 || c >= spec.market.councils)
-                throw ScenarioError(file, line_of(element), "adopt.councils",
-                                    "expected council numbers from 0 to " +
-                                        std::to_string(spec.market.councils - 1) + ", got " +
-                                        std::to_string(c));
+        // Contradictory forms: a region or council list the scope would ignore.
+        const std::string scope_text = scope_node ? describe(*scope_node) : "no scope (all)";
+        if (region_node && a.scope != Adoption::Scope::Region)
+            throw ScenarioError(file, line_of(*region_node), "adopt.region",
+                                "expected region only with scope = \"region\", got " + scope_text);
+        if (councils_node && a.scope != Adoption::Scope::Councils)
+            throw ScenarioError(file, line_of(*councils_node), "adopt.councils",
+                                "expected councils only with scope = \"councils\", got " +
+                                    scope_text);
+        if (a.scope == Adoption::Scope::Region && !region_node)
+            throw ScenarioError(file, line_of(*scope_node), "adopt.region",
+                                "missing; scope = \"region\" needs region = N");
         if (a.scope == Adoption::Scope::Councils && a.councils.empty())
-            throw ScenarioError(file, line_of(element), "adopt.councils",
+            throw ScenarioError(file, line_of(councils_node ? *councils_node : *scope_node),
+                                "adopt.councils",
                                 "expected a non-empty list with scope = \"councils\"");
+        // Regions and councils in range: validate_scenario, which also runs after overrides.
         spec.adoptions.push_back(std::move(a));
     }
 }
@@ -313,7 +334,7 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file, int de
             const auto* table = (*arr)[index - first].as_table();
             if (!table) return 0;
             if (dot == std::string_view::npos) return line_of(*table);
-            const toml::node* node = table->get(key.substr(dot + 1));
+            const toml::node* node = toml::at_path(*table, key.substr(dot + 1)).node();
             return node ? line_of(*node) : 0;
         }
         const toml::node* node = toml::at_path(root, key).node();
@@ -392,6 +413,63 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
                    "expected markup_max >= markup_min (" + format_number(s.markup_min) + "), got " +
                        format_number(s.markup_max)});
     }
+    // An adoption for a region or council the market does not have would apply to nobody
+    // (also after --set market.regions=1 or a sweep point with fewer councils).
+    const MarketSpec& market = spec.market;
+    for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
+        const Adoption& a = spec.adoptions[i];
+        if (a.scope == Adoption::Scope::Region && (a.region < 0 || a.region >= market.regions)) {
+            const std::string r = std::to_string(a.region);
+            const std::string n = std::to_string(market.regions);
+            fail_pair({"adopt.region", at("adopt.region", i),
+                       "expected a region from 0 to " + std::to_string(market.regions - 1) +
+                           " (market.regions = " + n + "), got " + r},
+                      {"market.regions", at("market.regions"),
+                       "expected more than " + r + " (an [[adopt]] entry applies to region " + r +
+                           "), got " + n},
+                      at("adopt", i));
+        }
+        for (const auto c : a.councils) {
+            if (c >= 0 && c < market.councils) continue;
+            const std::string cs = std::to_string(c);
+            const std::string n = std::to_string(market.councils);
+            fail_pair({"adopt.councils", at("adopt.councils", i),
+                       "expected council numbers from 0 to " + std::to_string(market.councils - 1) +
+                           " (market.councils = " + n + "), got " + cs},
+                      {"market.councils", at("market.councils"),
+                       "expected more than " + cs + " (an [[adopt]] entry applies to council " +
+                           cs + "), got " + n},
+                      at("adopt", i));
+        }
+    }
+    // The same policy key set twice in one year for councils both entries may cover: which
+    // value wins would depend on the order of the entries (or of the base chain).
+    auto may_overlap = [](const Adoption& a, const Adoption& b) {
+        using S = Adoption::Scope;
+        if (a.scope == S::Region && b.scope == S::Region) return a.region == b.region;
+        if (a.scope == S::Councils && b.scope == S::Councils)
+            return std::any_of(a.councils.begin(), a.councils.end(), [&](std::int64_t c) {
+                return std::find(b.councils.begin(), b.councils.end(), c) != b.councils.end();
+            });
+        return true; // "all" covers everyone; a region and a council list may share councils
+    };
+    for (std::size_t j = 0; j < spec.adoptions.size(); ++j) {
+        const Adoption& b = spec.adoptions[j];
+        for (std::size_t i = 0; i < j; ++i) {
+            const Adoption& a = spec.adoptions[i];
+            if (a.year != b.year || !may_overlap(a, b)) continue;
+            for (const auto& key : b.keys) {
+                if (std::find(a.keys.begin(), a.keys.end(), key) == a.keys.end()) continue;
+                const std::string k = "adopt.policy." + key;
+                const std::uint32_t line = at(k, j);
+                fail(k, line ? line : at("adopt", j),
+                     "expected each policy key at most once a year for the same councils; "
+                     "another [[adopt]] entry already sets policy." +
+                         key + " in year " + std::to_string(b.year) +
+                         " for councils this one covers");
+            }
+        }
+    }
     // An adoption after the last simulated year would silently never apply.
     for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
         const std::int64_t year = spec.adoptions[i].year;
@@ -421,9 +499,12 @@ ScenarioSpec load_scenario_file(const std::string& path) {
     return parse_text(read_input_file(path, "scenario file"), path, 0);
 }
 
-void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
+namespace {
+
+// Sets one override's value (type and range checked); returns the registry key it set.
+std::string assign_override(ScenarioSpec& spec, std::string_view assignment,
+                            const std::string& where) {
     const auto eq = assignment.find('=');
-    const std::string where = source.empty() ? "--set " + std::string(assignment) : source;
     if (eq == std::string_view::npos)
         throw ScenarioError(where, 0, "", "expected key=value, e.g. policy.price_weight=0.8");
     const std::string key(assignment.substr(0, eq));
@@ -453,10 +534,44 @@ void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::
     if (parsed.size() != 1)
         throw ScenarioError(where, 0, key,
                             "expected one value after '=', got '" + value +
-                                "' (more than one "
-                                "TOML key)");
-    assign(*def, spec, *parsed.get("v"), where, key);
-    validate_scenario(spec, where);
+                                "' (more than one TOML key)");
+    try {
+        assign(*def, spec, *parsed.get("v"), where, key);
+    } catch (const ScenarioError& e) {
+        throw ScenarioError(where, 0, key, e.message()); // no line: "v = ..." is not the user's
+    }
+    return key;
+}
+
+} // namespace
+
+void apply_overrides(ScenarioSpec& spec, const std::vector<Override>& overrides) {
+    std::vector<std::pair<std::string, std::string>> set_by; // key, option (in order)
+    std::string all;
+    for (const auto& o : overrides) {
+        const std::string where = o.source.empty() ? "--set " + o.assignment : o.source;
+        set_by.emplace_back(assign_override(spec, o.assignment, where), where);
+        all += (all.empty() ? "" : ", ") + where;
+    }
+    if (overrides.empty()) return;
+    auto option_for = [&](std::string_view key) -> const std::string* {
+        for (auto it = set_by.rbegin(); it != set_by.rend(); ++it)
+            if (it->first == key) return &it->second;
+        return nullptr;
+    };
+    try {
+        // A nonzero "line" marks a key an option set, so contradictions blame that key.
+        validate_scenario(spec, all, [&](std::string_view key, std::size_t) -> std::uint32_t {
+            return option_for(key) ? 1 : 0;
+        });
+    } catch (const ScenarioError& e) {
+        const std::string* option = option_for(e.key());
+        throw ScenarioError(option ? *option : all, 0, e.key(), e.message());
+    }
+}
+
+void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::string& source) {
+    apply_overrides(spec, {Override{std::string(assignment), source}});
 }
 
 } // namespace tendersim

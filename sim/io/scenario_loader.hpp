@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tendersim {
 
@@ -19,6 +20,16 @@ ScenarioSpec load_scenario_text(std::string_view text, const std::string& source
 // with the same validation as the file. Errors name `source` (default: "--set key=value").
 void apply_override(ScenarioSpec& spec, std::string_view assignment,
                     const std::string& source = "");
+
+// Several overrides (--params-json, --set, --seed, ...): each value's type and range is checked
+// as it is applied, the cross-field checks (markup_min <= markup_max, adoptions in range, ...)
+// once, on the final combination, so the order of the options never matters. An error names the
+// option that set the offending key (the last one, if several did), else every option given.
+struct Override {
+    std::string assignment; // key=value
+    std::string source;     // "" for "--set key=value"
+};
+void apply_overrides(ScenarioSpec& spec, const std::vector<Override>& overrides);
 
 // The line in source_name that sets a key, 0 if that file does not set it. key is a registry
 // key ("suppliers.markup_min"), "category.K" / "adopt.K" in the index-th [[category]] /

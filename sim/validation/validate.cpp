@@ -48,15 +48,20 @@ ValidationReport validate(const ScenarioSpec& spec, const TargetSet& targets,
                                       static_cast<std::uint64_t>(r));
         Simulation sim(spec, seed, threads);
         std::vector<double> sums(active.size(), 0.0);
+        std::vector<int> counted(active.size(), 0); // years where the metric is defined
         for (std::int64_t y = 1; y <= spec.run.years; ++y) {
             const auto& metrics = sim.run_year();
             if (y <= spec.run.years - report.window_years) continue;
             std::map<std::string, double> row;
             for (const auto& [name, value] : metric_rows(metrics, spec)) row[name] = value;
-            for (std::size_t k = 0; k < active.size(); ++k) sums[k] += row[active[k]->metric];
+            for (std::size_t k = 0; k < active.size(); ++k) {
+                const double v = row[active[k]->metric];
+                if (std::isfinite(v)) sums[k] += v, ++counted[k];
+            }
         }
+        // A replicate where the metric is never defined in the window adds no value.
         for (std::size_t k = 0; k < active.size(); ++k)
-            values[k].push_back(sums[k] / static_cast<double>(report.window_years));
+            if (counted[k] > 0) values[k].push_back(sums[k] / static_cast<double>(counted[k]));
     }
     for (std::size_t k = 0; k < active.size(); ++k) {
         const auto ci = analysis::mean_ci95(values[k]);

@@ -1,9 +1,13 @@
 // Mechanism tests on small hand-built markets: each drives the phases directly and checks one
 // rule of the model.
+#include "core/metrics.hpp"
 #include "fixture.hpp"
 #include "harness.hpp"
+#include "io/csv_writers.hpp"
 
+#include <cmath>
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace tendersim;
 
@@ -205,4 +209,24 @@ TEST_CASE(
     const auto rich = entrants(3.0 * reference);
     CHECK(normal > 0);
     CHECK(rich > 2 * normal);
+}
+
+TEST_CASE("a ratio with nothing to divide by is not defined (NaN, written empty), not 0") {
+    // Needs and tenders of year 1, but no delivery yet: nothing was paid.
+    Harness h(test::tiny_spec());
+    h.start_year();
+    const YearMetrics y = compute_metrics(h.m, h.ys, h.exec);
+    CHECK(y.total_spend_gbp == 0);
+    CHECK(std::isnan(y.price_index));
+    CHECK(std::isnan(y.sme_share_direct));
+    CHECK(std::isnan(y.overall.hhi));
+    CHECK(std::isnan(y.switching_rate));
+    CHECK(metric_text(y.price_index).empty());
+    std::ostringstream rows;
+    const std::string name = "tiny";
+    write_metrics_rows(rows, RowKey{name, 0, 1}, y, h.m.spec);
+    CHECK(rows.str().find("tiny,0,1,1,price_index,\n") != std::string::npos);
+    CHECK(rows.str().find("nan") == std::string::npos);
+    // Counts stay defined.
+    CHECK(rows.str().find("tiny,0,1,1,contract_failures,0\n") != std::string::npos);
 }

@@ -32,7 +32,7 @@ bool runs_or_is_refused(const ScenarioSpec& spec, int years, std::string* why = 
             // What an overflow used to produce: negative spend, absurd shares and indices.
             CHECK(ym.total_spend_gbp >= 0.0);
             CHECK(std::isfinite(ym.total_spend_gbp));
-            CHECK(ym.bid_cost_share >= 0.0);
+            CHECK(!(ym.bid_cost_share < 0.0)); // NaN: no bids, not defined
             CHECK(!(ym.price_index < 0.0));
             // Money is still conserved to the penny.
             const Market& m = sim.market();

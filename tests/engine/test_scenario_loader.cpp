@@ -134,7 +134,8 @@ TEST_CASE("an adoption after the last simulated year is an error, not silently i
         FAIL("expected an error");
     } catch (const ScenarioError& e) {
         CHECK(std::string(e.what()) ==
-              "--years 3: key 'adopt.year': expected a year from 1 to run.years (3), got 5");
+              "--years 3: key 'run.years': expected at least the year of every [[adopt]] (5), got "
+              "3");
     }
     // Shortened by a scenario built on the adopting one: the line of its run.years.
     const auto dir = scratch_dir("adopt_years");
@@ -271,4 +272,161 @@ TEST_CASE("every metric the engine writes is defined in docs/metrics.md") {
                                            : "`" + name.substr(0, dot) + ".<category>`";
         CHECK(doc.find(documented) != std::string::npos);
     }
+}
+
+// Issue 19, item 5: wrong results that were accepted silently.
+
+TEST_CASE("contradictory [[adopt]] forms are errors, located") {
+    const std::string head = "schema_version = 1\n[[adopt]]\nyear = 3\n";
+    const std::string policy = "[adopt.policy]\nsocial_value_weight = 0.2\n";
+    // region without scope: the scope defaults to all and the region would be ignored.
+    CHECK(error_of(head + "region = 2\n" + policy) ==
+          "s.toml:4: key 'adopt.region': expected region only with scope = \"region\", got no "
+          "scope (all)");
+    CHECK(error_of(head + "scope = \"all\"\nregion = 1\n" + policy) ==
+          "s.toml:5: key 'adopt.region': expected region only with scope = \"region\", got a "
+          "string \"all\"");
+    CHECK(error_of(head + "scope = \"region\"\n" + policy) ==
+          "s.toml:4: key 'adopt.region': missing; scope = \"region\" needs region = N");
+    CHECK(error_of(head + "scope = \"region\"\nregion = 1\ncouncils = [1, 2]\n" + policy) ==
+          "s.toml:6: key 'adopt.councils': expected councils only with scope = \"councils\", got "
+          "a string \"region\"");
+    CHECK(error_of(head + "councils = [1]\n" + policy) ==
+          "s.toml:4: key 'adopt.councils': expected councils only with scope = \"councils\", got "
+          "no scope (all)");
+    // The same key twice in a year for the same councils.
+    CHECK(error_of(head + policy + "[[adopt]]\nyear = 3\n" + policy) ==
+          "s.toml:9: key 'adopt.policy.social_value_weight': expected each policy key at most "
+          "once a year for the same councils; another [[adopt]] entry already sets "
+          "policy.social_value_weight in year 3 for councils this one covers");
+    CHECK(error_of(head + "scope = \"region\"\nregion = 1\n" + policy +
+                   "[[adopt]]\nyear = 3\nscope = \"region\"\nregion = 1\n" + policy)
+              .find("s.toml:13: key 'adopt.policy.social_value_weight': expected each policy key "
+                    "at most once a year") != std::string::npos);
+    // Different years, disjoint regions or council lists, or different keys are fine.
+    CHECK_NOTHROW(load_scenario_text(head + policy + "[[adopt]]\nyear = 4\n" + policy, "s"));
+    CHECK_NOTHROW(load_scenario_text(head + "scope = \"region\"\nregion = 0\n" + policy +
+                                         "[[adopt]]\nyear = 3\nscope = \"region\"\nregion = 1\n" +
+                                         policy,
+                                     "s"));
+    CHECK_NOTHROW(load_scenario_text(head + "scope = \"councils\"\ncouncils = [0, 1]\n" + policy +
+                                         "[[adopt]]\nyear = 3\nscope = \"councils\"\ncouncils = "
+                                         "[2]\n" +
+                                         policy,
+                                     "s"));
+    CHECK_NOTHROW(load_scenario_text(
+        head + policy + "[[adopt]]\nyear = 3\n[adopt.policy]\nprice_weight = 0.5\n", "s"));
+    // Across a base chain too: the second file's entry is named.
+    const auto dir = scratch_dir("adopt_twice");
+    write(dir / "base.toml", head + policy);
+    const auto top = write(dir / "top.toml", "schema_version = 1\nbase = \"base.toml\"\n"
+                                             "[[adopt]]\nyear = 3\n" +
+                                                 policy);
+    CHECK(file_error_of(top).starts_with(top + ":6: key 'adopt.policy.social_value_weight'"));
+}
+
+TEST_CASE("an adoption for a region or council the market lacks is an error after overrides") {
+    const std::string text = "schema_version = 1\n[market]\nregions = 3\n[[adopt]]\nyear = 3\n"
+                             "scope = \"region\"\nregion = 2\n[adopt.policy]\nsocial_value_weight "
+                             "= 0.2\n";
+    ScenarioSpec spec = load_scenario_text(text, "s.toml");
+    try {
+        apply_override(spec, "market.regions=1");
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) ==
+              "--set market.regions=1: key 'market.regions': expected more than 2 (an [[adopt]] "
+              "entry applies to region 2), got 1");
+    }
+    CHECK(error_of(text + "[[adopt]]\nyear = 3\nscope = \"councils\"\ncouncils = [3, 40]\n"
+                          "[adopt.policy]\nprice_weight = 0.5\n") ==
+          "s.toml:13: key 'adopt.councils': expected council numbers from 0 to 39 "
+          "(market.councils = 40), got 40");
+    // In a file built on it: the line of its market.regions.
+    const auto dir = scratch_dir("adopt_region");
+    write(dir / "base.toml", text);
+    const auto top = write(dir / "top.toml",
+                           "schema_version = 1\nbase = \"base.toml\"\n[market]\nregions = 2\n");
+    CHECK(file_error_of(top) == top +
+                                    ":4: key 'market.regions': expected more than 2 (an [[adopt]] "
+                                    "entry applies to region 2), got 2");
+}
+
+TEST_CASE("overrides are validated once, on the final combination, in any order") {
+    ScenarioSpec base;
+    base.categories = default_categories(); // markup_min 0, markup_max 0.5
+    for (const bool min_first : {true, false}) {
+        ScenarioSpec spec = base;
+        std::vector<Override> o{{"suppliers.markup_min=0.6", ""}, {"suppliers.markup_max=0.8", ""}};
+        if (!min_first) std::swap(o[0], o[1]);
+        CHECK_NOTHROW(apply_overrides(spec, o));
+        CHECK(spec.suppliers.markup_min == 0.6);
+        CHECK(spec.suppliers.markup_max == 0.8);
+    }
+    // An invalid final combination names the option that set the offending key.
+    ScenarioSpec spec = base;
+    try {
+        apply_overrides(spec, {{"suppliers.markup_max=0.8", ""},
+                               {"suppliers.markup_min=0.9", "--params-json"},
+                               {"policy.price_weight=0.5", ""}});
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()) == "--params-json: key 'suppliers.markup_min': expected "
+                                       "markup_min <= markup_max (0.8), got 0.9");
+    }
+    // Value errors still name their own option at once.
+    CHECK_THROWS_WITH(
+        apply_overrides(spec, {{"policy.price_weight=0.5", ""}, {"policy.price_weight=7", ""}}),
+        doctest::Contains("--set policy.price_weight=7: key 'policy.price_weight'"));
+}
+
+TEST_CASE("non-finite values are refused in files and overrides") {
+    for (const char* v : {"nan", "inf", "-inf", "+nan"}) {
+        CAPTURE(v);
+        CHECK(error_of("schema_version = 1\n[policy]\nprice_weight = " + std::string(v) + "\n")
+                  .find("s.toml:3: key 'policy.price_weight': expected a number from 0 to 1 "
+                        "(weight), got the number ") == 0);
+        ScenarioSpec spec;
+        spec.categories = default_categories();
+        CHECK_THROWS_WITH(apply_override(spec, "policy.price_weight=" + std::string(v)),
+                          doctest::Contains("expected a number from 0 to 1"));
+    }
+}
+
+TEST_CASE("integer ranges are checked exactly, not in double precision") {
+    // 9000000000000000001 rounds to the bound 9e18 as a double.
+    CHECK(error_of("schema_version = 1\n[run]\nseed = 9000000000000000001\n") ==
+          "s.toml:3: key 'run.seed': expected an integer from 0 to 9000000000000000000, got the "
+          "integer 9000000000000000001");
+    CHECK_NOTHROW(
+        load_scenario_text("schema_version = 1\n[run]\nseed = 9000000000000000000\n", "s"));
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    CHECK_THROWS_WITH(
+        apply_override(spec, "run.seed=9000000000000000001", "--seed 9000000000000000001"),
+        doctest::Contains("--seed 9000000000000000001: key 'run.seed'"));
+}
+
+TEST_CASE("params --toml round-trips: [[adopt]] entries kept, strings escaped") {
+    const std::string text =
+        "schema_version = 1\nname = \"rt\"\ndescription = \"say \\\"hi\\\"\\nand a \\\\ and a "
+        "tab\\t.\"\n[market]\nregions = 3\n[[category]]\nname = \"odd \\\"name\\\"\"\n"
+        "[[adopt]]\nyear = 3\nscope = \"region\"\nregion = 2\n[adopt.policy]\n"
+        "social_value_weight = 0.2\nreserve_local = true\npartnership_max_size = 3\n"
+        "[[adopt]]\nyear = 4\nscope = \"councils\"\ncouncils = [0, 5]\n[adopt.policy]\n"
+        "price_weight = 0.45\n[[adopt]]\nyear = 5\n[adopt.policy]\nlot_threshold_gbp = 250000\n";
+    const ScenarioSpec spec = load_scenario_text(text, "s.toml");
+    const std::string resolved = scenario_toml(spec, "# resolved");
+    const ScenarioSpec again = load_scenario_text(resolved, "resolved.toml");
+    CHECK(again.description == spec.description);
+    CHECK(again.categories.front().name == "odd \"name\"");
+    REQUIRE(again.adoptions.size() == 3);
+    ManifestInfo info;
+    // Everything the manifest records (every parameter, adoption and category) is the same.
+    auto without_sources = [&](ScenarioSpec s) {
+        s.sources.clear();
+        return manifest_json(s, info);
+    };
+    CHECK(without_sources(again) == without_sources(spec));
+    CHECK(scenario_toml(again, "# resolved") == resolved);
 }

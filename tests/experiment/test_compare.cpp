@@ -3,7 +3,9 @@
 #include "experiment/human_format.hpp"
 #include "helpers.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <limits>
 
 using namespace tendersim::experiment;
 
@@ -61,6 +63,28 @@ TEST_CASE("compare: paired differences and intervals against hand computation") 
     CHECK(csv[2].starts_with("bids_per_tender,20,B,5,12.8,"));
     CHECK(csv[2].find(",A,1.8,0.181068") != std::string::npos);
     CHECK(csv[2].ends_with(",0.8,true"));
+}
+
+TEST_CASE("compare: a metric not defined in a replicate counts in no mean, not as 0") {
+    CompareData d = hand_data();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // Replicate 5 of A and replicate 4 of B not defined (e.g. nothing paid that year).
+    d.values = {10, 12, 9, 11, nan, 12, 15, 9, nan, 14};
+    const auto rows = summarise(d);
+    CHECK(rows[0].level.n == 4);
+    CHECK(rows[0].level.mean == doctest::Approx(10.5));
+    CHECK(rows[1].level.n == 4);
+    CHECK(rows[1].level.mean == doctest::Approx(12.5));
+    REQUIRE(rows[1].diff);
+    CHECK(rows[1].diff->mean_diff == doctest::Approx((2 + 3 + 0) / 3.0)); // 3 defined pairs
+    const auto csv = lines(comparison_csv(d, rows));
+    CHECK(csv[1].starts_with("bids_per_tender,20,A,4,10.5,"));
+    // replicates.csv leaves the undefined values empty.
+    const auto reps = lines(replicates_csv(d));
+    CHECK(std::count_if(reps.begin(), reps.end(),
+                        [](const std::string& l) { return l.ends_with(","); }) == 2);
+    CHECK(std::none_of(reps.begin(), reps.end(),
+                       [](const std::string& l) { return l.find("nan") != std::string::npos; }));
 }
 
 TEST_CASE("compare: report sentences say whether a difference is distinguishable") {

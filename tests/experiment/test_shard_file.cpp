@@ -82,6 +82,38 @@ TEST_CASE("shard file: corrupted bytes, bad headers and other sweeps are detecte
     CHECK(scan_shard_file(dir / "c.records").records.size() == 1);
 }
 
+TEST_CASE("shard file: the header carries the definition, format 1 files are refused clearly") {
+    const fs::path dir = test::scratch("shard-definition");
+    const std::string def = "tendersim-sweep-definition = 2\nsweep.seed = 1\nx = 2\n";
+    {
+        ShardWriter w(dir / "a.records", "fp", def);
+        w.append(0, "zero\n");
+    }
+    const ShardScan scan = scan_shard_file(dir / "a.records");
+    CHECK(scan.format == 2);
+    CHECK(scan.fingerprint == "fp");
+    CHECK(scan.definition == def);
+    CHECK(scan.records.size() == 1);
+    CHECK_THROWS_WITH(ShardWriter(dir / "a.records", "fp2",
+                                  "tendersim-sweep-definition = 2\nsweep.seed = 1\nx = 3\n"),
+                      doctest::Contains("different sweep definition: the resolved scenario of "
+                                        "every design point differs: x 2 -> 3"));
+    // A header torn inside the definition counts as a fresh file.
+    const std::string header = shard_header("fp", def);
+    std::ofstream(dir / "b.records", std::ios::binary) << header.substr(0, header.size() - 3);
+    CHECK_FALSE(scan_shard_file(dir / "b.records").header_valid);
+    // Format 1 (no definition; its fingerprint missed [[adopt]] and deeper base files).
+    std::ofstream(dir / "old.records", std::ios::binary) << "tendersim-sweep-shard 1 0123abcd\n"
+                                                         << encode_record(0, "zero\n");
+    const ShardScan old = scan_shard_file(dir / "old.records");
+    CHECK(old.format == 1);
+    CHECK(old.records.size() == 1);
+    CHECK_THROWS_WITH(ShardWriter(dir / "old.records", "fp", def),
+                      doctest::Contains("written by an older tendersim"));
+    std::ofstream(dir / "new.records", std::ios::binary) << "tendersim-sweep-shard 9 x\n";
+    CHECK_THROWS_WITH(scan_shard_file(dir / "new.records"), doctest::Contains("newer tendersim"));
+}
+
 TEST_CASE("shard file: one writer at a time") {
     const fs::path dir = test::scratch("shard-lock");
     ShardWriter first(dir / "x.records", "fp");

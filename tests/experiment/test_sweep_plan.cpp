@@ -1,8 +1,11 @@
 #include "analysis/interleave.hpp"
 #include "core/rng.hpp"
+#include "experiment/sweep_definition.hpp"
 #include "experiment/sweep_plan.hpp"
 #include "experiment/sweep_rows.hpp"
 #include "helpers.hpp"
+#include "io/manifest.hpp"
+#include "io/version.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -29,6 +32,10 @@ key = "market.new_need_rate"
 min = 0.01
 max = 0.05
 )";
+
+std::string change_for(const SweepPlan& before, const SweepPlan& now) {
+    return definition_change(before.definition(), now.definition());
+}
 
 } // namespace
 
@@ -69,7 +76,7 @@ TEST_CASE("plan: seeds are distinct across runs and differ from replicate seeds"
     CHECK(plan_seeds.size() == plan.run_count());
 }
 
-TEST_CASE("plan: scenario_for sets the point's values, the fingerprint follows the file") {
+TEST_CASE("plan: scenario_for sets the point's values, the fingerprint follows what runs") {
     const SweepPlan plan(test::load(kMorris));
     const auto& pts = plan.points();
     for (std::size_t row = 0; row < plan.point_count(); ++row) {
@@ -79,8 +86,46 @@ TEST_CASE("plan: scenario_for sets the point's values, the fingerprint follows t
     }
     CHECK(plan.fingerprint().size() == 64);
     CHECK(SweepPlan(test::load(kMorris)).fingerprint() == plan.fingerprint());
-    CHECK(SweepPlan(test::load(std::string(kMorris) + "# a comment\n")).fingerprint() !=
+    // Text that changes no run (a comment) keeps the fingerprint; a changed range does not.
+    CHECK(SweepPlan(test::load(std::string(kMorris) + "# a comment\n")).fingerprint() ==
           plan.fingerprint());
+    std::string wider = kMorris;
+    wider.replace(wider.find("max = 0.8"), 9, "max = 0.85");
+    CHECK(SweepPlan(test::load(wider)).fingerprint() != plan.fingerprint());
+    CHECK(change_for(plan, SweepPlan(test::load(wider))) ==
+          "the sweep settings differ: parameter[0].max 0.8 -> 0.85");
+    std::string more = kMorris;
+    more.replace(more.find("replicates = 2"), 14, "replicates = 3");
+    CHECK(change_for(plan, SweepPlan(test::load(more))) ==
+          "the sweep settings differ: replicates 2 -> 3");
+}
+
+TEST_CASE("plan: the definition covers [[adopt]], the whole base chain and the engine build") {
+    // data/resume-mix: kill.toml -> mid.toml -> grand.toml ([[adopt]]) -> small.toml.
+    const std::string dir = test::kDataDir + "/resume-mix";
+    const SweepPlan plan(load_sweep_file(dir + "/kill.toml"));
+    const std::string& def = plan.definition();
+    CHECK(plan.fingerprint() == tendersim::sha256_of(def));
+    CHECK(def.find("engine_build = " + std::string(tendersim::kEngineBuild) + "\n") !=
+          std::string::npos);
+    CHECK(def.find("adopt[0].year = 3\nadopt[0].scope = all\n"
+                   "adopt[0].policy.social_value_weight = 0.6\n") != std::string::npos);
+    CHECK(def.find("market.suppliers = 2500\n") != std::string::npos); // from small.toml
+    CHECK(def.find("run.years = 12\n") != std::string::npos);          // from kill.toml
+    // Swept keys are set by each point, so the base value is not part of what runs.
+    CHECK(def.find("\npolicy.price_weight = ") == std::string::npos);
+    CHECK(def.find("sweep.parameter[0].key = policy.price_weight\n") != std::string::npos);
+
+    std::string changed = def;
+    changed.replace(changed.find("social_value_weight = 0.6"), 25, "social_value_weight = 0.2");
+    CHECK(definition_change(def, changed) == "the resolved scenario of every design point differs: "
+                                             "adopt[0].policy.social_value_weight 0.6 -> 0.2");
+    std::string other_build = def;
+    other_build.replace(other_build.find("engine_build = ") + 15, 3, "xyz");
+    CHECK(definition_change(def, other_build)
+              .starts_with(
+                  "the engine build differs (the model sources or compiler settings changed: "));
+    CHECK(definition_change("", def).find("older tendersim") != std::string::npos);
 }
 
 TEST_CASE("plan: grid, lhs and sobol sizes") {

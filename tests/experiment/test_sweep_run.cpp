@@ -8,6 +8,7 @@
 #include "io/errors.hpp"
 
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace tendersim::experiment;
 namespace fs = std::filesystem;
@@ -80,7 +81,7 @@ TEST_CASE("sweep: resume finishes only the missing runs, torn record included") 
     const fs::path dir = root / "part";
     {
         // What an interrupted sweep leaves: some runs done, the last record cut short.
-        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint(), plan.definition());
         for (const std::uint64_t r : {0, 1, 2, 5, 8}) w.append(r, detail::compute_run(plan, r));
     }
     {
@@ -105,18 +106,32 @@ TEST_CASE("sweep: resume finishes only the missing runs, torn record included") 
 
 TEST_CASE("sweep: a changed sweep definition is never mixed with old partial results") {
     const SweepPlan plan(test::load(kSweep));
-    const SweepPlan changed(test::load(std::string(kSweep) + "# edited\n"));
+    std::string edited = kSweep;
+    edited.replace(edited.find("min = 120"), 9, "min = 130");
+    const SweepPlan changed(test::load(edited));
     const fs::path dir = test::scratch("sweep-changed") / "s";
     {
-        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint(), plan.definition());
         w.append(0, detail::compute_run(plan, 0));
     }
     CHECK_THROWS_WITH(sweep(changed, dir, 1, {}, true),
-                      doctest::Contains("different sweep definition"));
+                      doctest::Contains("different sweep definition: the sweep settings differ: "
+                                        "parameter[1].min 120 -> 130"));
     CHECK_THROWS_WITH(sweep(changed, dir, 1), doctest::Contains("different sweep definition"));
     // --restart discards them.
     CHECK(sweep(changed, dir, 2, {}, false, true).status == SweepStatus::Complete);
     CHECK(finished_fingerprint(dir) == changed.fingerprint());
+    // --resume over the finished results of another definition says it runs everything again.
+    std::ostringstream log;
+    SweepOptions o;
+    o.sweep_dir = dir;
+    o.threads = 2;
+    o.resume = true;
+    o.log = &log;
+    CHECK(run_sweep(plan, o).runs_before == 0);
+    CHECK(log.str().find("holds the finished results of another sweep definition") !=
+          std::string::npos);
+    CHECK(finished_fingerprint(dir) == plan.fingerprint());
 }
 
 TEST_CASE("sweep: a stop request leaves saved runs that resume completes") {
@@ -137,16 +152,20 @@ TEST_CASE("sweep: a stop request leaves saved runs that resume completes") {
 
 TEST_CASE("sweep: a foreign shard file gets advice that keeps this sweep's runs") {
     const SweepPlan plan(test::load(kSweep));
-    const SweepPlan other(test::load(std::string(kSweep) + "# another sweep\n"));
+    // Another sweep: the same file but another seed, so other runs.
+    std::string other_text = kSweep;
+    other_text.replace(other_text.find("seed = 3"), 8, "seed = 4");
+    const SweepPlan other(test::load(other_text));
+    REQUIRE(other.fingerprint() != plan.fingerprint());
     const fs::path dir = test::scratch("sweep-foreign") / "s";
     {
-        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint());
+        ShardWriter w(shards_dir(dir) / "main.records", plan.fingerprint(), plan.definition());
         w.append(0, detail::compute_run(plan, 0));
         w.append(1, detail::compute_run(plan, 1));
     }
     const fs::path stray = shards_dir(dir) / "shard-0-of-4.records";
     {
-        ShardWriter w(stray, other.fingerprint());
+        ShardWriter w(stray, other.fingerprint(), other.definition());
         w.append(0, detail::compute_run(other, 0));
     }
     for (const bool resume : {true, false}) {

@@ -170,3 +170,25 @@ TEST_CASE("sweep file: a design point that breaks a cross-field rule is refused 
                                            "markup_max (0.1), got 0.4; narrow the ranges"),
                          ScenarioError);
 }
+
+TEST_CASE("sweep file: a design point whose market lacks an adoption's region is refused") {
+    // Issue 19 item 5: a sweep over market.regions left a region-1 adoption applying to nobody
+    // at the points with one region.
+    const auto dir = test::scratch("sweep-adopt-region");
+    std::ofstream(dir / "base.toml") << "schema_version = 1\n[market]\nregions = 2\ncouncils = 6\n"
+                                        "suppliers = 200\n[[adopt]]\nyear = 2\nscope = \"region\"\n"
+                                        "region = 1\n[adopt.policy]\nsocial_value_weight = 0.2\n";
+    const std::string text = "schema_version = 1\nbase = \"base.toml\"\n[design]\ntype = \"grid\"\n"
+                             "[[parameter]]\nkey = \"market.regions\"\nmin = 1\nmax = 3\n";
+    CHECK_THROWS_WITH_AS(SweepPlan(load_sweep_text(text, "x.toml", dir.string())),
+                         doctest::Contains("is not a valid scenario: expected more than 1 (an "
+                                           "[[adopt]] entry applies to region 1), got 1"),
+                         ScenarioError);
+    // [set] market.regions = 1 too.
+    CHECK_THROWS_WITH_AS(load_sweep_text("schema_version = 1\nbase = \"base.toml\"\n[set.market]\n"
+                                         "regions = 1\n[design]\ntype = \"grid\"\n[[parameter]]\n"
+                                         "key = \"policy.price_weight\"\nmin = 0.2\nmax = 0.8\n",
+                                         "y.toml", dir.string()),
+                         doctest::Contains("y.toml:4: key 'market.regions': expected more than 1"),
+                         ScenarioError);
+}

@@ -5,7 +5,9 @@
 #include "app/text_format.hpp"
 #include "core/policy.hpp"
 
+#include <cmath>
 #include <doctest/doctest.h>
+#include <limits>
 #include <stdexcept>
 
 using namespace tendersim;
@@ -174,5 +176,13 @@ TEST_CASE("control panel: widgets fit the bar and do not overlap, at 720p and 10
         CHECK(L.status.bottom() <= L.help.top);
         CHECK(L.status.height > 40.0f * s); // room for the change log
         CHECK_FALSE(hit_test(L, {bar.right() + 5, bar.top + 5}));
+    }
+}
+
+TEST_CASE("controls: non-finite values are refused by the engine's range check") {
+    PolicyControls c;
+    for (const double v : {std::nan(""), std::numeric_limits<double>::infinity()}) {
+        CHECK_FALSE(set_control(c, "price_weight", v).empty());
+        CHECK(c.price_weight == 0.6);
     }
 }

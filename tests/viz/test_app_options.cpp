@@ -3,6 +3,7 @@
 #include "app/control_panel.hpp"
 
 #include <doctest/doctest.h>
+#include <string>
 #include <vector>
 
 using namespace tendersim::viz;
@@ -56,6 +57,13 @@ TEST_CASE("options: mistakes are reported, not guessed") {
           std::string::npos);
     CHECK(parse({"--set-from-year", "5:colour=1"}).error.find("unknown control 'colour'") !=
           std::string::npos);
+    // Non-finite values are refused (nan compared false with both range bounds).
+    for (const char* v : {"nan", "NaN", "inf", "-inf", "infinity"}) {
+        CAPTURE(v);
+        const std::string change = std::string("2:price_weight=") + v;
+        CHECK(parse({"--set-from-year", change.c_str()}).error.find("finite number") !=
+              std::string::npos);
+    }
     CHECK(parse({"--set-from-year", "5:social_value_weight=lots"}).error.find("a number") !=
           std::string::npos);
     CHECK(parse({"--screenshot", "a.png", "--fps-report", "3"}).error.find("cannot be combined") !=

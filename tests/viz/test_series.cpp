@@ -104,21 +104,24 @@ TEST_CASE("series: grouping by metric and scenario with per-year means") {
 
 TEST_CASE("series: tolerated input variations") {
     // CRLF line ends, a byte-order mark, a quoted scenario with a comma, blank trailing lines,
-    // spaces around numbers, and "nan" as a missing value.
+    // spaces around numbers, and "nan" (older versions) or an empty value (a metric not defined
+    // that year) as a missing value.
     const auto t = parse("\xEF\xBB\xBFscenario,replicate,seed,year,metric,value\r\n"
                          "\"lots, small\",0,1,1,m, 0.5\r\n"
                          "\"lots, small\",1,2,1,m,nan\r\n"
                          "\"say \"\"hi\"\"\",0,1,1,m,-2.5e-1\r\n"
+                         "\"lots, small\",2,3,1,m,\r\n"
                          "\r\n\n");
-    REQUIRE(t.rows.size() == 3);
+    REQUIRE(t.rows.size() == 4);
     CHECK(t.rows[0].scenario == "lots, small");
     CHECK(t.rows[0].value == 0.5);
     CHECK(t.rows[2].scenario == "say \"hi\"");
     CHECK(t.rows[2].value == -0.25);
-    CHECK(t.missing_values == 1);
+    CHECK(t.missing_values == 2);
+    CHECK(std::isnan(t.rows[3].value));
     const auto g = group_series(t);
     REQUIRE(g.size() == 2);
-    CHECK(g[0].points[0].n == 1); // the nan replicate is left out, not counted as zero
+    CHECK(g[0].points[0].n == 1); // the missing replicates are left out, not counted as zero
     CHECK(g[0].points[0].mean == 0.5);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cxxopts.hpp>
 #include <filesystem>
 #include <stdexcept>
@@ -63,6 +64,10 @@ std::optional<ScheduledChange> parse_scheduled_change(std::string_view s, std::s
             std::size_t used = 0;
             c.value = std::stod(value, &used);
             if (used != value.size()) throw std::invalid_argument(value);
+            if (!std::isfinite(c.value)) {
+                error = "value must be a finite number, got '" + value + "'";
+                return std::nullopt;
+            }
         } catch (const std::exception&) {
             error = "value must be a number (or true/false), got '" + value + "'";
             return std::nullopt;

@@ -78,8 +78,10 @@ Int parse_int(const std::string& s, const char* what, const std::string& source,
 }
 
 bool is_missing_marker(const std::string& s) {
-    // The engine may write "nan" for a metric that is undefined in a year (e.g. bids per tender
-    // when no tender ran). Such a point is missing, not zero.
+    // The engine writes an empty value for a metric that is not defined in a year (e.g. bids
+    // per tender when no tender ran; older versions wrote "nan"). Such a point is missing, not
+    // zero.
+    if (s.empty()) return true;
     if (s.size() != 2 && s.size() != 3) return false;
     std::string l;
     for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
