@@ -4,6 +4,7 @@
 #include "experiment/flat_json.hpp"
 #include "experiment/result_line.hpp"
 #include "experiment_commands.hpp"
+#include "io/io_error.hpp"
 #include "io/run_job.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -198,6 +199,13 @@ int main(int argc, char** argv) {
     } catch (const cxxopts::exceptions::exception& e) {
         std::cerr << "error: " << e.what() << " (see --help)\n";
         return 2;
+    } catch (const IoError& e) {
+        // The file system failed us (full disk, results directory in use): exit code 3.
+        std::cerr << "error: " << e.what() << "\n";
+        return 3;
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 3;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;

@@ -167,8 +167,8 @@ CompareResult run_compare(const CompareConfig& config) {
     };
     for (const auto& [name, text] : files) {
         auto out = dir.open(name);
-        out << text;
-        if (!out.flush()) throw std::runtime_error("write failed: " + dir.file(name).string());
+        *out << text;
+        out->close();
     }
     dir.commit();
     result.out_dir = dir.target().string();

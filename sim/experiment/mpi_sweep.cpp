@@ -13,10 +13,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mpi.h>
+#include <optional>
 #include <tbb/concurrent_queue.h>
 #include <thread>
 #endif
@@ -227,12 +229,19 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         shards_dir(opt.sweep_dir) / ("mpi-rank-" + std::to_string(mpi.rank) + ".records");
 
     // 1. Rank 0 checks the directory (and applies --restart) before any rank opens its file.
+    // Rank 0 holds the directory's lock for the whole job (and recovers what a killed job left
+    // beside it); the other ranks work under it.
     std::string verdict; // "", "complete" or "error:<message>"
+    std::optional<ResultDirLock> lock;
+    std::exception_ptr error; // rethrown as is on rank 0 (an I/O error keeps its exit code)
     if (mpi.rank == 0) {
         try {
+            lock.emplace(opt.sweep_dir);
+            detail::note_recovery(*lock, opt.log);
             if (detail::preflight(plan, opt, false, own)) verdict = "complete";
         } catch (const std::exception& e) {
             verdict = std::string("error:") + e.what();
+            error = std::current_exception();
         }
     }
     verdict = broadcast(verdict, mpi.rank);
@@ -242,7 +251,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         return outcome;
     }
     if (verdict.starts_with("error:")) {
-        if (mpi.rank == 0) throw std::runtime_error(verdict.substr(6));
+        if (mpi.rank == 0) std::rethrow_exception(error);
         outcome.status = SweepStatus::Failed;
         return outcome;
     }
@@ -305,7 +314,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
             outcome.status = SweepStatus::Interrupted;
             return outcome;
         }
-        merge_sweep(plan, opt.sweep_dir);
+        merge_sweep(plan, *lock);
         outcome.status = SweepStatus::Complete;
         return outcome;
     }

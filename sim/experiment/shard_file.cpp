@@ -1,6 +1,7 @@
 #include "experiment/shard_file.hpp"
 
 #include "experiment/text_util.hpp"
+#include "io/io_error.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -23,7 +24,7 @@ std::uint64_t record_checksum(std::uint64_t run, std::uint64_t size, std::string
 }
 
 [[noreturn]] void fail_errno(const std::string& what, const std::filesystem::path& path) {
-    throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+    throw_io_error(what, path, errno);
 }
 
 } // namespace
