@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Output is never lost or left behind (regression tests for the reliability findings):
+#  1. a full disk (here a file size limit) fails the run with exit status 3 and the reason, and
+#     the earlier results stay;
+#  2. staging left by killed processes (.X.partial-PID, .X.old-PID of dead PIDs) is removed by the
+#     next run, a live process's is kept;
+#  3. a sweep killed between the two renames of a (fallback) swap loses nothing: --resume restores
+#     the shard files and recomputes no run;
+#  4. concurrent runs into one --out: each either writes whole results or stops with
+#     "results/<name> is in use by PID N" and exit status 3; nothing is lost or mixed.
+# Usage: results_dir_safety.sh TENDERSIM DATA_DIR WORKDIR
+set -euo pipefail
+ts=$1 data=$2 work=$3
+rm -rf "$work"
+mkdir -p "$work"
+fail() { echo "FAIL: $*"; exit 1; }
+stale() { find "$1" -maxdepth 1 \( -name '.*.partial-*' -o -name '.*.old-*' \) -printf '%f\n' | sort; }
+dead=99999999 # above the largest possible pid_max (2^22): no such process
+
+run=("$ts" run "$data/tiny.toml" --threads 1 --quiet)
+"${run[@]}" --out "$work/ref" >/dev/null
+
+# 1. Full disk. With SIGXFSZ ignored, a write past `ulimit -f` fails with EFBIG, as a write to a
+# full disk fails with ENOSPC: the same unchecked path lost manifest.json.
+"${run[@]}" --out "$work/full" >/dev/null
+before=$(cd "$work/full/tiny" && sha256sum -- *)
+set +e
+(trap '' XFSZ; ulimit -f 4; exec "${run[@]}" --years 12 --replicates 2 --tender-log --out "$work/full") \
+  >/dev/null 2>"$work/full.err"
+rc=$?
+set -e
+[ "$rc" -eq 3 ] || fail "full disk: exit status $rc, expected 3 ($(cat "$work/full.err"))"
+grep -q "^error: cannot write $work/full/.tiny.partial-[0-9]*/[a-z]*\.csv: File too large$" "$work/full.err" \
+  || fail "full disk: message without the file and the reason: $(cat "$work/full.err")"
+[ "$before" = "$(cd "$work/full/tiny" && sha256sum -- *)" ] || fail "full disk: earlier results changed"
+[ -z "$(stale "$work/full")" ] || fail "full disk: staging left behind: $(stale "$work/full")"
+
+# 1b. The disk fills up exactly at manifest.json (the write that was not checked at all: exit 0
+# and a cut manifest replacing the earlier results). A small market keeps the CSV files under a
+# limit that manifest.json (every resolved parameter) exceeds.
+small=("${run[@]}" --years 1 --set market.suppliers=20 --set market.councils=2)
+"${small[@]}" --out "$work/m-ref" >/dev/null
+size() { stat -c %s "$work/m-ref/tiny/$1"; }
+csv_max=$(( $(size metrics.csv) > $(size suppliers.csv) ? $(size metrics.csv) : $(size suppliers.csv) ))
+blocks=$(( (csv_max + 1023) / 1024 ))
+[ "$(size manifest.json)" -gt $((blocks * 1024)) ] || fail "test setup: manifest.json is not the largest file"
+before=$(cd "$work/full/tiny" && sha256sum -- *)
+set +e
+(trap '' XFSZ; ulimit -f "$blocks"; exec "${small[@]}" --out "$work/full") >/dev/null 2>"$work/full.err"
+rc=$?
+set -e
+[ "$rc" -eq 3 ] || fail "full disk at manifest.json: exit status $rc, expected 3 ($(cat "$work/full.err"))"
+grep -q "^error: cannot write $work/full/.tiny.partial-[0-9]*/manifest.json: File too large$" "$work/full.err" \
+  || fail "full disk at manifest.json: $(cat "$work/full.err")"
+[ "$before" = "$(cd "$work/full/tiny" && sha256sum -- *)" ] || fail "full disk at manifest.json: earlier results changed"
+[ -z "$(stale "$work/full")" ] || fail "full disk at manifest.json: staging left behind"
+
+# 2. Stale staging of dead processes is cleaned; a live process's is not touched.
+mkdir -p "$work/clean/.tiny.partial-$dead" "$work/clean/.tiny.old-$dead" "$work/clean/.tiny.partial-$$"
+head -c 1000000 /dev/zero > "$work/clean/.tiny.partial-$dead/metrics.csv"
+"${run[@]}" --out "$work/clean" >/dev/null
+[ "$(stale "$work/clean")" = ".tiny.partial-$$" ] || fail "stale staging: left $(stale "$work/clean" | tr '\n' ' ')"
+cmp -s "$work/ref/tiny/metrics.csv" "$work/clean/tiny/metrics.csv" || fail "stale staging: results differ"
+
+# 3. A sweep killed between `sweep-X -> .sweep-X.old-PID` and `.sweep-X.partial-PID -> sweep-X`
+# (the fallback where the file system cannot exchange): no sweep directory, the shard files in
+# .old-PID. --resume puts them back and only merges.
+sweep=("$ts" sweep "$data/resume.toml" --threads 2 --quiet)
+"${sweep[@]}" --out "$work/sref" >/dev/null
+mkdir -p "$work/s"
+"${sweep[@]}" --out "$work/s" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 2000); do
+  n=$(grep -c '^@' "$work/s/sweep-resume/shards/main.records" 2>/dev/null || true)
+  [ "${n:-0}" -ge 40 ] && break
+  sleep 0.005
+done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ ! -e "$work/s/sweep-resume/runs.csv" ] || fail "the sweep finished before it was killed"
+saved=$(grep -c '^@' "$work/s/sweep-resume/shards/main.records")
+mv "$work/s/sweep-resume" "$work/s/.sweep-resume.old-$dead"
+mkdir "$work/s/.sweep-resume.partial-$dead"
+echo "run,half" > "$work/s/.sweep-resume.partial-$dead/runs.csv"
+"$ts" sweep "$data/resume.toml" --threads 2 --resume --out "$work/s" >/dev/null 2>"$work/s.err"
+grep -q "note: restored $work/s/sweep-resume from $work/s/.sweep-resume.old-$dead" "$work/s.err" \
+  || fail "swap recovery not reported: $(cat "$work/s.err")"
+grep -q "resuming: $saved of 240 runs already done" "$work/s.err" \
+  || fail "swap recovery: the $saved saved runs were not kept: $(cat "$work/s.err")"
+diff -r "$work/sref/sweep-resume" "$work/s/sweep-resume" >/dev/null || fail "swap recovery: results differ"
+[ -z "$(stale "$work/s")" ] || fail "swap recovery: left $(stale "$work/s" | tr '\n' ' ')"
+
+# 4. Four concurrent runs into one --out, five rounds: no raw rename error, every result whole.
+slow=("$ts" run "$data/tiny.toml" --years 12 --replicates 2 --threads 1 --quiet)
+"${slow[@]}" --out "$work/slow-ref" >/dev/null
+busy=0 ok=0
+for round in 1 2 3 4 5; do
+  pids=()
+  for k in 1 2 3 4; do
+    "${slow[@]}" --out "$work/c" >/dev/null 2>"$work/c.$round.$k.err" &
+    pids+=($!)
+  done
+  for k in 1 2 3 4; do
+    set +e
+    wait "${pids[$((k - 1))]}"
+    rc=$?
+    set -e
+    err="$work/c.$round.$k.err"
+    if [ "$rc" -eq 0 ]; then
+      ok=$((ok + 1))
+    elif [ "$rc" -eq 3 ] && grep -q "^error: $work/c/tiny is in use by PID [0-9]*: another tendersim job" "$err"; then
+      busy=$((busy + 1))
+    else
+      fail "concurrent runs: exit status $rc: $(cat "$err")"
+    fi
+  done
+  cmp -s "$work/slow-ref/tiny/metrics.csv" "$work/c/tiny/metrics.csv" || fail "concurrent runs: results differ"
+  [ -z "$(stale "$work/c")" ] || fail "concurrent runs: left $(stale "$work/c" | tr '\n' ' ')"
+done
+[ "$busy" -gt 0 ] || fail "concurrent runs never overlapped (no 'in use' refusal)"
+echo "results dir safety ok (concurrent runs: $ok wrote, $busy refused as in use)"
