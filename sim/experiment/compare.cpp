@@ -78,7 +78,8 @@ std::string compare_dir_name(const std::vector<std::string>& labels) {
     return name;
 }
 
-CompareData collect_comparison(const CompareConfig& config) {
+CompareData collect_comparison(const CompareConfig& config,
+                               const std::function<void(const CompareData&)>& before_runs) {
     if (config.scenario_paths.size() < 2)
         throw std::invalid_argument("compare needs at least two scenarios (the first is the "
                                     "reference)");
@@ -138,6 +139,7 @@ CompareData collect_comparison(const CompareConfig& config) {
         data.replicate_seeds.push_back(derive_seed(data.seed, Phase::Replicate, r));
     data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
 
+    if (before_runs) before_runs(data);
     Progress progress(config.log, "compare", specs.size() * reps, 0, config.terminal);
     parallel_jobs(specs.size() * reps, config.threads, [&](std::size_t job) {
         const std::size_t s = job / reps, r = job % reps;
@@ -155,10 +157,14 @@ CompareData collect_comparison(const CompareConfig& config) {
 
 CompareResult run_compare(const CompareConfig& config) {
     const auto started = std::chrono::steady_clock::now();
-    const CompareData data = collect_comparison(config);
+    // Staged (and locked) once the scenarios are checked, before the runs.
+    std::optional<StagedResultDir> staged;
+    const CompareData data = collect_comparison(config, [&](const CompareData& d) {
+        staged.emplace(std::filesystem::path(config.out_parent) / compare_dir_name(d.labels));
+    });
+    StagedResultDir& dir = *staged;
     const std::vector<ComparisonRow> rows = summarise(data);
     CompareResult result;
-    StagedResultDir dir(std::filesystem::path(config.out_parent) / compare_dir_name(data.labels));
     const std::pair<const char*, std::string> files[] = {
         {"comparison.csv", comparison_csv(data, rows)},
         {"replicates.csv", replicates_csv(data)},

@@ -7,7 +7,8 @@
 #  3. a sweep killed between the two renames of a (fallback) swap loses nothing: --resume restores
 #     the shard files and recomputes no run;
 #  4. concurrent runs into one --out: each either writes whole results or stops with
-#     "results/<name> is in use by PID N" and exit status 3; nothing is lost or mixed.
+#     "results/<name> is in use by PID N" and exit status 3; nothing is lost or mixed;
+#  5. the same for concurrent compares.
 # Usage: results_dir_safety.sh TENDERSIM DATA_DIR WORKDIR
 set -euo pipefail
 ts=$1 data=$2 work=$3
@@ -118,4 +119,32 @@ for round in 1 2 3 4 5; do
   [ -z "$(stale "$work/c")" ] || fail "concurrent runs: left $(stale "$work/c" | tr '\n' ' ')"
 done
 [ "$busy" -gt 0 ] || fail "concurrent runs never overlapped (no 'in use' refusal)"
-echo "results dir safety ok (concurrent runs: $ok wrote, $busy refused as in use)"
+
+# 5. Two concurrent compares into one --out: the lock is taken before the runs, so the second
+# stops at once instead of computing and then racing the first to the swap.
+cmp_busy=0
+for round in 1 2 3; do
+  pids=()
+  for k in 1 2; do
+    "$ts" compare "$data/tiny.toml" "$data/tiny-variant.toml" --replicates 6 --years 12 --threads 1 \
+      --quiet --out "$work/cmp" >/dev/null 2>"$work/cmp.$round.$k.err" &
+    pids+=($!)
+  done
+  for k in 1 2; do
+    set +e
+    wait "${pids[$((k - 1))]}"
+    rc=$?
+    set -e
+    if [ "$rc" -eq 3 ]; then
+      grep -q "compare-tiny-vs-tiny-variant is in use by PID" "$work/cmp.$round.$k.err" \
+        || fail "concurrent compares: $(cat "$work/cmp.$round.$k.err")"
+      cmp_busy=$((cmp_busy + 1))
+    elif [ "$rc" -ne 0 ]; then
+      fail "concurrent compares: exit status $rc: $(cat "$work/cmp.$round.$k.err")"
+    fi
+  done
+  [ -s "$work/cmp/compare-tiny-vs-tiny-variant/manifest.json" ] || fail "concurrent compares: no results"
+  [ -z "$(stale "$work/cmp")" ] || fail "concurrent compares: left $(stale "$work/cmp" | tr '\n' ' ')"
+done
+[ "$cmp_busy" -gt 0 ] || fail "concurrent compares never overlapped (no 'in use' refusal)"
+echo "results dir safety ok (concurrent runs: $ok wrote, $busy refused as in use; compares: $cmp_busy refused)"
