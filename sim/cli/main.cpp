@@ -12,6 +12,7 @@
 #include "validate_command.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <cxxopts.hpp>
 #include <filesystem>
@@ -74,6 +75,16 @@ int chart_command(int argc, char** argv) {
                  "(looked in "
               << looked << "and PATH)\n";
     return 2;
+}
+
+// Output that is the product (result lines, the parameter reference, a scenario file): a failed
+// write to standard output (a full disk behind a redirection) is an I/O error, not exit 0.
+void flush_stdout() {
+    std::cout.flush();
+    if (std::cout && std::fflush(stdout) == 0) return;
+    const int err = errno; // of the write that failed (stdio keeps it)
+    throw IoError(std::string("cannot write standard output: ") +
+                  (err != 0 ? std::strerror(err) : "write failed"));
 }
 
 int default_threads() {
@@ -149,6 +160,7 @@ int run_command(int argc, char** argv) {
             format == "csv" ? experiment::ResultFormat::Csv : experiment::ResultFormat::Json;
         if (args.count("metrics")) rl.metrics = args["metrics"].as<std::vector<std::string>>();
         experiment::write_result_lines(rl, std::cout);
+        flush_stdout();
         return 0;
     }
     const RunSummary summary = run_job(config);
@@ -186,9 +198,11 @@ int main(int argc, char** argv) {
                 if (argc >= 4) spec = load_scenario_file(argv[3]);
                 std::cout << scenario_toml(
                     spec, "# tendersim scenario: every parameter, with its documentation.");
+                flush_stdout();
                 return 0;
             }
             std::cout << parameter_reference_markdown();
+            flush_stdout();
             return 0;
         }
         std::cerr << "tendersim: unknown command '" << command << "'\n\n" << kUsage;

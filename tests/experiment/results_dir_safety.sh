@@ -8,7 +8,8 @@
 #     the shard files and recomputes no run;
 #  4. concurrent runs into one --out: each either writes whole results or stops with
 #     "results/<name> is in use by PID N" and exit status 3; nothing is lost or mixed;
-#  5. the same for concurrent compares.
+#  5. the same for concurrent compares;
+#  6. results on standard output (--result-line, params) into a full disk exit 3, not 0.
 # Usage: results_dir_safety.sh TENDERSIM DATA_DIR WORKDIR
 set -euo pipefail
 ts=$1 data=$2 work=$3
@@ -147,4 +148,17 @@ for round in 1 2 3; do
   [ -z "$(stale "$work/cmp")" ] || fail "concurrent compares: left $(stale "$work/cmp" | tr '\n' ' ')"
 done
 [ "$cmp_busy" -gt 0 ] || fail "concurrent compares never overlapped (no 'in use' refusal)"
+# 6. Results written to standard output (--result-line for external drivers, params) into a
+# full disk: exit status 3 with the reason, not 0.
+for args in "run $data/tiny.toml --result-line csv" "params" "params --toml"; do
+  set +e
+  # shellcheck disable=SC2086 # word splitting of $args is intended
+  "$ts" $args >/dev/full 2>"$work/stdout.err"
+  rc=$?
+  set -e
+  [ "$rc" -eq 3 ] || fail "'$args' to a full disk: exit status $rc, expected 3"
+  grep -q "^error: cannot write standard output: No space left on device$" "$work/stdout.err" \
+    || fail "'$args' to a full disk: $(cat "$work/stdout.err")"
+done
+
 echo "results dir safety ok (concurrent runs: $ok wrote, $busy refused as in use; compares: $cmp_busy refused)"
