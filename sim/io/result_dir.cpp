@@ -248,6 +248,13 @@ ResultDirLock::ResultDirLock(fs::path target, Mode mode) : target_(std::move(tar
     while (::flock(fd_, op | LOCK_NB) != 0) {
         const int err = errno;
         if (err == EINTR) continue;
+        if (err == ENOLCK || err == ENOSYS || err == EOPNOTSUPP || err == EINVAL) {
+            // A file system without locks (some NFS set-ups): go on unlocked, as before locks.
+            ::close(fd_);
+            fd_ = -1;
+            recovered_ = recover_stale_staging(target_);
+            return;
+        }
         // The holder of an exclusive lock writes its PID into the file.
         char text[32] = {};
         const ssize_t n = ::pread(fd_, text, sizeof text - 1, 0);

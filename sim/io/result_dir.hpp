@@ -9,7 +9,8 @@
 //   RENAME_EXCHANGE on Linux; two renames through `.<name>.old-<PID>` where the file system
 //   refuses that). At every instant the target holds a complete set of results, earlier or new.
 // - ResultDirLock takes `flock` on `<parent>/.<name>.lock` for the whole job: a second process
-//   writing the same results gets "results/<name> is in use by PID N" (ResultDirBusy).
+//   writing the same results gets "results/<name> is in use by PID N" (ResultDirBusy). On a file
+//   system without locks (flock fails with ENOLCK, ENOSYS, EOPNOTSUPP) the job goes on unlocked.
 // - Taking the lock first recovers what a killed process left: if the target is missing but a
 //   dead process's `.<name>.old-<PID>` holds the earlier results, they are put back; then every
 //   `.<name>.partial-<PID>` / `.<name>.old-<PID>` of a dead process is removed.
