@@ -219,7 +219,8 @@ std::vector<std::string> recover_stale_staging(const fs::path& target) {
                 done.push_back("restored " + target.string() + " from " + it->path.string() +
                                " (left by an interrupted process)");
                 stale.erase(it);
-            } else if (errno != ENOENT) { // ENOENT: a concurrent --shard job got there first
+            } else if (errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST) {
+                // (those three: a --shard job starting beside this one restored it first)
                 throw_io_error("cannot restore " + it->path.string() + " to", target, errno);
             }
             break;
