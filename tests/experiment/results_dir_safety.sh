@@ -9,7 +9,8 @@
 #  4. concurrent runs into one --out: each either writes whole results or stops with
 #     "results/<name> is in use by PID N" and exit status 3; nothing is lost or mixed;
 #  5. the same for concurrent compares;
-#  6. results on standard output (--result-line, params) into a full disk exit 3, not 0.
+#  6. a second sweep while one runs, or a merge while a --shard job runs: "in use", exit 3;
+#  7. results on standard output (--result-line, params) into a full disk exit 3, not 0.
 # Usage: results_dir_safety.sh TENDERSIM DATA_DIR WORKDIR
 set -euo pipefail
 ts=$1 data=$2 work=$3
@@ -148,7 +149,40 @@ for round in 1 2 3; do
   [ -z "$(stale "$work/cmp")" ] || fail "concurrent compares: left $(stale "$work/cmp" | tr '\n' ' ')"
 done
 [ "$cmp_busy" -gt 0 ] || fail "concurrent compares never overlapped (no 'in use' refusal)"
-# 6. Results written to standard output (--result-line for external drivers, params) into a
+# 6. A second sweep (or --resume) while one runs: "in use by PID <the first>", exit status 3,
+# and the first finishes undisturbed. A merge while a --shard job runs is refused the same way.
+wait_records() { # file, count, pid
+  for _ in $(seq 1 2000); do
+    [ "$(grep -c '^@' "$1" 2>/dev/null || true)" -ge "$2" ] && return 0
+    kill -0 "$3" 2>/dev/null || return 1
+    sleep 0.005
+  done
+  return 1
+}
+"${sweep[@]}" --out "$work/busy" >/dev/null 2>&1 &
+pid=$!
+wait_records "$work/busy/sweep-resume/shards/main.records" 5 "$pid" || fail "the sweep did not start"
+set +e
+"${sweep[@]}" --resume --out "$work/busy" >/dev/null 2>"$work/busy.err"
+rc=$?
+set -e
+[ "$rc" -eq 3 ] && grep -q "^error: $work/busy/sweep-resume is in use by PID $pid: " "$work/busy.err" \
+  || fail "second sweep: exit status $rc: $(cat "$work/busy.err")"
+wait "$pid" || fail "the first sweep failed"
+diff -r "$work/sref/sweep-resume" "$work/busy/sweep-resume" >/dev/null || fail "second sweep: results differ"
+"${sweep[@]}" --shard 0/2 --out "$work/busy2" >/dev/null 2>&1 &
+pid=$!
+wait_records "$work/busy2/sweep-resume/shards/shard-0-of-2.records" 5 "$pid" || fail "the shard did not start"
+set +e
+"$ts" merge "$data/resume.toml" --out "$work/busy2" >/dev/null 2>"$work/busy2.err"
+rc=$?
+set -e
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ "$rc" -eq 3 ] && grep -q "^error: $work/busy2/sweep-resume is in use by another process" "$work/busy2.err" \
+  || fail "merge beside a running shard: exit status $rc: $(cat "$work/busy2.err")"
+
+# 7. Results written to standard output (--result-line for external drivers, params) into a
 # full disk: exit status 3 with the reason, not 0.
 for args in "run $data/tiny.toml --result-line csv" "params" "params --toml"; do
   set +e
