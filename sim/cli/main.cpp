@@ -12,6 +12,7 @@
 #include "validate_command.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <cxxopts.hpp>
 #include <filesystem>
@@ -183,8 +184,10 @@ int dispatch(int argc, char** argv);
 // e.g. to a full disk or a closed pipe, is an I/O failure, not a success.
 int main(int argc, char** argv) {
     const int code = dispatch(argc, argv);
-    errno = 0;
-    if (!std::cout.flush()) {
+    if (std::cout) errno = 0; // an earlier failed write keeps its errno (the reason) for below
+    std::cout.flush();
+    // std::cout shares stdio's buffer: the failed write (and its errno) may come only here.
+    if (!std::cout || std::fflush(stdout) != 0) {
         const int err = errno;
         std::cerr << "error: cannot write standard output"
                   << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";

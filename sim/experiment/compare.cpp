@@ -6,8 +6,8 @@
 #include "experiment/progress.hpp"
 #include "experiment/run_point.hpp"
 #include "experiment/worker_pool.hpp"
-#include "io/file_io.hpp"
 #include "io/csv_writers.hpp"
+#include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/run_job.hpp"
@@ -94,7 +94,8 @@ std::string compare_dir_name(const std::vector<std::string>& labels) {
     return name;
 }
 
-CompareData collect_comparison(const CompareConfig& config) {
+CompareData collect_comparison(const CompareConfig& config,
+                               const std::function<void(const CompareData&)>& before_runs) {
     if (config.scenario_paths.size() < 2)
         throw std::invalid_argument("compare needs at least two scenarios (the first is the "
                                     "reference)");
@@ -154,6 +155,7 @@ CompareData collect_comparison(const CompareConfig& config) {
         data.replicate_seeds.push_back(derive_seed(data.seed, Phase::Replicate, r));
     data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
 
+    if (before_runs) before_runs(data);
     Progress progress(config.log, "compare", specs.size() * reps, 0, config.terminal);
     parallel_jobs(specs.size() * reps, config.threads, [&](std::size_t job) {
         const std::size_t s = job / reps, r = job % reps;
@@ -171,10 +173,14 @@ CompareData collect_comparison(const CompareConfig& config) {
 
 CompareResult run_compare(const CompareConfig& config) {
     const auto started = std::chrono::steady_clock::now();
-    const CompareData data = collect_comparison(config);
+    // Staged (and locked) once the scenarios are checked, before the runs.
+    std::optional<StagedResultDir> staged;
+    const CompareData data = collect_comparison(config, [&](const CompareData& d) {
+        staged.emplace(std::filesystem::path(config.out_parent) / compare_dir_name(d.labels));
+    });
+    StagedResultDir& dir = *staged;
     const std::vector<ComparisonRow> rows = summarise(data);
     CompareResult result;
-    StagedResultDir dir(std::filesystem::path(config.out_parent) / compare_dir_name(data.labels));
     const std::pair<const char*, std::string> files[] = {
         {"comparison.csv", comparison_csv(data, rows)},
         {"replicates.csv", replicates_csv(data)},
@@ -183,8 +189,8 @@ CompareResult run_compare(const CompareConfig& config) {
     };
     for (const auto& [name, text] : files) {
         auto out = dir.open(name);
-        out << text;
-        flush_or_throw(out, dir.file(name));
+        *out << text;
+        out->close();
     }
     dir.commit();
     result.out_dir = dir.target().string();

@@ -7,6 +7,7 @@
 #include "core/spec.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -62,8 +63,10 @@ struct ComparisonRow {
 std::vector<ComparisonRow> summarise(const CompareData& data);
 
 // Runs every scenario's replicates in parallel (results do not depend on the thread count).
-// Throws ScenarioError for invalid scenarios before anything runs.
-CompareData collect_comparison(const CompareConfig& config);
+// Throws ScenarioError for invalid scenarios before anything runs. before_runs, if given, is
+// called once everything is checked and the labels are known, just before the runs start.
+CompareData collect_comparison(const CompareConfig& config,
+                               const std::function<void(const CompareData&)>& before_runs = {});
 
 struct CompareResult {
     std::string out_dir;
@@ -72,7 +75,8 @@ struct CompareResult {
 };
 
 // collect, summarise, and write comparison.csv, replicates.csv, report.md and manifest.json to
-// <out_parent>/compare-<A>-vs-<B>[...]/ (staged: the directory appears whole or not at all).
+// <out_parent>/compare-<A>-vs-<B>[...]/ (staged: the directory appears whole or not at all;
+// locked from before the runs start, so a second compare into it stops at once).
 CompareResult run_compare(const CompareConfig& config);
 
 // Output texts (exposed for tests).

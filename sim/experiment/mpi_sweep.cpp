@@ -16,10 +16,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mpi.h>
+#include <optional>
 #include <tbb/concurrent_queue.h>
 #include <thread>
 #endif
@@ -240,10 +242,15 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
         shards_dir(opt.sweep_dir) / ("mpi-rank-" + std::to_string(mpi.rank) + ".records");
 
     // 1. Rank 0 checks the directory (and applies --restart) before any rank opens its file.
-    std::string verdict;      // "", "complete" or "error:<exit code>"
+    // Rank 0 holds the directory's lock for the whole job (and recovers what a killed job left
+    // beside it); the other ranks work under it.
+    std::string verdict; // "", "complete" or "error:<exit code>"
+    std::optional<ResultDirLock> lock;
     std::exception_ptr error; // rank 0's, rethrown as it was so its exit code is kept
     if (mpi.rank == 0) {
         try {
+            lock.emplace(opt.sweep_dir);
+            detail::note_recovery(*lock, opt.log);
             if (detail::preflight(plan, opt, false, own)) verdict = "complete";
         } catch (const std::exception& e) {
             verdict = "error:" + std::to_string(exit_code_for(e));
@@ -325,7 +332,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
             outcome.status = SweepStatus::Interrupted;
             return outcome;
         }
-        merge_sweep(plan, opt.sweep_dir);
+        merge_sweep(plan, *lock);
         outcome.status = SweepStatus::Complete;
         return outcome;
     }

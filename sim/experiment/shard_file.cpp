@@ -33,6 +33,20 @@ std::uint64_t record_checksum(std::uint64_t run, std::uint64_t size, std::string
     throw_io_error(what, path, errno);
 }
 
+// Writes all of data, looping over short writes: a disk that fills part-way through reports its
+// reason (ENOSPC) on the next write, not as a silent short count.
+void write_all(int fd, std::string_view data, const char* what, const std::filesystem::path& path) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail_errno(what, path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
 std::string plural(std::uint64_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -215,9 +229,7 @@ ShardWriter::ShardWriter(std::filesystem::path path, const std::string& fingerpr
     damaged_ = scan.damaged;
     records_at_open_ = scan.records.size();
     if (!scan.header_valid) {
-        const std::string header = shard_header(fingerprint, definition);
-        if (::write(fd_, header.data(), header.size()) != static_cast<ssize_t>(header.size()))
-            fail_errno("cannot write", path_);
+        write_all(fd_, shard_header(fingerprint, definition), "cannot write", path_);
     }
 }
 
@@ -270,17 +282,9 @@ void ShardWriter::append(std::uint64_t run, std::string_view payload) {
     const std::string rec = encode_record(run, payload);
     std::lock_guard lock(mutex_);
     if (fd_ < 0) throw std::logic_error("append to a closed shard file");
-    // One write for the whole record; loop only if the kernel takes it in parts (a short write
-    // that then fails leaves a torn record, which readers discard).
-    std::size_t done = 0;
-    while (done < rec.size()) {
-        const ssize_t n = ::write(fd_, rec.data() + done, rec.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail_errno("cannot append to", path_);
-        }
-        done += static_cast<std::size_t>(n);
-    }
+    // One write for the whole record, unless the kernel takes it in parts (a short write that
+    // then fails leaves a torn record, which readers discard).
+    write_all(fd_, rec, "cannot append to", path_);
 }
 
 } // namespace tendersim::experiment

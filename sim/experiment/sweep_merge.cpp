@@ -61,10 +61,6 @@ std::optional<ShardSpec> shard_of_file(const fs::path& p) {
     throw InputError(msg.str());
 }
 
-void write_or_throw(std::ofstream& out, const fs::path& path) {
-    flush_or_throw(out, path);
-}
-
 } // namespace
 
 std::string sweep_manifest_json(const SweepPlan& plan) {
@@ -146,18 +142,19 @@ std::string finished_fingerprint(const fs::path& sweep_dir) {
     return {};
 }
 
-void merge_sweep(const SweepPlan& plan, const fs::path& sweep_dir) {
+void merge_sweep(const SweepPlan& plan, const ResultDirLock& lock) {
+    const fs::path& sweep_dir = lock.target();
     const ShardIndex idx = index_shards(sweep_dir, plan);
     if (idx.complete != plan.run_count()) report_missing(plan, idx);
 
-    StagedResultDir staged(sweep_dir);
+    StagedResultDir staged(sweep_dir, lock);
     {
         auto runs = staged.open("runs.csv");
-        std::ofstream series;
-        runs << runs_header(plan);
+        std::unique_ptr<OutFile> series;
+        *runs << runs_header(plan);
         if (plan.spec().timeseries) {
             series = staged.open("timeseries.csv");
-            series << timeseries_header();
+            *series << timeseries_header();
         }
         // One open stream per shard file; records are read in run order, so memory holds one
         // payload at a time whatever the sweep size.
@@ -168,14 +165,11 @@ void merge_sweep(const SweepPlan& plan, const fs::path& sweep_dir) {
             const RunRecord& rec = idx.by_run[static_cast<std::size_t>(r)];
             const std::string payload = read_payload(*files[rec.file], {r, rec.offset, rec.size});
             const PayloadParts parts = split_payload(payload);
-            runs << parts.runs_row;
-            if (plan.spec().timeseries) series << parts.timeseries;
-            // Checked at once, while errno still holds the failed write's reason.
-            if (!runs) write_or_throw(runs, staged.file("runs.csv"));
-            if (series.is_open() && !series) write_or_throw(series, staged.file("timeseries.csv"));
+            *runs << parts.runs_row;
+            if (series) *series << parts.timeseries;
         }
-        write_or_throw(runs, staged.file("runs.csv"));
-        if (series.is_open()) write_or_throw(series, staged.file("timeseries.csv"));
+        runs->close();
+        if (series) series->close();
     }
     const SweepSpec& s = plan.spec();
     if (s.design == DesignKind::Morris || s.design == DesignKind::Sobol) {
@@ -183,16 +177,16 @@ void merge_sweep(const SweepPlan& plan, const fs::path& sweep_dir) {
         const PointOutputs outputs = read_point_outputs(runs, plan.point_count());
         auto sens = staged.open("sensitivity.csv");
         if (s.design == DesignKind::Morris)
-            sens << morris_csv(std::get<analysis::MorrisDesign>(plan.design()), outputs);
+            *sens << morris_csv(std::get<analysis::MorrisDesign>(plan.design()), outputs);
         else
-            sens << sobol_csv(std::get<analysis::SaltelliDesign>(plan.design()), outputs,
-                              s.bootstrap, s.seed);
-        write_or_throw(sens, staged.file("sensitivity.csv"));
+            *sens << sobol_csv(std::get<analysis::SaltelliDesign>(plan.design()), outputs,
+                               s.bootstrap, s.seed);
+        sens->close();
     }
     {
         auto manifest = staged.open("manifest.json");
-        manifest << sweep_manifest_json(plan);
-        write_or_throw(manifest, staged.file("manifest.json"));
+        *manifest << sweep_manifest_json(plan);
+        manifest->close();
     }
     staged.commit();
 }

@@ -25,6 +25,11 @@ fs::path default_sweep_dir(const SweepPlan& plan, const fs::path& parent) {
 
 namespace detail {
 
+void note_recovery(const ResultDirLock& lock, std::ostream* log) {
+    if (log)
+        for (const auto& line : lock.recovered()) *log << "note: " << line << "\n";
+}
+
 bool preflight(const SweepPlan& plan, const SweepOptions& options, bool sharded,
                const fs::path& own_shard) {
     const fs::path& dir = options.sweep_dir;
@@ -104,6 +109,12 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
                                   : std::string("main.records"));
     SweepOutcome outcome;
     outcome.sweep_dir = options.sweep_dir;
+    // Held to the end: a second sweep into this directory gets "in use by PID N". --shard jobs
+    // share it (each writes its own shard file); a merge needs it alone. Taking it recovers what
+    // a killed sweep left beside the directory, before preflight looks at the shard files.
+    const ResultDirLock lock(options.sweep_dir, sharded ? ResultDirLock::Mode::Shared
+                                                        : ResultDirLock::Mode::Exclusive);
+    detail::note_recovery(lock, options.log);
     if (detail::preflight(plan, options, sharded, own)) {
         outcome.status = SweepStatus::AlreadyComplete;
         outcome.runs_total = outcome.runs_before = plan.run_count();
@@ -176,12 +187,13 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
         outcome.status = SweepStatus::ShardComplete;
         return outcome;
     }
-    merge_sweep(plan, options.sweep_dir);
+    merge_sweep(plan, lock);
     outcome.status = SweepStatus::Complete;
     return outcome;
 }
 
 void merge_shards(const SweepPlan& plan, const fs::path& sweep_dir) {
+    const ResultDirLock lock(sweep_dir);
     if (shard_files(sweep_dir).empty()) {
         if (finished_fingerprint(sweep_dir) == plan.fingerprint())
             throw InputError(sweep_dir.string() +
@@ -189,7 +201,7 @@ void merge_shards(const SweepPlan& plan, const fs::path& sweep_dir) {
         throw InputError("no shard files in " + shards_dir(sweep_dir).string() +
                          "; run `tendersim sweep SWEEP.toml --shard K/N` first");
     }
-    merge_sweep(plan, sweep_dir);
+    merge_sweep(plan, lock);
 }
 
 } // namespace tendersim::experiment

@@ -3,6 +3,7 @@
 // simulation per run), appending each result to this process's shard file as it completes, then
 // merges everything into the final files. Interrupted sweeps resume where they stopped.
 #include "experiment/sweep_plan.hpp"
+#include "io/result_dir.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -53,6 +54,9 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options);
 void merge_shards(const SweepPlan& plan, const std::filesystem::path& sweep_dir);
 
 namespace detail {
+
+// Tells the user (if log) what taking the lock recovered from a killed process.
+void note_recovery(const ResultDirLock& lock, std::ostream* log);
 
 // Checks what sweep_dir holds against --resume/--restart and throws a clear error if going on
 // would discard or mix results. Returns true if --resume found the sweep already finished.

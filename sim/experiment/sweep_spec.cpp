@@ -5,6 +5,7 @@
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
 #include "io/manifest.hpp"
+#include "io/names.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -336,12 +337,6 @@ void read_outputs(const Reader& r, const toml::node& node, SweepSpec& s) {
     }
 }
 
-bool valid_name(const std::string& name) {
-    return !name.empty() && name[0] != '.' && std::all_of(name.begin(), name.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    });
-}
-
 SweepSpec from_table(const toml::table& root, const std::string& file, const std::string& dir) {
     const Reader r{file};
     SweepSpec s;
@@ -376,6 +371,7 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
     static const std::vector<std::string> kTop{
         "schema_version", "name",   "description", "base", "seed",     "replicates",
         "years",          "design", "outputs",     "set",  "parameter"};
+    bool named = false;
     const toml::node* design = nullptr;
     const toml::node* outputs = nullptr;
     const toml::node* params = nullptr;
@@ -385,10 +381,9 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
         if (key == "schema_version" || key == "base") continue;
         if (key == "name") {
             s.name = r.string(v, key);
+            named = true;
             if (!valid_name(s.name))
-                r.fail(v, key,
-                       "a name made of letters, digits, '-', '_' or '.' (it names the "
-                       "output directory)");
+                r.fail_at(line_of(v), key, name_expectation() + ", got " + quoted_name(s.name));
         } else if (key == "description") {
             s.description = r.string(v, key);
         } else if (key == "seed") {
@@ -415,6 +410,12 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
                           did_you_mean(key, std::span<const std::string>(kTop)));
         }
     }
+    // Without `name`, the file's stem names the sweep directory: the same rules apply.
+    if (!named && !valid_name(s.name))
+        r.fail_at(1, "name",
+                  "missing, and the file name " + quoted_name(s.name) +
+                      " cannot name the output directory; add name = \"...\" (" +
+                      name_expectation() + ")");
     // The base file passed these checks, so a failure here comes from [set] or `years`: name
     // the sweep file and the line of the key.
     validate_scenario(s.base, file, [&](std::string_view key, std::size_t) -> std::uint32_t {

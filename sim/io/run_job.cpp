@@ -6,14 +6,15 @@
 #include "csv_writers.hpp"
 #include "errors.hpp"
 #include "manifest.hpp"
+#include "names.hpp"
 #include "result_dir.hpp"
 #include "scenario_error.hpp"
 #include "scenario_loader.hpp"
 
 #include <cerrno>
 #include <chrono>
-#include <fstream>
 #include <iostream>
+#include <memory>
 
 namespace tendersim {
 
@@ -41,16 +42,21 @@ ScenarioSpec resolve_spec(const RunConfig& config) {
 RunSummary run_job(const RunConfig& config) {
     const auto started = std::chrono::steady_clock::now();
     const ScenarioSpec spec = resolve_spec(config);
+    // The loader checks names; this catches a spec built another way before it becomes a path.
+    if (!valid_name(spec.name))
+        throw ScenarioError(config.scenario_path, 0, "name",
+                            name_expectation() + ", got " + quoted_name(spec.name));
     RunSummary summary;
+    // Locks results/<name> for the whole run, and recovers what a killed run left there.
     StagedResultDir dir(std::filesystem::path(config.out_dir) / spec.name);
     auto metrics = dir.open("metrics.csv");
     auto suppliers = dir.open("suppliers.csv");
-    std::ofstream tenders;
-    write_metrics_header(metrics);
-    write_suppliers_header(suppliers);
+    std::unique_ptr<OutFile> tenders;
+    write_metrics_header(*metrics);
+    write_suppliers_header(*suppliers);
     if (config.tender_log) {
         tenders = dir.open("tenders.csv");
-        write_tenders_header(tenders);
+        write_tenders_header(*tenders);
     }
     std::vector<std::uint64_t> seeds;
     for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
@@ -60,19 +66,20 @@ RunSummary run_job(const RunConfig& config) {
         Simulation sim(spec, seed, config.threads);
         const RowKey key{spec.name, r, seed};
         for (std::int64_t y = 0; y < spec.run.years; ++y) {
-            write_metrics_rows(metrics, key, sim.run_year(), spec);
-            if (config.tender_log) write_tender_rows(tenders, key, sim.market(), sim.last_year());
+            write_metrics_rows(*metrics, key, sim.run_year(), spec);
+            if (tenders) write_tender_rows(*tenders, key, sim.market(), sim.last_year());
         }
-        write_supplier_rows(suppliers, key, sim.market());
+        write_supplier_rows(*suppliers, key, sim.market());
         summary.final_state_hashes.push_back(state_hash(sim.market()));
+        // A full disk stops the run here, not after the last replicate.
+        for (const auto* f : {metrics.get(), suppliers.get(), tenders.get()})
+            if (f) f->check();
         if (!config.quiet)
             std::cerr << "replicate " << r + 1 << "/" << spec.run.replicates << " done (seed "
                       << seed << ")\n";
     }
-    for (auto* f : {&metrics, &suppliers, &tenders})
-        if (f->is_open() && !f->flush())
-            throw_io_error("cannot write results in", dir.target(), errno ? errno : EIO);
-    metrics.close(), suppliers.close(), tenders.close();
+    for (auto* f : {metrics.get(), suppliers.get(), tenders.get()})
+        if (f) f->close();
     summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // The hashes of the bytes the loader parsed, not of a second read of the file.
@@ -83,8 +90,8 @@ RunSummary run_job(const RunConfig& config) {
                       summary.wall_seconds,
                       summary.final_state_hashes};
     auto manifest = dir.open("manifest.json");
-    manifest << manifest_json(spec, info);
-    manifest.close();
+    *manifest << manifest_json(spec, info);
+    manifest->close();
     dir.commit();
     summary.result_dir = dir.target().string();
     return summary;

@@ -4,6 +4,7 @@
 #include "core/params.hpp"
 #include "errors.hpp"
 #include "file_io.hpp"
+#include "names.hpp"
 #include "scenario_error.hpp"
 #include "sha256.hpp"
 
@@ -296,6 +297,10 @@ ScenarioSpec from_table(const toml::table& root, const std::string& file, int de
             if (!v.is_string())
                 throw ScenarioError(file, line, section, "expected a string, got " + describe(v));
             (section == "name" ? spec.name : spec.description) = v.as_string()->get();
+            // The name becomes a directory under --out: an identifier, never a path.
+            if (section == "name" && !valid_name(spec.name))
+                throw ScenarioError(file, line_of(v), section,
+                                    name_expectation() + ", got " + quoted_name(spec.name));
             continue;
         }
         if (section == "category") {

@@ -141,7 +141,7 @@ TEST_CASE("sweep file: errors name file, line and key, and say what was expected
     expect_error(grid + "[[parameter]]\nkey = \"policy.price_weight\"\nmni = 0.1\n",
                  "key 'parameter.mni': unknown key; a [[parameter]] has key, and min and max or "
                  "values (did you mean 'min'?)");
-    expect_error("name = \"a/b\"\n" + grid + p, "key 'name': expected a name made of letters");
+    expect_error("name = \"a/b\"\n" + grid + p, "key 'name': expected a name of 1 to 100 letters");
     expect_error("schema_version = 2\n", "TOML syntax error"); // a second schema_version
     CHECK_THROWS_WITH_AS(
         load_sweep_text("schema_version = 2\nbase = \"tiny.toml\"\n", "v.toml", test::kDataDir),
