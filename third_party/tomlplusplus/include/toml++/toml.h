@@ -7,6 +7,9 @@
 
 #define INCLUDE_TOMLPLUSPLUS_H // old guard name used pre-v3
 
+// tendersim: this copy carries the patches listed in third_party/tomlplusplus/README.md.
+#define TENDERSIM_TOMLPP_PATCHED 1
+
 #include "impl/preprocessor.h"
 
 TOML_PUSH_WARNINGS;

@@ -3151,6 +3151,14 @@ TOML_IMPL_NAMESPACE_START
 				if (*cp == U']')
 					set_error_and_return_default("tables with blank bare keys are explicitly prohibited"sv);
 
+				// tendersim patch: parse_key() asserts (and, in 3.3.0 release builds, assumes) that
+				// the key starts well; '[' followed by a control character or other stray code
+				// point ("[\x02t]") failed that assertion.
+				if (!is_bare_key_character(*cp) && !is_string_delimiter(*cp))
+					set_error_and_return_default("expected bare key starting character or string delimiter, saw '"sv,
+												 to_sv(*cp),
+												 "'"sv);
+
 				// get the actual key
 				start_recording();
 				parse_key();

@@ -327,7 +327,7 @@
 // TOML_ASSUME
 #ifdef _MSC_VER
 #define TOML_ASSUME(...) __assume(__VA_ARGS__)
-#elif TOML_ICC || TOML_CLANG || TOML_HAS_BUILTIN(__builtin_assume)
+#elif 0 // tendersim patch: never an optimiser assumption (a false one is undefined behaviour)
 #define TOML_ASSUME(...) __builtin_assume(__VA_ARGS__)
 #else
 #define TOML_ASSUME(...) static_assert(true)
@@ -336,8 +336,10 @@
 // TOML_UNREACHABLE
 #ifdef _MSC_VER
 #define TOML_UNREACHABLE __assume(0)
-#elif TOML_ICC || TOML_CLANG || TOML_GCC || TOML_HAS_BUILTIN(__builtin_unreachable)
-#define TOML_UNREACHABLE __builtin_unreachable()
+#elif TOML_ICC || TOML_CLANG || TOML_GCC || TOML_HAS_BUILTIN(__builtin_trap)
+// tendersim patch: a path the library thought unreachable stops the program (a crash a fuzzer
+// reports) instead of being undefined behaviour (__builtin_unreachable).
+#define TOML_UNREACHABLE __builtin_trap()
 #else
 #define TOML_UNREACHABLE static_assert(true)
 #endif

@@ -41,10 +41,11 @@ TOML_IMPL_NAMESPACE_START
 			case 0x05: return c == U'\u1680' || c == U'\u180E';
 			case 0x07:
 				return (U'\u2000' <= c && c <= U'\u200B') || (U'\u205F' <= c && c <= U'\u2060') || c == U'\u202F';
-			default: TOML_UNREACHABLE;
+			// tendersim patch: blocks 0x00, 0x0B and 0x3F also pass the mask above (they hold
+			// U+00A0, U+3000 and U+FEFF, answered before the switch); every other code point in
+			// them is not whitespace. 3.3.0 reached TOML_UNREACHABLE here (upstream issue #190).
+			default: return false;
 		}
-
-		TOML_UNREACHABLE;
 	}
 
 	TOML_CONST_GETTER
