@@ -74,7 +74,7 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
     const std::string range = format_number(def.min) + " to " + format_number(def.max);
     switch (def.kind) {
     case ParamKind::Real: {
-        double v;
+        double v = 0; // (set below, or fail throws; clang cannot see that)
         if (auto f = node.as_floating_point())
             v = f->get();
         else if (auto i = node.as_integer())
@@ -430,7 +430,15 @@ void apply_override(ScenarioSpec& spec, std::string_view assignment, const std::
         parsed = toml::parse("v = " + value);
     } catch (const toml::parse_error&) {
         // Bare words (choices) are accepted without quotes.
-        parsed = toml::parse("v = \"" + value + "\"");
+        try {
+            parsed = toml::parse("v = \"" + value + "\"");
+        } catch (const toml::parse_error& err) {
+            // Neither a TOML value nor a bare word (e.g. invalid UTF-8, a stray quote).
+            throw ScenarioError(where, 0, key,
+                                "expected a value in TOML syntax (a number, true/false, a quoted "
+                                "string or a bare word): " +
+                                    std::string(err.description()));
+        }
     }
     assign(*def, spec, *parsed.get("v"), where, key);
     validate_scenario(spec, where);

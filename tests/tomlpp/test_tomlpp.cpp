@@ -92,3 +92,16 @@ TEST_CASE("toml++: every code point below U+10000 where whitespace, a key or a v
     CHECK(errors > 0);
     CHECK(unlocated == 0);
 }
+
+TEST_CASE("--set/--params-json: a value toml++ cannot read either way is a located error") {
+    // Found by fuzz_params_json: invalid UTF-8 (or a stray quote) failed both the TOML reading
+    // and the bare-word reading, and the second toml::parse_error escaped apply_override.
+    ScenarioSpec spec;
+    for (const std::string& value : {std::string("re\xbf\xff\xff\xff"), std::string("a\"b")}) {
+        const std::string msg = error_of([&] {
+            apply_override(spec, "evaluation.abnormally_low_action=" + value, "--params-json");
+        });
+        CHECK(msg.starts_with("--params-json: key 'evaluation.abnormally_low_action': expected a "
+                              "value in TOML syntax"));
+    }
+}
