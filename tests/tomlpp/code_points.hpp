@@ -27,7 +27,8 @@ inline std::string utf8(char32_t c) {
 }
 
 // The documents for one code point: a value, a table name, a key, after a value, after a
-// line-ending backslash in a multi-line string (upstream issue #190), inside an inline table.
+// line-ending backslash in a multi-line string (upstream issue #190), inside an inline table, in
+// an array.
 inline std::vector<std::string> documents_with(char32_t c) {
     const std::string u = utf8(c);
     return {"x = " + u + "\n",
@@ -35,7 +36,8 @@ inline std::vector<std::string> documents_with(char32_t c) {
             u + "x = 1\n",
             "x = 1" + u + "\n",
             "s = \"\"\"\\\n" + u + "\"\"\"\n",
-            "t = {" + u + "a = 1}\n"};
+            "t = {" + u + "a = 1}\n",
+            "a = [" + u + "]\n"};
 }
 
 } // namespace tendersim::test

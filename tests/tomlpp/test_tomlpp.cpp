@@ -60,6 +60,14 @@ TEST_CASE("scenario loader: the toml++ repro files give a located syntax error")
     CHECK(msg.find("expected bare key starting character") != std::string::npos);
 }
 
+TEST_CASE("scenario loader: a value terminator where a value should start is a syntax error") {
+    // Found by fuzz_sweep / fuzz_scenario: "x = [}" failed a toml++ assertion.
+    const std::string path = kData + "array-brace.toml";
+    CHECK(error_of([&] { load_scenario_file(path); })
+              .starts_with(path + ":1: TOML syntax error: Error while parsing array: expected a "
+                                  "value, saw '}'"));
+}
+
 TEST_CASE("sweep parser and targets reader: the repro files give a located syntax error") {
     for (const char* name : {"unreachable-whitespace.toml", "debug-assert.toml"}) {
         const std::string path = kData + name;

@@ -2546,7 +2546,10 @@ TOML_IMPL_NAMESPACE_START
 		{
 			return_if_error({});
 			assert_not_eof();
-			TOML_ASSERT_ASSUME(!is_value_terminator(*cp));
+			// tendersim patch: parse_array() calls this on any character but ',' and ']', so
+			// "x = [}" failed the assertion !is_value_terminator(*cp) (assumed in release builds).
+			if TOML_UNLIKELY(is_value_terminator(*cp))
+				set_error_and_return_default("expected a value, saw '"sv, to_sv(*cp), "'"sv);
 			push_parse_scope("value"sv);
 
 			const depth_counter_scope depth_counter{ nested_values };
