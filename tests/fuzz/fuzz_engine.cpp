@@ -90,11 +90,8 @@ std::pair<double, double> fuzz_range(std::string_view key, double min, double ma
 // decades (so 1e3..1e10 is explored at every scale), ends reached exactly.
 double point_in(double lo, double hi, double u) {
     if (hi <= lo) return lo;
-    if (lo >= 0 && hi > 1000 && hi / std::max(lo, 1.0) > 1000) {
-        const double base = std::max(lo, 1.0);
-        const double v = lo + (std::exp(u * std::log(hi - lo + base)) - base) * (hi > lo ? 1 : 0);
-        return std::clamp(v, lo, hi);
-    }
+    if (lo >= 0 && hi - lo > 1e4) // offsets above lo spaced evenly in log(1 + offset)
+        return std::clamp(lo + std::expm1(u * std::log1p(hi - lo)), lo, hi);
     return lo + u * (hi - lo);
 }
 
