@@ -4,7 +4,8 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config git clang-format
   libboost-graph-dev libtbb-dev libsfml-dev libcxxopts-dev doctest-dev
-  libtomlplusplus-dev fonts-dejavu-core xvfb xauth libopenmpi-dev openmpi-bin
+  fonts-dejavu-core xvfb xauth libopenmpi-dev openmpi-bin
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

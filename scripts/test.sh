@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Release build with warnings as errors, then the engine tests
-# again under AddressSanitizer+UBSan and under ThreadSanitizer (the parallel phases).
-# Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer builds)
+# again under AddressSanitizer+UBSan and under ThreadSanitizer (the parallel phases), then the
+# libFuzzer targets for 60 s each (scripts/fuzz.sh, docs/fuzzing.md).
+# Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer builds and fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,4 +19,10 @@ if [ "${1:-}" != "--quick" ]; then
     [ "$san" = thread ] && command -v setarch >/dev/null && runner="setarch $(uname -m) -R"
     (cd "build-$san" && $runner ctest --output-on-failure -j "$(nproc)")
   done
+  # libFuzzer targets (docs/fuzzing.md): a clang build of the loaders and the engine, then each
+  # target for 60 s, two at a time.
+  echo "== fuzzing: scripts/fuzz.sh"
+  fuzz_start=$(date +%s)
+  bash scripts/fuzz.sh
+  echo "== fuzzing took $(( $(date +%s) - fuzz_start )) s (build and runs)"
 fi

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cxxopts.hpp>
 #include <iostream>
@@ -69,7 +70,11 @@ int sweep_command(int argc, char** argv) {
         "shard",
         "run only shard K of N (runs with index % N == K) and do not merge; for job "
         "arrays, followed by tendersim merge",
-        cxxopts::value<std::string>())("dry-run", "check the sweep file and print the plan")(
+        cxxopts::value<std::string>())(
+        "worker-timeout",
+        "MPI: end the job with an error naming the rank when a rank has sent nothing for "
+        "SECONDS (stopped, hung or unreachable); default: wait for ever",
+        cxxopts::value<double>(), "SECONDS")("dry-run", "check the sweep file and print the plan")(
         "quiet", "no progress line")("h,help", "this help");
     options.parse_positional({"sweep"});
     const auto args = options.parse(argc, argv);
@@ -98,6 +103,15 @@ int sweep_command(int argc, char** argv) {
     if (args.count("shard") && !parse_shard(args["shard"].as<std::string>(), opt.shard)) {
         std::cerr << "tendersim sweep: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n";
         return 2;
+    }
+    if (args.count("worker-timeout")) {
+        opt.worker_timeout = args["worker-timeout"].as<double>();
+        // At least 1 s: heartbeats are sent every quarter of it (at most every second).
+        if (!std::isfinite(opt.worker_timeout) || opt.worker_timeout < 1 ||
+            opt.worker_timeout > 1e6) {
+            std::cerr << "tendersim sweep: --worker-timeout takes seconds from 1 to 1000000\n";
+            return 2;
+        }
     }
     if (under_mpi && opt.shard.count > 1) {
         std::cerr << "tendersim sweep: use either MPI or --shard, not both\n";

@@ -9,8 +9,6 @@
 namespace tendersim {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
 // Each macro builds one registry row whose accessor reaches the field it names, so a typo in a
 // field name is a compile error rather than a silently undocumented parameter.
 #define TS_REAL(sec, field, unit, lo, hi, meaning, source)                                         \

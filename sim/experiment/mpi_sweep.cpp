@@ -22,8 +22,10 @@
 #include <memory>
 #include <mpi.h>
 #include <optional>
+#include <sstream>
 #include <tbb/concurrent_queue.h>
 #include <thread>
+#include <vector>
 #endif
 
 namespace tendersim::experiment {
@@ -73,6 +75,15 @@ namespace {
 constexpr int kTagRequest = 1;  // rank > 0 -> 0: int64 run just finished (or -1), wants work
 constexpr int kTagWork = 2;     // 0 -> rank: int64 run to do, or -1: no more work
 constexpr int kTagFinished = 3; // rank > 0 -> 0: all its workers stopped, shard file closed
+constexpr int kTagAlive = 4; // rank > 0 -> 0: heartbeat while its runs compute (--worker-timeout)
+
+using Clock = std::chrono::steady_clock;
+
+// How often a worker rank says it is alive: a quarter of the timeout, between 50 ms and 1 s.
+Clock::duration heartbeat_interval(double timeout_seconds) {
+    const double s = std::clamp(timeout_seconds / 4, 0.05, 1.0);
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
 
 void send_i64(std::int64_t v, int to, int tag) {
     MPI_Send(&v, 1, MPI_INT64_T, to, tag, MPI_COMM_WORLD);
@@ -100,6 +111,13 @@ int exit_code_for_current(const std::exception_ptr& error) {
     } catch (...) {
         return kExitInternal;
     }
+}
+
+// 2.5 -> "2.5", 30 -> "30".
+std::string format_seconds(double s) {
+    std::ostringstream out;
+    out << s;
+    return out.str();
 }
 
 // An error inside a worker thread cannot be reported collectively: print it and end the job.
@@ -154,7 +172,25 @@ void coordinate(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& wri
         }
     });
     int finished = 0;
+    // --worker-timeout: when each rank was last heard from; a rank that has finished is not
+    // watched any more.
+    std::vector<Clock::time_point> last_heard(static_cast<std::size_t>(size), Clock::now());
+    std::vector<char> done(static_cast<std::size_t>(size), 0);
+    const auto timeout = std::chrono::duration<double>(opt.worker_timeout);
     while (finished < size - 1) {
+        if (opt.worker_timeout > 0) {
+            const auto now = Clock::now();
+            for (int r = 1; r < size; ++r) {
+                const auto silent = std::chrono::duration<double>(now - last_heard[r]);
+                if (!done[r] && silent > timeout)
+                    abort_job(0,
+                              IoError("MPI rank " + std::to_string(r) + " has sent nothing for " +
+                                      std::to_string(static_cast<long>(silent.count())) +
+                                      " s (--worker-timeout " + format_seconds(opt.worker_timeout) +
+                                      "): it is stopped, hung or unreachable, so the job ends "
+                                      "here. Runs already saved are kept: rerun with --resume"));
+            }
+        }
         int flag = 0;
         MPI_Status status;
         MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
@@ -165,8 +201,11 @@ void coordinate(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& wri
             continue;
         }
         const std::int64_t v = recv_i64(status.MPI_SOURCE, status.MPI_TAG);
+        last_heard[status.MPI_SOURCE] = Clock::now();
+        if (status.MPI_TAG == kTagAlive) continue;
         if (status.MPI_TAG == kTagFinished) {
             ++finished;
+            done[status.MPI_SOURCE] = 1;
             continue;
         }
         if (v >= 0) progress.tick();
@@ -207,9 +246,24 @@ void serve(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer, 
         if (v < 0) --active;
     };
     for (int t = 0; t < threads; ++t) request(-1);
+    const bool heartbeat = opt.worker_timeout > 0;
+    const auto interval = heartbeat_interval(opt.worker_timeout);
+    auto last_sent = Clock::now();
     while (active > 0) {
         std::int64_t run = -1;
-        finished.pop(run);
+        if (!heartbeat) {
+            finished.pop(run);
+        } else {
+            // Poll, so that rank 0 hears from this rank while its runs compute.
+            while (!finished.try_pop(run)) {
+                if (Clock::now() - last_sent >= interval) {
+                    send_i64(0, 0, kTagAlive);
+                    last_sent = Clock::now();
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            last_sent = Clock::now();
+        }
         request(run);
     }
     pool.join();

@@ -24,6 +24,9 @@ struct SweepOptions {
     std::ostream* log = nullptr; // progress and notes; null for quiet
     bool terminal = false;       // log is a terminal (progress rewrites one line)
     const std::atomic<bool>* cancel = nullptr; // set from a signal handler: stop taking runs
+    // MPI only: rank 0 ends the job (MPI_Abort, naming the rank) when a worker rank has sent
+    // nothing for this many seconds; worker ranks send a heartbeat meanwhile. 0: wait for ever.
+    double worker_timeout = 0;
 };
 
 enum class SweepStatus {

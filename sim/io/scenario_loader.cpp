@@ -88,7 +88,7 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
     const std::string range = format_number(def.min) + " to " + format_number(def.max);
     switch (def.kind) {
     case ParamKind::Real: {
-        double v;
+        double v = 0; // (set below, or fail throws; clang cannot see that)
         if (auto f = node.as_floating_point())
             v = f->get();
         else if (auto i = node.as_integer())

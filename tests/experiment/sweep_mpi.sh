@@ -14,6 +14,7 @@ export OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_rmaps_base_oversub
 diff -r "$out/one/sweep-resume" "$out/mpi/sweep-resume" || { echo "FAIL: mpirun -n 2 differs from one process"; exit 1; }
 # Half the runs by a shard job, the rest by MPI with --resume.
 "$ts" sweep "$sweep" --shard 0/2 --quiet --out "$out/mix" >/dev/null
-"$mpiexec" "${flags[@]}" -n 2 "$ts" sweep "$sweep" --resume --quiet --out "$out/mix" >/dev/null
+# (with heartbeats: --worker-timeout must not change the bytes or end a healthy job)
+"$mpiexec" "${flags[@]}" -n 2 "$ts" sweep "$sweep" --resume --quiet --worker-timeout 30 --out "$out/mix" >/dev/null
 diff -r "$out/one/sweep-resume" "$out/mix/sweep-resume" || { echo "FAIL: MPI resume differs"; exit 1; }
 echo "mpi ok"

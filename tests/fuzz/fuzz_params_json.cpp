@@ -1,0 +1,29 @@
+// libFuzzer target: `--params-json` (a flat JSON object -> key=value overrides), each override
+// then applied to a small scenario with apply_override, as `run`/`sweep` do. Bad input must end
+// in ScenarioError.
+#include "experiment/flat_json.hpp"
+#include "fuzz_common.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
+
+#include <string>
+
+namespace {
+const tendersim::ScenarioSpec& small_spec() {
+    static const tendersim::ScenarioSpec spec =
+        tendersim::load_scenario_file(std::string(TENDERSIM_FUZZ_DATA) + "/small.toml");
+    return spec;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace tendersim;
+    const std::string_view text = fuzz::as_text(data, size);
+    try {
+        ScenarioSpec spec = small_spec();
+        for (const auto& [key, value] : experiment::parse_flat_json(text, "--params-json"))
+            apply_override(spec, key + "=" + value, "--params-json");
+    } catch (const ScenarioError&) {
+    }
+    return 0;
+}
