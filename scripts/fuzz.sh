@@ -9,13 +9,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=(-max_total_time=60)
+# CI's timed runs start from a fixed seed, so a run's findings repeat on the next run of the same
+# commit; --runs (release) and FUZZ_SEED=0 use a random one.
+seed=${FUZZ_SEED:-1}
 jobs=2
 build_only=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) limit=(-max_total_time="$2"); shift 2 ;;
-    --runs) limit=(-runs="$2"); shift 2 ;;
+    --runs) limit=(-runs="$2"); seed=${FUZZ_SEED:-0}; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --build-only) build_only=1; shift ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
@@ -38,7 +41,7 @@ run_one() {
   local t=$1
   mkdir -p "$dir/corpus/$t"
   # -timeout: one input taking 10 s is a finding (a hang); -rss_limit_mb: so is 2 GB of memory.
-  "$dir/tests/fuzz/$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  "$dir/tests/fuzz/$t" "${limit[@]}" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$dir/artifacts/$t-" "$dir/corpus/$t" "tests/fuzz/corpus/$t" \
     >"$dir/logs/$t.log" 2>&1
 }
