@@ -3,7 +3,8 @@
 // parameter (scenario or category) and a point in its documented range. Size parameters are
 // capped so every input runs in milliseconds; the combination must pass validate_scenario (the
 // loader's own cross-field checks) before it runs. Then 1-2 years are simulated on one thread and
-// every metric is checked: finite, money and counts non-negative, shares and indices in range.
+// every metric is checked: finite or not defined, money and counts non-negative, shares and
+// indices in range.
 // A broken invariant aborts with the metric's name (a finding, like a crash).
 #include "core/metrics.hpp"
 #include "core/money.hpp"
@@ -137,7 +138,10 @@ bool bounded(ScenarioSpec& spec) {
 
 void check_metrics(const YearMetrics& y, const ScenarioSpec& spec) {
     for (const auto& [name, value] : metric_rows(y, spec)) {
-        if (!std::isfinite(value)) broken(name + " is not finite", value, y.year);
+        // NaN is "not defined" (a ratio with nothing to divide by, written empty); an infinity
+        // is a division that should have been caught.
+        if (std::isnan(value)) continue;
+        if (!std::isfinite(value)) broken(name + " is infinite", value, y.year);
         const bool may_be_negative = name.find("markup") != std::string::npos;
         if (!may_be_negative && value < 0) broken(name + " is negative", value, y.year);
         if (name.starts_with("hhi") && value > 10'000 + 1e-6)
