@@ -17,7 +17,9 @@ if [ "${1:-}" != "--quick" ]; then
     # TSan needs ASLR-compatible mappings on newer kernels; setarch -R disables randomisation.
     runner=""
     [ "$san" = thread ] && command -v setarch >/dev/null && runner="setarch $(uname -m) -R"
-    (cd "build-$san" && $runner ctest --output-on-failure -j "$(nproc)")
+    # The tests labelled slow (national validation, MPI, resume-mix) ran in the Release build
+    # above; under the sanitizers they would add minutes and no new code paths.
+    (cd "build-$san" && $runner ctest --output-on-failure -j "$(nproc)" -LE slow)
   done
   # libFuzzer targets (docs/fuzzing.md): a clang build of the loaders and the engine, then each
   # target for 60 s, two at a time.
