@@ -465,18 +465,6 @@ std::string toml_value(ParamKind kind, const std::string& text) {
     return kind == ParamKind::Choice ? toml_string(text) : text;
 }
 
-const char* scope_word(Adoption::Scope scope) {
-    switch (scope) {
-    case Adoption::Scope::Region:
-        return "region";
-    case Adoption::Scope::Councils:
-        return "councils";
-    case Adoption::Scope::All:
-        break;
-    }
-    return "all";
-}
-
 } // namespace
 
 std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment) {
@@ -542,6 +530,18 @@ const CategoryParamDef* find_category_param(std::string_view key) {
     for (const auto& def : kCategoryParams)
         if (def.key == key) return &def;
     return nullptr;
+}
+
+const char* scope_word(Adoption::Scope scope) {
+    switch (scope) {
+    case Adoption::Scope::Region:
+        return "region";
+    case Adoption::Scope::Councils:
+        return "councils";
+    case Adoption::Scope::All:
+        break;
+    }
+    return "all";
 }
 
 std::string format_number(double value) {

@@ -43,6 +43,8 @@ const CategoryParamDef* find_category_param(std::string_view key);
 std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec);
 std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category);
 std::string format_number(double value);
+// An [[adopt]] entry's scope as written in scenario files: "all", "region" or "councils".
+const char* scope_word(Adoption::Scope scope);
 
 // A scenario file listing every parameter with its value, each preceded by a comment giving its
 // meaning, unit, allowed range, default and source.

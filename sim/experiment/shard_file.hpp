@@ -102,7 +102,6 @@ std::string shard_header(const std::string& fingerprint, const std::string& defi
 // advises moving the file away (naming it), not --restart, when runs_kept_elsewhere runs of this
 // sweep in other files would be lost.
 std::string foreign_shard_message(const std::filesystem::path& path, const ShardScan& scan,
-                                  const std::string& definition,
-                                  std::uint64_t runs_kept_elsewhere);
+                                  const std::string& definition, std::uint64_t runs_kept_elsewhere);
 
 } // namespace tendersim::experiment

@@ -12,18 +12,6 @@
 namespace tendersim::experiment {
 namespace {
 
-const char* scope_word(Adoption::Scope scope) {
-    switch (scope) {
-    case Adoption::Scope::Region:
-        return "region";
-    case Adoption::Scope::Councils:
-        return "councils";
-    case Adoption::Scope::All:
-        break;
-    }
-    return "all";
-}
-
 using Lines = std::vector<std::pair<std::string, std::string>>;
 
 Lines parse_lines(const std::string& text) {

@@ -59,18 +59,6 @@ std::string hex64(std::uint64_t v) {
     return s;
 }
 
-const char* scope_word(Adoption::Scope scope) {
-    switch (scope) {
-    case Adoption::Scope::Region:
-        return "region";
-    case Adoption::Scope::Councils:
-        return "councils";
-    case Adoption::Scope::All:
-        break;
-    }
-    return "all";
-}
-
 } // namespace
 
 std::string source_files_json(const std::vector<SourceFile>& sources, const std::string& indent) {
