@@ -1,5 +1,6 @@
 // tendersim command line. Parsing lives here and only here: each subcommand fills a plain config
 // struct and hands it to the library.
+#include "core/metric_registry.hpp"
 #include "core/params.hpp"
 #include "experiment/flat_json.hpp"
 #include "experiment/result_line.hpp"
@@ -40,6 +41,7 @@ Usage:
                                           (runs tendersim-chart; needs X: use xvfb-run -a)
   tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown), or a fully
                                           commented scenario file (defaults, or SCENARIO resolved)
+  tendersim metrics                       print the metric reference (Markdown, docs/metrics.md)
   tendersim --help | --version
 
 Run 'tendersim COMMAND --help' for the options of a command.
@@ -227,6 +229,10 @@ int dispatch(int argc, char** argv) {
                 return 0;
             }
             std::cout << parameter_reference_markdown();
+            return 0;
+        }
+        if (command == "metrics") {
+            std::cout << metric_reference_markdown();
             return 0;
         }
         std::cerr << "tendersim: unknown command '" << command << "'\n\n" << kUsage;

@@ -1,6 +1,7 @@
 #include "metrics.hpp"
 
 #include "cost_model.hpp"
+#include "metric_registry.hpp"
 #include "social_value.hpp"
 #include "supply_chain.hpp"
 
@@ -223,70 +224,15 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec
 
 std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
                                                         const ScenarioSpec& spec) {
-    std::vector<std::pair<std::string, double>> rows = {
-        {"tenders", y.tenders},
-        {"awards", y.awards},
-        {"unawarded", y.unawarded},
-        {"extensions", y.extensions},
-        {"total_spend_gbp", y.total_spend_gbp},
-        {"price_index", y.price_index},
-        {"bids_per_tender", y.bids_per_tender},
-        {"single_bid_share", y.single_bid_share},
-        {"sme_bid_share", y.sme_bid_share},
-        {"sme_share_direct", y.sme_share_direct},
-        {"local_share", y.local_share},
-        {"social_value_promised_gbp", y.social_value_promised_gbp},
-        {"social_value_promised_per_pound", y.social_value_promised_per_pound},
-        {"social_value_delivered_gbp", y.social_value_delivered_gbp},
-        {"social_value_delivered_per_pound", y.social_value_delivered_per_pound},
-        {"quality_delivered", y.quality_delivered},
-        {"hhi", y.overall.hhi},
-        {"top5_share", y.overall.top5_share},
-        {"top150_share", y.overall.top150_share},
-        {"active_suppliers_sme", y.active_suppliers_sme},
-        {"active_suppliers_large", y.active_suppliers_large},
-        {"entries", y.entries},
-        {"exits", y.exits},
-        {"sme_to_large", y.sme_to_large},
-        {"incumbent_win_rate", y.incumbent_win_rate},
-        {"contract_failures", y.contract_failures},
-        {"council_procurement_cost_gbp", y.council_procurement_cost_gbp},
-        {"supplier_bid_cost_gbp", y.supplier_bid_cost_gbp},
-        {"bid_cost_share", y.bid_cost_share},
-        {"mean_contract_years", y.mean_contract_years},
-        {"abnormally_low_flagged", y.abnormally_low_flagged},
-        {"abnormally_low_rejected", y.abnormally_low_rejected},
-        {"mean_markup", y.mean_markup},
-        {"outcome_spec_share", y.outcome_spec_share},
-        {"innovation_adoption_share", y.innovation_adoption_share},
-        {"switching_rate", y.switching_rate},
-        {"outcome_payment_withheld_gbp", y.outcome_payment_withheld_gbp},
-        {"extra_lots", y.extra_lots},
-        {"reserved_share", y.reserved_share},
-        {"sme_win_rate", y.sme_win_rate},
-        {"sme_share_indirect", y.sme_share_indirect},
-        {"sme_share_total", y.sme_share_total},
-        {"joint_tenders", y.joint_tenders},
-        {"merged_needs", y.merged_needs},
-        {"partnerships", y.partnerships},
-        {"mean_partnership_size", y.mean_partnership_size},
-        {"mean_contract_value_gbp", y.mean_contract_value_gbp},
-        {"subcontract_value_gbp", y.subcontract_value_gbp},
-        {"subcontract_sme_share", y.subcontract_sme_share},
-        {"smes_in_supply_chain", y.smes_in_supply_chain},
-        {"primes_subcontracting", y.primes_subcontracting},
-        {"social_value_delivery_ratio", y.social_value_delivery_ratio},
-        {"social_value_sme_share", y.social_value_sme_share},
-        {"social_value_local_share", y.social_value_local_share},
-        {"social_value_job_years", y.social_value_job_years},
-        {"social_value_carbon_tonnes", y.social_value_carbon_tonnes},
-        {"social_value_community_hours", y.social_value_community_hours},
-        {"monitored_shortfalls", y.monitored_shortfalls},
-    };
-    for (std::size_t c = 0; c < y.by_category.size(); ++c) {
-        rows.emplace_back("hhi." + spec.categories[c].name, y.by_category[c].hhi);
-        rows.emplace_back("top5_share." + spec.categories[c].name, y.by_category[c].top5_share);
-    }
+    const auto overall = metric_registry();
+    const auto per_category = category_metric_registry();
+    std::vector<std::pair<std::string, double>> rows;
+    rows.reserve(overall.size() + per_category.size() * y.by_category.size());
+    for (const MetricDef& m : overall) rows.emplace_back(std::string(m.name), m.value(y));
+    for (std::size_t c = 0; c < y.by_category.size(); ++c)
+        for (const MetricDef& m : per_category)
+            rows.emplace_back(std::string(m.name) + "." + spec.categories[c].name,
+                              m.category_value(y.by_category[c]));
     return rows;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Yearly market metrics (definitions in docs/metrics.md). Computed from the market and the
-// year's scratch after all phases ran; never feeds back into the model.
+// Yearly market metrics, computed from the market and the year's scratch after all phases ran;
+// never feeds back into the model. Names, titles, units and definitions: metric_registry.hpp
+// (printed as docs/metrics.md).
 #include "market.hpp"
 #include "parallel.hpp"
 #include "year_state.hpp"
@@ -81,7 +82,7 @@ struct YearMetrics {
 
 YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec);
 
-// Metric rows in a fixed order: ("price_index", value), ("hhi.back-office", value), ...
+// Metric rows in the registry's order: ("tenders", value), ..., ("hhi.back-office", value), ...
 std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
                                                         const ScenarioSpec& spec);
 
