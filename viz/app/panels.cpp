@@ -2,6 +2,7 @@
 
 #include "chart/metric_info.hpp"
 #include "chart/palette.hpp"
+#include "core/metric_registry.hpp"
 #include "core/metrics.hpp"
 
 #include <algorithm>
@@ -20,9 +21,9 @@ struct Line {
 };
 
 struct PanelDef {
-    const char* metric; // engine name, for metric_info (unit, bounds)
-    const char* title;  // shorter than metric_info's: a panel is a quarter of the width
-    const char* y_label;
+    // Registry name: the panel takes its short label (a panel is a quarter of the width), axis
+    // label, unit and bounds from the metric registry.
+    const char* metric;
     std::array<Line, 2> lines;
     std::size_t n_lines;
 };
@@ -32,51 +33,35 @@ struct PanelDef {
 const PanelDef& def(Panel p) {
     static const PanelDef defs[] = {
         {"sme_share_direct",
-         "SME share of spend",
-         "% of spend",
          {{{"Direct", [](const MetricsPoint& m) { return m.sme_share_direct; }, kSmeColour},
            {"With subcontracting", [](const MetricsPoint& m) { return m.sme_share_total; },
             okabe_ito::vermillion}}},
          2},
         {"social_value_delivered_per_pound",
-         "Social value per \u00A3 spent",
-         "\u00A3 social value per \u00A3",
          {{{"This run", [](const MetricsPoint& m) { return m.social_value_per_pound; },
             okabe_ito::green},
            {}}},
          1},
         {"price_index",
-         "Price index",
-         "Paid / efficient cost",
          {{{"This run", [](const MetricsPoint& m) { return m.price_index; }, okabe_ito::vermillion},
            {}}},
          1},
         {"bids_per_tender",
-         "Bids per tender",
-         "Bids",
          {{{"This run", [](const MetricsPoint& m) { return m.bids_per_tender; }, okabe_ito::purple},
            {}}},
          1},
         {"single_bid_share",
-         "Single-bid tenders",
-         "% of tenders",
          {{{"This run", [](const MetricsPoint& m) { return m.single_bid_share; },
             okabe_ito::purple},
            {}}},
          1},
         {"hhi",
-         "Concentration (HHI)",
-         "HHI (0\u201310,000)",
          {{{"This run", [](const MetricsPoint& m) { return m.hhi; }, okabe_ito::green}, {}}},
          1},
         {"active_suppliers_sme",
-         "Active SME suppliers",
-         "Suppliers",
          {{{"This run", [](const MetricsPoint& m) { return m.active_sme; }, kSmeColour}, {}}},
          1},
         {"active_suppliers_large",
-         "Active large suppliers",
-         "Suppliers",
          {{{"This run", [](const MetricsPoint& m) { return m.active_large; }, kLargeColour}, {}}},
          1},
     };
@@ -125,14 +110,14 @@ const std::array<Panel, kChartPanels>& panel_order() {
 ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                            std::span<const MetricsPoint> baseline, int horizon) {
     const PanelDef& d = def(panel);
-    const MetricInfo info = metric_info(d.metric);
+    const MetricDef& m = *find_metric(d.metric).def;
     ChartSpec spec;
-    spec.title = d.title;
-    spec.y_label = d.y_label;
+    spec.title = std::string(m.label);
+    spec.y_label = std::string(m.axis);
     spec.x_label = "Year";
-    spec.y_unit = info.unit;
-    spec.y_lower_bound = info.lower_bound;
-    spec.y_upper_bound = info.upper_bound;
+    spec.y_unit = tick_unit(m.unit);
+    spec.y_lower_bound = m.lower;
+    spec.y_upper_bound = m.upper;
     spec.x_min = 1.0;
     spec.x_max = std::max(2, horizon);
     // Baselines are drawn beneath the current lines whatever their order; listed after them.

@@ -1,8 +1,10 @@
 #pragma once
-// What a metric means to a reader: its chart title, axis label and unit. Engine metric names are
+// What a metric means to a reader: its chart title, axis label, unit and bounds, as the core
+// metric registry (sim/core/metric_registry.hpp) defines them. Engine metric names are
 // identifiers (sme_share_direct); a policy audience needs "SME share of spend (direct)".
 #include "chart/palette.hpp"
 #include "chart/scale.hpp"
+#include "core/metric_registry.hpp"
 
 #include <optional>
 #include <string>
@@ -14,6 +16,8 @@ struct MetricInfo {
     std::string name;    // engine identifier
     std::string title;   // chart title
     std::string y_label; // axis label, naming the unit
+    // How tick labels read: the tick format of the registry's unit (see tick_unit), not a second
+    // list of metric units.
     Unit unit = Unit::Plain;
     // Values outside these bounds cannot occur (a share is within [0, 1]); confidence bands are
     // clipped to them so a small-n band does not suggest a 104% share.
@@ -21,8 +25,11 @@ struct MetricInfo {
     std::optional<double> upper_bound;
     // Metrics about one supplier size class use its fixed colour when only one line is drawn.
     std::optional<SizeClass> size_class;
-    bool known = false; // false: title is the raw name, unit plain
+    bool known = false; // false: not in the registry; title is the raw name, unit plain
 };
+
+// Tick-label format for a registry unit: shares as percentages, money in pounds, else plain.
+Unit tick_unit(MetricUnit unit);
 
 MetricInfo metric_info(std::string_view name);
 
