@@ -183,7 +183,7 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
          "`tendersim chart` from `replicates.csv` into `charts/` (run it if the images are "
          "missing):\n\n";
     for (const auto& metric : data.metrics)
-        o << "![" << metric << "](charts/" << metric << ".png)\n";
+        o << "![" << describe_metric(metric).label << "](charts/" << metric << ".png)\n";
 
     o << "\n## How to read this\n\n"
       << "- **95% interval**: the range that, given these runs, contains the true average "

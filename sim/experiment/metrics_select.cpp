@@ -1,51 +1,34 @@
 #include "experiment/metrics_select.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace tendersim::experiment {
 namespace {
 
-constexpr MetricInfo kHeadline[] = {
-    {"sme_share_direct", "SME share of direct spend", MetricUnit::Share},
-    {"price_index", "Price index (spend / efficient cost)", MetricUnit::Ratio},
-    {"bids_per_tender", "Bids per tender", MetricUnit::Count},
-    {"single_bid_share", "Share of tenders with a single bid", MetricUnit::Share},
-    {"social_value_delivered_per_pound", "Social value delivered per pound spent",
-     MetricUnit::PerPound},
-    {"hhi", "Market concentration (HHI, 0-10,000)", MetricUnit::Index},
-    {"local_share", "Share of spend with local suppliers", MetricUnit::Share},
-    {"incumbent_win_rate", "Share of re-lets won by the incumbent", MetricUnit::Share},
-    {"active_suppliers_sme", "Active SME suppliers", MetricUnit::Count},
+// The order is the order of compare's tables and comparison.csv.
+constexpr std::string_view kHeadline[] = {
+    "sme_share_direct",
+    "price_index",
+    "bids_per_tender",
+    "single_bid_share",
+    "social_value_delivered_per_pound",
+    "hhi",
+    "local_share",
+    "incumbent_win_rate",
+    "active_suppliers_sme",
 };
-
-MetricUnit unit_from_name(std::string_view name) {
-    const auto ends = [&](std::string_view s) {
-        return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
-    };
-    if (name.starts_with("hhi")) return MetricUnit::Index;
-    if (ends("_gbp")) return MetricUnit::Money;
-    if (ends("_per_pound")) return MetricUnit::PerPound;
-    if (name.find("share") != std::string_view::npos || ends("_rate")) return MetricUnit::Share;
-    if (name == "price_index" || name == "mean_markup") return MetricUnit::Ratio;
-    return MetricUnit::Count;
-}
 
 } // namespace
 
-std::span<const MetricInfo> headline_metrics() {
-    return kHeadline;
-}
-
 std::vector<std::string> headline_metric_names() {
-    std::vector<std::string> out;
-    for (const auto& m : kHeadline) out.emplace_back(m.name);
-    return out;
+    return {std::begin(kHeadline), std::end(kHeadline)};
 }
 
 MetricInfo describe_metric(std::string_view name) {
-    for (const auto& m : kHeadline)
-        if (m.name == name) return m;
-    return {name, name, unit_from_name(name)};
+    const MetricRef ref = find_metric(name);
+    if (ref.def == nullptr) return {std::string(name), std::string(name), MetricUnit::Count};
+    return {std::string(name), metric_title(name), ref.def->unit};
 }
 
 std::vector<std::string> available_metrics(const ScenarioSpec& spec) {

@@ -1,7 +1,8 @@
 #pragma once
 // Which yearly metrics an experiment keeps. The headline set is what `compare` reports and what a
-// sweep keeps unless its file lists others; any metric of docs/metrics.md can be named, including
-// per-category ones such as "hhi.back-office".
+// sweep keeps unless its file lists others; any metric of the registry (docs/metrics.md) can be
+// named, including per-category ones such as "hhi.back-office".
+#include "core/metric_registry.hpp"
 #include "core/metrics.hpp"
 #include "core/spec.hpp"
 
@@ -13,21 +14,20 @@
 
 namespace tendersim::experiment {
 
-enum class MetricUnit { Share, Ratio, Count, Index, PerPound, Money };
+using tendersim::MetricUnit; // the registry's, for human_format and the reports
 
 struct MetricInfo {
-    std::string_view name;
-    std::string_view label; // plain words for report.md
+    std::string name;
+    std::string label; // the registry's title, with the category of a per-category metric
     MetricUnit unit;
 };
 
 // sme_share_direct, price_index, bids_per_tender, single_bid_share,
 // social_value_delivered_per_pound, hhi, local_share, incumbent_win_rate, active_suppliers_sme.
-std::span<const MetricInfo> headline_metrics();
 std::vector<std::string> headline_metric_names();
 
-// Label and unit for report text: the headline table when listed there, else a generic entry
-// derived from the name (per-category metrics take their base metric's unit).
+// Label and unit for report text, from the metric registry. A name the registry does not know
+// (only possible for a hand-edited input) keeps its name as label and counts as a plain number.
 MetricInfo describe_metric(std::string_view name);
 
 // Every metric name a scenario's runs produce, in metrics.csv order.

@@ -122,6 +122,23 @@ TEST_CASE("compare: shares are reported in percent and percentage points") {
     CHECK(compare_dir_name({"baseline", "sv 10"}) == "compare-baseline-vs-sv_10");
 }
 
+TEST_CASE("compare: report labels and units come from the metric registry") {
+    // Units are the registry's, not guessed from the name: a markup is a share of cost, a
+    // delivery ratio a share, bids per tender a mean.
+    CHECK(describe_metric("mean_markup").unit == MetricUnit::Share);
+    CHECK(describe_metric("social_value_delivery_ratio").unit == MetricUnit::Share);
+    CHECK(describe_metric("bids_per_tender").unit == MetricUnit::Mean);
+    CHECK(describe_metric("social_value_delivered_per_pound").unit == MetricUnit::MoneyPerPound);
+    CHECK(describe_metric("entries").label ==
+          "Suppliers entering the market (SMEs and large firms)");
+    CHECK(describe_metric("price_index").label == "Price index (spend / efficient cost)");
+    const MetricInfo hhi = describe_metric("hhi.back-office");
+    CHECK(hhi.unit == MetricUnit::Index);
+    CHECK(hhi.label == "Market concentration (HHI): back-office");
+    // Every headline metric is in the registry, so report.md never shows a raw name.
+    for (const auto& name : headline_metric_names()) CHECK(describe_metric(name).label != name);
+}
+
 TEST_CASE("compare: runs on common seeds, replicate r equal to tendersim run's replicate r") {
     CompareConfig c;
     c.scenario_paths = {test::kDataDir + "/tiny.toml", test::kDataDir + "/tiny-variant.toml"};
