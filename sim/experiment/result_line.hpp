@@ -20,7 +20,7 @@ struct ResultLineConfig {
     std::vector<std::string> metrics; // empty: the headline metrics
 };
 
-// Replicate r uses derive_seed(run.seed, Phase::Replicate, r), exactly as `tendersim run`.
+// The replicates of make_run_plan (core/run_plan.hpp), exactly as `tendersim run`.
 void write_result_lines(const ResultLineConfig& config, std::ostream& out);
 
 } // namespace tendersim::experiment
