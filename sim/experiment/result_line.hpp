@@ -4,7 +4,7 @@
 // written to disk. Each replicate gives one line: the scenario, replicate, seed, the values of
 // the parameters set with --set/--params-json, then final.<metric> and mean.<metric> for the
 // chosen metrics (headline metrics by default). CSV output starts with a header line.
-#include "io/run_job.hpp"
+#include "experiment/run_job.hpp"
 
 #include <ostream>
 #include <string>

@@ -1,15 +1,15 @@
-#include "run_job.hpp"
+#include "experiment/run_job.hpp"
 
 #include "core/params.hpp"
 #include "core/run_plan.hpp"
 #include "core/simulation.hpp"
-#include "csv_writers.hpp"
-#include "errors.hpp"
-#include "manifest.hpp"
-#include "names.hpp"
-#include "result_dir.hpp"
-#include "scenario_error.hpp"
-#include "scenario_loader.hpp"
+#include "io/csv_writers.hpp"
+#include "io/errors.hpp"
+#include "io/manifest.hpp"
+#include "io/names.hpp"
+#include "io/result_dir.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <cerrno>
 #include <chrono>
