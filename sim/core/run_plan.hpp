@@ -18,7 +18,7 @@ namespace tendersim {
 // (seed 5 replicate 1 would otherwise be seed 6 replicate 0). Replicate 0 is hashed too: this
 // is the rule every run has used, and it is recorded per replicate in metrics.csv.
 constexpr std::uint64_t replicate_seed(std::uint64_t base_seed, std::uint64_t r) {
-    return derive_seed(base_seed, Phase::Replicate, r);
+    return derive_seed(base_seed, StreamPurpose::Replicate, r);
 }
 
 // One simulation run of a plan.
