@@ -78,7 +78,7 @@ LhsDesign latin_hypercube(std::span<const ParamRange> ranges, std::size_t n, std
     d.points.values.resize(n * k);
     for (std::size_t c = 0; c < k; ++c) {
         // One stream per column: adding a parameter leaves the other columns unchanged.
-        Stream s = Stream(seed, 0, Phase::Sweep, stream_id::latin_hypercube).sub(c);
+        Stream s = Stream(seed, 0, StreamPurpose::Sweep, stream_id::latin_hypercube).sub(c);
         const std::vector<std::size_t> strata = permutation(n, s);
         for (std::size_t row = 0; row < n; ++row) {
             const double u =
@@ -112,7 +112,7 @@ MorrisDesign morris(std::span<const ParamRange> ranges, std::size_t trajectories
     d.changed.assign(rows, MorrisDesign::no_change);
     d.step.assign(rows, 0.0);
 
-    Stream s(seed, 0, Phase::Sweep, stream_id::morris);
+    Stream s(seed, 0, StreamPurpose::Sweep, stream_id::morris);
     std::vector<std::size_t> lattice(k); // current lattice index per parameter
     std::vector<int> direction(k);
     for (std::size_t t = 0; t < trajectories; ++t) {
@@ -163,7 +163,7 @@ SaltelliDesign saltelli(std::span<const ParamRange> ranges, std::size_t base_sam
     } else {
         base.cols = 2 * k;
         base.values.resize(base_samples * 2 * k);
-        Stream s(seed, 0, Phase::Sweep, stream_id::saltelli_random);
+        Stream s(seed, 0, StreamPurpose::Sweep, stream_id::saltelli_random);
         for (double& v : base.values) v = s.uniform();
     }
     d.points.cols = k;

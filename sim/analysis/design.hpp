@@ -1,7 +1,7 @@
 #pragma once
 // Experimental designs for `tendersim sweep`. Each returns the run points in real units (rows =
 // runs, columns = parameters in the order given) plus whatever metadata its estimator needs.
-// Random designs draw from Stream(seed, 0, Phase::Sweep, ...) only, so a design is a pure
+// Random designs draw from Stream(seed, 0, StreamPurpose::Sweep, ...) only, so a design is a pure
 // function of (ranges, size, seed).
 #include "analysis/param_space.hpp"
 

@@ -142,7 +142,7 @@ SobolResult sobol_indices(const SaltelliDesign& d, std::span<const double> outpu
     // runs share A_j and B_j, so blocks, not runs, are the independent units. Resampling treats
     // Sobol' base points as independent, so with a quasi-random base the intervals are
     // conservative (QMC error is smaller than the i.i.d. error the bootstrap measures).
-    Stream s(options.seed, 0, Phase::Sweep, stream_id::sobol_bootstrap);
+    Stream s(options.seed, 0, StreamPurpose::Sweep, stream_id::sobol_bootstrap);
     std::vector<std::vector<double>> s1(k), st(k);
     std::vector<std::size_t> sample(complete.size());
     for (std::size_t b = 0; b < options.bootstrap; ++b) {

@@ -117,7 +117,7 @@ PointMatrix sobol_points(std::size_t n, std::size_t dims, std::uint64_t seed, bo
     pts.cols = dims;
     pts.values.resize(n * dims);
 
-    Stream stream(seed, 0, Phase::Sweep, stream_id::sobol_scramble);
+    Stream stream(seed, 0, StreamPurpose::Sweep, stream_id::sobol_scramble);
     for (std::size_t d = 0; d < dims; ++d) {
         const Directions v = directions(d);
         const auto shuffle_seed = static_cast<std::uint32_t>(stream.next_u64() >> 32);

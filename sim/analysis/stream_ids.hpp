@@ -1,6 +1,6 @@
 #pragma once
-// Stream ids for the analysis library's draws, all in Phase::Sweep. Listed in one place so no two
-// purposes share a stream: Stream(seed, 0, Phase::Sweep, id) for each.
+// Stream ids for the analysis library's draws, all in StreamPurpose::Sweep. Listed in one place so
+// no two purposes share a stream: Stream(seed, 0, StreamPurpose::Sweep, id) for each.
 #include <cstdint>
 
 namespace tendersim::analysis::stream_id {

@@ -27,7 +27,7 @@ void build_councils(Market& m) {
     c.tender_capacity.resize(n);
     c.paid_total.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        Stream rng(m.seed, 0, Phase::Init, (kCouncilStream << 40) | i);
+        Stream rng(m.seed, 0, StreamPurpose::Init, (kCouncilStream << 40) | i);
         c.region[i] = static_cast<std::uint16_t>(i % m.regions);
         c.population[i] =
             std::round(rng.lognormal(ms.council_population_median, ms.council_population_sigma));
@@ -41,7 +41,7 @@ void build_suppliers(Market& m) {
     const auto n = static_cast<std::size_t>(m.spec.market.suppliers);
     m.suppliers.alive.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        Stream rng(m.seed, 0, Phase::Init, (kSupplierStream << 40) | i);
+        Stream rng(m.seed, 0, StreamPurpose::Init, (kSupplierStream << 40) | i);
         const bool sme = rng.bernoulli(m.spec.market.sme_fraction);
         const auto region = static_cast<std::uint16_t>(rng.below(m.regions));
         const std::uint32_t mask = draw_category_mask(m.spec, rng);
@@ -59,7 +59,7 @@ void build_portfolios(Market& m) {
     double share_total = 0;
     for (const auto& c : cats) share_total += c.spend_share;
     for (std::size_t council = 0; council < m.councils.size(); ++council) {
-        Stream rng(m.seed, 0, Phase::Init, (kPortfolioStream << 40) | council);
+        Stream rng(m.seed, 0, StreamPurpose::Init, (kPortfolioStream << 40) | council);
         const double spend = m.councils.population[council] * m.spec.market.spend_per_capita_gbp;
         for (std::size_t c = 0; c < cats.size(); ++c) {
             const auto& cat = cats[c];

@@ -77,7 +77,7 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         const Bid& b = out.shortlist[out.winner_rank];
         const std::size_t i = b.supplier.index();
         const Pence total = money_mul(b.price, t.duration, "a contract's total value");
-        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Award, t.need_key);
+        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Award, t.need_key);
         ++s.wins_year[i];
         add_money(s.bid_cost_year[i],
                   round_pence(m.spec.bidding.award_cost_share * static_cast<double>(total)),

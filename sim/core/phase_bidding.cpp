@@ -115,7 +115,7 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
                                static_cast<double>(t.estimated_value))
                  : 0,
         large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost)};
-    Stream walk(m.seed, static_cast<std::uint32_t>(m.year), Phase::Bidding, t.need_key);
+    Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender.
     thread_local std::array<Bid, kMaxBids> bids;

@@ -17,7 +17,7 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
         const Contract& c = m.contracts[k];
         if (!c.supplier.valid()) return; // a need waiting for next year's tender
         const std::size_t i = c.supplier.index();
-        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Delivery, c.need_key);
+        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Delivery, c.need_key);
         DeliveryResult r;
         const double overrun = std::exp(d.overrun_sigma * c.complexity * rng.normal());
         // Promises are not always kept; capable suppliers keep more of them.

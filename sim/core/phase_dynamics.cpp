@@ -77,11 +77,11 @@ void enter(Market& m, YearState& ys) {
         ctr.awards ? ctr.award_markup_sum / static_cast<double>(ctr.awards) : 0.0;
     const double attractiveness =
         std::clamp(mean_markup / std::max(1e-9, m.spec.suppliers.initial_markup), 0.0, 3.0);
-    Stream rng(m.seed, static_cast<std::uint32_t>(m.year), Phase::Entry, 0);
+    Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Entry, 0);
     const std::uint64_t entrants = rng.poisson(
         m.spec.dynamics.entry_rate * static_cast<double>(tenders.size()) * attractiveness);
     for (std::uint64_t k = 0; k < entrants; ++k) {
-        Stream e(m.seed, static_cast<std::uint32_t>(m.year), Phase::Entry, k + 1);
+        Stream e(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Entry, k + 1);
         const Tender& seen = tenders[e.below(tenders.size())];
         const std::uint32_t mask = (1u << seen.category.index()) | draw_category_mask(m.spec, e);
         // Most entrants are new SMEs; a few are large firms arriving from other markets.

@@ -85,7 +85,7 @@ void run_needs(Market& m, YearState& ys, Executor& exec) {
             continue;
         }
         const std::size_t council = k.buyer.index();
-        Stream rng(m.seed, m.year, Phase::Needs, k.need_key);
+        Stream rng(m.seed, m.year, StreamPurpose::Needs, k.need_key);
         if (orphaned) ++ys.counters.failures; // the supplier went bust under the contract
         const bool must_tender = orphaned || failed || !has_supplier;
         if (!must_tender) {
@@ -117,7 +117,7 @@ void run_needs(Market& m, YearState& ys, Executor& exec) {
     // New needs arrive at the rate needs end (a share of this year's expiries), so a council's
     // portfolio is stable in expectation.
     for (std::size_t council = 0; council < m.councils.size(); ++council) {
-        Stream rng(m.seed, m.year, Phase::Needs, (std::uint64_t{1} << 40) | council);
+        Stream rng(m.seed, m.year, StreamPurpose::Needs, (std::uint64_t{1} << 40) | council);
         const std::uint64_t fresh = rng.poisson(m.spec.market.new_need_rate * expiring[council]);
         for (std::uint64_t j = 0; j < fresh; ++j) {
             if (load[council] >= m.councils.tender_capacity[council]) break;

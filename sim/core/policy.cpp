@@ -21,7 +21,7 @@ CouncilGraph council_graph(const Market& m) {
         by_region[m.councils.region[c]].push_back(c);
     for (const auto& members : by_region)
         for (std::size_t k = 1; k < members.size(); ++k) {
-            Stream rng(m.seed, 0, Phase::Policy,
+            Stream rng(m.seed, 0, StreamPurpose::Policy,
                        (std::uint64_t{members[k - 1]} << 32) | members[k]);
             if (rng.bernoulli(m.spec.market.partnership_link_share))
                 boost::add_edge(members[k - 1], members[k], g);

@@ -1,5 +1,5 @@
 #pragma once
-// Counter-based random streams. A stream is keyed by (seed, year, phase, entity id); draw k of a
+// Counter-based random streams. A stream is keyed by (seed, year, purpose, entity id); draw k of a
 // stream is a pure function of the key and k, so any thread can draw any entity's numbers and the
 // result never depends on scheduling. Distributions are implemented here (not std::*_distribution)
 // so output is identical across standard-library versions.
@@ -8,8 +8,10 @@
 
 namespace tendersim {
 
-// Phases name independent streams; adding a phase never shifts another phase's numbers.
-enum class Phase : std::uint32_t {
+// What a stream is for: mostly a step of the year, plus setup, replicate and sweep seeds. Not the
+// year's phases themselves (core/phases.hpp), hence not called Phase. Adding a purpose never
+// shifts another's numbers; the values are part of every output's seeds, so never renumber.
+enum class StreamPurpose : std::uint32_t {
     Init = 1,
     Needs,
     Design,
@@ -38,9 +40,10 @@ constexpr std::uint64_t hash_combine(std::uint64_t h, std::uint64_t v) {
 
 class Stream {
   public:
-    constexpr Stream(std::uint64_t seed, std::uint32_t year, Phase phase, std::uint64_t id)
+    constexpr Stream(std::uint64_t seed, std::uint32_t year, StreamPurpose purpose,
+                     std::uint64_t id)
         : key_(hash_combine(
-              hash_combine(hash_combine(mix64(seed), year), static_cast<std::uint64_t>(phase)),
+              hash_combine(hash_combine(mix64(seed), year), static_cast<std::uint64_t>(purpose)),
               id)) {}
 
     // A sub-stream for a second id (e.g. tender x supplier) without touching this one's counter.
@@ -107,7 +110,8 @@ class Stream {
 };
 
 // Seed of replicate r (or sweep run r) derived from a base seed: distinct, recorded, reproducible.
-constexpr std::uint64_t derive_seed(std::uint64_t base, Phase purpose, std::uint64_t index) {
+constexpr std::uint64_t derive_seed(std::uint64_t base, StreamPurpose purpose,
+                                    std::uint64_t index) {
     return hash_combine(hash_combine(mix64(base), static_cast<std::uint64_t>(purpose)), index) >>
            1; // keep seeds positive in signed CSV readers
 }

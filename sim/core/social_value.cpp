@@ -28,7 +28,7 @@ void draw_social_value_mix(Market& m, std::size_t i) {
     const auto& sv = m.spec.social_value;
     auto& s = m.suppliers;
     const bool sme = s.is_sme[i] != 0;
-    Stream rng(m.seed, 0, Phase::SocialValueMix, i);
+    Stream rng(m.seed, 0, StreamPurpose::SocialValueMix, i);
     const double lo = 1.0 - sv.mix_spread, width = 2.0 * sv.mix_spread;
     const double job = (sme ? sv.sme_job_mix : sv.large_job_mix) * (lo + width * rng.uniform());
     const double carbon =

@@ -1,16 +1,16 @@
 #include "experiment/compare.hpp"
 
 #include "core/params.hpp"
-#include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "experiment/metrics_select.hpp"
 #include "experiment/progress.hpp"
+#include "experiment/run_job.hpp"
 #include "experiment/run_point.hpp"
 #include "experiment/worker_pool.hpp"
 #include "io/csv_writers.hpp"
 #include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
-#include "io/run_job.hpp"
 #include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -151,15 +151,21 @@ CompareData collect_comparison(const CompareConfig& config,
                                         "docs/metrics.md)");
     }
     const auto reps = static_cast<std::size_t>(config.replicates);
-    for (std::size_t r = 0; r < reps; ++r)
-        data.replicate_seeds.push_back(derive_seed(data.seed, Phase::Replicate, r));
+    // Scenario by scenario, every scenario with the same replicate seeds (common random numbers).
+    RunPlan plan;
+    for (std::size_t s = 0; s < specs.size(); ++s)
+        for (PlannedRun& run :
+             make_run_plan(specs[s], data.seed, config.replicates, data.labels[s]))
+            plan.push_back(std::move(run));
+    for (std::size_t r = 0; r < reps; ++r) data.replicate_seeds.push_back(plan[r].seed);
     data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
 
     if (before_runs) before_runs(data);
-    Progress progress(config.log, "compare", specs.size() * reps, 0, config.terminal);
-    parallel_jobs(specs.size() * reps, config.threads, [&](std::size_t job) {
-        const std::size_t s = job / reps, r = job % reps;
-        const RunOutputs out = run_point(specs[s], data.replicate_seeds[r], selections[s], true, 1);
+    Progress progress(config.log, "compare", plan.size(), 0, config.terminal);
+    parallel_jobs(plan.size(), config.threads, [&](std::size_t job) {
+        const PlannedRun& run = plan[job];
+        const std::size_t s = job / reps, r = static_cast<std::size_t>(run.replicate);
+        const RunOutputs out = run_point(run.spec, run.seed, selections[s], true, 1);
         const std::size_t nm = data.metrics.size();
         for (std::size_t m = 0; m < nm; ++m)
             for (std::size_t y = 0; y < data.years_at.size(); ++y)

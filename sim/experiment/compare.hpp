@@ -1,8 +1,8 @@
 #pragma once
 // `tendersim compare A.toml B.toml [C.toml ...]`: paired comparison of policies under common
-// random numbers. Replicate r of every scenario runs with the same seed,
-// derive_seed(seed, Phase::Replicate, r) -- the seed `tendersim run` gives its replicate r -- so
-// scenario differences are compared seed by seed and luck of the draw cancels out.
+// random numbers. Replicate r of every scenario runs with the same seed, replicate_seed(seed, r)
+// (core/run_plan.hpp) -- the seed `tendersim run` gives its replicate r -- so scenario
+// differences are compared seed by seed and luck of the draw cancels out.
 #include "analysis/stats.hpp"
 #include "core/spec.hpp"
 

@@ -1,7 +1,7 @@
 #include "experiment/result_line.hpp"
 
 #include "core/params.hpp"
-#include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "experiment/metrics_select.hpp"
 #include "experiment/run_point.hpp"
 #include "io/csv_writers.hpp"
@@ -57,20 +57,18 @@ void write_result_lines(const ResultLineConfig& config, std::ostream& out) {
         for (const auto& m : names) h += ",mean." + m;
         out << h << "\n";
     }
-    for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
-        const std::uint64_t seed = derive_seed(static_cast<std::uint64_t>(spec.run.seed),
-                                               Phase::Replicate, static_cast<std::uint64_t>(r));
-        const RunOutputs res = run_point(spec, seed, sel, false, config.run.threads);
+    for (const PlannedRun& run : make_run_plan(spec)) {
+        const RunOutputs res = run_point(run.spec, run.seed, sel, false, config.run.threads);
+        const std::string r = std::to_string(run.replicate), seed = std::to_string(run.seed);
         std::string line;
         if (config.format == ResultFormat::Csv) {
-            line = csv_field(spec.name) + "," + std::to_string(r) + "," + std::to_string(seed);
+            line = csv_field(run.label) + "," + r + "," + seed;
             for (const auto& p : params) line += "," + csv_field(p.text);
             for (const double v : res.final_values) line += "," + metric_text(v);
             for (const double v : res.mean_values) line += "," + metric_text(v);
         } else {
-            line = "{\"scenario\": " + json_string(spec.name) +
-                   ", \"replicate\": " + std::to_string(r) + ", \"seed\": " + std::to_string(seed) +
-                   ", \"years\": " + std::to_string(spec.run.years);
+            line = "{\"scenario\": " + json_string(run.label) + ", \"replicate\": " + r +
+                   ", \"seed\": " + seed + ", \"years\": " + std::to_string(run.spec.run.years);
             for (const auto& p : params)
                 line +=
                     ", " + json_string(p.key) + ": " + (p.quoted ? json_string(p.text) : p.text);

@@ -4,7 +4,7 @@
 // written to disk. Each replicate gives one line: the scenario, replicate, seed, the values of
 // the parameters set with --set/--params-json, then final.<metric> and mean.<metric> for the
 // chosen metrics (headline metrics by default). CSV output starts with a header line.
-#include "io/run_job.hpp"
+#include "experiment/run_job.hpp"
 
 #include <ostream>
 #include <string>
@@ -20,7 +20,7 @@ struct ResultLineConfig {
     std::vector<std::string> metrics; // empty: the headline metrics
 };
 
-// Replicate r uses derive_seed(run.seed, Phase::Replicate, r), exactly as `tendersim run`.
+// The replicates of make_run_plan (core/run_plan.hpp), exactly as `tendersim run`.
 void write_result_lines(const ResultLineConfig& config, std::ostream& out);
 
 } // namespace tendersim::experiment

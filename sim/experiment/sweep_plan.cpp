@@ -95,7 +95,7 @@ RunInfo SweepPlan::run(std::uint64_t index) const {
     info.run = index;
     info.replicate = static_cast<std::int64_t>(index / p);
     info.point = order_[static_cast<std::size_t>(index % p)];
-    info.seed = derive_seed(spec_.seed, Phase::Sweep, index);
+    info.seed = derive_seed(spec_.seed, StreamPurpose::Sweep, index);
     return info;
 }
 

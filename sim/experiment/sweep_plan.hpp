@@ -6,7 +6,8 @@
 // Run r is replicate r / P of the design point at position r % P of the interleaved run order
 // (P = design points): the first P runs cover every point once, in an order whose every prefix
 // is spread over the parameter space, then the second replicate follows, and so on.
-// Its seed is derive_seed(sweep seed, Phase::Sweep, r): distinct per run, recorded in runs.csv.
+// Its seed is derive_seed(sweep seed, StreamPurpose::Sweep, r): distinct per run, recorded in
+// runs.csv.
 #include "analysis/design.hpp"
 #include "experiment/metrics_select.hpp"
 #include "experiment/sweep_spec.hpp"

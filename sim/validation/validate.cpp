@@ -2,7 +2,7 @@
 
 #include "analysis/stats.hpp"
 #include "core/params.hpp"
-#include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "core/simulation.hpp"
 
 #include <cmath>
@@ -42,11 +42,10 @@ ValidationReport validate(const ScenarioSpec& spec, const TargetSet& targets,
         if (applies_to(t, spec.name)) active.push_back(&t);
     // per target: one value per replicate (mean over the final window of years)
     std::vector<std::vector<double>> values(active.size());
-    for (std::int64_t r = 0; r < replicates; ++r) {
-        // The same replicate seeds as `tendersim run`, so a validation can be reproduced there.
-        const auto seed = derive_seed(static_cast<std::uint64_t>(spec.run.seed), Phase::Replicate,
-                                      static_cast<std::uint64_t>(r));
-        Simulation sim(spec, seed, threads);
+    // The same run plan as `tendersim run`, so a validation can be reproduced there.
+    for (const PlannedRun& run :
+         make_run_plan(spec, static_cast<std::uint64_t>(spec.run.seed), replicates)) {
+        Simulation sim(run.spec, run.seed, threads);
         std::vector<double> sums(active.size(), 0.0);
         std::vector<int> counted(active.size(), 0); // years where the metric is defined
         for (std::int64_t y = 1; y <= spec.run.years; ++y) {

@@ -50,7 +50,7 @@ TEST_CASE("quality weight lets a better but dearer bid win") {
 
 TEST_CASE("raising the price weight never raises the winning price on a fixed set of bids") {
     for (std::uint64_t trial = 0; trial < 500; ++trial) {
-        Stream rng(11, 0, Phase::Evaluation, trial);
+        Stream rng(11, 0, StreamPurpose::Evaluation, trial);
         std::vector<Bid> bids;
         const auto n = 2 + rng.below(8);
         for (std::uint32_t k = 0; k < n; ++k)
@@ -70,7 +70,7 @@ TEST_CASE("raising the price weight never raises the winning price on a fixed se
 
 TEST_CASE("a higher social-value weight never lowers the winner's social-value offer") {
     for (std::uint64_t trial = 0; trial < 500; ++trial) {
-        Stream rng(12, 0, Phase::Evaluation, trial);
+        Stream rng(12, 0, StreamPurpose::Evaluation, trial);
         std::vector<Bid> bids;
         const auto n = 2 + rng.below(8);
         for (std::uint32_t k = 0; k < n; ++k)

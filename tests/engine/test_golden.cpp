@@ -1,7 +1,9 @@
-// Golden regression: tests/golden/golden.toml must reproduce tests/golden/golden_metrics.csv.
+// Golden regression: tests/golden/golden.toml must reproduce tests/golden/golden_metrics.csv,
+// here and through `tendersim run` (tests/cli/golden_run.sh).
 // After an intended model change, regenerate with
 //   TENDERSIM_UPDATE_GOLDEN=1 ctest -R golden
 // and explain the change in the commit message.
+#include "core/run_plan.hpp"
 #include "core/simulation.hpp"
 #include "io/csv_writers.hpp"
 #include "io/scenario_loader.hpp"
@@ -30,11 +32,13 @@ TEST_CASE("golden scenario metrics match the committed expected file") {
     const ScenarioSpec spec = load_scenario_file(dir + "golden.toml");
     std::ostringstream actual;
     write_metrics_header(actual);
-    for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
-        const auto seed = static_cast<std::uint64_t>(spec.run.seed) + static_cast<std::uint64_t>(r);
-        Simulation sim(spec, seed, 2);
-        for (std::int64_t y = 0; y < spec.run.years; ++y)
-            write_metrics_rows(actual, RowKey{spec.name, r, seed}, sim.run_year(), spec);
+    // The run plan `tendersim run` uses, so the command line reproduces the golden file
+    // (tests/cli/golden_run.sh checks that it does).
+    for (const PlannedRun& run : make_run_plan(spec)) {
+        Simulation sim(run.spec, run.seed, 2);
+        for (std::int64_t y = 0; y < run.spec.run.years; ++y)
+            write_metrics_rows(actual, RowKey{run.label, run.replicate, run.seed}, sim.run_year(),
+                               run.spec);
     }
     const std::string expected_path = dir + "golden_metrics.csv";
     if (std::getenv("TENDERSIM_UPDATE_GOLDEN")) {

@@ -9,17 +9,18 @@
 using namespace tendersim;
 
 TEST_CASE("a stream is a pure function of its key and counter") {
-    Stream a(42, 3, Phase::Bidding, 7), b(42, 3, Phase::Bidding, 7);
+    Stream a(42, 3, StreamPurpose::Bidding, 7), b(42, 3, StreamPurpose::Bidding, 7);
     for (int k = 0; k < 100; ++k) CHECK(a.next_u64() == b.next_u64());
-    Stream other_year(42, 4, Phase::Bidding, 7), other_phase(42, 3, Phase::Delivery, 7);
-    Stream fresh(42, 3, Phase::Bidding, 7);
+    Stream other_year(42, 4, StreamPurpose::Bidding, 7),
+        other_phase(42, 3, StreamPurpose::Delivery, 7);
+    Stream fresh(42, 3, StreamPurpose::Bidding, 7);
     const auto first = fresh.next_u64();
     CHECK(first != other_year.next_u64());
     CHECK(first != other_phase.next_u64());
 }
 
 TEST_CASE("uniform, normal and poisson draws have the right moments") {
-    Stream s(1, 1, Phase::Init, 1);
+    Stream s(1, 1, StreamPurpose::Init, 1);
     const int n = 200'000;
     double su = 0, sn = 0, sn2 = 0, sp = 0;
     for (int k = 0; k < n; ++k) {
@@ -38,7 +39,7 @@ TEST_CASE("uniform, normal and poisson draws have the right moments") {
 }
 
 TEST_CASE("below(n) stays in range and geometric skips average (1-p)/p") {
-    Stream s(9, 1, Phase::Init, 2);
+    Stream s(9, 1, StreamPurpose::Init, 2);
     double g = 0;
     for (int k = 0; k < 100'000; ++k) {
         CHECK(s.below(17) < 17);
@@ -50,7 +51,7 @@ TEST_CASE("below(n) stays in range and geometric skips average (1-p)/p") {
 TEST_CASE("derived replicate seeds are distinct") {
     std::uint64_t prev = 0;
     for (std::uint64_t r = 0; r < 1000; ++r) {
-        const auto seed = derive_seed(5, Phase::Replicate, r);
+        const auto seed = derive_seed(5, StreamPurpose::Replicate, r);
         CHECK(seed != prev);
         prev = seed;
     }

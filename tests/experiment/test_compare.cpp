@@ -150,7 +150,8 @@ TEST_CASE("compare: runs on common seeds, replicate r equal to tendersim run's r
     CHECK(d.labels == std::vector<std::string>{"tiny", "tiny-variant"});
     CHECK(d.seed == 99); // the first scenario's run.seed
     REQUIRE(d.replicate_seeds.size() == 3);
-    CHECK(d.replicate_seeds[2] == tendersim::derive_seed(99, tendersim::Phase::Replicate, 2));
+    CHECK(d.replicate_seeds[2] ==
+          tendersim::derive_seed(99, tendersim::StreamPurpose::Replicate, 2));
     // Thread count does not change anything.
     c.threads = 1;
     CHECK(collect_comparison(c).values == d.values);

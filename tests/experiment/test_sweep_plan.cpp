@@ -13,7 +13,7 @@
 
 using namespace tendersim::experiment;
 using tendersim::derive_seed;
-using tendersim::Phase;
+using tendersim::StreamPurpose;
 
 namespace {
 
@@ -52,7 +52,7 @@ TEST_CASE("plan: run r is replicate r / P of the r % P-th point in interleaved o
         CHECK(info.run == r);
         CHECK(info.replicate == static_cast<std::int64_t>(r / p));
         CHECK(info.point == order[r % p]);
-        CHECK(info.seed == derive_seed(5, Phase::Sweep, r));
+        CHECK(info.seed == derive_seed(5, StreamPurpose::Sweep, r));
         seen.insert({info.point, info.replicate});
     }
     CHECK(seen.size() == plan.run_count()); // every (point, replicate) exactly once
@@ -64,11 +64,12 @@ TEST_CASE("plan: seeds are distinct across runs and differ from replicate seeds"
     std::vector<std::uint64_t> seeds;
     const std::uint64_t n = 1u << 20;
     seeds.reserve(n);
-    for (std::uint64_t r = 0; r < n; ++r) seeds.push_back(derive_seed(20240601, Phase::Sweep, r));
+    for (std::uint64_t r = 0; r < n; ++r)
+        seeds.push_back(derive_seed(20240601, StreamPurpose::Sweep, r));
     std::sort(seeds.begin(), seeds.end());
     CHECK(std::adjacent_find(seeds.begin(), seeds.end()) == seeds.end());
-    CHECK(derive_seed(7, Phase::Sweep, 0) != derive_seed(7, Phase::Replicate, 0));
-    CHECK(derive_seed(7, Phase::Sweep, 3) != derive_seed(8, Phase::Sweep, 3));
+    CHECK(derive_seed(7, StreamPurpose::Sweep, 0) != derive_seed(7, StreamPurpose::Replicate, 0));
+    CHECK(derive_seed(7, StreamPurpose::Sweep, 3) != derive_seed(8, StreamPurpose::Sweep, 3));
     // And the plan records exactly those seeds.
     const SweepPlan plan(test::load(kMorris));
     std::set<std::uint64_t> plan_seeds;

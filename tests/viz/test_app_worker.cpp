@@ -33,8 +33,9 @@ RunSetup setup_for(const ScenarioSpec& spec, int years) {
 
 // What `tendersim run` computes for replicate 0, year by year.
 std::vector<MetricsPoint> plain_run(const ScenarioSpec& spec, int years) {
-    Simulation sim(spec,
-                   derive_seed(static_cast<std::uint64_t>(spec.run.seed), Phase::Replicate, 0), 1);
+    Simulation sim(
+        spec, derive_seed(static_cast<std::uint64_t>(spec.run.seed), StreamPurpose::Replicate, 0),
+        1);
     std::vector<MetricsPoint> out;
     for (int y = 0; y < years; ++y) out.push_back(metrics_point(sim.run_year()));
     return out;
@@ -61,7 +62,7 @@ TEST_CASE("worker: year 0 first, then both runs match `tendersim run` replicate 
     REQUIRE(first);
     CHECK(first->year == 0);
     CHECK(first->seed ==
-          derive_seed(static_cast<std::uint64_t>(spec.run.seed), Phase::Replicate, 0));
+          derive_seed(static_cast<std::uint64_t>(spec.run.seed), StreamPurpose::Replicate, 0));
     CHECK(first->market);
     CHECK(first->market->suppliers.size() > 1000);
     CHECK_FALSE(w.playing());
@@ -157,7 +158,7 @@ TEST_CASE("worker: scripted changes, reset and a new seed") {
     w.reset_with_seed(7);
     for (int i = 0; i < 200 && w.latest()->base_seed != 7; ++i) std::this_thread::sleep_for(5ms);
     CHECK(w.latest()->base_seed == 7);
-    CHECK(w.latest()->seed == derive_seed(7, Phase::Replicate, 0));
+    CHECK(w.latest()->seed == derive_seed(7, StreamPurpose::Replicate, 0));
     w.step();
     done = w.wait_for_year(1, 30s);
     REQUIRE(done->year == 1);

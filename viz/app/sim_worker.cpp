@@ -1,7 +1,7 @@
 #include "app/sim_worker.hpp"
 
 #include "core/policy.hpp"
-#include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "core/simulation.hpp"
 
 #include <exception>
@@ -129,15 +129,17 @@ std::shared_ptr<const Snapshot> SimWorker::wait_for_year(int year,
 void SimWorker::rebuild(std::uint64_t base_seed) {
     Runs& r = *runs_;
     r.base_seed = base_seed;
-    r.seed = derive_seed(base_seed, Phase::Replicate, 0);
+    // The app shows replicate 0 of the scenario's run plan, the run `tendersim run` writes first.
+    const PlannedRun run = make_run_plan(setup_.spec, base_seed, 1).front();
+    r.seed = run.seed;
     // Build both before replacing anything, so a failure leaves the old runs intact. Building
     // includes the scenario's burn-in years, so the two are built side by side.
-    ScenarioSpec base_spec = setup_.spec;
+    ScenarioSpec base_spec = run.spec;
     base_spec.adoptions.clear(); // the baseline is the scenario as it starts, never changed
     auto baseline_build = std::async(std::launch::async, [&] {
         return std::make_unique<Simulation>(base_spec, r.seed, setup_.threads);
     });
-    auto current = std::make_unique<Simulation>(setup_.spec, r.seed, setup_.threads);
+    auto current = std::make_unique<Simulation>(run.spec, r.seed, setup_.threads);
     auto baseline = baseline_build.get();
     r.current = std::move(current);
     r.baseline = std::move(baseline);

@@ -1,15 +1,15 @@
-#include "run_job.hpp"
+#include "experiment/run_job.hpp"
 
 #include "core/params.hpp"
-#include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "core/simulation.hpp"
-#include "csv_writers.hpp"
-#include "errors.hpp"
-#include "manifest.hpp"
-#include "names.hpp"
-#include "result_dir.hpp"
-#include "scenario_error.hpp"
-#include "scenario_loader.hpp"
+#include "io/csv_writers.hpp"
+#include "io/errors.hpp"
+#include "io/manifest.hpp"
+#include "io/names.hpp"
+#include "io/result_dir.hpp"
+#include "io/scenario_error.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -59,14 +59,12 @@ RunSummary run_job(const RunConfig& config) {
         write_tenders_header(*tenders);
     }
     std::vector<std::uint64_t> seeds;
-    for (std::int64_t r = 0; r < spec.run.replicates; ++r) {
-        const std::uint64_t seed = derive_seed(static_cast<std::uint64_t>(spec.run.seed),
-                                               Phase::Replicate, static_cast<std::uint64_t>(r));
-        seeds.push_back(seed);
-        Simulation sim(spec, seed, config.threads);
-        const RowKey key{spec.name, r, seed};
-        for (std::int64_t y = 0; y < spec.run.years; ++y) {
-            write_metrics_rows(*metrics, key, sim.run_year(), spec);
+    for (const PlannedRun& run : make_run_plan(spec)) {
+        seeds.push_back(run.seed);
+        Simulation sim(run.spec, run.seed, config.threads);
+        const RowKey key{run.label, run.replicate, run.seed};
+        for (std::int64_t y = 0; y < run.spec.run.years; ++y) {
+            write_metrics_rows(*metrics, key, sim.run_year(), run.spec);
             if (tenders) write_tender_rows(*tenders, key, sim.market(), sim.last_year());
         }
         write_supplier_rows(*suppliers, key, sim.market());
@@ -75,8 +73,8 @@ RunSummary run_job(const RunConfig& config) {
         for (const auto* f : {metrics.get(), suppliers.get(), tenders.get()})
             if (f) f->check();
         if (!config.quiet)
-            std::cerr << "replicate " << r + 1 << "/" << spec.run.replicates << " done (seed "
-                      << seed << ")\n";
+            std::cerr << "replicate " << run.replicate + 1 << "/" << spec.run.replicates
+                      << " done (seed " << run.seed << ")\n";
     }
     for (auto* f : {metrics.get(), suppliers.get(), tenders.get()})
         if (f) f->close();
