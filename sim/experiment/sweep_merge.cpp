@@ -95,7 +95,7 @@ std::string sweep_manifest_json(const SweepPlan& plan) {
     o << "},\n  \"design_points\": " << plan.point_count()
       << ",\n  \"replicates\": " << s.replicates << ",\n  \"runs\": " << plan.run_count()
       << ",\n  \"seed\": " << s.seed
-      << ",\n  \"run_seed\": \"derive_seed(seed, Phase::Sweep, run) in sim/core/rng.hpp\""
+      << ",\n  \"run_seed\": \"derive_seed(seed, StreamPurpose::Sweep, run) in sim/core/rng.hpp\""
       << ",\n  \"years\": " << s.base.run.years << ",\n  \"parameters\": [";
     for (std::size_t i = 0; i < s.params.size(); ++i) {
         const auto& p = s.params[i];
