@@ -8,11 +8,12 @@
 #include "experiment/worker_pool.hpp"
 #include "io/csv_writers.hpp"
 #include "io/file_io.hpp"
+#include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/run_job.hpp"
-#include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -8,7 +8,7 @@
 #include "manifest.hpp"
 #include "names.hpp"
 #include "result_dir.hpp"
-#include "scenario_error.hpp"
+#include "input_file_error.hpp"
 #include "scenario_loader.hpp"
 
 #include <cerrno>
