@@ -1,8 +1,8 @@
 #include "params_docs.hpp"
 
 #include "core/params.hpp"
+#include "text/text.hpp"
 
-#include <cstdio>
 #include <sstream>
 
 namespace tendersim {
@@ -40,39 +40,6 @@ template <class Def> std::string comment_for(const Def& def, const std::string& 
                       default_text + "]";
     if (def.source != kAssumedSource) out += "\n#   source: " + std::string(def.source);
     return out + "\n";
-}
-
-// A TOML basic string: quotes, backslashes and control characters escaped.
-std::string toml_string(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
 }
 
 std::string toml_value(ParamKind kind, const std::string& text) {

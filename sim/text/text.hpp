@@ -18,6 +18,8 @@ std::string format_number(double value);
 
 // A JSON string literal with quotes, escaping ", \ and control characters.
 std::string json_string(const std::string& text);
+// A TOML basic string literal with quotes; unlike JSON, TOML also escapes \r and DEL.
+std::string toml_string(const std::string& text);
 
 // FNV-1a 64-bit: detects torn or corrupted records (not an adversarial hash).
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL);
