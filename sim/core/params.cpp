@@ -37,7 +37,7 @@ namespace {
             [](CategorySpec & c) -> std::int64_t& { return c.field; }                              \
     }
 
-constexpr std::string_view kAssumed = "modelling assumption";
+constexpr std::string_view kAssumed = kAssumedSource;
 constexpr std::string_view kTuned =
     "set to give plausible baseline magnitudes (see docs/calibration.md)";
 
@@ -394,124 +394,7 @@ template <class Def, class Target> std::string value_text(const Def& def, const 
     return {};
 }
 
-std::string range_text(ParamKind kind, double lo, double hi, std::string_view choices) {
-    switch (kind) {
-    case ParamKind::Bool:
-        return "true/false";
-    case ParamKind::Choice:
-        return std::string(choices);
-    default:
-        break;
-    }
-    return format_number(lo) + " to " + format_number(hi);
-}
-
-std::string_view kind_text(ParamKind kind) {
-    switch (kind) {
-    case ParamKind::Real:
-        return "real";
-    case ParamKind::Int:
-        return "integer";
-    case ParamKind::Bool:
-        return "bool";
-    case ParamKind::Choice:
-        return "choice";
-    }
-    return "";
-}
-
-template <class Def> std::string comment_for(const Def& def, const std::string& default_text) {
-    std::string out = "# " + std::string(def.meaning) + ". [" + std::string(def.unit) + "; " +
-                      range_text(def.kind, def.min, def.max, def.choices) + "; default " +
-                      default_text + "]";
-    if (def.source != kAssumed) out += "\n#   source: " + std::string(def.source);
-    return out + "\n";
-}
-
-// A TOML basic string: quotes, backslashes and control characters escaped.
-std::string toml_string(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
-std::string toml_value(ParamKind kind, const std::string& text) {
-    return kind == ParamKind::Choice ? toml_string(text) : text;
-}
-
 } // namespace
-
-std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment) {
-    std::ostringstream out;
-    const ScenarioSpec defaults;
-    out << header_comment << "\nschema_version = " << kSchemaVersion
-        << "\nname = " << toml_string(spec.name) << "\n";
-    if (!spec.description.empty()) out << "description = " << toml_string(spec.description) << "\n";
-    std::string_view section;
-    for (const auto& def : kScenarioParams) {
-        const auto dot = def.key.find('.');
-        const std::string_view sec = def.key.substr(0, dot);
-        if (sec != section) {
-            out << "\n[" << sec << "]\n";
-            section = sec;
-        }
-        out << comment_for(def, value_text(def, defaults)) << def.key.substr(dot + 1) << " = "
-            << toml_value(def.kind, value_text(def, spec)) << "\n";
-    }
-    const CategorySpec cat_defaults;
-    for (const auto& cat : spec.categories) {
-        out << "\n[[category]]\nname = " << toml_string(cat.name) << "\n";
-        for (const auto& def : kCategoryParams)
-            out << comment_for(def, value_text(def, cat_defaults)) << def.key << " = "
-                << toml_value(def.kind, value_text(def, cat)) << "\n";
-    }
-    // The policy changes, in the order they apply (the base chain's first).
-    for (const Adoption& a : spec.adoptions) {
-        out << "\n[[adopt]]\nyear = " << a.year << "\nscope = \"" << scope_word(a.scope) << "\"\n";
-        if (a.scope == Adoption::Scope::Region) out << "region = " << a.region << "\n";
-        if (a.scope == Adoption::Scope::Councils) {
-            out << "councils = [";
-            for (std::size_t k = 0; k < a.councils.size(); ++k)
-                out << (k ? ", " : "") << a.councils[k];
-            out << "]\n";
-        }
-        out << "[adopt.policy]\n";
-        ScenarioSpec patched;
-        patched.policy = a.patch;
-        for (const auto& key : a.keys) {
-            const ParamDef* def = find_param("policy." + key);
-            if (def)
-                out << key << " = " << toml_value(def->kind, value_text(*def, patched)) << "\n";
-        }
-    }
-    return out.str();
-}
 
 std::span<const ParamDef> scenario_params() {
     return kScenarioParams;
@@ -544,51 +427,11 @@ const char* scope_word(Adoption::Scope scope) {
     return "all";
 }
 
-std::string format_number(double value) {
-    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-    char buf[64];
-    // Whole numbers print without exponent so tables and CSV stay readable.
-    if (value == std::floor(value) && std::fabs(value) < 1e15)
-        return std::to_string(static_cast<long long>(value));
-    auto res = std::to_chars(buf, buf + sizeof buf, value);
-    return std::string(buf, res.ptr);
-}
-
 std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec) {
     return value_text(def, spec);
 }
 std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category) {
     return value_text(def, category);
-}
-
-std::string parameter_reference_markdown() {
-    std::ostringstream out;
-    const ScenarioSpec defaults;
-    out << "# Scenario parameter reference\n\n"
-        << "Generated by `tendersim params` from the registry the scenario loader validates "
-           "against (`sim/core/params.cpp`); a test fails if this file and the registry differ.\n"
-           "Scenario files are TOML with `schema_version = "
-        << kSchemaVersion << "`; every key below is optional and takes the default shown.\n\n"
-        << "| key | type | unit | default | allowed | meaning | source of default |\n"
-        << "|---|---|---|---|---|---|---|\n";
-    for (const auto& def : kScenarioParams)
-        out << "| `" << def.key << "` | " << kind_text(def.kind) << " | " << def.unit << " | "
-            << value_text(def, defaults) << " | "
-            << range_text(def.kind, def.min, def.max, def.choices) << " | " << def.meaning << " | "
-            << def.source << " |\n";
-    out << "\n## Categories (`[[category]]`)\n\n"
-        << "Each `[[category]]` table needs a unique `name`; the keys below are optional. When a "
-           "scenario lists no categories, the eight defaults of `default_categories()` "
-           "(`sim/core/categories.cpp`) are used.\n\n"
-        << "| key | type | unit | default | allowed | meaning | source of default |\n"
-        << "|---|---|---|---|---|---|---|\n";
-    const CategorySpec cat_defaults;
-    for (const auto& def : kCategoryParams)
-        out << "| `" << def.key << "` | " << kind_text(def.kind) << " | " << def.unit << " | "
-            << value_text(def, cat_defaults) << " | "
-            << range_text(def.kind, def.min, def.max, def.choices) << " | " << def.meaning << " | "
-            << def.source << " |\n";
-    return out.str();
 }
 
 } // namespace tendersim

@@ -3,6 +3,7 @@
 // source of the default). The loader validates against it, the manifest echoes it and the
 // parameter reference in docs/ is generated from it, so the three cannot drift apart.
 #include "spec.hpp"
+#include "text/text.hpp" // format_number: how every parameter value is written
 
 #include <cstdint>
 #include <span>
@@ -42,15 +43,10 @@ const CategoryParamDef* find_category_param(std::string_view key);
 // Value of a parameter as text (for manifests and reports); numbers in shortest round-trip form.
 std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec);
 std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category);
-std::string format_number(double value);
+// The source of a default that is the modellers' own choice.
+inline constexpr std::string_view kAssumedSource = "modelling assumption";
+
 // An [[adopt]] entry's scope as written in scenario files: "all", "region" or "councils".
 const char* scope_word(Adoption::Scope scope);
-
-// A scenario file listing every parameter with its value, each preceded by a comment giving its
-// meaning, unit, allowed range, default and source.
-std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment);
-
-// The Markdown parameter reference (docs/parameters.md is this text, checked by a test).
-std::string parameter_reference_markdown();
 
 } // namespace tendersim

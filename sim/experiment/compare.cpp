@@ -11,8 +11,8 @@
 #include "io/file_io.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
-#include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -2,7 +2,7 @@
 
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 
 #include <cctype>
 #include <cstdint>
@@ -64,7 +64,7 @@ class Parser {
     [[noreturn]] void fail(const std::string& key, const std::string& message) const {
         std::uint32_t line = 1;
         for (std::size_t k = 0; k < i_ && k < t_.size(); ++k) line += t_[k] == '\n';
-        throw ScenarioError(source_, line, key, message);
+        throw InputFileError(source_, line, key, message);
     }
 
     // A JSON value as TOML text.
@@ -213,10 +213,10 @@ std::vector<std::string> params_json_overrides(const std::string& argument) {
     if (first == std::string::npos || argument[first] != '{') {
         InputFileRead read = try_read_input_file(argument);
         if (!read.problem.empty()) {
-            const ScenarioError located(argument, 0, "",
-                                        "the --params-json file " + read.problem +
-                                            " (or pass the JSON object itself, starting with "
-                                            "'{')");
+            const InputFileError located(argument, 0, "",
+                                         "the --params-json file " + read.problem +
+                                             " (or pass the JSON object itself, starting with "
+                                             "'{')");
             if (read.io_failure) throw IoError(located.what());
             throw located;
         }

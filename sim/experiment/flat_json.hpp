@@ -10,7 +10,7 @@
 namespace tendersim::experiment {
 
 // Parses a flat object into (key, value as TOML text) pairs, in order, ready for
-// apply_override("key=value"). Throws ScenarioError naming source, line and key on bad input.
+// apply_override("key=value"). Throws InputFileError naming source, line and key on bad input.
 std::vector<std::pair<std::string, std::string>> parse_flat_json(std::string_view text,
                                                                  const std::string& source);
 

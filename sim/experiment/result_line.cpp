@@ -6,6 +6,7 @@
 #include "experiment/run_point.hpp"
 #include "io/csv_writers.hpp"
 #include "io/manifest.hpp"
+#include "text/text.hpp"
 
 #include <cmath>
 #include <stdexcept>

@@ -5,10 +5,10 @@
 #include "core/simulation.hpp"
 #include "io/csv_writers.hpp"
 #include "io/errors.hpp"
+#include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
 #include "io/names.hpp"
 #include "io/result_dir.hpp"
-#include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <cerrno>

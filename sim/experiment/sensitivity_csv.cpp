@@ -2,7 +2,7 @@
 
 #include "analysis/sensitivity.hpp"
 #include "core/params.hpp"
-#include "experiment/text_util.hpp"
+#include "text/text.hpp"
 
 #include <cmath>
 #include <limits>

@@ -1,7 +1,7 @@
 #include "experiment/shard_file.hpp"
 
 #include "experiment/sweep_definition.hpp"
-#include "experiment/text_util.hpp"
+#include "text/text.hpp"
 #include "io/errors.hpp"
 
 #include <cerrno>

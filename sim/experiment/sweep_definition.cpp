@@ -3,6 +3,7 @@
 #include "core/params.hpp"
 #include "io/manifest.hpp"
 #include "io/version.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <map>

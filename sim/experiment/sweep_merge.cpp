@@ -9,6 +9,7 @@
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/version.hpp"
+#include "text/text.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -4,8 +4,8 @@
 #include "core/params.hpp"
 #include "core/rng.hpp"
 #include "experiment/sweep_definition.hpp"
+#include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
-#include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <stdexcept>
@@ -46,12 +46,13 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
         runs_ = analysis::design_rows(order_.size(), static_cast<std::size_t>(spec_.replicates));
     } catch (const std::exception& e) {
         // Too many runs, or a design the analysis library refuses: blame the [design] table.
-        throw ScenarioError(spec_.file, spec_.design_line, "design", e.what());
+        throw SweepFileError(spec_.file, spec_.design_line, "design", e.what());
     }
     std::string unknown;
     metrics_ = select_metrics(spec_.base, spec_.outputs, &unknown);
     if (!unknown.empty())
-        throw ScenarioError(spec_.file, 0, "outputs.metrics", "unknown metric \"" + unknown + "\"");
+        throw SweepFileError(spec_.file, 0, "outputs.metrics",
+                             "unknown metric \"" + unknown + "\"");
 
     // Every point must be a valid scenario (e.g. markup_min <= markup_max), checked now so a
     // sweep never fails halfway through.
@@ -71,10 +72,10 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
             for (std::size_t c = 0; c < spec_.params.size(); ++c)
                 values += (c ? ", " : "") + spec_.params[c].key + "=" +
                           param_text(spec_.params[c], pts.at(row, c));
-            throw ScenarioError(spec_.file, spec_.params.front().line, e.key(),
-                                "design point " + std::to_string(row) + " (" + values +
-                                    ") is not a valid scenario: " + bare_message(e) +
-                                    "; narrow the ranges");
+            throw SweepFileError(spec_.file, spec_.params.front().line, e.key(),
+                                 "design point " + std::to_string(row) + " (" + values +
+                                     ") is not a valid scenario: " + bare_message(e) +
+                                     "; narrow the ranges");
         }
     }
 

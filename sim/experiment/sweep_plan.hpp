@@ -31,7 +31,7 @@ struct RunInfo {
 
 class SweepPlan {
   public:
-    // Builds the design and checks that every point makes a valid scenario. Throws ScenarioError
+    // Builds the design and checks that every point makes a valid scenario. Throws SweepFileError
     // naming the sweep file.
     explicit SweepPlan(SweepSpec spec);
 

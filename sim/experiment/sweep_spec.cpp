@@ -1,13 +1,14 @@
 #include "experiment/sweep_spec.hpp"
 
 #include "experiment/metrics_select.hpp"
-#include "experiment/text_util.hpp"
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
+#include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
 #include "io/names.hpp"
-#include "io/scenario_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/toml_reader.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -24,112 +25,48 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::uint32_t line_of(const toml::node& node) {
-    return node.source().begin.line;
-}
-
-// What the user wrote, in the loader's words ("the number 1.4", "a string \"x\"").
-std::string describe(const toml::node& node) {
-    switch (node.type()) {
-    case toml::node_type::string:
-        return "a string \"" + std::string(*node.as_string()) + "\"";
-    case toml::node_type::integer:
-        return "the integer " + std::to_string(node.as_integer()->get());
-    case toml::node_type::floating_point:
-        return "the number " + format_number(node.as_floating_point()->get());
-    case toml::node_type::boolean:
-        return node.as_boolean()->get() ? "true" : "false";
-    case toml::node_type::table:
-        return "a table";
-    case toml::node_type::array:
-        return "an array";
-    default:
-        return "a date/time";
-    }
-}
-
 std::vector<std::string> words_of(std::string_view choices) {
     std::vector<std::string> out;
     for (const auto w : split(choices, '|')) out.emplace_back(w);
     return out;
 }
 
-// The loader reads a TOML node; this reads a file located for error messages.
-struct Reader {
-    const std::string& file;
-
-    [[noreturn]] void fail(const toml::node& node, const std::string& key,
-                           const std::string& expected) const {
-        throw ScenarioError(file, line_of(node), key,
-                            "expected " + expected + ", got " + describe(node));
+// A registry parameter's value as the design's number: Real and Int their value, Bool 0/1,
+// Choice the index of the word in the registry's list. Type and range as the loader checks.
+double param_value(const TomlReader& r, const ParamDef& def, const std::vector<std::string>& words,
+                   const toml::node& node, const std::string& key) {
+    const std::string range = format_number(def.min) + " to " + format_number(def.max);
+    switch (def.kind) {
+    case ParamKind::Real: {
+        const std::string expected = "a number from " + range + " (" + std::string(def.unit) + ")";
+        const double v = r.number(node, key, expected);
+        if (!(v >= def.min && v <= def.max)) r.fail(node, key, expected);
+        return v;
     }
-    [[noreturn]] void fail_at(std::uint32_t line, const std::string& key,
-                              const std::string& message) const {
-        throw ScenarioError(file, line, key, message);
-    }
-
-    std::int64_t integer(const toml::node& node, const std::string& key, std::int64_t lo,
-                         std::int64_t hi) const {
+    case ParamKind::Int: {
+        // Compared as integers (9000000000000000001 is 9e18 as a double), and a design
+        // value is a double, so only integers it holds exactly (|v| <= 2^53) are accepted.
         const auto* i = node.as_integer();
-        const std::string expected =
-            "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
-        if (!i || i->get() < lo || i->get() > hi) fail(node, key, expected);
-        return i->get();
+        constexpr std::int64_t kExact = std::int64_t{1} << 53;
+        if (!i || i->get() < static_cast<std::int64_t>(def.min) ||
+            i->get() > static_cast<std::int64_t>(def.max) || i->get() > kExact ||
+            i->get() < -kExact)
+            r.fail(node, key,
+                   "an integer from " + range +
+                       (def.max > 9.0e15 ? " (at most 2^53 in a sweep)" : std::string()));
+        return static_cast<double>(i->get());
     }
-    std::string string(const toml::node& node, const std::string& key) const {
+    case ParamKind::Bool:
+        return r.boolean(node, key) ? 1.0 : 0.0;
+    case ParamKind::Choice: {
         const auto* s = node.as_string();
-        if (!s) fail(node, key, "a string");
-        return s->get();
+        const auto it = s ? std::find(words.begin(), words.end(), s->get()) : words.end();
+        if (it == words.end()) r.fail(node, key, "one of " + std::string(def.choices));
+        return static_cast<double>(it - words.begin());
     }
-    bool boolean(const toml::node& node, const std::string& key) const {
-        const auto* b = node.as_boolean();
-        if (!b) fail(node, key, "true or false");
-        return b->get();
     }
-
-    // A registry parameter's value as the design's number: Real and Int their value, Bool 0/1,
-    // Choice the index of the word in the registry's list. Type and range as the loader checks.
-    double param_value(const ParamDef& def, const std::vector<std::string>& words,
-                       const toml::node& node, const std::string& key) const {
-        const std::string range = format_number(def.min) + " to " + format_number(def.max);
-        switch (def.kind) {
-        case ParamKind::Real: {
-            double v = 0;
-            if (const auto* f = node.as_floating_point())
-                v = f->get();
-            else if (const auto* i = node.as_integer())
-                v = static_cast<double>(i->get());
-            else
-                fail(node, key, "a number from " + range + " (" + std::string(def.unit) + ")");
-            if (!(v >= def.min && v <= def.max))
-                fail(node, key, "a number from " + range + " (" + std::string(def.unit) + ")");
-            return v;
-        }
-        case ParamKind::Int: {
-            // Compared as integers (9000000000000000001 is 9e18 as a double), and a design
-            // value is a double, so only integers it holds exactly (|v| <= 2^53) are accepted.
-            const auto* i = node.as_integer();
-            constexpr std::int64_t kExact = std::int64_t{1} << 53;
-            if (!i || i->get() < static_cast<std::int64_t>(def.min) ||
-                i->get() > static_cast<std::int64_t>(def.max) || i->get() > kExact ||
-                i->get() < -kExact)
-                fail(node, key,
-                     "an integer from " + range +
-                         (def.max > 9.0e15 ? " (at most 2^53 in a sweep)" : std::string()));
-            return static_cast<double>(i->get());
-        }
-        case ParamKind::Bool:
-            return boolean(node, key) ? 1.0 : 0.0;
-        case ParamKind::Choice: {
-            const auto* s = node.as_string();
-            const auto it = s ? std::find(words.begin(), words.end(), s->get()) : words.end();
-            if (it == words.end()) fail(node, key, "one of " + std::string(def.choices));
-            return static_cast<double>(it - words.begin());
-        }
-        }
-        return 0;
-    }
-};
+    return 0;
+}
 
 std::vector<std::string_view> registry_keys() {
     std::vector<std::string_view> keys;
@@ -137,15 +74,14 @@ std::vector<std::string_view> registry_keys() {
     return keys;
 }
 
-const ParamDef& registry_param(const Reader& r, const std::string& key, std::uint32_t line,
+const ParamDef& registry_param(const TomlReader& r, const std::string& key, std::uint32_t line,
                                const char* what) {
     const ParamDef* def = find_param(key);
     if (!def) {
-        const auto keys = registry_keys();
-        r.fail_at(line, key,
-                  std::string("unknown parameter; ") + what +
-                      " must be scenario parameter keys from docs/parameters.md" +
-                      did_you_mean(key, std::span<const std::string_view>(keys)));
+        r.unknown_key(line, key,
+                      std::string("unknown parameter; ") + what +
+                          " must be scenario parameter keys from docs/parameters.md",
+                      key, registry_keys());
     }
     if (key == "run.seed" || key == "run.replicates" || key == "run.years")
         r.fail_at(line, key,
@@ -155,15 +91,15 @@ const ParamDef& registry_param(const Reader& r, const std::string& key, std::uin
     return *def;
 }
 
-SweepParam read_parameter(const Reader& r, const toml::table& t, std::uint32_t line,
+SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32_t line,
                           std::set<std::string>& seen) {
     static const std::vector<std::string> kFields{"key", "min", "max", "values"};
     for (auto&& [k, v] : t) {
         const std::string field(k.str());
         if (std::find(kFields.begin(), kFields.end(), field) == kFields.end())
-            r.fail_at(k.source().begin.line, "parameter." + field,
-                      "unknown key; a [[parameter]] has key, and min and max or values" +
-                          did_you_mean(field, std::span<const std::string>(kFields)));
+            r.unknown_key(line_of(k), "parameter." + field,
+                          "unknown key; a [[parameter]] has key, and min and max or values", field,
+                          kFields);
     }
     const toml::node* key_node = t.get("key");
     if (!key_node)
@@ -188,7 +124,7 @@ SweepParam read_parameter(const Reader& r, const toml::table& t, std::uint32_t l
         if (!arr || arr->empty()) r.fail(*values, p.key + ".values", "a non-empty array");
         std::vector<double> levels;
         for (const auto& element : *arr) {
-            const double v = r.param_value(*p.def, p.choice_words, element, p.key + ".values");
+            const double v = param_value(r, *p.def, p.choice_words, element, p.key + ".values");
             if (std::find(levels.begin(), levels.end(), v) != levels.end())
                 r.fail_at(line_of(element), p.key + ".values",
                           "expected distinct values, got " + describe(element) + " twice");
@@ -210,8 +146,8 @@ SweepParam read_parameter(const Reader& r, const toml::table& t, std::uint32_t l
     }
     if (!min || !max)
         r.fail_at(line, p.key, "expected min and max (or values) for a numeric parameter");
-    const double lo = r.param_value(*p.def, p.choice_words, *min, p.key + ".min");
-    const double hi = r.param_value(*p.def, p.choice_words, *max, p.key + ".max");
+    const double lo = param_value(r, *p.def, p.choice_words, *min, p.key + ".min");
+    const double hi = param_value(r, *p.def, p.choice_words, *max, p.key + ".max");
     if (lo > hi)
         r.fail_at(line_of(*max), p.key + ".max",
                   "expected max >= min (" + format_number(lo) + "), got " + describe(*max));
@@ -222,7 +158,7 @@ SweepParam read_parameter(const Reader& r, const toml::table& t, std::uint32_t l
 
 // [set]: fixed overrides in scenario-file layout ([set.policy] price_weight = 0.5, or dotted
 // keys), flattened to registry keys.
-void read_fixed(const Reader& r, const toml::table& t, const std::string& prefix,
+void read_fixed(const TomlReader& r, const toml::table& t, const std::string& prefix,
                 ScenarioSpec& base) {
     for (auto&& [k, v] : t) {
         const std::string key =
@@ -231,16 +167,16 @@ void read_fixed(const Reader& r, const toml::table& t, const std::string& prefix
             read_fixed(r, *sub, key, base);
             continue;
         }
-        const ParamDef& def = registry_param(r, key, k.source().begin.line, "[set] keys");
+        const ParamDef& def = registry_param(r, key, line_of(k), "[set] keys");
         SweepParam p;
         p.key = key;
         p.def = &def;
         if (def.kind == ParamKind::Choice) p.choice_words = words_of(def.choices);
-        set_param(base, p, r.param_value(def, p.choice_words, v, key));
+        set_param(base, p, param_value(r, def, p.choice_words, v, key));
     }
 }
 
-std::size_t design_size(const Reader& r, const toml::table& design, const char* field,
+std::size_t design_size(const TomlReader& r, const toml::table& design, const char* field,
                         std::int64_t lo, std::int64_t hi, std::int64_t fallback,
                         std::uint32_t table_line, const std::string& type) {
     const toml::node* n = design.get(field);
@@ -252,7 +188,7 @@ std::size_t design_size(const Reader& r, const toml::table& design, const char* 
     return static_cast<std::size_t>(r.integer(*n, std::string("design.") + field, lo, hi));
 }
 
-void read_design(const Reader& r, const toml::node& node, SweepSpec& s) {
+void read_design(const TomlReader& r, const toml::node& node, SweepSpec& s) {
     const auto* t = node.as_table();
     if (!t) r.fail(node, "design", "a table [design]");
     s.design_line = line_of(node);
@@ -287,9 +223,8 @@ void read_design(const Reader& r, const toml::node& node, SweepSpec& s) {
                    "a power of two (Sobol' points are balanced in blocks of 2^m), e.g. 64 or 128");
         s.bootstrap = design_size(r, *t, "bootstrap", 0, 100000, 100, s.design_line, type);
     } else {
-        r.fail_at(line_of(*type_node), "design.type",
-                  "expected grid, lhs, morris or sobol, got \"" + type + "\"" +
-                      did_you_mean(type, std::span<const std::string>(kTypes)));
+        r.unknown_key(line_of(*type_node), "design.type",
+                      "expected grid, lhs, morris or sobol, got \"" + type + "\"", type, kTypes);
     }
     for (auto&& [k, v] : *t) {
         const std::string field(k.str());
@@ -297,12 +232,12 @@ void read_design(const Reader& r, const toml::node& node, SweepSpec& s) {
             continue;
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        r.fail_at(k.source().begin.line, "design." + field,
+        r.fail_at(line_of(k), "design." + field,
                   "not a setting of design '" + type + "' (it takes: " + list + ")");
     }
 }
 
-void read_outputs(const Reader& r, const toml::node& node, SweepSpec& s) {
+void read_outputs(const TomlReader& r, const toml::node& node, SweepSpec& s) {
     const auto* t = node.as_table();
     if (!t) r.fail(node, "outputs", "a table [outputs]");
     std::string unknown;
@@ -319,26 +254,25 @@ void read_outputs(const Reader& r, const toml::node& node, SweepSpec& s) {
             for (const auto& element : *arr) {
                 const std::string name = r.string(element, key);
                 if (std::find(all.begin(), all.end(), name) == all.end())
-                    r.fail_at(line_of(element), key,
-                              "unknown metric \"" + name +
-                                  "\"; metrics are listed in "
-                                  "docs/metrics.md" +
-                                  did_you_mean(name, std::span<const std::string>(all)));
+                    r.unknown_key(line_of(element), key,
+                                  "unknown metric \"" + name +
+                                      "\"; metrics are listed in docs/metrics.md",
+                                  name, all);
                 if (std::find(s.outputs.begin(), s.outputs.end(), name) != s.outputs.end())
                     r.fail_at(line_of(element), key, "metric \"" + name + "\" listed twice");
                 s.outputs.push_back(name);
             }
         } else {
             static const std::vector<std::string> kFields{"metrics", "timeseries"};
-            r.fail_at(k.source().begin.line, key,
-                      "unknown key; [outputs] takes metrics and timeseries" +
-                          did_you_mean(field, std::span<const std::string>(kFields)));
+            r.unknown_key(line_of(k), key, "unknown key; [outputs] takes metrics and timeseries",
+                          field, kFields);
         }
     }
 }
 
-SweepSpec from_table(const toml::table& root, const std::string& file, const std::string& dir) {
-    const Reader r{file};
+SweepSpec from_table(const TomlReader& r, const std::string& dir) {
+    const toml::table& root = r.root();
+    const std::string& file = r.file();
     SweepSpec s;
     s.file = file;
     const toml::node* version = root.get("schema_version");
@@ -356,8 +290,8 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
     s.base_file = base_path.lexically_normal().string();
     InputFileRead read = try_read_input_file(s.base_file);
     if (!read.problem.empty()) {
-        const ScenarioError located(file, line_of(*base), "base",
-                                    "base scenario '" + base_rel + "' " + read.problem);
+        const SweepFileError located(file, line_of(*base), "base",
+                                     "base scenario '" + base_rel + "' " + read.problem);
         if (read.io_failure) throw IoError(located.what());
         throw located;
     }
@@ -377,7 +311,7 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
     const toml::node* params = nullptr;
     for (auto&& [k, v] : root) {
         const std::string key(k.str());
-        const std::uint32_t line = k.source().begin.line;
+        const std::uint32_t line = line_of(k);
         if (key == "schema_version" || key == "base") continue;
         if (key == "name") {
             s.name = r.string(v, key);
@@ -401,13 +335,9 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
         } else if (key == "parameter") {
             params = &v;
         } else if (key == "set") {
-            const auto* t = v.as_table();
-            if (!t) r.fail(v, key, "a table [set] of scenario parameters");
-            read_fixed(r, *t, "", s.base);
+            read_fixed(r, r.table(v, key, "a table [set] of scenario parameters"), "", s.base);
         } else {
-            r.fail_at(line, key,
-                      "unknown top-level key" +
-                          did_you_mean(key, std::span<const std::string>(kTop)));
+            r.unknown_key(line, key, "unknown top-level key", key, kTop);
         }
     }
     // Without `name`, the file's stem names the sweep directory: the same rules apply.
@@ -418,12 +348,16 @@ SweepSpec from_table(const toml::table& root, const std::string& file, const std
                       name_expectation() + ")");
     // The base file passed these checks, so a failure here comes from [set] or `years`: name
     // the sweep file and the line of the key.
-    validate_scenario(s.base, file, [&](std::string_view key, std::size_t) -> std::uint32_t {
-        const toml::node* node = key == "run.years"
-                                     ? root.get("years")
-                                     : toml::at_path(root, "set." + std::string(key)).node();
-        return node ? line_of(*node) : 0;
-    });
+    try {
+        validate_scenario(s.base, file, [&](std::string_view key, std::size_t) -> std::uint32_t {
+            const toml::node* node = key == "run.years"
+                                         ? root.get("years")
+                                         : toml::at_path(root, "set." + std::string(key)).node();
+            return node ? line_of(*node) : 0;
+        });
+    } catch (const ScenarioError& e) { // located in the sweep file: a sweep file's error
+        r.fail_at(e.line(), e.key(), e.message());
+    }
     if (!design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
     read_design(r, *design, s);
     if (outputs) read_outputs(r, *outputs, s);
@@ -456,14 +390,8 @@ std::string_view design_name(DesignKind kind) {
 
 SweepSpec load_sweep_text(std::string_view text, const std::string& source_name,
                           const std::string& base_dir) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source_name);
-    } catch (const toml::parse_error& err) {
-        throw ScenarioError(source_name, err.source().begin.line, "",
-                            "TOML syntax error: " + std::string(err.description()));
-    }
-    SweepSpec s = from_table(root, source_name, base_dir);
+    const TomlReader reader(InputKind::Sweep, source_name, text);
+    SweepSpec s = from_table(reader, base_dir);
     s.file_sha256 = sha256_of(std::string(text));
     return s;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A sweep file (TOML, schema_version = 1): the base scenario, the parameters to vary and their
 // ranges, the design, replicates, seed and outputs. Loading validates everything against the
-// parameter registry and throws ScenarioError ("FILE:LINE: key 'K': expected ..., got ...")
+// parameter registry and throws SweepFileError ("FILE:LINE: key 'K': expected ..., got ...")
 // before anything is run or written. The format is documented in docs/experiments.md.
 #include "analysis/param_space.hpp"
 #include "core/params.hpp"

@@ -1,7 +1,7 @@
 #include "file_io.hpp"
 
 #include "errors.hpp"
-#include "scenario_error.hpp"
+#include "input_file_error.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -144,7 +144,7 @@ std::string read_input_file(const fs::path& path, const std::string& kind) {
     InputFileRead r = try_read_input_file(path);
     if (r.problem.empty()) return std::move(r.text);
     if (r.io_failure) throw IoError(path.string() + ": " + kind + " " + r.problem);
-    throw ScenarioError(path.string(), 0, "", kind + " " + r.problem);
+    throw InputFileError(path.string(), 0, "", kind + " " + r.problem);
 }
 
 } // namespace tendersim

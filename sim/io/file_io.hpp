@@ -25,7 +25,7 @@ struct InputFileRead {
 
 InputFileRead try_read_input_file(const std::filesystem::path& path);
 
-// Reads an input file or throws: ScenarioError "PATH: KIND PROBLEM" for a bad file, IoError when
+// Reads an input file or throws: InputFileError "PATH: KIND PROBLEM" for a bad file, IoError when
 // reading fails. kind names the file for the user, e.g. "scenario file".
 std::string read_input_file(const std::filesystem::path& path, const std::string& kind);
 

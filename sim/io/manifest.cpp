@@ -2,6 +2,7 @@
 
 #include "core/params.hpp"
 #include "sha256.hpp"
+#include "text/text.hpp"
 #include "version.hpp"
 
 #include <cstdio>
@@ -13,50 +14,10 @@ std::string sha256_of(const std::string& text) {
     return sha256_hex(text);
 }
 
-std::string json_string(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
 namespace {
 
 std::string json_value(ParamKind kind, const std::string& text) {
     return kind == ParamKind::Choice ? json_string(text) : text;
-}
-
-char hex_digit(unsigned v) {
-    return "0123456789abcdef"[v & 15u];
-}
-
-std::string hex64(std::uint64_t v) {
-    std::string s(16, '0');
-    for (int k = 15; k >= 0; --k, v >>= 4)
-        s[static_cast<std::size_t>(k)] = hex_digit(static_cast<unsigned>(v));
-    return s;
 }
 
 } // namespace

@@ -25,6 +25,5 @@ std::string source_files_json(const std::vector<SourceFile>& sources, const std:
 // One [[adopt]] entry: {"year": 5, "scope": "region", "region": 1, "policy": {"key": value}}.
 std::string adoption_json(const Adoption& adoption);
 std::string sha256_of(const std::string& text);
-std::string json_string(const std::string& text);
 
 } // namespace tendersim

@@ -4,15 +4,19 @@
 #include "core/params.hpp"
 #include "errors.hpp"
 #include "file_io.hpp"
+#include "input_file_error.hpp"
 #include "names.hpp"
-#include "scenario_error.hpp"
+#include "scenario_schema.hpp"
 #include "sha256.hpp"
+#include "text/text.hpp"
+#include "toml_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <iostream>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -20,53 +24,11 @@
 namespace tendersim {
 namespace {
 
-std::uint32_t line_of(const toml::node& node) {
-    return node.source().begin.line;
-}
-
-std::string describe(const toml::node& node) {
-    switch (node.type()) {
-    case toml::node_type::string:
-        return "a string \"" + std::string(*node.as_string()) + "\"";
-    case toml::node_type::integer:
-        return "the integer " + std::to_string(node.as_integer()->get());
-    case toml::node_type::floating_point:
-        return "the number " + format_number(node.as_floating_point()->get());
-    case toml::node_type::boolean:
-        return node.as_boolean()->get() ? "true" : "false";
-    case toml::node_type::table:
-        return "a table";
-    case toml::node_type::array:
-        return "an array";
-    default:
-        return "a date/time";
-    }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] =
-                std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
-template <class Defs> std::string suggestion(std::string_view key, const Defs& defs) {
-    std::string best;
-    std::size_t best_d = 4; // only suggest near misses
-    for (const auto& def : defs) {
-        const std::size_t d = edit_distance(key, def.key);
-        if (d < best_d) best_d = d, best = std::string(def.key);
-    }
-    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+// The keys of a registry, for did-you-mean suggestions.
+template <class Defs> std::vector<std::string_view> keys_of(const Defs& defs) {
+    std::vector<std::string_view> keys;
+    for (const auto& def : defs) keys.push_back(def.key);
+    return keys;
 }
 
 // lo <= v <= hi exactly, for registry bounds (whole numbers held as doubles).
@@ -79,25 +41,16 @@ bool int_in_range(std::int64_t v, double lo, double hi) {
 
 // Writes one TOML value into the field a registry row names, checking type and range.
 template <class Def, class Target>
-void assign(const Def& def, Target& target, const toml::node& node, const std::string& file,
+void assign(const Def& def, Target& target, const toml::node& node, const TomlReader& r,
             const std::string& key) {
-    auto fail = [&](const std::string& expected) {
-        throw ScenarioError(file, line_of(node), key,
-                            "expected " + expected + ", got " + describe(node));
-    };
+    auto fail = [&](const std::string& expected) { r.fail(node, key, expected); };
     const std::string range = format_number(def.min) + " to " + format_number(def.max);
     switch (def.kind) {
     case ParamKind::Real: {
-        double v = 0; // (set below, or fail throws; clang cannot see that)
-        if (auto f = node.as_floating_point())
-            v = f->get();
-        else if (auto i = node.as_integer())
-            v = static_cast<double>(i->get());
-        else
-            fail("a number from " + range + " (" + std::string(def.unit) + ")");
+        const std::string expected = "a number from " + range + " (" + std::string(def.unit) + ")";
+        const double v = r.number(node, key, expected);
         // Also refuses nan and inf (every range is finite).
-        if (!std::isfinite(v) || !(v >= def.min && v <= def.max))
-            fail("a number from " + range + " (" + std::string(def.unit) + ")");
+        if (!std::isfinite(v) || !(v >= def.min && v <= def.max)) fail(expected);
         def.real(target) = v;
         break;
     }
@@ -114,9 +67,7 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
         break;
     }
     case ParamKind::Bool: {
-        auto b = node.as_boolean();
-        if (!b) fail("true or false");
-        def.boolean(target) = b->get();
+        def.boolean(target) = r.boolean(node, key);
         break;
     }
     case ParamKind::Choice: {
@@ -129,234 +80,222 @@ void assign(const Def& def, Target& target, const toml::node& node, const std::s
     }
 }
 
-void load_categories(const toml::node& node, ScenarioSpec& spec, const std::string& file) {
-    auto arr = node.as_array();
-    if (!arr || !arr->is_array_of_tables())
-        throw ScenarioError(file, line_of(node), "category",
-                            "expected an array of tables ([[category]]), got " + describe(node));
+void load_categories(const toml::node& node, ScenarioSpec& spec, const TomlReader& r) {
+    const auto& arr = r.array_of_tables(node, "category", "an array of tables ([[category]])");
     spec.categories.clear();
     std::set<std::string> names;
-    for (const auto& element : *arr) {
+    const auto known = keys_of(category_params());
+    for (const auto& element : arr) {
         const auto& table = *element.as_table();
         CategorySpec cat;
         const toml::node* name_node = table.get("name");
         if (!name_node || !name_node->is_string())
-            throw ScenarioError(file, line_of(element), "category.name",
-                                "expected every [[category]] to have a string name");
+            r.fail_at(line_of(element), "category.name",
+                      "expected every [[category]] to have a string name");
         cat.name = name_node->as_string()->get();
         if (cat.name.empty() || !names.insert(cat.name).second)
-            throw ScenarioError(file, line_of(*name_node), "category.name",
-                                "expected a unique, non-empty name, got \"" + cat.name + "\"");
+            r.fail_at(line_of(*name_node), "category.name",
+                      "expected a unique, non-empty name, got \"" + cat.name + "\"");
         for (auto&& [k, v] : table) {
             const std::string key(k.str());
             if (key == "name") continue;
             const auto* def = find_category_param(key);
-            if (!def)
-                throw ScenarioError(file, k.source().begin.line, "category." + key,
-                                    "unknown key" + suggestion(key, category_params()));
-            assign(*def, cat, v, file, "category." + key);
+            if (!def) r.unknown_key(line_of(k), "category." + key, "unknown key", key, known);
+            assign(*def, cat, v, r, "category." + key);
         }
         spec.categories.push_back(std::move(cat));
     }
 }
 
-ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth);
+// One [[adopt]] entry's key and value into a.
+void read_adoption_key(const std::string& key, const toml::node& v, std::uint32_t line, Adoption& a,
+                       bool& has_policy, const TomlReader& r) {
+    if (key == "year") {
+        if (!v.is_integer() || v.as_integer()->get() < 1 || v.as_integer()->get() > 200)
+            r.fail_at(line, "adopt.year",
+                      "expected an integer year from 1 to 200, got " + describe(v));
+        a.year = v.as_integer()->get();
+    } else if (key == "scope") {
+        const auto* word = v.as_string();
+        const std::string w = word ? word->get() : "";
+        if (w == "all")
+            a.scope = Adoption::Scope::All;
+        else if (w == "region")
+            a.scope = Adoption::Scope::Region;
+        else if (w == "councils")
+            a.scope = Adoption::Scope::Councils;
+        else
+            r.fail_at(line, "adopt.scope",
+                      "expected one of all|region|councils, got " + describe(v));
+    } else if (key == "region") {
+        if (!v.is_integer())
+            r.fail_at(line, "adopt.region", "expected a region number, got " + describe(v));
+        a.region = v.as_integer()->get();
+    } else if (key == "councils") {
+        if (!v.is_array())
+            r.fail_at(line, "adopt.councils",
+                      "expected a list of council numbers, got " + describe(v));
+        for (const auto& c : *v.as_array()) {
+            if (!c.is_integer()) r.fail(c, "adopt.councils", "council numbers");
+            a.councils.push_back(c.as_integer()->get());
+        }
+    } else if (key == "policy") {
+        if (!v.is_table())
+            r.fail_at(line, "adopt.policy",
+                      "expected a table of policy values, got " + describe(v));
+        ScenarioSpec patch;
+        for (auto&& [pk, pv] : *v.as_table()) {
+            const std::string pkey = "policy." + std::string(pk.str());
+            const auto* def = find_param(pkey);
+            if (!def)
+                r.unknown_key(line_of(pk), "adopt." + pkey, "unknown policy key", pkey,
+                              keys_of(scenario_params()));
+            assign(*def, patch, pv, r, "adopt." + pkey);
+            a.keys.push_back(std::string(pk.str()));
+        }
+        a.patch = patch.policy;
+        has_policy = true;
+    } else {
+        r.fail_at(line, "adopt." + key,
+                  "unknown key; expected year, scope, region, councils or [adopt.policy]");
+    }
+}
 
-void load_adoptions(const toml::node& node, ScenarioSpec& spec, const std::string& file) {
-    auto arr = node.as_array();
-    if (!arr || !arr->is_array_of_tables())
-        throw ScenarioError(file, line_of(node), "adopt",
-                            "expected an array of tables ([[adopt]]), got " + describe(node));
-    for (const auto& element : *arr) {
+// The forms an [[adopt]] entry may not combine: a region or council list the scope would ignore,
+// or a scope without the region or councils it needs.
+void check_adoption_scope(const toml::table& table, const toml::node& element, const Adoption& a,
+                          const TomlReader& r) {
+    const toml::node* scope_node = table.get("scope");
+    const toml::node* region_node = table.get("region");
+    const toml::node* councils_node = table.get("councils");
+    const std::string scope_text = scope_node ? describe(*scope_node) : "no scope (all)";
+    if (region_node && a.scope != Adoption::Scope::Region)
+        r.fail_at(line_of(*region_node), "adopt.region",
+                  "expected region only with scope = \"region\", got " + scope_text);
+    if (councils_node && a.scope != Adoption::Scope::Councils)
+        r.fail_at(line_of(*councils_node), "adopt.councils",
+                  "expected councils only with scope = \"councils\", got " + scope_text);
+    if (a.scope == Adoption::Scope::Region && !region_node)
+        r.fail_at(line_of(scope_node ? *scope_node : element), "adopt.region",
+                  "missing; scope = \"region\" needs region = N");
+    if (a.scope == Adoption::Scope::Councils && a.councils.empty())
+        r.fail_at(line_of(councils_node ? *councils_node
+                          : scope_node  ? *scope_node
+                                        : element),
+                  "adopt.councils", "expected a non-empty list with scope = \"councils\"");
+}
+
+void load_adoptions(const toml::node& node, ScenarioSpec& spec, const TomlReader& r) {
+    for (const auto& element : r.array_of_tables(node, "adopt", "an array of tables ([[adopt]])")) {
         const auto& table = *element.as_table();
         Adoption a;
         bool has_policy = false;
-        const toml::node* scope_node = table.get("scope");
-        const toml::node* region_node = table.get("region");
-        const toml::node* councils_node = table.get("councils");
-        for (auto&& [k, v] : table) {
-            const std::string key(k.str());
-            const std::uint32_t line = k.source().begin.line;
-            if (key == "year") {
-                if (!v.is_integer() || v.as_integer()->get() < 1 || v.as_integer()->get() > 200)
-                    throw ScenarioError(file, line, "adopt.year",
-                                        "expected an integer year from 1 to 200, got " +
-                                            describe(v));
-                a.year = v.as_integer()->get();
-            } else if (key == "scope") {
-                const auto* word = v.as_string();
-                const std::string w = word ? word->get() : "";
-                if (w == "all")
-                    a.scope = Adoption::Scope::All;
-                else if (w == "region")
-                    a.scope = Adoption::Scope::Region;
-                else if (w == "councils")
-                    a.scope = Adoption::Scope::Councils;
-                else
-                    throw ScenarioError(file, line, "adopt.scope",
-                                        "expected one of all|region|councils, got " + describe(v));
-            } else if (key == "region") {
-                if (!v.is_integer())
-                    throw ScenarioError(file, line, "adopt.region",
-                                        "expected a region number, got " + describe(v));
-                a.region = v.as_integer()->get();
-            } else if (key == "councils") {
-                const auto* list = v.as_array();
-                if (!list)
-                    throw ScenarioError(file, line, "adopt.councils",
-                                        "expected a list of council numbers, got " + describe(v));
-                for (const auto& c : *list) {
-                    if (!c.is_integer())
-                        throw ScenarioError(file, line_of(c), "adopt.councils",
-                                            "expected council numbers, got " + describe(c));
-                    a.councils.push_back(c.as_integer()->get());
-                }
-            } else if (key == "policy") {
-                const auto* policy = v.as_table();
-                if (!policy)
-                    throw ScenarioError(file, line, "adopt.policy",
-                                        "expected a table of policy values, got " + describe(v));
-                ScenarioSpec patch;
-                for (auto&& [pk, pv] : *policy) {
-                    const std::string pkey = "policy." + std::string(pk.str());
-                    const auto* def = find_param(pkey);
-                    if (!def)
-                        throw ScenarioError(file, pk.source().begin.line, "adopt." + pkey,
-                                            "unknown policy key" +
-                                                suggestion(pkey, scenario_params()));
-                    assign(*def, patch, pv, file, "adopt." + pkey);
-                    a.keys.push_back(std::string(pk.str()));
-                }
-                a.patch = patch.policy;
-                has_policy = true;
-            } else {
-                throw ScenarioError(
-                    file, line, "adopt." + key,
-                    "unknown key; expected year, scope, region, councils or [adopt.policy]");
-            }
-        }
+        for (auto&& [k, v] : table)
+            read_adoption_key(std::string(k.str()), v, line_of(k), a, has_policy, r);
         if (!has_policy || a.keys.empty())
-            throw ScenarioError(file, line_of(element), "adopt.policy",
-                                "expected [adopt.policy] with at least one policy value");
-        // Contradictory forms: a region or council list the scope would ignore.
-        const std::string scope_text = scope_node ? describe(*scope_node) : "no scope (all)";
-        if (region_node && a.scope != Adoption::Scope::Region)
-            throw ScenarioError(file, line_of(*region_node), "adopt.region",
-                                "expected region only with scope = \"region\", got " + scope_text);
-        if (councils_node && a.scope != Adoption::Scope::Councils)
-            throw ScenarioError(file, line_of(*councils_node), "adopt.councils",
-                                "expected councils only with scope = \"councils\", got " +
-                                    scope_text);
-        if (a.scope == Adoption::Scope::Region && !region_node)
-            throw ScenarioError(file, line_of(*scope_node), "adopt.region",
-                                "missing; scope = \"region\" needs region = N");
-        if (a.scope == Adoption::Scope::Councils && a.councils.empty())
-            throw ScenarioError(file, line_of(councils_node ? *councils_node : *scope_node),
-                                "adopt.councils",
-                                "expected a non-empty list with scope = \"councils\"");
+            r.fail_at(line_of(element), "adopt.policy",
+                      "expected [adopt.policy] with at least one policy value");
+        check_adoption_scope(table, element, a, r);
         // Regions and councils in range: validate_scenario, which also runs after overrides.
         spec.adoptions.push_back(std::move(a));
     }
 }
 
-ScenarioSpec from_table(const toml::table& root, const std::string& file, int depth) {
-    ScenarioSpec spec;
-    const toml::node* version = root.get("schema_version");
-    if (!version)
-        throw ScenarioError(file, 1, "schema_version",
-                            "missing; expected schema_version = " + std::to_string(kSchemaVersion));
-    if (!version->is_integer() || version->as_integer()->get() != kSchemaVersion)
-        throw ScenarioError(file, line_of(*version), "schema_version",
-                            "expected " + std::to_string(kSchemaVersion) +
-                                " (the version this tendersim reads), got " + describe(*version));
-    // `base = "other.toml"` starts from another scenario (relative to this file), so policy
-    // scenarios share their base market exactly and change only what they name.
-    if (const toml::node* base = root.get("base")) {
-        if (!base->is_string())
-            throw ScenarioError(file, line_of(*base), "base",
-                                "expected a scenario file name, got " + describe(*base));
-        if (depth >= 8)
-            throw ScenarioError(file, line_of(*base), "base",
-                                "expected at most 8 levels of base scenarios (is there a cycle?)");
-        const std::string name(base->as_string()->get());
-        const auto path = (std::filesystem::path(file).parent_path() / name).string();
-        InputFileRead read = try_read_input_file(path);
-        if (!read.problem.empty()) {
-            const ScenarioError located(file, line_of(*base), "base",
-                                        "file '" + name + "' " + read.problem);
-            if (read.io_failure) throw IoError(located.what());
-            throw located;
-        }
-        spec = parse_text(read.text, path, depth + 1);
+ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth);
+
+// `base = "other.toml"` starts from another scenario (relative to this file), so policy
+// scenarios share their base market exactly and change only what they name.
+ScenarioSpec load_base(const toml::node& base, const TomlReader& r, int depth) {
+    if (!base.is_string()) r.fail(base, "base", "a scenario file name");
+    if (depth >= 8)
+        r.fail_at(line_of(base), "base",
+                  "expected at most 8 levels of base scenarios (is there a cycle?)");
+    const std::string name(base.as_string()->get());
+    const auto path = (std::filesystem::path(r.file()).parent_path() / name).string();
+    InputFileRead read = try_read_input_file(path);
+    if (!read.problem.empty()) {
+        const ScenarioError located(r.file(), line_of(base), "base",
+                                    "file '" + name + "' " + read.problem);
+        if (read.io_failure) throw IoError(located.what());
+        throw located;
     }
+    return parse_text(read.text, path, depth + 1);
+}
+
+// name and description: strings; the name becomes a directory under --out, so an identifier,
+// never a path.
+void read_label(const std::string& section, const toml::node& v, std::uint32_t line,
+                ScenarioSpec& spec, const TomlReader& r) {
+    if (!v.is_string()) r.fail_at(line, section, "expected a string, got " + describe(v));
+    (section == "name" ? spec.name : spec.description) = v.as_string()->get();
+    if (section == "name" && !valid_name(spec.name))
+        r.fail_at(line_of(v), section, name_expectation() + ", got " + quoted_name(spec.name));
+}
+
+// The line in this file of a key validate_scenario names (see KeyLineFn). [[category]] replaces
+// the base's categories whole; [[adopt]] entries add to the base's, which come first in
+// spec.adoptions.
+std::uint32_t line_in_file(const toml::table& root, std::size_t base_adoptions,
+                           std::string_view key, std::size_t index) {
+    const auto dot = key.find('.');
+    const std::string_view section = key.substr(0, dot);
+    if (section == "category" || section == "adopt") {
+        const std::size_t first = section == "adopt" ? base_adoptions : 0;
+        const auto* arr = root.get_as<toml::array>(section);
+        if (!arr || index < first || index - first >= arr->size()) return 0;
+        const auto* table = (*arr)[index - first].as_table();
+        if (!table) return 0;
+        if (dot == std::string_view::npos) return line_of(*table);
+        const toml::node* node = toml::at_path(*table, key.substr(dot + 1)).node();
+        return node ? line_of(*node) : 0;
+    }
+    const toml::node* node = toml::at_path(root, key).node();
+    return node ? line_of(*node) : 0;
+}
+
+ScenarioSpec from_table(const TomlReader& r, int depth) {
+    const toml::table& root = r.root();
+    ScenarioSpec spec;
+    if (const toml::node* base = root.get("base")) spec = load_base(*base, r, depth);
+    const auto known = keys_of(scenario_params());
     for (auto&& [k, v] : root) {
         const std::string section(k.str());
-        const std::uint32_t line = k.source().begin.line;
+        const std::uint32_t line = line_of(k);
         if (section == "schema_version" || section == "base") continue;
-        if (section == "name" || section == "description") {
-            if (!v.is_string())
-                throw ScenarioError(file, line, section, "expected a string, got " + describe(v));
-            (section == "name" ? spec.name : spec.description) = v.as_string()->get();
-            // The name becomes a directory under --out: an identifier, never a path.
-            if (section == "name" && !valid_name(spec.name))
-                throw ScenarioError(file, line_of(v), section,
-                                    name_expectation() + ", got " + quoted_name(spec.name));
-            continue;
-        }
-        if (section == "category") {
-            load_categories(v, spec, file);
-            continue;
-        }
         if (section == "adopt") continue; // after the market is known, below
-        auto table = v.as_table();
-        if (!table) {
-            throw ScenarioError(file, line, section,
-                                "unknown top-level key; expected schema_version, name, "
-                                "description, a [section] or [[category]]");
-        }
-        for (auto&& [pk, pv] : *table) {
-            const std::string key = section + "." + std::string(pk.str());
-            const auto* def = find_param(key);
-            if (!def)
-                throw ScenarioError(file, pk.source().begin.line, key,
-                                    "unknown key" + suggestion(key, scenario_params()));
-            assign(*def, spec, pv, file, key);
+        if (section == "name" || section == "description") {
+            read_label(section, v, line, spec, r);
+        } else if (section == "category") {
+            load_categories(v, spec, r);
+        } else if (const auto* table = v.as_table()) {
+            for (auto&& [pk, pv] : *table) {
+                const std::string key = section + "." + std::string(pk.str());
+                const auto* def = find_param(key);
+                if (!def) r.unknown_key(line_of(pk), key, "unknown key", key, known);
+                assign(*def, spec, pv, r, key);
+            }
+        } else {
+            r.fail_at(line, section,
+                      "unknown top-level key; expected schema_version, name, description, a "
+                      "[section] or [[category]]");
         }
     }
     const std::size_t base_adoptions = spec.adoptions.size();
-    if (const toml::node* adopt = root.get("adopt")) load_adoptions(*adopt, spec, file);
+    if (const toml::node* adopt = root.get("adopt")) load_adoptions(*adopt, spec, r);
     if (spec.categories.empty()) spec.categories = default_categories();
     // The base passed these checks on its own, so a failure involves a key this file sets:
-    // cross-field errors name its line here. [[category]] replaces the base's categories whole;
-    // [[adopt]] entries add to the base's, which come first in spec.adoptions.
-    validate_scenario(spec, file, [&](std::string_view key, std::size_t index) -> std::uint32_t {
-        const auto dot = key.find('.');
-        const std::string_view section = key.substr(0, dot);
-        if (section == "category" || section == "adopt") {
-            const std::size_t first = section == "adopt" ? base_adoptions : 0;
-            const auto* arr = root.get_as<toml::array>(section);
-            if (!arr || index < first || index - first >= arr->size()) return 0;
-            const auto* table = (*arr)[index - first].as_table();
-            if (!table) return 0;
-            if (dot == std::string_view::npos) return line_of(*table);
-            const toml::node* node = toml::at_path(*table, key.substr(dot + 1)).node();
-            return node ? line_of(*node) : 0;
-        }
-        const toml::node* node = toml::at_path(root, key).node();
-        return node ? line_of(*node) : 0;
+    // cross-field errors name its line here.
+    validate_scenario(spec, r.file(), [&](std::string_view key, std::size_t index) {
+        return line_in_file(root, base_adoptions, key, index);
     });
     return spec;
 }
 
 ScenarioSpec parse_text(std::string_view text, const std::string& source_name, int depth) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source_name);
-    } catch (const toml::parse_error& err) {
-        throw ScenarioError(source_name, err.source().begin.line, "",
-                            "TOML syntax error: " + std::string(err.description()));
-    }
-    ScenarioSpec spec = from_table(root, source_name, depth);
+    TomlReader reader(InputKind::Scenario, source_name, text);
+    // An older format version is translated here, in one place, before anything is read.
+    upgrade_scenario(reader, std::cerr);
+    ScenarioSpec spec = from_table(reader, depth);
     // This file first, then the base chain load_file recorded while reading `base`.
     spec.sources.insert(spec.sources.begin(), SourceFile{source_name, sha256_hex(text)});
     return spec;
@@ -516,7 +455,8 @@ std::string assign_override(ScenarioSpec& spec, std::string_view assignment,
     const std::string value(assignment.substr(eq + 1));
     const auto* def = find_param(key);
     if (!def)
-        throw ScenarioError(where, 0, key, "unknown key" + suggestion(key, scenario_params()));
+        throw ScenarioError(where, 0, key,
+                            "unknown key" + did_you_mean(key, keys_of(scenario_params())));
     if (value.find_first_not_of(" \t") == std::string::npos)
         throw ScenarioError(where, 0, key,
                             "expected a value after '=', e.g. " + key + "=" +
@@ -541,7 +481,8 @@ std::string assign_override(ScenarioSpec& spec, std::string_view assignment,
                             "expected one value after '=', got '" + value +
                                 "' (more than one TOML key)");
     try {
-        assign(*def, spec, *parsed.get("v"), where, key);
+        const TomlReader r(InputKind::Scenario, where, std::move(parsed));
+        assign(*def, spec, *r.root().get("v"), r, key);
     } catch (const ScenarioError& e) {
         throw ScenarioError(where, 0, key, e.message()); // no line: "v = ..." is not the user's
     }

@@ -25,7 +25,7 @@ struct TargetSet {
     std::vector<Target> targets;
 };
 
-// Reads and checks a targets file; throws ScenarioError (file, line, key) on bad input.
+// Reads and checks a targets file; throws TargetsFileError (file, line, key) on bad input.
 TargetSet load_targets(const std::string& path);
 
 bool applies_to(const Target& t, const std::string& scenario);

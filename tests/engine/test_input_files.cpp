@@ -2,7 +2,7 @@
 // refers to it; a malformed --set value is a located error (issue 19, item 6).
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -47,7 +47,7 @@ std::string override_error(const std::string& assignment) {
     spec.categories = default_categories();
     try {
         apply_override(spec, assignment);
-    } catch (const ScenarioError& e) {
+    } catch (const InputFileError& e) {
         return e.what();
     }
     return "no error";
@@ -57,13 +57,13 @@ std::string override_error(const std::string& assignment) {
 
 TEST_CASE("a scenario path must name a regular file") {
     TempDir dir;
-    CHECK(error_of<ScenarioError>(dir.path.string()) ==
+    CHECK(error_of<InputFileError>(dir.path.string()) ==
           dir.path.string() + ": scenario file is a directory, not a file (resolved to " +
               dir.path.string() + ")");
-    CHECK(error_of<ScenarioError>("/dev/zero") ==
+    CHECK(error_of<InputFileError>("/dev/zero") ==
           "/dev/zero: scenario file is not a regular file (it is a character device)");
     const fs::path missing = dir.path / "nope.toml";
-    CHECK(error_of<ScenarioError>(missing.string()) ==
+    CHECK(error_of<InputFileError>(missing.string()) ==
           missing.string() + ": scenario file not found (resolved to " + missing.string() + ")");
 }
 
@@ -72,15 +72,15 @@ TEST_CASE("a bad base names the file and line that refer to it") {
     fs::create_directories(dir.path / "sub");
     const std::string head = "schema_version = 1\nname = \"x\"\n";
     const fs::path missing = dir.write("missing.toml", head + "base = \"nope.toml\"\n");
-    CHECK(error_of<ScenarioError>(missing.string()) ==
+    CHECK(error_of<InputFileError>(missing.string()) ==
           missing.string() + ":3: key 'base': file 'nope.toml' not found (resolved to " +
               (dir.path / "nope.toml").string() + ")");
     const fs::path directory = dir.write("directory.toml", head + "base = \"sub\"\n");
-    CHECK(error_of<ScenarioError>(directory.string()) ==
+    CHECK(error_of<InputFileError>(directory.string()) ==
           directory.string() + ":3: key 'base': file 'sub' is a directory, not a file (resolved " +
               "to " + (dir.path / "sub").string() + ")");
     const fs::path device = dir.write("device.toml", head + "base = \"/dev/zero\"\n");
-    CHECK(error_of<ScenarioError>(device.string()) ==
+    CHECK(error_of<InputFileError>(device.string()) ==
           device.string() +
               ":3: key 'base': file '/dev/zero' is not a regular file (it is a character device)");
 }
@@ -93,7 +93,7 @@ TEST_CASE("input files larger than the cap are refused before they are read") {
         out << "schema_version = 1\n";
     }
     fs::resize_file(big, kMaxInputFileBytes + 1);
-    CHECK(error_of<ScenarioError>(big.string()) ==
+    CHECK(error_of<InputFileError>(big.string()) ==
           big.string() + ": scenario file is 16777217 bytes; input files may hold at most 16 MiB " +
               "(16777216 bytes)");
     const fs::path at_cap = dir.write("cap.toml", "");
@@ -131,7 +131,10 @@ TEST_CASE("a malformed --set value is a located error naming the option") {
 }
 
 TEST_CASE("exit codes: one mapping for every program") {
+    CHECK(exit_code_for(InputFileError("f", 1, "k", "m")) == kExitBadInput);
     CHECK(exit_code_for(ScenarioError("f", 1, "k", "m")) == kExitBadInput);
+    CHECK(exit_code_for(SweepFileError("f", 1, "k", "m")) == kExitBadInput);
+    CHECK(exit_code_for(TargetsFileError("f", 1, "k", "m")) == kExitBadInput);
     CHECK(exit_code_for(InputError("x")) == kExitBadInput);
     CHECK(exit_code_for(std::invalid_argument("x")) == kExitBadInput);
     CHECK(exit_code_for(IoError("x")) == kExitIoFailure);

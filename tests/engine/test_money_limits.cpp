@@ -7,7 +7,7 @@
 #include "core/params.hpp"
 #include "core/simulation.hpp"
 #include "fixture.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <cmath>

@@ -1,11 +1,11 @@
 #include "experiment/flat_json.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 
 using namespace tendersim::experiment;
-using tendersim::ScenarioError;
+using tendersim::InputFileError;
 
 TEST_CASE("flat json: numbers, strings and booleans become TOML text in order") {
     const auto kv = parse_flat_json(
@@ -28,15 +28,15 @@ TEST_CASE("flat json: nested values, null, duplicates and junk are errors with a
     CHECK_THROWS_WITH_AS(parse_flat_json("{\"a\": {\"b\": 1}}", "p.json"),
                          doctest::Contains("p.json:1: key 'a': expected a number, string or "
                                            "true/false (the object must be flat)"),
-                         ScenarioError);
+                         InputFileError);
     CHECK_THROWS_WITH_AS(parse_flat_json("{\n\"a\": 1,\n\"b\": null}", "p.json"),
-                         doctest::Contains("p.json:3: key 'b'"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("{\"a\": [1, 2]}", "p"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1, \"a\": 2}", "p"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("{\"a\": 01}", "p"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1} extra", "p"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("[1]", "p"), ScenarioError);
-    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1", "p"), ScenarioError);
+                         doctest::Contains("p.json:3: key 'b'"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("{\"a\": [1, 2]}", "p"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1, \"a\": 2}", "p"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("{\"a\": 01}", "p"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1} extra", "p"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("[1]", "p"), InputFileError);
+    CHECK_THROWS_AS(parse_flat_json("{\"a\": 1", "p"), InputFileError);
 }
 
 TEST_CASE("params_json_overrides: inline object or file") {
@@ -44,5 +44,6 @@ TEST_CASE("params_json_overrides: inline object or file") {
           std::vector<std::string>{"policy.price_weight=0.4"});
     CHECK_THROWS_WITH_AS(
         params_json_overrides("/no/such/params.json"),
-        doctest::Contains("/no/such/params.json: the --params-json file not found"), ScenarioError);
+        doctest::Contains("/no/such/params.json: the --params-json file not found"),
+        InputFileError);
 }

@@ -4,7 +4,7 @@
 // values. The estimators themselves are tested in tests/analysis.
 #include "analysis/interleave.hpp"
 #include "experiment/sensitivity_csv.hpp"
-#include "experiment/text_util.hpp"
+#include "text/text.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>
@@ -14,6 +14,8 @@
 
 using namespace tendersim::analysis;
 using namespace tendersim::experiment;
+using tendersim::parse_double;
+using tendersim::split;
 
 namespace {
 

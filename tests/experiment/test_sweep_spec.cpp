@@ -1,12 +1,13 @@
 #include "experiment/sweep_plan.hpp"
 #include "helpers.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace tendersim::experiment;
+using tendersim::InputFileError;
 using tendersim::ParamKind;
-using tendersim::ScenarioError;
+using tendersim::SweepFileError;
 
 namespace {
 
@@ -47,7 +48,7 @@ key = "policy.reserve_local"
 void expect_error(const std::string& body, const std::string& needle) {
     INFO("expected error containing: " << needle);
     CHECK_THROWS_WITH_AS(SweepPlan(test::load(body, "bad.toml")), doctest::Contains(needle.c_str()),
-                         ScenarioError);
+                         SweepFileError);
 }
 
 } // namespace
@@ -145,18 +146,18 @@ TEST_CASE("sweep file: errors name file, line and key, and say what was expected
     expect_error("schema_version = 2\n", "TOML syntax error"); // a second schema_version
     CHECK_THROWS_WITH_AS(
         load_sweep_text("schema_version = 2\nbase = \"tiny.toml\"\n", "v.toml", test::kDataDir),
-        doctest::Contains("v.toml:1: key 'schema_version': expected 1"), ScenarioError);
+        doctest::Contains("v.toml:1: key 'schema_version': expected 1"), SweepFileError);
     CHECK_THROWS_WITH_AS(load_sweep_text("base = \"tiny.toml\"\n", "v.toml", test::kDataDir),
                          doctest::Contains("v.toml:1: key 'schema_version': missing"),
-                         ScenarioError);
+                         SweepFileError);
     CHECK_THROWS_WITH_AS(
         load_sweep_text("schema_version = 1\nbase = \"none.toml\"\n", "v.toml", test::kDataDir),
         doctest::Contains(
             "v.toml:2: key 'base': base scenario 'none.toml' not found (resolved to "),
-        ScenarioError);
+        SweepFileError);
     CHECK_THROWS_WITH_AS(load_sweep_file("/no/such/sweep.toml"),
                          doctest::Contains("/no/such/sweep.toml: sweep file not found"),
-                         ScenarioError);
+                         InputFileError);
 }
 
 TEST_CASE("sweep file: a design point that breaks a cross-field rule is refused up front") {
@@ -168,7 +169,7 @@ TEST_CASE("sweep file: a design point that breaks a cross-field rule is refused 
     CHECK_THROWS_WITH_AS(SweepPlan(test::load(body, "x.toml")),
                          doctest::Contains("is not a valid scenario: expected markup_min <= "
                                            "markup_max (0.1), got 0.4; narrow the ranges"),
-                         ScenarioError);
+                         SweepFileError);
 }
 
 TEST_CASE("sweep file: a design point whose market lacks an adoption's region is refused") {
@@ -183,12 +184,12 @@ TEST_CASE("sweep file: a design point whose market lacks an adoption's region is
     CHECK_THROWS_WITH_AS(SweepPlan(load_sweep_text(text, "x.toml", dir.string())),
                          doctest::Contains("is not a valid scenario: expected more than 1 (an "
                                            "[[adopt]] entry applies to region 1), got 1"),
-                         ScenarioError);
+                         SweepFileError);
     // [set] market.regions = 1 too.
     CHECK_THROWS_WITH_AS(load_sweep_text("schema_version = 1\nbase = \"base.toml\"\n[set.market]\n"
                                          "regions = 1\n[design]\ntype = \"grid\"\n[[parameter]]\n"
                                          "key = \"policy.price_weight\"\nmin = 0.2\nmax = 0.8\n",
                                          "y.toml", dir.string()),
                          doctest::Contains("y.toml:4: key 'market.regions': expected more than 1"),
-                         ScenarioError);
+                         SweepFileError);
 }

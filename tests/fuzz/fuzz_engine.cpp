@@ -10,7 +10,7 @@
 #include "core/money.hpp"
 #include "core/params.hpp"
 #include "core/simulation.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <algorithm>

@@ -1,9 +1,9 @@
 // libFuzzer target: `--params-json` (a flat JSON object -> key=value overrides), each override
 // then applied to a small scenario with apply_override, as `run`/`sweep` do. Bad input must end
-// in ScenarioError.
+// in an InputFileError (ScenarioError from apply_override).
 #include "experiment/flat_json.hpp"
 #include "fuzz_common.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <string>
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ScenarioSpec spec = small_spec();
         for (const auto& [key, value] : experiment::parse_flat_json(text, "--params-json"))
             apply_override(spec, key + "=" + value, "--params-json");
-    } catch (const ScenarioError&) {
+    } catch (const InputFileError&) {
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 // libFuzzer target: the scenario loader (TOML text -> validated ScenarioSpec). Bad input must end
 // in ScenarioError; anything else (a crash, a sanitizer report, another exception) is a finding.
 #include "fuzz_common.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <string>

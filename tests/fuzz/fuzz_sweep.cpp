@@ -1,9 +1,10 @@
 // libFuzzer target: the sweep parser (sweep TOML -> SweepSpec, its base scenario resolved in
 // tests/fuzz/data), then every varied parameter set to the ends of its range and printed as
-// runs.csv would print it. Bad input must end in ScenarioError.
+// runs.csv would print it. Bad input must end in an InputFileError (SweepFileError, or
+// ScenarioError for the base scenario).
 #include "experiment/sweep_spec.hpp"
 #include "fuzz_common.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 
 #include <vector>
 
@@ -23,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 (void)experiment::param_text(p, v);
             }
         }
-    } catch (const ScenarioError&) {
+    } catch (const InputFileError&) {
     }
     return 0;
 }

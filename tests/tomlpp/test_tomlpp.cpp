@@ -4,7 +4,7 @@
 // assumption would abort these tests.
 #include "code_points.hpp"
 #include "experiment/sweep_spec.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 #include "validation/targets.hpp"
 
@@ -22,7 +22,7 @@ const std::string kData = std::string(TENDERSIM_SOURCE_DIR) + "/tests/tomlpp/dat
 template <class Load> std::string error_of(Load&& load) {
     try {
         load();
-    } catch (const ScenarioError& e) {
+    } catch (const InputFileError& e) {
         return e.what();
     }
     return "(no error)";

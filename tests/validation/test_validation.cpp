@@ -1,4 +1,4 @@
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "validation/targets.hpp"
 #include "validation/validate.hpp"
 
@@ -23,7 +23,7 @@ std::string error_of(const std::string& text) {
     const std::string path = write_temp(text);
     try {
         load_targets(path);
-    } catch (const ScenarioError& e) {
+    } catch (const TargetsFileError& e) {
         const std::string msg = e.what();
         return msg.substr(path.size()); // drop the temp path, keep ":LINE: ..."
     }

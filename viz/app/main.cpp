@@ -6,7 +6,7 @@
 #include "chart/display.hpp"
 #include "chart/font.hpp"
 #include "io/errors.hpp"
-#include "io/scenario_error.hpp"
+#include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <SFML/Window/VideoMode.hpp>

@@ -1,11 +1,98 @@
-#include "experiment/text_util.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 
-namespace tendersim::experiment {
-namespace {
+namespace tendersim {
+
+std::string format_number(double value) {
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char buf[64];
+    // Whole numbers print without exponent so tables and CSV stay readable.
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    auto res = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, res.ptr);
+}
+
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string toml_string(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string hex64(std::uint64_t v) {
+    std::string s(16, '0');
+    for (int k = 15; k >= 0; --k, v >>= 4)
+        s[static_cast<std::size_t>(k)] = "0123456789abcdef"[v & 15u];
+    return s;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -22,6 +109,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
     return row[b.size()];
 }
+
+namespace {
 
 template <class S> std::string closest(std::string_view word, std::span<const S> candidates) {
     std::string best;
@@ -40,21 +129,6 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
 }
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
     return closest(word, candidates);
-}
-
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
-    for (const char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-std::string hex64(std::uint64_t v) {
-    std::string s(16, '0');
-    for (int k = 15; k >= 0; --k, v >>= 4)
-        s[static_cast<std::size_t>(k)] = "0123456789abcdef"[v & 15u];
-    return s;
 }
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
@@ -89,4 +163,4 @@ std::optional<std::uint64_t> parse_u64(std::string_view text) {
     return v;
 }
 
-} // namespace tendersim::experiment
+} // namespace tendersim
