@@ -1,6 +1,7 @@
 #include "metrics.hpp"
 
 #include "cost_model.hpp"
+#include "parallel.hpp"
 #include "social_value.hpp"
 #include "supply_chain.hpp"
 

@@ -2,13 +2,14 @@
 // Yearly market metrics (definitions in docs/metrics.md). Computed from the market and the
 // year's scratch after all phases ran; never feeds back into the model.
 #include "market.hpp"
-#include "parallel.hpp"
 #include "year_state.hpp"
 
 #include <string>
 #include <vector>
 
 namespace tendersim {
+
+class Executor; // parallel.hpp (oneTBB): only the .cpp files that run kernels include it
 
 struct Concentration {
     double hhi = 0;          // Herfindahl-Hirschman index of spend shares, 0-10,000
