@@ -133,11 +133,18 @@ void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& 
     // would zero 64 bids (4 KB) for every tender.
     thread_local std::array<Bid, kMaxBids> bids;
     std::size_t n = 0;
+    out.bids_over_cap = 0;
     auto consider = [&](SupplierId id, bool incumbent) {
         ++out.considered;
-        if (n < kMaxBids && decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) {
+        if (n < kMaxBids) {
+            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) return;
             counters.record(id, view.bid_cost);
             ++n;
+        } else {
+            // The cap binds: the decision is still taken (it draws from its own sub-stream and
+            // writes nothing), only to count the bid the cap drops (reported at the end of a run).
+            Bid dropped;
+            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped)) ++out.bids_over_cap;
         }
     };
     const auto& s = m.suppliers;

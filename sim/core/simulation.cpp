@@ -34,6 +34,7 @@ const YearMetrics& Simulation::run_year() {
                   times_.of(step) += std::chrono::duration<double>(now - clock).count();
                   clock = now;
               });
+    bid_cap_.add(year_.tenders);
     return metrics_;
 }
 

@@ -2,6 +2,7 @@
 // One replicate of a scenario: the immutable spec, the market it builds, and the yearly loop.
 // No oneTBB header is reached from here (the Executor is held behind a pointer): code that runs a
 // Simulation compiles without them (tests/engine/test_simulation_header.cpp checks it).
+#include "bid_cap.hpp"
 #include "candidate_index.hpp"
 #include "market.hpp"
 #include "metrics.hpp"
@@ -40,6 +41,8 @@ class Simulation {
     const YearMetrics& metrics() const { return metrics_; }
     int threads() const;
     const PhaseTimes& phase_times() const { return times_; }
+    // How often the per-tender bid cap bound, over every year run so far (burn-in included).
+    const BidCapCount& bid_cap() const { return bid_cap_; }
 
   private:
     Market market_;
@@ -48,6 +51,7 @@ class Simulation {
     YearState year_;
     YearMetrics metrics_;
     PhaseTimes times_;
+    BidCapCount bid_cap_;
 };
 
 // Hash of the whole market state (suppliers, councils, contracts, ledgers): equal hashes across
