@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the Release build with warnings as errors, then the engine tests
+# Checks the C++ formatting first (seconds; scripts/check_format.sh), then builds and runs every
+# test: the Release build with warnings as errors, then the engine tests
 # again under AddressSanitizer+UBSan and under ThreadSanitizer (the parallel phases), then the
 # libFuzzer targets for 60 s each (scripts/fuzz.sh, docs/fuzzing.md).
 # Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer builds and fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Formatting first: it fails in seconds, before minutes of building.
+echo "== clang-format check"
+bash scripts/check_format.sh
 bash scripts/build.sh build
 (cd build && ctest --output-on-failure -j "$(nproc)")
 if [ "${1:-}" != "--quick" ]; then

@@ -1,5 +1,7 @@
 #include "candidate_index.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bit>

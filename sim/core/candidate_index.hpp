@@ -3,12 +3,13 @@
 // suppliers that serve its category and reach its region, never the whole supplier table.
 #include "ids.hpp"
 #include "market.hpp"
-#include "parallel.hpp"
 
 #include <span>
 #include <vector>
 
 namespace tendersim {
+
+class Executor; // parallel.hpp (oneTBB): only the .cpp files that run kernels include it
 
 class CandidateIndex {
   public:

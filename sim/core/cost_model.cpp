@@ -6,7 +6,7 @@
 namespace tendersim {
 
 double large_scale_factor(const CategorySpec& category, Pence efficient) {
-    const double reference = category.value_median_gbp * 100.0;
+    const double reference = as_pence(category.value_median_gbp);
     return std::clamp(
         std::pow(static_cast<double>(efficient) / reference, -category.scale_economies), 0.6, 1.4);
 }
@@ -37,7 +37,7 @@ Pence supplier_cost(const Market& market, SupplierId s, CategoryId c, Pence effi
 
 Pence bid_cost(const BiddingSpec& bidding, Pence total) {
     const double value = static_cast<double>(total);
-    const double threshold = bidding.small_project_threshold_gbp * 100.0;
+    const double threshold = as_pence(bidding.small_project_threshold_gbp);
     double share = bidding.bid_cost_share;
     if (value > 0 && value < threshold)
         share *= std::pow(threshold / value, bidding.small_project_exponent);

@@ -96,7 +96,7 @@ MarketSizeEstimate estimate_market_size(const ScenarioSpec& spec) {
 
 void check_market_fits(const ScenarioSpec& spec) {
     const MarketSizeEstimate e = estimate_market_size(spec);
-    const double max_gbp = static_cast<double>(kMaxPence) / 100.0;
+    const double max_gbp = gbp(kMaxPence);
     std::ostringstream why;
     if (!(e.bytes <= kMaxMarketBytes)) {
         why << "scenario '" << spec.name << "' would need about " << gib(e.bytes) << " of memory ("

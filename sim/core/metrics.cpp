@@ -2,6 +2,7 @@
 
 #include "cost_model.hpp"
 #include "metric_registry.hpp"
+#include "parallel.hpp"
 #include "social_value.hpp"
 #include "supply_chain.hpp"
 
@@ -133,8 +134,7 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
         if (s.is_sme[c.supplier.index()]) sv_sme += static_cast<double>(r.sv_delivered);
         if (s.region[c.supplier.index()] == m.councils.region[c.buyer.index()])
             sv_local += static_cast<double>(r.sv_delivered);
-        const SocialValueUnits units =
-            units_of(m, c.supplier.index(), static_cast<double>(r.sv_delivered) / 100.0);
+        const SocialValueUnits units = units_of(m, c.supplier.index(), gbp(r.sv_delivered));
         y.social_value_job_years += units.job_years;
         y.social_value_carbon_tonnes += units.carbon_tonnes;
         y.social_value_community_hours += units.community_hours;
@@ -145,17 +145,17 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
                 sub_sme += static_cast<double>(r.subcontract_paid);
         }
     }
-    y.total_spend_gbp = paid / 100.0;
+    y.total_spend_gbp = as_gbp(paid);
     y.price_index = ratio(paid, efficient);
     y.sme_share_direct = ratio(sme, paid);
     y.local_share = ratio(local, paid);
-    y.social_value_delivered_gbp = sv / 100.0;
+    y.social_value_delivered_gbp = as_gbp(sv);
     y.social_value_delivered_per_pound = ratio(sv, paid);
     y.quality_delivered = ratio(quality, paid);
     y.social_value_delivery_ratio = ratio(sv, promised);
     y.social_value_sme_share = ratio(sv_sme, sv);
     y.social_value_local_share = ratio(sv_local, sv);
-    y.subcontract_value_gbp = sub_paid / 100.0;
+    y.subcontract_value_gbp = as_gbp(sub_paid);
     y.subcontract_sme_share = ratio(sub_sme, sub_paid);
     // Only large primes subcontract, so direct and indirect SME spend never overlap.
     y.sme_share_indirect = ratio(sub_sme, paid);
@@ -171,13 +171,12 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
     y.mean_partnership_size = ratio(members, y.partnerships);
     y.innovation_adoption_share =
         ratio(static_cast<double>(ctr.innovative_awards), static_cast<double>(ctr.awards));
-    y.outcome_payment_withheld_gbp = static_cast<double>(ctr.outcome_withheld) / 100.0;
+    y.outcome_payment_withheld_gbp = gbp(ctr.outcome_withheld);
     y.sme_win_rate = ratio(static_cast<double>(ctr.sme_awards), sme_bids);
-    y.mean_contract_value_gbp =
-        ratio(static_cast<double>(ctr.awarded_annual_value), static_cast<double>(ctr.awards)) /
-        100.0;
+    y.mean_contract_value_gbp = as_gbp(
+        ratio(static_cast<double>(ctr.awarded_annual_value), static_cast<double>(ctr.awards)));
     y.monitored_shortfalls = static_cast<double>(ctr.monitored_shortfalls);
-    y.social_value_promised_gbp = static_cast<double>(ctr.sv_promised_total) / 100.0;
+    y.social_value_promised_gbp = gbp(ctr.sv_promised_total);
     y.social_value_promised_per_pound = ratio(static_cast<double>(ctr.sv_promised_total),
                                               static_cast<double>(ctr.awarded_total_value));
 
@@ -196,10 +195,10 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
                                  static_cast<double>(ctr.relets_awarded));
     y.switching_rate = 1.0 - y.incumbent_win_rate; // not defined without re-lets
     y.contract_failures = static_cast<double>(ctr.failures);
-    y.council_procurement_cost_gbp = static_cast<double>(ctr.council_procurement_cost) / 100.0;
+    y.council_procurement_cost_gbp = gbp(ctr.council_procurement_cost);
     Pence bid_cost = 0;
     for (std::size_t i = 0; i < s.size(); ++i) bid_cost += s.bid_cost_year[i];
-    y.supplier_bid_cost_gbp = static_cast<double>(bid_cost) / 100.0;
+    y.supplier_bid_cost_gbp = gbp(bid_cost);
     y.bid_cost_share = ratio(bid_cost_shares, bids);
     y.mean_contract_years =
         ratio(static_cast<double>(ctr.award_years), static_cast<double>(ctr.awards));

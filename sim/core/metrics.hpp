@@ -3,13 +3,14 @@
 // never feeds back into the model. Names, titles, units and definitions: metric_registry.hpp
 // (printed as docs/metrics.md).
 #include "market.hpp"
-#include "parallel.hpp"
 #include "year_state.hpp"
 
 #include <string>
 #include <vector>
 
 namespace tendersim {
+
+class Executor; // parallel.hpp (oneTBB): only the .cpp files that run kernels include it
 
 struct Concentration {
     double hhi = 0;          // Herfindahl-Hirschman index of spend shares, 0-10,000

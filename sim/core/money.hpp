@@ -24,15 +24,26 @@ class MoneyOverflow : public std::overflow_error {
 
 [[noreturn]] void throw_money_overflow(const char* what);
 
+// The one place pounds and pence meet. Every conversion in sim/ and viz/ goes through as_pence /
+// as_gbp (amounts held as doubles: thresholds, sums, averages; no rounding) or through
+// pence_from_gbp / gbp (one amount as integer pence), so no `* 100.0` is written by hand.
+inline constexpr double kPencePerPound = 100.0;
+constexpr double as_pence(double gbp) {
+    return gbp * kPencePerPound;
+}
+constexpr double as_gbp(double pence) {
+    return pence / kPencePerPound;
+}
+
 constexpr Pence pence_from_gbp(double gbp) {
-    const double pence = gbp * 100.0;
+    const double pence = as_pence(gbp);
     // Written so that NaN fails the test too.
     if (!(pence <= static_cast<double>(kMaxPence) && pence >= -static_cast<double>(kMaxPence)))
         throw_money_overflow("an amount in GBP");
     return static_cast<Pence>(pence + (gbp >= 0 ? 0.5 : -0.5));
 }
 constexpr double gbp(Pence p) {
-    return static_cast<double>(p) / 100.0;
+    return as_gbp(static_cast<double>(p));
 }
 inline Pence round_pence(double pence, const char* what = "an amount") {
     if (!(std::fabs(pence) <= static_cast<double>(kMaxPence))) [[unlikely]]

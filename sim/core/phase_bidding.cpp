@@ -9,14 +9,16 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace tendersim {
 namespace {
 
-// Everything one tender's bid/no-bid decisions read, gathered once per tender.
+// Everything one tender's bid/no-bid decisions read, gathered once per tender. Read-only: the
+// decisions write nothing shared (bid_for_tender records each bid in BidCounters).
 struct TenderView {
     const Market& m;
-    Suppliers& counters; // only bids_year and bid_cost_year are written, atomically
     const Tender& t;
     double sv_effort;
     Pence total_value;
@@ -25,7 +27,20 @@ struct TenderView {
     double large_scale;
 };
 
-// One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid.
+// The only supplier fields bidding writes. Tenders are bid for in parallel, so every write is an
+// atomic add (integer sums: the same totals in any order).
+struct BidCounters {
+    std::vector<std::int32_t>& bids_year;
+    std::vector<Pence>& bid_cost_year;
+
+    void record(SupplierId id, Pence bid_cost) const {
+        atomic_add(bids_year[id.index()], 1);
+        atomic_add(bid_cost_year[id.index()], bid_cost);
+    }
+};
+
+// One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid. Writes
+// only `bid`.
 bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid) {
     const auto& m = v.m;
     const auto& s = m.suppliers;
@@ -90,12 +105,11 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const double evaluated = quality * s.reputation[i] +
                              incumbent_quality_bonus(m.spec, t, incumbent) + noise * rng.normal();
     bid.quality = static_cast<float>(std::clamp(evaluated, 0.0, 1.0));
-    atomic_add(v.counters.bids_year[i], 1);
-    atomic_add(v.counters.bid_cost_year[i], v.bid_cost);
     return true;
 }
 
-void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, TenderOutcome& out) {
+void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& t,
+                    const BidCounters& counters, TenderOutcome& out) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
         b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
@@ -106,7 +120,6 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
     const double lockin = t.outcome_spec ? 1.0 - m.spec.levers.outcome_lockin_reduction : 1.0;
     const TenderView view{
         m,
-        m.suppliers,
         t,
         effort,
         total,
@@ -120,9 +133,19 @@ void bid_for_tender(Market& m, const CandidateIndex& index, const Tender& t, Ten
     // would zero 64 bids (4 KB) for every tender.
     thread_local std::array<Bid, kMaxBids> bids;
     std::size_t n = 0;
+    out.bids_over_cap = 0;
     auto consider = [&](SupplierId id, bool incumbent) {
         ++out.considered;
-        if (n < kMaxBids && decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) ++n;
+        if (n < kMaxBids) {
+            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) return;
+            counters.record(id, view.bid_cost);
+            ++n;
+        } else {
+            // The cap binds: the decision is still taken (it draws from its own sub-stream and
+            // writes nothing), only to count the bid the cap drops (reported at the end of a run).
+            Bid dropped;
+            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped)) ++out.bids_over_cap;
+        }
     };
     const auto& s = m.suppliers;
     if (t.incumbent.valid() && (s.category_mask[t.incumbent.index()] >> t.category.index() & 1u))
@@ -186,8 +209,10 @@ double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool i
 
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec) {
     auto& tenders = ys.tenders;
+    const BidCounters counters{m.suppliers.bids_year, m.suppliers.bid_cost_year};
+    const Market& market = m; // the rest of the market is only read
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
-        bid_for_tender(m, index, tenders.tenders[k], tenders.outcomes[k]);
+        bid_for_tender(market, index, tenders.tenders[k], counters, tenders.outcomes[k]);
     });
 }
 

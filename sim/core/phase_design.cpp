@@ -52,7 +52,7 @@ void divide_into_lots(Market& m, std::vector<Tender>& tenders, YearCounters& ctr
     std::vector<Tender> out;
     out.reserve(tenders.size());
     for (const Tender& t : tenders) {
-        const double threshold = m.councils.policy[t.buyer.index()].lot_threshold_gbp * 100.0;
+        const double threshold = as_pence(m.councils.policy[t.buyer.index()].lot_threshold_gbp);
         if (threshold <= 0.0 || static_cast<double>(t.estimated_value) <= threshold) {
             out.push_back(t);
             continue;
@@ -90,7 +90,7 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
         // Social value takes its weight from price and quality, which keep their ratio.
         t.social_value_weight = static_cast<float>(p.social_value_weight);
         t.price_weight = static_cast<float>((1.0 - p.social_value_weight) * p.price_weight);
-        const double reserve = reserve_threshold(m, t.buyer) * 100.0;
+        const double reserve = as_pence(reserve_threshold(m, t.buyer));
         if (reserve > 0.0 && static_cast<double>(t.estimated_value) < reserve) {
             t.reserved_sme = p.reserve_sme ? 1 : 0;
             t.reserved_local = p.reserve_local ? 1 : 0;

@@ -1,6 +1,7 @@
 #include "simulation.hpp"
 
 #include "initialise.hpp"
+#include "parallel.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
 
@@ -10,9 +11,15 @@
 namespace tendersim {
 
 Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads)
-    : market_(build_market(spec, seed)), exec_(threads) {
+    : market_(build_market(spec, seed)), exec_(std::make_unique<Executor>(threads)) {
     // Burn-in: the market settles from its generated start before year 1 is reported.
     for (std::int64_t y = 0; y < spec.run.burn_in_years; ++y) run_year();
+}
+
+Simulation::~Simulation() = default;
+
+int Simulation::threads() const {
+    return exec_->threads();
 }
 
 void Simulation::adopt_now(const Adoption& adoption) {
@@ -22,11 +29,12 @@ void Simulation::adopt_now(const Adoption& adoption) {
 const YearMetrics& Simulation::run_year() {
     auto clock = std::chrono::steady_clock::now();
     run_steps(kYearSchedule.front(), kYearSchedule.back(),
-              YearContext{market_, year_, index_, exec_, metrics_}, [&](YearStep step) {
+              YearContext{market_, year_, index_, *exec_, metrics_}, [&](YearStep step) {
                   const auto now = std::chrono::steady_clock::now();
                   times_.of(step) += std::chrono::duration<double>(now - clock).count();
                   clock = now;
               });
+    bid_cap_.add(year_.tenders);
     return metrics_;
 }
 

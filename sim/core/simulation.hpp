@@ -1,15 +1,20 @@
 #pragma once
 // One replicate of a scenario: the immutable spec, the market it builds, and the yearly loop.
+// No oneTBB header is reached from here (the Executor is held behind a pointer): code that runs a
+// Simulation compiles without them (tests/engine/test_simulation_header.cpp checks it).
+#include "bid_cap.hpp"
 #include "candidate_index.hpp"
 #include "market.hpp"
 #include "metrics.hpp"
-#include "parallel.hpp"
 #include "year_schedule.hpp"
 #include "year_state.hpp"
 
 #include <cstdint>
+#include <memory>
 
 namespace tendersim {
+
+class Executor; // parallel.hpp
 
 // Seconds spent in each phase, summed over the years run (reported by the benchmark).
 struct PhaseTimes {
@@ -21,6 +26,9 @@ struct PhaseTimes {
 class Simulation {
   public:
     Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads);
+    ~Simulation(); // defined where Executor is complete
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
 
     // Changes councils' policies from the next simulated year on (the live app's controls).
     void adopt_now(const Adoption& adoption);
@@ -31,16 +39,19 @@ class Simulation {
     const Market& market() const { return market_; }
     const YearState& last_year() const { return year_; }
     const YearMetrics& metrics() const { return metrics_; }
-    int threads() const { return exec_.threads(); }
+    int threads() const;
     const PhaseTimes& phase_times() const { return times_; }
+    // How often the per-tender bid cap bound, over every year run so far (burn-in included).
+    const BidCapCount& bid_cap() const { return bid_cap_; }
 
   private:
     Market market_;
-    Executor exec_;
+    std::unique_ptr<Executor> exec_;
     CandidateIndex index_;
     YearState year_;
     YearMetrics metrics_;
     PhaseTimes times_;
+    BidCapCount bid_cap_;
 };
 
 // Hash of the whole market state (suppliers, councils, contracts, ledgers): equal hashes across

@@ -195,9 +195,8 @@ struct Adoption {
     Scope scope = Scope::All;
     std::int64_t region = 0;
     std::vector<std::int64_t> councils;
-    std::vector<std::pair<std::string, std::string>> values; // policy key, value as TOML text
-    PolicySpec patch;                                        // values applied to a default policy
-    std::vector<std::string> keys;                           // which fields of patch are set
+    PolicySpec patch;              // values applied to a default policy
+    std::vector<std::string> keys; // which fields of patch are set
 };
 
 // A file a scenario was read from, with the SHA-256 of its bytes (filled by the loader).

@@ -56,6 +56,7 @@ struct TenderOutcome {
     std::uint16_t sme_bids = 0;
     std::uint16_t abnormal_flagged = 0;
     std::uint16_t abnormal_rejected = 0;
+    std::uint32_t bids_over_cap = 0; // would-be bids dropped because `bids` reached kMaxBids
     std::uint8_t shortlisted = 0;
     Pence lowest_price = 0;
     std::array<Bid, kShortlist> shortlist{}; // ranked best first

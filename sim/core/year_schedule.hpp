@@ -4,13 +4,14 @@
 #include "candidate_index.hpp"
 #include "market.hpp"
 #include "metrics.hpp"
-#include "parallel.hpp"
 #include "year_state.hpp"
 
 #include <array>
 #include <cstdint>
 
 namespace tendersim {
+
+class Executor; // parallel.hpp (oneTBB): only the .cpp files that run kernels include it
 
 enum class YearStep : std::uint8_t {
     Open,      // year += 1; counters reset; adoptions take effect; councils steer SME targets

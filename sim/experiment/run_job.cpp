@@ -69,6 +69,7 @@ RunSummary run_job(const RunConfig& config) {
         }
         write_supplier_rows(*suppliers, key, sim.market());
         summary.final_state_hashes.push_back(state_hash(sim.market()));
+        summary.bid_cap.add(sim.bid_cap());
         // A full disk stops the run here, not after the last replicate.
         for (const auto* f : {metrics.get(), suppliers.get(), tenders.get()})
             if (f) f->check();
@@ -86,12 +87,16 @@ RunSummary run_job(const RunConfig& config) {
                       seeds,
                       config.threads,
                       summary.wall_seconds,
-                      summary.final_state_hashes};
+                      summary.final_state_hashes,
+                      summary.bid_cap};
     auto manifest = dir.open("manifest.json");
     *manifest << manifest_json(spec, info);
     manifest->close();
     dir.commit();
     summary.result_dir = dir.target().string();
+    // Once per run, --quiet or not: results from a market where the cap bound understate bids.
+    if (const std::string warning = bid_cap_warning(summary.bid_cap); !warning.empty())
+        std::cerr << warning << "\n";
     return summary;
 }
 

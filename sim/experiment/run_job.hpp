@@ -1,5 +1,6 @@
 #pragma once
 // `tendersim run`: runs a scenario's replicates and writes the results directory.
+#include "core/bid_cap.hpp"
 #include "core/spec.hpp"
 
 #include <cstdint>
@@ -28,6 +29,7 @@ struct RunSummary {
     std::string result_dir;
     double wall_seconds = 0;
     std::vector<std::uint64_t> final_state_hashes; // one per replicate
+    BidCapCount bid_cap;                           // over all replicates
 };
 
 // Loads and validates the scenario (throws ScenarioError before anything is written), runs it,

@@ -70,7 +70,11 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
     o << "],\n  \"final_state_hashes\": [";
     for (std::size_t k = 0; k < info.final_state_hashes.size(); ++k)
         o << (k ? ", " : "") << json_string(hex64(info.final_state_hashes[k]));
-    o << "],\n  \"parameters\": {\n";
+    o << "],\n  \"bid_cap\": {\"max_bids\": " << kMaxBids
+      << ", \"tenders\": " << info.bid_cap.tenders
+      << ", \"tenders_capped\": " << info.bid_cap.tenders_capped
+      << ", \"bids_dropped\": " << info.bid_cap.bids_dropped << "}";
+    o << ",\n  \"parameters\": {\n";
     bool first = true;
     for (const auto& def : scenario_params()) {
         o << (first ? "" : ",\n") << "    " << json_string(std::string(def.key)) << ": "

@@ -2,6 +2,7 @@
 // manifest.json: what produced a results directory (scenario, the hash of every file it was
 // built from, every resolved parameter and [[adopt]] entry, seeds, threads, version, commit,
 // wall time), so any result can be traced and rerun.
+#include "core/bid_cap.hpp"
 #include "core/spec.hpp"
 
 #include <cstdint>
@@ -17,6 +18,7 @@ struct ManifestInfo {
     int threads = 1;
     double wall_seconds = 0;
     std::vector<std::uint64_t> final_state_hashes;
+    BidCapCount bid_cap; // how often the per-tender bid cap bound (bid_cap.hpp)
 };
 
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info);

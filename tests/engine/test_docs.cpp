@@ -25,7 +25,8 @@ struct Reference {
 // Backticked `sim/...ext: name` references.
 std::vector<Reference> references(const std::string& doc) {
     std::vector<Reference> out;
-    for (std::size_t at = doc.find("`sim/"); at != std::string::npos; at = doc.find("`sim/", at + 1)) {
+    for (std::size_t at = doc.find("`sim/"); at != std::string::npos;
+         at = doc.find("`sim/", at + 1)) {
         const auto end = doc.find('`', at + 1);
         if (end == std::string::npos) break;
         const std::string inside = doc.substr(at + 1, end - at - 1);
@@ -50,8 +51,10 @@ TEST_CASE("every file: function reference in docs/ODD.md exists in the code") {
         REQUIRE(std::filesystem::exists(path));
         const std::string code = read(path);
         // A definition or declaration: the name followed by an opening parenthesis, or a type.
-        const std::string name = r.function.substr(r.function.rfind("::") == std::string::npos ? 0 : r.function.rfind("::") + 2);
-        const bool found = code.find(name + "(") != std::string::npos || code.find("struct " + name) != std::string::npos ||
+        const std::string name = r.function.substr(
+            r.function.rfind("::") == std::string::npos ? 0 : r.function.rfind("::") + 2);
+        const bool found = code.find(name + "(") != std::string::npos ||
+                           code.find("struct " + name) != std::string::npos ||
                            code.find("class " + name) != std::string::npos;
         CHECK(found);
     }

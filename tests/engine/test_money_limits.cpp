@@ -72,6 +72,19 @@ TEST_CASE("money helpers: in-range amounts are exact, anything past 2^53 pence i
     }
 }
 
+TEST_CASE("pounds and pence convert in one place, with the arithmetic outputs were made with") {
+    // as_pence / as_gbp replaced hand-written `* 100.0` and `/ 100.0`: the same operation, so the
+    // same bits (CHECK ==, not Approx), including values where *0.01 would differ from /100.
+    for (const double v : {0.07, 0.1, 0.29, 1.15, 123.45, 99'999.99, 2.5e8, -17.3}) {
+        CHECK(as_pence(v) == v * 100.0);
+        CHECK(as_gbp(v) == v / 100.0);
+    }
+    CHECK(as_gbp(35.0) != 35.0 * 0.01); // why the division stays a division
+    CHECK(gbp(Pence{12'345}) == 123.45);
+    CHECK(pence_from_gbp(1.15) == 115); // rounded, where as_pence(1.15) is 114.99999999999999
+    CHECK(as_pence(1.15) < 115.0);
+}
+
 TEST_CASE("repro: one category at the documented maximum contract value stops while building") {
     // Used to exit 0 with total_spend_gbp = -9.2e16 and price_index = -246072: an SME's cost of
     // a GBP 10bn contract, strained far past its capacity, wrapped round.
