@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the C++ formatting first (seconds; scripts/check_format.sh), then builds and runs every
-# test: the Release build with warnings as errors, then the engine tests
+# test: the Release build with warnings as errors, then the engine tests and the viz libraries'
+# tests that need no SFML (the live app's logic and simulation thread)
 # again under AddressSanitizer+UBSan and under ThreadSanitizer (the parallel phases), then the
 # libFuzzer targets for 60 s each (scripts/fuzz.sh, docs/fuzzing.md).
 # Usage: scripts/test.sh [--quick]   (--quick skips the sanitizer builds and fuzzing)
@@ -15,7 +16,7 @@ bash scripts/build.sh build
 if [ "${1:-}" != "--quick" ]; then
   for san in address thread; do
     echo "== tests under sanitizer: $san"
-    bash scripts/build.sh "build-$san" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTENDERSIM_SANITIZE=$san -DTENDERSIM_BUILD_VIZ=OFF -DTENDERSIM_WERROR=OFF
+    bash scripts/build.sh "build-$san" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTENDERSIM_SANITIZE=$san -DTENDERSIM_BUILD_VIZ=OFF -DTENDERSIM_BUILD_VIZ_LOGIC=ON -DTENDERSIM_WERROR=OFF
     # (-Werror stays on in the main build: sanitizer instrumentation makes GCC 12 report
     # false maybe-uninitialized warnings inside libstdc++.)
     # TSan needs ASLR-compatible mappings on newer kernels; setarch -R disables randomisation.

@@ -3,6 +3,7 @@
 // suppliers that serve its category and reach its region, never the whole supplier table.
 #include "ids.hpp"
 #include "market.hpp"
+#include "rng.hpp"
 
 #include <span>
 #include <vector>
@@ -21,9 +22,10 @@ class CandidateIndex {
     }
 
     // After attention is set, each cell is regrouped into bands of similar notice probability
-    // (band b holds probabilities in (2^-(b+1), 2^-b]). A tender walks each band with geometric
-    // skips at the band's highest probability and thins by each supplier's own: the same
-    // outcome as testing every supplier, at about twice the reads of the suppliers who notice.
+    // (band b holds probabilities in [2^-(b+1), 2^-b), band 0 also 1, the last band all below). A
+    // tender walks each band with geometric skips at the band's highest probability and thins by
+    // each supplier's own: the same outcome as testing every supplier, at about twice the reads of
+    // the suppliers who notice.
     static constexpr std::size_t kBands = 12;
     struct Band {
         std::span<const SupplierId> ids;
@@ -43,6 +45,29 @@ class CandidateIndex {
     std::vector<std::size_t> band_offsets_; // per cell, kBands + 1 absolute offsets into ids_
     std::vector<float> band_max_;           // per cell and band
 };
+
+// Walks one band as a tender does: geometric skips at the band's highest notice probability, each
+// landing kept with probability attention / max_attention. Calls noticed(id) for each supplier
+// kept, in band order. Each supplier is kept with probability equal to its attention,
+// independently of the others, as one Bernoulli draw per supplier would keep it (checked
+// statistically in tests/engine/test_banded_walk.cpp); the walk reads about max / mean times as
+// many suppliers as it keeps.
+template <class Noticed>
+void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
+               Noticed&& noticed) {
+    if (band.ids.empty() || band.max_attention <= 0.0f) return;
+    const double pmax = band.max_attention;
+    const Stream::SkipRate skip(pmax);
+    const std::uint64_t size = band.ids.size();
+    // A skip past the end ends the walk (compared before adding: a skip can be UINT64_MAX).
+    for (std::uint64_t pos = rng.geometric(skip); pos < size;) {
+        const SupplierId id = band.ids[pos];
+        if (rng.uniform() * pmax < attention[id.index()]) noticed(id);
+        const std::uint64_t gap = rng.geometric(skip);
+        if (gap >= size - pos - 1) break;
+        pos += 1 + gap;
+    }
+}
 
 // Calls f(region) for each region a supplier serves.
 template <class F>

@@ -152,18 +152,10 @@ void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& 
         consider(t.incumbent, true);
     // Walk each attention band of the cell with geometric skips at the band's highest notice
     // rate, then thin by each supplier's own rate (see CandidateIndex::band).
-    for (std::size_t band = 0; band < CandidateIndex::kBands; ++band) {
-        const auto [ids, pmax] = index.band(t.category, t.region, band);
-        if (ids.empty() || pmax <= 0.0f) continue;
-        const Stream::SkipRate skip(pmax);
-        for (std::uint64_t pos = walk.geometric(skip); pos < ids.size();
-             pos += 1 + walk.geometric(skip)) {
-            const SupplierId id = ids[pos];
-            const double u = walk.uniform();
-            if (id == t.incumbent || u * pmax >= s.attention[id.index()]) continue;
-            consider(id, false);
-        }
-    }
+    for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
+        walk_band(index.band(t.category, t.region, band), s.attention, walk, [&](SupplierId id) {
+            if (id != t.incumbent) consider(id, false);
+        });
 
     out.bids = static_cast<std::uint16_t>(n);
     out.sme_bids = 0;

@@ -26,23 +26,13 @@
 namespace tendersim::experiment {
 namespace {
 
-// Runs jobs 0..n-1 on `threads` workers; each job writes only its own result slots.
+// Runs jobs 0..n-1 on `threads` workers; each job writes only its own result slots. A job that
+// throws stops the others and reaches the caller (run_pool).
 template <class Job> void parallel_jobs(std::size_t n, int threads, Job&& job) {
     std::atomic<std::size_t> cursor{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto worker = [&] {
-        try {
-            for (std::size_t k; !failed && (k = cursor.fetch_add(1)) < n;) job(k);
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            failed = true;
-        }
-    };
-    run_pool(threads, worker);
-    if (error) std::rethrow_exception(error);
+    run_pool(threads, [&](std::stop_token stop) {
+        for (std::size_t k; !stop.stop_requested() && (k = cursor.fetch_add(1)) < n;) job(k);
+    });
 }
 
 } // namespace

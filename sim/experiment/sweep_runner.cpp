@@ -76,26 +76,16 @@ void run_workers(const SweepPlan& plan, int threads,
                  const std::function<std::optional<std::uint64_t>()>& next,
                  const std::function<void(std::uint64_t, const std::string&)>& done,
                  const std::atomic<bool>* cancel) {
-    std::atomic<bool> failed{false};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto worker = [&] {
-        try {
-            while (!failed.load() && !(cancel && cancel->load())) {
-                const auto run = next();
-                if (!run) break;
-                done(*run, compute_run(plan, *run));
-            }
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            failed = true;
-        }
-    };
     // Parallelism across runs, not within them: each run is one single-threaded simulation, so
-    // workers never wait on each other except for the short append.
-    run_pool(threads, worker);
-    if (error) std::rethrow_exception(error);
+    // workers never wait on each other except for the short append. A run that throws stops the
+    // others and reaches the caller (run_pool).
+    run_pool(threads, [&](std::stop_token stop) {
+        while (!stop.stop_requested() && !(cancel && cancel->load())) {
+            const auto run = next();
+            if (!run) break;
+            done(*run, compute_run(plan, *run));
+        }
+    });
 }
 
 } // namespace detail

@@ -1,5 +1,8 @@
 #include "experiment/worker_pool.hpp"
 
+#include "core/parallel.hpp"
+
+#include <exception>
 #include <mutex>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
@@ -7,33 +10,51 @@
 namespace tendersim::experiment {
 namespace {
 
-// oneTBB hands tasks to its threads inside libtbb, which is not compiled with ThreadSanitizer,
-// so TSan cannot see that the task (and what it refers to) was written before a worker reads
-// it, nor that a worker's last accesses come before the caller reuses that memory, and reports
-// false races. Passing through this mutex at both ends makes the order visible to TSan; in other
-// builds it costs two uncontended lock operations per worker per pool. It is a global so that
-// reaching it needs no read of the task object itself.
-std::mutex g_handoff;
+// What one pool's workers share: the stop request and the first exception. Each worker catches
+// its own exception here, so nothing is thrown through oneTBB and the first one is kept whatever
+// order the workers end in.
+class PoolState {
+  public:
+    void run(const std::function<void(std::stop_token)>& worker) {
+        try {
+            worker(stop_.get_token());
+        } catch (...) {
+            {
+                std::lock_guard lock(mutex_);
+                if (!error_) error_ = std::current_exception();
+            }
+            stop_.request_stop();
+        }
+    }
+    // After every worker has returned.
+    void rethrow_first() const {
+        if (error_) std::rethrow_exception(error_);
+    }
+
+  private:
+    std::stop_source stop_;
+    std::mutex mutex_;
+    std::exception_ptr error_;
+};
 
 } // namespace
 
-void run_pool(int threads, const std::function<void()>& worker) {
+void run_pool(int threads, const std::function<void(std::stop_token)>& worker) {
     if (threads < 1) threads = 1;
+    PoolState state;
+#if defined(TENDERSIM_TSAN)
+    // oneTBB's hand-off of tasks happens inside the uninstrumented libtbb, invisible to
+    // ThreadSanitizer (core/parallel.hpp): plain threads run the workers there.
+    run_on_threads(static_cast<std::size_t>(threads), [&](std::size_t) { state.run(worker); });
+#else
     tbb::task_arena arena(threads);
     arena.execute([&] {
         tbb::task_group group;
-        {
-            std::lock_guard setup(g_handoff); // released once every task is set up
-            for (int t = 0; t < threads; ++t)
-                group.run([&worker] {
-                    { std::lock_guard after_setup(g_handoff); }
-                    worker();
-                    { std::lock_guard before_return(g_handoff); }
-                });
-        }
+        for (int t = 0; t < threads; ++t) group.run([&] { state.run(worker); });
         group.wait();
     });
-    std::lock_guard after_workers(g_handoff); // after every worker's last access
+#endif
+    state.rethrow_first();
 }
 
 } // namespace tendersim::experiment

@@ -147,7 +147,8 @@ TEST_CASE("worker: scripted changes, reset and a new seed") {
     CHECK(epoch > epoch0); // a scripted change tells the UI to show the new value
 
     w.reset();
-    for (int i = 0; i < 200 && w.latest()->year != 0; ++i) std::this_thread::sleep_for(5ms);
+    // Up to 30 s, as wait_for_year: a reset rebuilds the market, which is slow under TSan.
+    for (int i = 0; i < 6000 && w.latest()->year != 0; ++i) std::this_thread::sleep_for(5ms);
     auto fresh = w.latest();
     CHECK(fresh->year == 0);
     CHECK(fresh->changes.empty());
@@ -156,7 +157,7 @@ TEST_CASE("worker: scripted changes, reset and a new seed") {
     CHECK(fresh->current.empty());
 
     w.reset_with_seed(7);
-    for (int i = 0; i < 200 && w.latest()->base_seed != 7; ++i) std::this_thread::sleep_for(5ms);
+    for (int i = 0; i < 6000 && w.latest()->base_seed != 7; ++i) std::this_thread::sleep_for(5ms);
     CHECK(w.latest()->base_seed == 7);
     CHECK(w.latest()->seed == derive_seed(7, StreamPurpose::Replicate, 0));
     w.step();
