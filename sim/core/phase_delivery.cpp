@@ -7,6 +7,58 @@
 
 namespace tendersim {
 
+namespace {
+
+// The sequential merge after the parallel passes: councils' payments, the ledgers of payments,
+// reputations after a monitored shortfall, and failed contracts ended this year.
+void settle_contracts(Market& m, YearState& ys) {
+    const auto& lv = m.spec.levers;
+    auto& s = m.suppliers;
+    auto& councils = m.councils;
+    std::fill(councils.paid_year.begin(), councils.paid_year.end(), 0);
+    std::fill(councils.paid_sme_year.begin(), councils.paid_sme_year.end(), 0);
+    for (std::size_t k = 0; k < m.contracts.size(); ++k) {
+        const DeliveryResult& r = ys.delivery[k];
+        Contract& c = m.contracts[k];
+        if (!c.supplier.valid()) continue;
+        add_money(m.ledger_council_paid, r.paid, "the councils' payments ledger");
+        add_money(m.ledger_prime_paid_subs, r.subcontract_paid, "the subcontract payments ledger");
+        add_money(ys.counters.outcome_withheld, r.withheld, "withheld outcome payments");
+        const std::size_t b = c.buyer.index();
+        add_money(councils.paid_total[b], r.paid, "a council's total payments");
+        add_money(councils.paid_year[b], r.paid, "a council's yearly payments");
+        if (s.is_sme[c.supplier.index()])
+            add_money(councils.paid_sme_year[b], r.paid, "a council's SME payments");
+        else if (r.subcontract_paid > 0 && s.is_sme[c.subcontractor.index()])
+            add_money(councils.paid_sme_year[b], r.subcontract_paid, "a council's SME payments");
+        if (r.shortfall) {
+            // A monitored shortfall is remembered in later evaluations.
+            float& rep = s.reputation[c.supplier.index()];
+            rep = static_cast<float>(rep * (1.0 - lv.reputation_penalty));
+            ++ys.counters.monitored_shortfalls;
+        }
+        if (r.failed) {
+            // The contract ends this year and is re-let next year without its supplier.
+            c.end_year = static_cast<std::int16_t>(m.year);
+            c.relet_of_failure = 1;
+            ++ys.counters.failures;
+        }
+    }
+}
+
+// Suppliers' side of the ledgers, summed from their own accounts rather than the payments.
+void add_supplier_ledgers(Market& m) {
+    const auto& s = m.suppliers;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        add_money(m.ledger_supplier_received, s.revenue_year[i] - s.subcontract_revenue_year[i],
+                  "the suppliers' receipts ledger");
+        add_money(m.ledger_subs_received, s.subcontract_revenue_year[i],
+                  "the subcontractors' receipts ledger");
+    }
+}
+
+} // namespace
+
 void run_delivery(Market& m, YearState& ys, Executor& exec) {
     const auto& d = m.spec.delivery;
     const auto& lv = m.spec.levers;
@@ -79,43 +131,8 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
                               (overloaded ? d.distress_failure_rate : 0.0);
         ys.delivery[k].failed = ys.delivery[k].fail_draw < p_fail ? 1 : 0;
     });
-    auto& councils = m.councils;
-    std::fill(councils.paid_year.begin(), councils.paid_year.end(), 0);
-    std::fill(councils.paid_sme_year.begin(), councils.paid_sme_year.end(), 0);
-    for (std::size_t k = 0; k < m.contracts.size(); ++k) {
-        const DeliveryResult& r = ys.delivery[k];
-        Contract& c = m.contracts[k];
-        if (!c.supplier.valid()) continue;
-        add_money(m.ledger_council_paid, r.paid, "the councils' payments ledger");
-        add_money(m.ledger_prime_paid_subs, r.subcontract_paid, "the subcontract payments ledger");
-        add_money(ys.counters.outcome_withheld, r.withheld, "withheld outcome payments");
-        const std::size_t b = c.buyer.index();
-        add_money(councils.paid_total[b], r.paid, "a council's total payments");
-        add_money(councils.paid_year[b], r.paid, "a council's yearly payments");
-        if (s.is_sme[c.supplier.index()])
-            add_money(councils.paid_sme_year[b], r.paid, "a council's SME payments");
-        else if (r.subcontract_paid > 0 && s.is_sme[c.subcontractor.index()])
-            add_money(councils.paid_sme_year[b], r.subcontract_paid, "a council's SME payments");
-        if (r.shortfall) {
-            // A monitored shortfall is remembered in later evaluations.
-            float& rep = s.reputation[c.supplier.index()];
-            rep = static_cast<float>(rep * (1.0 - lv.reputation_penalty));
-            ++ys.counters.monitored_shortfalls;
-        }
-        if (r.failed) {
-            // The contract ends this year and is re-let next year without its supplier.
-            c.end_year = static_cast<std::int16_t>(m.year);
-            c.relet_of_failure = 1;
-            ++ys.counters.failures;
-        }
-    }
-    // Suppliers' side of the ledgers, summed from their own accounts rather than the payments.
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        add_money(m.ledger_supplier_received, s.revenue_year[i] - s.subcontract_revenue_year[i],
-                  "the suppliers' receipts ledger");
-        add_money(m.ledger_subs_received, s.subcontract_revenue_year[i],
-                  "the subcontractors' receipts ledger");
-    }
+    settle_contracts(m, ys);
+    add_supplier_ledgers(m);
 }
 
 } // namespace tendersim

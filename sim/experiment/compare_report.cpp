@@ -97,6 +97,42 @@ std::string sentence(const CompareData& data, const ComparisonRow& row) {
     return s.str();
 }
 
+// One year's headline table: the reference's level, then for each alternative its level,
+// the difference and its 95% interval.
+void write_headline_table(std::ostream& o, const CompareData& data,
+                          const std::vector<ComparisonRow>& rows, std::size_t y) {
+    const std::string& a = data.labels[0];
+    o << "## Headline results, " << year_text(data, y) << "\n\n| measure | " << a;
+    for (std::size_t s = 1; s < data.labels.size(); ++s)
+        o << " | " << data.labels[s] << " | difference | 95% interval | same direction";
+    o << " |\n|---|---:";
+    for (std::size_t s = 1; s < data.labels.size(); ++s) o << "|---:|---:|---:|---:";
+    o << "|\n";
+    for (std::size_t m = 0; m < data.metrics.size(); ++m) {
+        const MetricInfo info = describe_metric(data.metrics[m]);
+        bool first = true;
+        for (const auto& row : rows) {
+            if (row.metric != m || row.year != y) continue;
+            if (first) {
+                o << "| " << info.label << " | " << human_level(row.level.mean, info.unit);
+                first = false;
+            }
+            if (!row.diff) continue;
+            const auto& d = *row.diff;
+            o << " | " << human_level(row.level.mean, info.unit) << " | "
+              << human_difference(d.mean_diff, info.unit, false) << " | ";
+            if (std::isnan(d.ci95_low))
+                o << "n/a | n/a";
+            else
+                o << human_difference(d.ci95_low, info.unit, false) << " to "
+                  << human_difference(d.ci95_high, info.unit, false) << " | " << same_sign_text(d)
+                  << " runs";
+        }
+        o << " |\n";
+    }
+    o << "\n";
+}
+
 } // namespace
 
 std::string comparison_table(const CompareData& data, const std::vector<ComparisonRow>& rows) {
@@ -141,37 +177,7 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
         o << (y ? (y + 1 == data.years_at.size() ? " and " : ", ") : "") << year_text(data, y);
     o << ".\n\n";
 
-    for (std::size_t y = 0; y < data.years_at.size(); ++y) {
-        o << "## Headline results, " << year_text(data, y) << "\n\n| measure | " << a;
-        for (std::size_t s = 1; s < data.labels.size(); ++s)
-            o << " | " << data.labels[s] << " | difference | 95% interval | same direction";
-        o << " |\n|---|---:";
-        for (std::size_t s = 1; s < data.labels.size(); ++s) o << "|---:|---:|---:|---:";
-        o << "|\n";
-        for (std::size_t m = 0; m < data.metrics.size(); ++m) {
-            const MetricInfo info = describe_metric(data.metrics[m]);
-            bool first = true;
-            for (const auto& row : rows) {
-                if (row.metric != m || row.year != y) continue;
-                if (first) {
-                    o << "| " << info.label << " | " << human_level(row.level.mean, info.unit);
-                    first = false;
-                }
-                if (!row.diff) continue;
-                const auto& d = *row.diff;
-                o << " | " << human_level(row.level.mean, info.unit) << " | "
-                  << human_difference(d.mean_diff, info.unit, false) << " | ";
-                if (std::isnan(d.ci95_low))
-                    o << "n/a | n/a";
-                else
-                    o << human_difference(d.ci95_low, info.unit, false) << " to "
-                      << human_difference(d.ci95_high, info.unit, false) << " | "
-                      << same_sign_text(d) << " runs";
-            }
-            o << " |\n";
-        }
-        o << "\n";
-    }
+    for (std::size_t y = 0; y < data.years_at.size(); ++y) write_headline_table(o, data, rows, y);
 
     o << "## What the numbers say\n\n";
     for (const auto& row : rows)

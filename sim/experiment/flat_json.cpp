@@ -142,38 +142,45 @@ class Parser {
             case 'f':
                 s += '\f';
                 break;
-            case 'u': {
-                if (i_ + 4 > t_.size()) fail("", "bad \\u escape");
-                unsigned cp = 0;
-                for (int k = 0; k < 4; ++k) {
-                    const char h = t_[i_++];
-                    cp <<= 4;
-                    if (h >= '0' && h <= '9')
-                        cp |= static_cast<unsigned>(h - '0');
-                    else if (h >= 'a' && h <= 'f')
-                        cp |= static_cast<unsigned>(h - 'a' + 10);
-                    else if (h >= 'A' && h <= 'F')
-                        cp |= static_cast<unsigned>(h - 'A' + 10);
-                    else
-                        fail("", "bad \\u escape");
-                }
-                // Keys and choice words are ASCII; anything else is passed on as UTF-8 of the
-                // basic plane (surrogate pairs are not needed for parameter values).
-                if (cp < 0x80) {
-                    s += static_cast<char>(cp);
-                } else if (cp < 0x800) {
-                    s += static_cast<char>(0xC0 | (cp >> 6));
-                    s += static_cast<char>(0x80 | (cp & 0x3F));
-                } else {
-                    s += static_cast<char>(0xE0 | (cp >> 12));
-                    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                    s += static_cast<char>(0x80 | (cp & 0x3F));
-                }
+            case 'u':
+                append_utf8(s, hex4());
                 break;
-            }
             default:
                 fail("", "bad escape in a string");
             }
+        }
+    }
+
+    // The four hex digits of a \u escape.
+    unsigned hex4() {
+        if (i_ + 4 > t_.size()) fail("", "bad \\u escape");
+        unsigned cp = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char h = t_[i_++];
+            cp <<= 4;
+            if (h >= '0' && h <= '9')
+                cp |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f')
+                cp |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F')
+                cp |= static_cast<unsigned>(h - 'A' + 10);
+            else
+                fail("", "bad \\u escape");
+        }
+        return cp;
+    }
+    // Keys and choice words are ASCII; anything else is passed on as UTF-8 of the basic plane
+    // (surrogate pairs are not needed for parameter values).
+    static void append_utf8(std::string& s, unsigned cp) {
+        if (cp < 0x80) {
+            s += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            s += static_cast<char>(0xC0 | (cp >> 6));
+            s += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            s += static_cast<char>(0xE0 | (cp >> 12));
+            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (cp & 0x3F));
         }
     }
 

@@ -269,6 +269,49 @@ void serve(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer, 
     pool.join();
 }
 
+// Step 1 on rank 0: takes the directory's lock, reports what a killed job left, and checks the
+// directory (applying --restart). Returns "" to go on, "complete", or "error:<exit code>" with
+// the exception kept in error.
+std::string check_sweep_dir(const SweepPlan& plan, const SweepOptions& opt,
+                            const std::filesystem::path& own, std::optional<ResultDirLock>& lock,
+                            std::exception_ptr& error) {
+    try {
+        lock.emplace(opt.sweep_dir);
+        detail::note_recovery(*lock, opt.log);
+        if (detail::preflight(plan, opt, false, own)) return "complete";
+    } catch (const std::exception& e) {
+        error = std::current_exception();
+        return "error:" + std::to_string(exit_code_for(e));
+    }
+    return "";
+}
+
+// Rank 0's part of step 3: reads every shard file, then hands out the missing runs in run
+// order, counting them in outcome.
+void hand_out_missing_runs(const SweepPlan& plan, const SweepOptions& opt, ShardWriter& writer,
+                           SweepOutcome& outcome, int ranks) {
+    std::vector<std::uint64_t> todo;
+    {
+        const ShardIndex idx = index_shards(opt.sweep_dir, plan);
+        for (std::uint64_t r = 0; r < plan.run_count(); ++r) {
+            if (idx.done(r))
+                ++outcome.runs_before;
+            else
+                todo.push_back(r);
+        }
+    }
+    outcome.runs_total = plan.run_count();
+    if (opt.log && outcome.runs_before > 0)
+        *opt.log << "resuming: " << outcome.runs_before << " of " << outcome.runs_total
+                 << " runs already done\n";
+    Progress progress(opt.log,
+                      "sweep " + plan.spec().name + " (" + std::to_string(ranks) + " MPI ranks)",
+                      outcome.runs_total, outcome.runs_before, opt.terminal);
+    coordinate(plan, opt, writer, todo, progress, ranks);
+    progress.finish();
+    outcome.runs_now = progress.done() - outcome.runs_before;
+}
+
 } // namespace
 
 bool mpi_built() {
@@ -301,16 +344,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
     std::string verdict; // "", "complete" or "error:<exit code>"
     std::optional<ResultDirLock> lock;
     std::exception_ptr error; // rank 0's, rethrown as it was so its exit code is kept
-    if (mpi.rank == 0) {
-        try {
-            lock.emplace(opt.sweep_dir);
-            detail::note_recovery(*lock, opt.log);
-            if (detail::preflight(plan, opt, false, own)) verdict = "complete";
-        } catch (const std::exception& e) {
-            verdict = "error:" + std::to_string(exit_code_for(e));
-            error = std::current_exception();
-        }
-    }
+    if (mpi.rank == 0) verdict = check_sweep_dir(plan, opt, own, lock, error);
     verdict = broadcast(verdict, mpi.rank);
     if (verdict == "complete") {
         outcome.status = mpi.rank == 0 ? SweepStatus::AlreadyComplete : SweepStatus::WorkerRankDone;
@@ -352,27 +386,7 @@ SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
     // 3. Rank 0 reads every shard file, then hands out the missing runs in run order.
     if (mpi.rank == 0) {
         try {
-            std::vector<std::uint64_t> todo;
-            {
-                const ShardIndex idx = index_shards(opt.sweep_dir, plan);
-                for (std::uint64_t r = 0; r < plan.run_count(); ++r) {
-                    if (idx.done(r))
-                        ++outcome.runs_before;
-                    else
-                        todo.push_back(r);
-                }
-            }
-            outcome.runs_total = plan.run_count();
-            if (opt.log && outcome.runs_before > 0)
-                *opt.log << "resuming: " << outcome.runs_before << " of " << outcome.runs_total
-                         << " runs already done\n";
-            Progress progress(opt.log,
-                              "sweep " + plan.spec().name + " (" + std::to_string(mpi.size) +
-                                  " MPI ranks)",
-                              outcome.runs_total, outcome.runs_before, opt.terminal);
-            coordinate(plan, opt, *writer, todo, progress, mpi.size);
-            progress.finish();
-            outcome.runs_now = progress.done() - outcome.runs_before;
+            hand_out_missing_runs(plan, opt, *writer, outcome, mpi.size);
         } catch (const std::exception& e) {
             // Other ranks are waiting on rank 0: end the whole job rather than hang it.
             abort_job(0, e);

@@ -84,16 +84,14 @@ std::string encode_record(std::uint64_t run, std::string_view payload) {
     return rec;
 }
 
-ShardScan scan_shard_file(const std::filesystem::path& path) {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw_io_error("cannot read", path, errno ? errno : EIO);
-    ShardScan scan;
-    in.seekg(0, std::ios::end);
-    scan.file_bytes = static_cast<std::uint64_t>(in.tellg());
-    in.seekg(0);
+namespace {
+
+// Reads the header (the magic line and, from format 2, the definition) into scan. False if it
+// is torn (the file counts as a fresh one); throws if the file is no shard file this version
+// can read.
+bool read_shard_header(std::ifstream& in, const std::filesystem::path& path, ShardScan& scan) {
     std::string line;
-    if (!std::getline(in, line) || in.eof()) return scan; // empty, or first line torn
+    if (!std::getline(in, line) || in.eof()) return false; // empty, or first line torn
     if (line.starts_with(kMagic1)) {
         scan.format = 1;
         scan.fingerprint = line.substr(kMagic1.size());
@@ -110,7 +108,7 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
             scan.definition.clear();
             scan.fingerprint.clear();
             scan.format = 0;
-            return scan; // header torn: counts as a fresh file
+            return false; // header torn: counts as a fresh file
         }
         scan.valid_bytes = line.size() + 1 + *size;
     } else if (line.starts_with(kMagicPrefix)) {
@@ -121,12 +119,21 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
                          " is not a tendersim sweep shard file (it does not start with \"" +
                          std::string(kMagicPrefix) + "\")");
     }
-    scan.header_valid = true;
+    return true;
+}
+
+// Reads the records after the header, keeping its line and payload buffers from one record to
+// the next.
+struct RecordReader {
+    std::ifstream& in;
+    ShardScan& scan;
+    std::string line;
+    std::string payload;
+
     // The record whose header line starts at pos, if it is intact (header well formed, payload
     // complete, checksum right). header_ok says whether it failed only its checksum or the
     // payload read.
-    std::string payload;
-    auto record_at = [&](std::uint64_t pos, bool& header_ok) -> std::optional<RecordLoc> {
+    std::optional<RecordLoc> record_at(std::uint64_t pos, bool& header_ok) {
         header_ok = false;
         in.clear();
         in.seekg(static_cast<std::streamoff>(pos));
@@ -151,14 +158,29 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
         if (!in.read(payload.data(), static_cast<std::streamsize>(*size))) return std::nullopt;
         if (hex64(record_checksum(*run, *size, payload)) != parts[2]) return std::nullopt;
         return RecordLoc{*run, offset, *size};
-    };
+    }
     // Start of the line after the one at pos, if there is a whole line at pos.
-    auto next_line = [&](std::uint64_t pos) -> std::optional<std::uint64_t> {
+    std::optional<std::uint64_t> next_line(std::uint64_t pos) {
         in.clear();
         in.seekg(static_cast<std::streamoff>(pos));
         if (!std::getline(in, line) || in.eof()) return std::nullopt;
         return pos + line.size() + 1;
-    };
+    }
+};
+
+} // namespace
+
+ShardScan scan_shard_file(const std::filesystem::path& path) {
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw_io_error("cannot read", path, errno ? errno : EIO);
+    ShardScan scan;
+    in.seekg(0, std::ios::end);
+    scan.file_bytes = static_cast<std::uint64_t>(in.tellg());
+    in.seekg(0);
+    if (!read_shard_header(in, path, scan)) return scan;
+    scan.header_valid = true;
+    RecordReader reader{in, scan, {}, {}};
     // A record that fails its checks does not end the scan: the intact records after it (a
     // damaged file, not a torn write) are kept, and only the damaged bytes are skipped.
     std::uint64_t pos = scan.valid_bytes;
@@ -167,7 +189,7 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
     std::uint64_t damaged_headers = 0;
     while (pos < scan.file_bytes) {
         bool header_ok = false;
-        if (const auto rec = record_at(pos, header_ok)) {
+        if (const auto rec = reader.record_at(pos, header_ok)) {
             if (in_damage) {
                 scan.damaged.push_back({damage_start, pos - damage_start, damaged_headers});
                 in_damage = false;
@@ -181,7 +203,7 @@ ShardScan scan_shard_file(const std::filesystem::path& path) {
         }
         if (!in_damage) in_damage = true, damage_start = pos;
         if (header_ok) ++damaged_headers;
-        const auto next = next_line(pos);
+        const auto next = reader.next_line(pos);
         if (!next) break;
         pos = *next;
     }

@@ -23,7 +23,7 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) {
 
 void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     std::array<std::uint32_t, 64> w{};
-    for (int i = 0; i < 16; ++i)
+    for (std::size_t i = 0; i < 16; ++i)
         w[i] = std::uint32_t{block[4 * i]} << 24 | std::uint32_t{block[4 * i + 1]} << 16 |
                std::uint32_t{block[4 * i + 2]} << 8 | std::uint32_t{block[4 * i + 3]};
     for (int i = 16; i < 64; ++i) {
@@ -59,7 +59,7 @@ std::string sha256_hex(std::string_view data) {
     for (int k = 0; k < 8; ++k) tail[len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
     for (std::size_t off = 0; off < len; off += 64) compress(h, tail.data() + off);
     std::string out(64, '0');
-    for (int k = 0; k < 8; ++k) std::snprintf(&out[8 * k], 9, "%08x", h[k]);
+    for (std::size_t k = 0; k < 8; ++k) std::snprintf(&out[8 * k], 9, "%08x", h[k]);
     out.resize(64);
     return out;
 }
