@@ -247,7 +247,8 @@ std::string compare_manifest_json(const CompareData& data) {
       << ",\n  \"years_at\": [";
     for (std::size_t y = 0; y < data.years_at.size(); ++y) o << (y ? ", " : "") << data.years_at[y];
     o << "],\n  \"seed\": " << data.seed
-      << ",\n  \"replicate_seed\": \"replicate_seed(seed, r) in sim/core/run_plan.hpp, as tendersim run\""
+      << ",\n  \"replicate_seed\": \"replicate_seed(seed, r) in sim/core/run_plan.hpp, as "
+         "tendersim run\""
       << ",\n  \"replicate_seeds\": [";
     for (std::size_t r = 0; r < data.replicates(); ++r)
         o << (r ? ", " : "") << data.replicate_seeds[r];

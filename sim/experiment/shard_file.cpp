@@ -1,8 +1,8 @@
 #include "experiment/shard_file.hpp"
 
 #include "experiment/sweep_definition.hpp"
-#include "text/text.hpp"
 #include "io/errors.hpp"
+#include "text/text.hpp"
 
 #include <cerrno>
 #include <cstring>

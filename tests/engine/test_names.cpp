@@ -1,6 +1,6 @@
 // Names that become directory names are identifiers, never paths, and are checked at load.
-#include "io/names.hpp"
 #include "io/input_file_error.hpp"
+#include "io/names.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>

@@ -214,7 +214,7 @@ TEST_CASE("a missing file is a clear error") {
     try {
         load_scenario_file("/nonexistent/scenario.toml");
         FAIL("expected an error");
-    } catch (const ScenarioError& e) {
+    } catch (const InputFileError& e) { // unreadable input files: io/input_file_error.hpp
         CHECK(std::string(e.what()) == "/nonexistent/scenario.toml: scenario file not found "
                                        "(resolved to /nonexistent/scenario.toml)");
     }
