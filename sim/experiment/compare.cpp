@@ -30,7 +30,7 @@ namespace {
 // throws stops the others and reaches the caller (run_pool).
 template <class Job> void parallel_jobs(std::size_t n, int threads, Job&& job) {
     std::atomic<std::size_t> cursor{0};
-    run_pool(threads, [&](std::stop_token stop) {
+    run_pool(threads, [&](const std::stop_token& stop) {
         for (std::size_t k; !stop.stop_requested() && (k = cursor.fetch_add(1)) < n;) job(k);
     });
 }
@@ -42,31 +42,39 @@ std::vector<double> CompareData::series(std::size_t s, std::size_t m, std::size_
     return {first, first + static_cast<std::ptrdiff_t>(replicates())};
 }
 
+namespace {
+
+// A replicate where the metric is not defined (NaN: e.g. nothing paid that year) counts in no
+// mean, and a pair only when both sides are defined.
+std::vector<double> defined_values(const std::vector<double>& v) {
+    std::vector<double> out;
+    for (const double x : v)
+        if (std::isfinite(x)) out.push_back(x);
+    return out;
+}
+
+analysis::PairedDifference defined_pairs_difference(const std::vector<double>& reference,
+                                                    const std::vector<double>& x) {
+    std::vector<double> a, b;
+    for (std::size_t r = 0; r < x.size(); ++r)
+        if (std::isfinite(reference[r]) && std::isfinite(x[r]))
+            a.push_back(reference[r]), b.push_back(x[r]);
+    return analysis::paired_difference(a, b);
+}
+
+} // namespace
+
 std::vector<ComparisonRow> summarise(const CompareData& data) {
     std::vector<ComparisonRow> rows;
     for (std::size_t m = 0; m < data.metrics.size(); ++m) {
         for (std::size_t y = 0; y < data.years_at.size(); ++y) {
             const std::vector<double> reference = data.series(0, m, y);
-            // A replicate where the metric is not defined (NaN: e.g. nothing paid that year)
-            // counts in no mean, and a pair only when both sides are defined.
-            auto defined = [](const std::vector<double>& v) {
-                std::vector<double> out;
-                for (const double x : v)
-                    if (std::isfinite(x)) out.push_back(x);
-                return out;
-            };
             for (std::size_t s = 0; s < data.labels.size(); ++s) {
                 ComparisonRow row;
                 row.metric = m, row.year = y, row.scenario = s;
                 const std::vector<double> x = data.series(s, m, y);
-                row.level = analysis::mean_ci95(defined(x));
-                if (s > 0) {
-                    std::vector<double> a, b;
-                    for (std::size_t r = 0; r < x.size(); ++r)
-                        if (std::isfinite(reference[r]) && std::isfinite(x[r]))
-                            a.push_back(reference[r]), b.push_back(x[r]);
-                    row.diff = analysis::paired_difference(a, b);
-                }
+                row.level = analysis::mean_ci95(defined_values(x));
+                if (s > 0) row.diff = defined_pairs_difference(reference, x);
                 rows.push_back(row);
             }
         }
@@ -84,13 +92,11 @@ std::string compare_dir_name(const std::vector<std::string>& labels) {
     return name;
 }
 
-CompareData collect_comparison(const CompareConfig& config,
-                               const std::function<void(const CompareData&)>& before_runs) {
-    if (config.scenario_paths.size() < 2)
-        throw std::invalid_argument("compare needs at least two scenarios (the first is the "
-                                    "reference)");
-    if (config.replicates < 1) throw std::invalid_argument("--replicates must be at least 1");
-    CompareData data;
+namespace {
+
+// Reads each scenario with the shared overrides and gives it a unique label (a repeated name gets
+// "-2", "-3", ...).
+std::vector<ScenarioSpec> load_compared_scenarios(const CompareConfig& config, CompareData& data) {
     std::vector<ScenarioSpec> specs;
     for (const auto& path : config.scenario_paths) {
         RunConfig rc;
@@ -107,8 +113,13 @@ CompareData collect_comparison(const CompareConfig& config,
             label = specs.back().name + "-" + std::to_string(k);
         data.labels.push_back(label);
     }
-    data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));
-    data.years = config.years.value_or(specs[0].run.years);
+    return specs;
+}
+
+// Every scenario runs the same years (the first scenario's, or --years), with a note when a file
+// asked for something else.
+void align_years(const CompareConfig& config, const CompareData& data,
+                 std::vector<ScenarioSpec>& specs) {
     for (std::size_t s = 0; s < specs.size(); ++s) {
         if (config.log && !config.years && specs[s].run.years != data.years)
             *config.log << "note: " << data.files[s] << " sets run.years = " << specs[s].run.years
@@ -123,6 +134,21 @@ CompareData collect_comparison(const CompareConfig& config,
                            (config.years ? "--years " + years
                                          : "run.years = " + years + " (the first scenario's)"));
     }
+}
+
+} // namespace
+
+CompareData collect_comparison(const CompareConfig& config,
+                               const std::function<void(const CompareData&)>& before_runs) {
+    if (config.scenario_paths.size() < 2)
+        throw std::invalid_argument("compare needs at least two scenarios (the first is the "
+                                    "reference)");
+    if (config.replicates < 1) throw std::invalid_argument("--replicates must be at least 1");
+    CompareData data;
+    std::vector<ScenarioSpec> specs = load_compared_scenarios(config, data);
+    data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));
+    data.years = config.years.value_or(specs[0].run.years);
+    align_years(config, data, specs);
     data.years_at =
         config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
     for (const auto y : data.years_at)

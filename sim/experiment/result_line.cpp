@@ -41,6 +41,44 @@ std::string json_number(double v) {
 
 } // namespace
 
+namespace {
+
+std::string csv_header(const std::vector<EchoedParam>& params,
+                       const std::vector<std::string>& names) {
+    std::string h = "scenario,replicate,seed";
+    for (const auto& p : params) h += "," + p.key;
+    for (const auto& m : names) h += ",final." + m;
+    for (const auto& m : names) h += ",mean." + m;
+    return h;
+}
+
+std::string csv_line(const PlannedRun& run, const std::vector<EchoedParam>& params,
+                     const RunOutputs& res) {
+    std::string line =
+        csv_field(run.label) + "," + std::to_string(run.replicate) + "," + std::to_string(run.seed);
+    for (const auto& p : params) line += "," + csv_field(p.text);
+    for (const double v : res.final_values) line += "," + metric_text(v);
+    for (const double v : res.mean_values) line += "," + metric_text(v);
+    return line;
+}
+
+std::string json_line(const PlannedRun& run, const std::vector<EchoedParam>& params,
+                      const std::vector<std::string>& names, const RunOutputs& res) {
+    std::string line = "{\"scenario\": " + json_string(run.label) +
+                       ", \"replicate\": " + std::to_string(run.replicate) +
+                       ", \"seed\": " + std::to_string(run.seed) +
+                       ", \"years\": " + std::to_string(run.spec.run.years);
+    for (const auto& p : params)
+        line += ", " + json_string(p.key) + ": " + (p.quoted ? json_string(p.text) : p.text);
+    for (std::size_t k = 0; k < names.size(); ++k)
+        line += ", " + json_string("final." + names[k]) + ": " + json_number(res.final_values[k]);
+    for (std::size_t k = 0; k < names.size(); ++k)
+        line += ", " + json_string("mean." + names[k]) + ": " + json_number(res.mean_values[k]);
+    return line + "}";
+}
+
+} // namespace
+
 void write_result_lines(const ResultLineConfig& config, std::ostream& out) {
     const ScenarioSpec spec = resolve_spec(config.run);
     const std::vector<std::string> names =
@@ -51,37 +89,13 @@ void write_result_lines(const ResultLineConfig& config, std::ostream& out) {
         throw std::invalid_argument("unknown metric \"" + unknown +
                                     "\" (metrics are listed in docs/metrics.md)");
     const auto params = echoed(config.run, spec);
-    if (config.format == ResultFormat::Csv) {
-        std::string h = "scenario,replicate,seed";
-        for (const auto& p : params) h += "," + p.key;
-        for (const auto& m : names) h += ",final." + m;
-        for (const auto& m : names) h += ",mean." + m;
-        out << h << "\n";
-    }
+    const bool csv = config.format == ResultFormat::Csv;
+    if (csv) out << csv_header(params, names) << "\n";
     for (const PlannedRun& run : make_run_plan(spec)) {
         const RunOutputs res = run_point(run.spec, run.seed, sel, false, config.run.threads);
-        const std::string r = std::to_string(run.replicate), seed = std::to_string(run.seed);
-        std::string line;
-        if (config.format == ResultFormat::Csv) {
-            line = csv_field(run.label) + "," + r + "," + seed;
-            for (const auto& p : params) line += "," + csv_field(p.text);
-            for (const double v : res.final_values) line += "," + metric_text(v);
-            for (const double v : res.mean_values) line += "," + metric_text(v);
-        } else {
-            line = "{\"scenario\": " + json_string(run.label) + ", \"replicate\": " + r +
-                   ", \"seed\": " + seed + ", \"years\": " + std::to_string(run.spec.run.years);
-            for (const auto& p : params)
-                line +=
-                    ", " + json_string(p.key) + ": " + (p.quoted ? json_string(p.text) : p.text);
-            for (std::size_t k = 0; k < names.size(); ++k)
-                line += ", " + json_string("final." + names[k]) + ": " +
-                        json_number(res.final_values[k]);
-            for (std::size_t k = 0; k < names.size(); ++k)
-                line +=
-                    ", " + json_string("mean." + names[k]) + ": " + json_number(res.mean_values[k]);
-            line += "}";
-        }
-        out << line << "\n" << std::flush; // a driver may read each line as it comes
+        // A driver may read each line as it comes.
+        out << (csv ? csv_line(run, params, res) : json_line(run, params, names, res)) << "\n"
+            << std::flush;
     }
 }
 

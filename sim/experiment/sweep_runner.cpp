@@ -79,7 +79,7 @@ void run_workers(const SweepPlan& plan, int threads,
     // Parallelism across runs, not within them: each run is one single-threaded simulation, so
     // workers never wait on each other except for the short append. A run that throws stops the
     // others and reaches the caller (run_pool).
-    run_pool(threads, [&](std::stop_token stop) {
+    run_pool(threads, [&](const std::stop_token& stop) {
         while (!stop.stop_requested() && !(cancel && cancel->load())) {
             const auto run = next();
             if (!run) break;
