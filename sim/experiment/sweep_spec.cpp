@@ -91,8 +91,8 @@ const ParamDef& registry_param(const TomlReader& r, const std::string& key, std:
     return *def;
 }
 
-SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32_t line,
-                          std::set<std::string>& seen) {
+// Every key of a [[parameter]] table is one it takes; a typo gets a did-you-mean.
+void check_parameter_fields(const TomlReader& r, const toml::table& t) {
     static const std::vector<std::string> kFields{"key", "min", "max", "values"};
     for (auto&& [k, v] : t) {
         const std::string field(k.str());
@@ -101,6 +101,12 @@ SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32
                           "unknown key; a [[parameter]] has key, and min and max or values", field,
                           kFields);
     }
+}
+
+// The [[parameter]]'s `key`: a registry key, swept at most once. Fills key, line, def and, for
+// a choice, its words.
+SweepParam read_parameter_key(const TomlReader& r, const toml::table& t, std::uint32_t line,
+                              std::set<std::string>& seen) {
     const toml::node* key_node = t.get("key");
     if (!key_node)
         r.fail_at(line, "parameter.key",
@@ -113,37 +119,41 @@ SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32
     if (!seen.insert(p.key).second)
         r.fail_at(p.line, p.key, "listed twice; give each parameter one [[parameter]] table");
     if (p.def->kind == ParamKind::Choice) p.choice_words = words_of(p.def->choices);
+    return p;
+}
 
-    const toml::node* min = t.get("min");
-    const toml::node* max = t.get("max");
-    const toml::node* values = t.get("values");
-    if (values && (min || max))
-        r.fail_at(line_of(*values), p.key, "give either min and max, or values, not both");
-    if (values) {
-        const auto* arr = values->as_array();
-        if (!arr || arr->empty()) r.fail(*values, p.key + ".values", "a non-empty array");
-        std::vector<double> levels;
-        for (const auto& element : *arr) {
-            const double v = param_value(r, *p.def, p.choice_words, element, p.key + ".values");
-            if (std::find(levels.begin(), levels.end(), v) != levels.end())
-                r.fail_at(line_of(element), p.key + ".values",
-                          "expected distinct values, got " + describe(element) + " twice");
-            levels.push_back(v);
-        }
-        p.range = analysis::level_set(p.key, std::move(levels));
-        return p;
+// `values = [...]`: the levels as listed, each a valid value of the parameter, none twice.
+analysis::ParamRange listed_levels(const TomlReader& r, const SweepParam& p,
+                                   const toml::node& values) {
+    const auto* arr = values.as_array();
+    if (!arr || arr->empty()) r.fail(values, p.key + ".values", "a non-empty array");
+    std::vector<double> levels;
+    for (const auto& element : *arr) {
+        const double v = param_value(r, *p.def, p.choice_words, element, p.key + ".values");
+        if (std::find(levels.begin(), levels.end(), v) != levels.end())
+            r.fail_at(line_of(element), p.key + ".values",
+                      "expected distinct values, got " + describe(element) + " twice");
+        levels.push_back(v);
     }
-    if (p.def->kind == ParamKind::Bool || p.def->kind == ParamKind::Choice) {
-        if (min || max)
-            r.fail_at(line_of(min ? *min : *max), p.key,
-                      "a true/false or choice parameter takes `values` (default: all of them), "
-                      "not min and max");
-        std::vector<double> levels;
-        const std::size_t n = p.def->kind == ParamKind::Bool ? 2 : p.choice_words.size();
-        for (std::size_t i = 0; i < n; ++i) levels.push_back(static_cast<double>(i));
-        p.range = analysis::level_set(p.key, std::move(levels));
-        return p;
-    }
+    return analysis::level_set(p.key, std::move(levels));
+}
+
+// A true/false or choice parameter without `values`: all its levels (min and max make no sense).
+analysis::ParamRange all_levels(const TomlReader& r, const SweepParam& p, const toml::node* min,
+                                const toml::node* max) {
+    if (min || max)
+        r.fail_at(line_of(min ? *min : *max), p.key,
+                  "a true/false or choice parameter takes `values` (default: all of them), "
+                  "not min and max");
+    std::vector<double> levels;
+    const std::size_t n = p.def->kind == ParamKind::Bool ? 2 : p.choice_words.size();
+    for (std::size_t i = 0; i < n; ++i) levels.push_back(static_cast<double>(i));
+    return analysis::level_set(p.key, std::move(levels));
+}
+
+// A numeric parameter's `min` and `max`: both present, both valid values, min <= max.
+analysis::ParamRange min_max_range(const TomlReader& r, const SweepParam& p, std::uint32_t line,
+                                   const toml::node* min, const toml::node* max) {
     if (!min || !max)
         r.fail_at(line, p.key, "expected min and max (or values) for a numeric parameter");
     const double lo = param_value(r, *p.def, p.choice_words, *min, p.key + ".min");
@@ -151,8 +161,25 @@ SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32
     if (lo > hi)
         r.fail_at(line_of(*max), p.key + ".max",
                   "expected max >= min (" + format_number(lo) + "), got " + describe(*max));
-    p.range = p.def->kind == ParamKind::Int ? analysis::integer_range(p.key, lo, hi)
-                                            : analysis::continuous(p.key, lo, hi);
+    return p.def->kind == ParamKind::Int ? analysis::integer_range(p.key, lo, hi)
+                                         : analysis::continuous(p.key, lo, hi);
+}
+
+SweepParam read_parameter(const TomlReader& r, const toml::table& t, std::uint32_t line,
+                          std::set<std::string>& seen) {
+    check_parameter_fields(r, t);
+    SweepParam p = read_parameter_key(r, t, line, seen);
+    const toml::node* min = t.get("min");
+    const toml::node* max = t.get("max");
+    const toml::node* values = t.get("values");
+    if (values && (min || max))
+        r.fail_at(line_of(*values), p.key, "give either min and max, or values, not both");
+    if (values)
+        p.range = listed_levels(r, p, *values);
+    else if (p.def->kind == ParamKind::Bool || p.def->kind == ParamKind::Choice)
+        p.range = all_levels(r, p, min, max);
+    else
+        p.range = min_max_range(r, p, line, min, max);
     return p;
 }
 
@@ -270,17 +297,17 @@ void read_outputs(const TomlReader& r, const toml::node& node, SweepSpec& s) {
     }
 }
 
-SweepSpec from_table(const TomlReader& r, const std::string& dir) {
-    const toml::table& root = r.root();
-    const std::string& file = r.file();
-    SweepSpec s;
-    s.file = file;
-    const toml::node* version = root.get("schema_version");
+void check_schema_version(const TomlReader& r) {
+    const toml::node* version = r.root().get("schema_version");
     if (!version) r.fail_at(1, "schema_version", "missing; expected schema_version = 1");
     if (!version->is_integer() || version->as_integer()->get() != 1)
         r.fail(*version, "schema_version", "1 (the sweep file version this tendersim reads)");
+}
 
-    const toml::node* base = root.get("base");
+// `base`: the scenario the sweep varies, relative to the sweep file's directory. An unreadable
+// base is reported at the sweep file's `base` line (an I/O failure stays an IoError).
+void load_base_scenario(const TomlReader& r, const std::string& dir, SweepSpec& s) {
+    const toml::node* base = r.root().get("base");
     if (!base)
         r.fail_at(1, "base",
                   "missing; name the scenario to vary, e.g. base = \"../baseline.toml\"");
@@ -290,7 +317,7 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
     s.base_file = base_path.lexically_normal().string();
     InputFileRead read = try_read_input_file(s.base_file);
     if (!read.problem.empty()) {
-        const SweepFileError located(file, line_of(*base), "base",
+        const SweepFileError located(r.file(), line_of(*base), "base",
                                      "base scenario '" + base_rel + "' " + read.problem);
         if (read.io_failure) throw IoError(located.what());
         throw located;
@@ -299,23 +326,29 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
     s.base_sha256 = sha256_of(base_text);
     s.base = load_scenario_text(base_text, s.base_file);
     s.seed = static_cast<std::uint64_t>(s.base.run.seed);
-    s.name = fs::path(file).stem().string();
-    s.outputs = headline_metric_names();
+}
 
-    static const std::vector<std::string> kTop{
-        "schema_version", "name",   "description", "base", "seed",     "replicates",
-        "years",          "design", "outputs",     "set",  "parameter"};
-    bool named = false;
+// The top-level tables read after the scalar keys, once the base and [set] are applied.
+struct DeferredTables {
+    bool named = false; // `name` given (otherwise the file's stem names the sweep)
     const toml::node* design = nullptr;
     const toml::node* outputs = nullptr;
     const toml::node* params = nullptr;
-    for (auto&& [k, v] : root) {
+};
+
+// The top-level keys in file order: scalars and [set] applied to s now, the rest returned.
+DeferredTables read_top_level(const TomlReader& r, SweepSpec& s) {
+    static const std::vector<std::string> kTop{
+        "schema_version", "name",   "description", "base", "seed",     "replicates",
+        "years",          "design", "outputs",     "set",  "parameter"};
+    DeferredTables d;
+    for (auto&& [k, v] : r.root()) {
         const std::string key(k.str());
         const std::uint32_t line = line_of(k);
         if (key == "schema_version" || key == "base") continue;
         if (key == "name") {
             s.name = r.string(v, key);
-            named = true;
+            d.named = true;
             if (!valid_name(s.name))
                 r.fail_at(line_of(v), key, name_expectation() + ", got " + quoted_name(s.name));
         } else if (key == "description") {
@@ -329,39 +362,38 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
             s.base.run.years = r.integer(v, key, static_cast<std::int64_t>(years->min),
                                          static_cast<std::int64_t>(years->max));
         } else if (key == "design") {
-            design = &v;
+            d.design = &v;
         } else if (key == "outputs") {
-            outputs = &v;
+            d.outputs = &v;
         } else if (key == "parameter") {
-            params = &v;
+            d.params = &v;
         } else if (key == "set") {
             read_fixed(r, r.table(v, key, "a table [set] of scenario parameters"), "", s.base);
         } else {
             r.unknown_key(line, key, "unknown top-level key", key, kTop);
         }
     }
-    // Without `name`, the file's stem names the sweep directory: the same rules apply.
-    if (!named && !valid_name(s.name))
-        r.fail_at(1, "name",
-                  "missing, and the file name " + quoted_name(s.name) +
-                      " cannot name the output directory; add name = \"...\" (" +
-                      name_expectation() + ")");
-    // The base file passed these checks, so a failure here comes from [set] or `years`: name
-    // the sweep file and the line of the key.
+    return d;
+}
+
+// The base file passed these checks, so a failure here comes from [set] or `years`: name
+// the sweep file and the line of the key.
+void validate_modified_base(const TomlReader& r, const SweepSpec& s) {
+    const toml::table& root = r.root();
     try {
-        validate_scenario(s.base, file, [&](std::string_view key, std::size_t) -> std::uint32_t {
-            const toml::node* node = key == "run.years"
-                                         ? root.get("years")
-                                         : toml::at_path(root, "set." + std::string(key)).node();
-            return node ? line_of(*node) : 0;
-        });
+        validate_scenario(
+            s.base, r.file(), [&](std::string_view key, std::size_t) -> std::uint32_t {
+                const toml::node* node =
+                    key == "run.years" ? root.get("years")
+                                       : toml::at_path(root, "set." + std::string(key)).node();
+                return node ? line_of(*node) : 0;
+            });
     } catch (const ScenarioError& e) { // located in the sweep file: a sweep file's error
         r.fail_at(e.line(), e.key(), e.message());
     }
-    if (!design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
-    read_design(r, *design, s);
-    if (outputs) read_outputs(r, *outputs, s);
+}
 
+void read_parameters(const TomlReader& r, const toml::node* params, SweepSpec& s) {
     if (!params) r.fail_at(1, "parameter", "missing; list at least one [[parameter]] to vary");
     const auto* arr = params->as_array();
     if (!arr || !arr->is_array_of_tables() || arr->empty())
@@ -369,6 +401,28 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
     std::set<std::string> seen;
     for (const auto& element : *arr)
         s.params.push_back(read_parameter(r, *element.as_table(), line_of(element), seen));
+}
+
+SweepSpec from_table(const TomlReader& r, const std::string& dir) {
+    SweepSpec s;
+    s.file = r.file();
+    check_schema_version(r);
+    load_base_scenario(r, dir, s);
+    s.name = fs::path(s.file).stem().string();
+    s.outputs = headline_metric_names();
+
+    const DeferredTables d = read_top_level(r, s);
+    // Without `name`, the file's stem names the sweep directory: the same rules apply.
+    if (!d.named && !valid_name(s.name))
+        r.fail_at(1, "name",
+                  "missing, and the file name " + quoted_name(s.name) +
+                      " cannot name the output directory; add name = \"...\" (" +
+                      name_expectation() + ")");
+    validate_modified_base(r, s);
+    if (!d.design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
+    read_design(r, *d.design, s);
+    if (d.outputs) read_outputs(r, *d.outputs, s);
+    read_parameters(r, d.params, s);
     return s;
 }
 

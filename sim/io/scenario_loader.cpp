@@ -107,6 +107,43 @@ void load_categories(const toml::node& node, ScenarioSpec& spec, const TomlReade
     }
 }
 
+Adoption::Scope read_adoption_scope(const toml::node& v, std::uint32_t line, const TomlReader& r) {
+    const auto* word = v.as_string();
+    const std::string w = word ? word->get() : "";
+    if (w == "all") return Adoption::Scope::All;
+    if (w == "region") return Adoption::Scope::Region;
+    if (w == "councils") return Adoption::Scope::Councils;
+    r.fail_at(line, "adopt.scope", "expected one of all|region|councils, got " + describe(v));
+}
+
+void read_adoption_councils(const toml::node& v, std::uint32_t line, Adoption& a,
+                            const TomlReader& r) {
+    if (!v.is_array())
+        r.fail_at(line, "adopt.councils", "expected a list of council numbers, got " + describe(v));
+    for (const auto& c : *v.as_array()) {
+        if (!c.is_integer()) r.fail(c, "adopt.councils", "council numbers");
+        a.councils.push_back(c.as_integer()->get());
+    }
+}
+
+// [adopt.policy]: policy registry keys, checked like the scenario's own [policy] values.
+void read_adoption_policy(const toml::node& v, std::uint32_t line, Adoption& a,
+                          const TomlReader& r) {
+    if (!v.is_table())
+        r.fail_at(line, "adopt.policy", "expected a table of policy values, got " + describe(v));
+    ScenarioSpec patch;
+    for (auto&& [pk, pv] : *v.as_table()) {
+        const std::string pkey = "policy." + std::string(pk.str());
+        const auto* def = find_param(pkey);
+        if (!def)
+            r.unknown_key(line_of(pk), "adopt." + pkey, "unknown policy key", pkey,
+                          keys_of(scenario_params()));
+        assign(*def, patch, pv, r, "adopt." + pkey);
+        a.keys.push_back(std::string(pk.str()));
+    }
+    a.patch = patch.policy;
+}
+
 // One [[adopt]] entry's key and value into a.
 void read_adoption_key(const std::string& key, const toml::node& v, std::uint32_t line, Adoption& a,
                        bool& has_policy, const TomlReader& r) {
@@ -116,44 +153,15 @@ void read_adoption_key(const std::string& key, const toml::node& v, std::uint32_
                       "expected an integer year from 1 to 200, got " + describe(v));
         a.year = v.as_integer()->get();
     } else if (key == "scope") {
-        const auto* word = v.as_string();
-        const std::string w = word ? word->get() : "";
-        if (w == "all")
-            a.scope = Adoption::Scope::All;
-        else if (w == "region")
-            a.scope = Adoption::Scope::Region;
-        else if (w == "councils")
-            a.scope = Adoption::Scope::Councils;
-        else
-            r.fail_at(line, "adopt.scope",
-                      "expected one of all|region|councils, got " + describe(v));
+        a.scope = read_adoption_scope(v, line, r);
     } else if (key == "region") {
         if (!v.is_integer())
             r.fail_at(line, "adopt.region", "expected a region number, got " + describe(v));
         a.region = v.as_integer()->get();
     } else if (key == "councils") {
-        if (!v.is_array())
-            r.fail_at(line, "adopt.councils",
-                      "expected a list of council numbers, got " + describe(v));
-        for (const auto& c : *v.as_array()) {
-            if (!c.is_integer()) r.fail(c, "adopt.councils", "council numbers");
-            a.councils.push_back(c.as_integer()->get());
-        }
+        read_adoption_councils(v, line, a, r);
     } else if (key == "policy") {
-        if (!v.is_table())
-            r.fail_at(line, "adopt.policy",
-                      "expected a table of policy values, got " + describe(v));
-        ScenarioSpec patch;
-        for (auto&& [pk, pv] : *v.as_table()) {
-            const std::string pkey = "policy." + std::string(pk.str());
-            const auto* def = find_param(pkey);
-            if (!def)
-                r.unknown_key(line_of(pk), "adopt." + pkey, "unknown policy key", pkey,
-                              keys_of(scenario_params()));
-            assign(*def, patch, pv, r, "adopt." + pkey);
-            a.keys.push_back(std::string(pk.str()));
-        }
-        a.patch = patch.policy;
+        read_adoption_policy(v, line, a, r);
         has_policy = true;
     } else {
         r.fail_at(line, "adopt." + key,
@@ -301,16 +309,22 @@ ScenarioSpec parse_text(std::string_view text, const std::string& source_name, i
     return spec;
 }
 
-} // namespace
+// How validate_scenario's checks locate and report an error: the line of a key comes from the
+// caller's KeyLineFn (0 when there is none or the key is not in the caller's file).
+class ScenarioChecks {
+  public:
+    ScenarioChecks(const std::string& file, const KeyLineFn& line_of_key)
+        : file_(file), line_of_key_(line_of_key) {}
 
-void validate_scenario(const ScenarioSpec& spec, const std::string& file,
-                       const KeyLineFn& line_of_key) {
-    auto at = [&](std::string_view key, std::size_t index = kNoIndex) {
-        return line_of_key ? line_of_key(key, index) : std::uint32_t{0};
-    };
-    auto fail = [&](const std::string& key, std::uint32_t line, const std::string& message) {
-        throw ScenarioError(file, line, key, message);
-    };
+    std::uint32_t at(std::string_view key, std::size_t index = kNoIndex) const {
+        return line_of_key_ ? line_of_key_(key, index) : std::uint32_t{0};
+    }
+
+    [[noreturn]] void fail(const std::string& key, std::uint32_t line,
+                           const std::string& message) const {
+        throw ScenarioError(file_, line, key, message);
+    }
+
     // Two keys that contradict each other: blame the one this file set (a, unless only b was;
     // a falls back to the line of its table when neither was).
     struct Side {
@@ -318,14 +332,21 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
         std::uint32_t line;
         std::string message;
     };
-    auto fail_pair = [&](const Side& a, const Side& b, std::uint32_t a_fallback = 0) {
+    [[noreturn]] void fail_pair(const Side& a, const Side& b, std::uint32_t a_fallback = 0) const {
         if (a.line == 0 && b.line != 0) fail(b.key, b.line, b.message);
         fail(a.key, a.line ? a.line : a_fallback, a.message);
-    };
+    }
+
+  private:
+    const std::string& file_;
+    const KeyLineFn& line_of_key_;
+};
+
+void check_categories(const ScenarioSpec& spec, const ScenarioChecks& checks) {
     if (spec.categories.size() > kMaxCategories)
-        fail("category", at("category", kMaxCategories),
-             "expected at most " + std::to_string(kMaxCategories) + " [[category]] tables, got " +
-                 std::to_string(spec.categories.size()));
+        checks.fail("category", checks.at("category", kMaxCategories),
+                    "expected at most " + std::to_string(kMaxCategories) +
+                        " [[category]] tables, got " + std::to_string(spec.categories.size()));
     double share = 0;
     for (std::size_t c = 0; c < spec.categories.size(); ++c) {
         const CategorySpec& cat = spec.categories[c];
@@ -334,69 +355,80 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
         const std::string in = " in category \"" + cat.name + "\"";
         const std::string min = std::to_string(cat.duration_min_years);
         const std::string max = std::to_string(cat.duration_max_years);
-        fail_pair({"category.duration_min_years", at("category.duration_min_years", c),
-                   "expected duration_min_years <= duration_max_years (" + max + ")" + in +
-                       ", got " + min},
-                  {"category.duration_max_years", at("category.duration_max_years", c),
-                   "expected duration_max_years >= duration_min_years (" + min + ")" + in +
-                       ", got " + max},
-                  at("category", c));
+        checks.fail_pair(
+            {"category.duration_min_years", checks.at("category.duration_min_years", c),
+             "expected duration_min_years <= duration_max_years (" + max + ")" + in + ", got " +
+                 min},
+            {"category.duration_max_years", checks.at("category.duration_max_years", c),
+             "expected duration_max_years >= duration_min_years (" + min + ")" + in + ", got " +
+                 max},
+            checks.at("category", c));
     }
     if (share <= 0) {
-        const std::uint32_t line = at("category.spend_share", 0);
-        fail("category.spend_share", line ? line : at("category", 0),
-             "expected spend shares adding up to more than 0, got 0 (every [[category]] has "
-             "spend_share = 0)");
+        const std::uint32_t line = checks.at("category.spend_share", 0);
+        checks.fail("category.spend_share", line ? line : checks.at("category", 0),
+                    "expected spend shares adding up to more than 0, got 0 (every [[category]] has "
+                    "spend_share = 0)");
     }
-    const SupplierSpec& s = spec.suppliers;
-    if (s.markup_min > s.markup_max) {
-        fail_pair({"suppliers.markup_min", at("suppliers.markup_min"),
-                   "expected markup_min <= markup_max (" + format_number(s.markup_max) + "), got " +
-                       format_number(s.markup_min)},
-                  {"suppliers.markup_max", at("suppliers.markup_max"),
-                   "expected markup_max >= markup_min (" + format_number(s.markup_min) + "), got " +
-                       format_number(s.markup_max)});
-    }
-    // An adoption for a region or council the market does not have would apply to nobody
-    // (also after --set market.regions=1 or a sweep point with fewer councils).
+}
+
+void check_markups(const SupplierSpec& s, const ScenarioChecks& checks) {
+    if (s.markup_min <= s.markup_max) return;
+    checks.fail_pair({"suppliers.markup_min", checks.at("suppliers.markup_min"),
+                      "expected markup_min <= markup_max (" + format_number(s.markup_max) +
+                          "), got " + format_number(s.markup_min)},
+                     {"suppliers.markup_max", checks.at("suppliers.markup_max"),
+                      "expected markup_max >= markup_min (" + format_number(s.markup_min) +
+                          "), got " + format_number(s.markup_max)});
+}
+
+// An adoption for a region or council the market does not have would apply to nobody
+// (also after --set market.regions=1 or a sweep point with fewer councils).
+void check_adoption_targets(const ScenarioSpec& spec, const ScenarioChecks& checks) {
     const MarketSpec& market = spec.market;
     for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
         const Adoption& a = spec.adoptions[i];
         if (a.scope == Adoption::Scope::Region && (a.region < 0 || a.region >= market.regions)) {
             const std::string r = std::to_string(a.region);
             const std::string n = std::to_string(market.regions);
-            fail_pair({"adopt.region", at("adopt.region", i),
-                       "expected a region from 0 to " + std::to_string(market.regions - 1) +
-                           " (market.regions = " + n + "), got " + r},
-                      {"market.regions", at("market.regions"),
-                       "expected more than " + r + " (an [[adopt]] entry applies to region " + r +
-                           "), got " + n},
-                      at("adopt", i));
+            checks.fail_pair({"adopt.region", checks.at("adopt.region", i),
+                              "expected a region from 0 to " + std::to_string(market.regions - 1) +
+                                  " (market.regions = " + n + "), got " + r},
+                             {"market.regions", checks.at("market.regions"),
+                              "expected more than " + r +
+                                  " (an [[adopt]] entry applies to region " + r + "), got " + n},
+                             checks.at("adopt", i));
         }
         for (const auto c : a.councils) {
             if (c >= 0 && c < market.councils) continue;
             const std::string cs = std::to_string(c);
             const std::string n = std::to_string(market.councils);
-            fail_pair({"adopt.councils", at("adopt.councils", i),
-                       "expected council numbers from 0 to " + std::to_string(market.councils - 1) +
-                           " (market.councils = " + n + "), got " + cs},
-                      {"market.councils", at("market.councils"),
-                       "expected more than " + cs + " (an [[adopt]] entry applies to council " +
-                           cs + "), got " + n},
-                      at("adopt", i));
+            checks.fail_pair({"adopt.councils", checks.at("adopt.councils", i),
+                              "expected council numbers from 0 to " +
+                                  std::to_string(market.councils - 1) + " (market.councils = " + n +
+                                  "), got " + cs},
+                             {"market.councils", checks.at("market.councils"),
+                              "expected more than " + cs +
+                                  " (an [[adopt]] entry applies to council " + cs + "), got " + n},
+                             checks.at("adopt", i));
         }
     }
-    // The same policy key set twice in one year for councils both entries may cover: which
-    // value wins would depend on the order of the entries (or of the base chain).
-    auto may_overlap = [](const Adoption& a, const Adoption& b) {
-        using S = Adoption::Scope;
-        if (a.scope == S::Region && b.scope == S::Region) return a.region == b.region;
-        if (a.scope == S::Councils && b.scope == S::Councils)
-            return std::any_of(a.councils.begin(), a.councils.end(), [&](std::int64_t c) {
-                return std::find(b.councils.begin(), b.councils.end(), c) != b.councils.end();
-            });
-        return true; // "all" covers everyone; a region and a council list may share councils
-    };
+}
+
+// Whether two adoptions' scopes may cover a common council.
+bool may_overlap(const Adoption& a, const Adoption& b) {
+    using S = Adoption::Scope;
+    if (a.scope == S::Region && b.scope == S::Region) return a.region == b.region;
+    if (a.scope == S::Councils && b.scope == S::Councils)
+        return std::any_of(a.councils.begin(), a.councils.end(), [&](std::int64_t c) {
+            return std::find(b.councils.begin(), b.councils.end(), c) != b.councils.end();
+        });
+    return true; // "all" covers everyone; a region and a council list may share councils
+}
+
+// The same policy key set twice in one year for councils both entries may cover: which
+// value wins would depend on the order of the entries (or of the base chain).
+void check_adoption_conflicts(const ScenarioSpec& spec, const ScenarioChecks& checks) {
     for (std::size_t j = 0; j < spec.adoptions.size(); ++j) {
         const Adoption& b = spec.adoptions[j];
         for (std::size_t i = 0; i < j; ++i) {
@@ -405,33 +437,49 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
             for (const auto& key : b.keys) {
                 if (std::find(a.keys.begin(), a.keys.end(), key) == a.keys.end()) continue;
                 const std::string k = "adopt.policy." + key;
-                const std::uint32_t line = at(k, j);
-                fail(k, line ? line : at("adopt", j),
-                     "expected each policy key at most once a year for the same councils; "
-                     "another [[adopt]] entry already sets policy." +
-                         key + " in year " + std::to_string(b.year) +
-                         " for councils this one covers");
+                const std::uint32_t line = checks.at(k, j);
+                checks.fail(k, line ? line : checks.at("adopt", j),
+                            "expected each policy key at most once a year for the same councils; "
+                            "another [[adopt]] entry already sets policy." +
+                                key + " in year " + std::to_string(b.year) +
+                                " for councils this one covers");
             }
         }
     }
-    // An adoption after the last simulated year would silently never apply.
+}
+
+// An adoption after the last simulated year would silently never apply.
+void check_adoption_years(const ScenarioSpec& spec, const ScenarioChecks& checks) {
     for (std::size_t i = 0; i < spec.adoptions.size(); ++i) {
         const std::int64_t year = spec.adoptions[i].year;
         if (year <= spec.run.years) continue;
-        fail_pair({"adopt.year", at("adopt.year", i),
-                   "expected a year from 1 to run.years (" + std::to_string(spec.run.years) +
-                       "), got " + std::to_string(year)},
-                  {"run.years", at("run.years"),
-                   "expected at least the year of every [[adopt]] (" + std::to_string(year) +
-                       "), got " + std::to_string(spec.run.years)},
-                  at("adopt", i));
+        checks.fail_pair({"adopt.year", checks.at("adopt.year", i),
+                          "expected a year from 1 to run.years (" + std::to_string(spec.run.years) +
+                              "), got " + std::to_string(year)},
+                         {"run.years", checks.at("run.years"),
+                          "expected at least the year of every [[adopt]] (" + std::to_string(year) +
+                              "), got " + std::to_string(spec.run.years)},
+                         checks.at("adopt", i));
     }
+}
+
+} // namespace
+
+void validate_scenario(const ScenarioSpec& spec, const std::string& file,
+                       const KeyLineFn& line_of_key) {
+    const ScenarioChecks checks(file, line_of_key);
+    // In this order: the first failing check is the error reported.
+    check_categories(spec, checks);
+    check_markups(spec.suppliers, checks);
+    check_adoption_targets(spec, checks);
+    check_adoption_conflicts(spec, checks);
+    check_adoption_years(spec, checks);
     // A market that would not fit in memory, or whose money could pass what 64-bit pence hold,
     // is refused here, before a run creates any output.
     try {
         check_market_fits(spec);
     } catch (const MarketTooLarge& e) {
-        fail("", 0, e.what());
+        checks.fail("", 0, e.what());
     }
 }
 
@@ -451,7 +499,8 @@ std::string assign_override(ScenarioSpec& spec, std::string_view assignment,
     const auto eq = assignment.find('=');
     if (eq == std::string_view::npos)
         throw ScenarioError(where, 0, "", "expected key=value, e.g. policy.price_weight=0.8");
-    const std::string key(assignment.substr(0, eq));
+    // Not const: it is returned, and a const local would be copied instead of moved.
+    std::string key(assignment.substr(0, eq));
     const std::string value(assignment.substr(eq + 1));
     const auto* def = find_param(key);
     if (!def)
