@@ -18,65 +18,47 @@ std::string format_number(double value) {
     return std::string(buf, res.ptr);
 }
 
-std::string json_string(const std::string& text) {
+namespace {
+
+// JSON and TOML basic strings share their escapes except two: TOML writes a carriage return as
+// \r and must escape DEL; JSON leaves DEL as it is and writes \r as \u000d (output bytes of
+// both are pinned by existing files, so neither changes).
+enum class QuoteStyle { Json, Toml };
+
+std::string quoted(const std::string& text, QuoteStyle style) {
+    const bool toml = style == QuoteStyle::Toml;
     std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"':
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"')
             out += "\\\"";
-            break;
-        case '\\':
+        else if (c == '\\')
             out += "\\\\";
-            break;
-        case '\n':
+        else if (c == '\n')
             out += "\\n";
-            break;
-        case '\t':
+        else if (c == '\t')
             out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
+        else if (c == '\r' && toml)
+            out += "\\r";
+        else if (u < 0x20 || (toml && u == 0x7f)) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u));
+            out += buf;
+        } else {
+            out += c;
         }
     }
     return out + "\"";
 }
 
+} // namespace
+
+std::string json_string(const std::string& text) {
+    return quoted(text, QuoteStyle::Json);
+}
+
 std::string toml_string(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
+    return quoted(text, QuoteStyle::Toml);
 }
 
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
