@@ -82,7 +82,7 @@ TEST_CASE("panels: size classes keep their colours, the SME panel has both SME m
     CHECK(share.series[0].points[0].y == doctest::Approx(0.3));
     CHECK(share.series[1].label == "With subcontracting");
     CHECK(share.series[1].points[0].y == doctest::Approx(0.4));
-    CHECK(share.y_unit == Unit::Percent);
+    CHECK(share.y_unit == TickStyle::Percent);
     CHECK(share.y_upper_bound == 1.0);
     // Other panels do not use the size colours, so orange and blue always mean SME and large.
     for (Panel p : {Panel::SocialValue, Panel::PriceIndex, Panel::Hhi, Panel::BidsPerTender,

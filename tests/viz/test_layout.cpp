@@ -130,7 +130,7 @@ TEST_CASE("layout: text scales with the output size") {
 
 TEST_CASE("layout: share axis never passes 100%") {
     ChartSpec spec;
-    spec.y_unit = Unit::Percent;
+    spec.y_unit = TickStyle::Percent;
     spec.y_lower_bound = 0.0;
     spec.y_upper_bound = 1.0;
     spec.series.push_back(line("flat", {{1, 1.0}, {2, 1.0}, {3, 1.0}}));
@@ -281,7 +281,7 @@ TEST_CASE("geometry: band strip alternates lower and upper") {
 TEST_CASE("chart spec: metric chart from the sample data") {
     const ChartSpec spec = sample_spec("sme_share_direct");
     CHECK(spec.title == "SME share of spend (direct)");
-    CHECK(spec.y_unit == Unit::Percent);
+    CHECK(spec.y_unit == TickStyle::Percent);
     CHECK(spec.subtitle.find("mean of 3 replicates") != std::string::npos);
     CHECK(spec.subtitle.find("95%") != std::string::npos);
     REQUIRE(spec.series.size() == 2);

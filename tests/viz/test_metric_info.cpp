@@ -9,21 +9,21 @@ TEST_CASE("metric_info: known metrics have titles, units and bounds") {
     const auto sme = metric_info("sme_share_direct");
     CHECK(sme.known);
     CHECK(sme.title == "SME share of spend (direct)");
-    CHECK(sme.unit == Unit::Percent);
+    CHECK(sme.unit == TickStyle::Percent);
     CHECK(sme.lower_bound == 0.0);
     CHECK(sme.upper_bound == 1.0);
     CHECK(sme.y_label.find('%') != std::string::npos);
 
     const auto price = metric_info("price_index");
     CHECK(price.title == "Price index (spend / efficient cost)");
-    CHECK(price.unit == Unit::Plain);
+    CHECK(price.unit == TickStyle::Plain);
     CHECK_FALSE(price.upper_bound.has_value());
 
     const auto sv = metric_info("social_value_delivered_per_pound");
     CHECK(sv.title == "Social value delivered per \u00A3 spent");
-    CHECK(sv.unit == Unit::Money);
+    CHECK(sv.unit == TickStyle::Money);
 
-    CHECK(metric_info("single_bid_share").unit == Unit::Percent);
+    CHECK(metric_info("single_bid_share").unit == TickStyle::Percent);
     CHECK(metric_info("active_suppliers_sme").size_class == SizeClass::Sme);
     CHECK(metric_info("active_suppliers_large").size_class == SizeClass::Large);
     CHECK_FALSE(metric_info("hhi").size_class.has_value());
@@ -49,9 +49,9 @@ TEST_CASE("metric_info: every registry metric has a title, an axis label and bou
         CHECK(i.y_label != "Value");
         CHECK(i.lower_bound == def.lower);
         CHECK(i.upper_bound == def.upper);
-        if (name.ends_with("_gbp")) CHECK(i.unit == Unit::Money);
+        if (name.ends_with("_gbp")) CHECK(i.unit == TickStyle::Money);
         if (name.ends_with("_share") || name.ends_with("_rate")) {
-            CHECK(i.unit == Unit::Percent);
+            CHECK(i.unit == TickStyle::Percent);
             CHECK(i.upper_bound == 1.0);
         }
     }
@@ -68,7 +68,7 @@ TEST_CASE("metric_info: per-category variants take the category into the title")
     CHECK(h.upper_bound == 10000.0);
     const auto t = metric_info("top5_share.waste");
     CHECK(t.title == "Share of spend with the five largest suppliers: waste");
-    CHECK(t.unit == Unit::Percent);
+    CHECK(t.unit == TickStyle::Percent);
     CHECK_FALSE(metric_info("nonsense.waste").known);
     CHECK_FALSE(metric_info("hhi.").known);
 }
@@ -77,7 +77,7 @@ TEST_CASE("metric_info: unknown metric keeps its name and a plain unit") {
     const auto m = metric_info("widgets_per_fortnight");
     CHECK_FALSE(m.known);
     CHECK(m.title == "widgets_per_fortnight");
-    CHECK(m.unit == Unit::Plain);
+    CHECK(m.unit == TickStyle::Plain);
     CHECK_FALSE(m.lower_bound.has_value());
     CHECK_FALSE(m.size_class.has_value());
 }

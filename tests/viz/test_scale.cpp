@@ -165,42 +165,42 @@ TEST_CASE("scale: decimals needed for a step") {
 }
 
 TEST_CASE("scale: percent labels") {
-    const auto l = format_ticks(nice_ticks(0.0, 1.0, 6), Unit::Percent);
+    const auto l = format_ticks(nice_ticks(0.0, 1.0, 6), TickStyle::Percent);
     CHECK(l == std::vector<std::string>{"0%", "20%", "40%", "60%", "80%", "100%"});
 
     Ticks t;
     t.step = 0.05;
     t.values = {0.25};
-    CHECK(format_ticks(t, Unit::Percent).front() == "25%");
+    CHECK(format_ticks(t, TickStyle::Percent).front() == "25%");
 
-    const auto fine = format_ticks(nice_ticks(0.02, 0.04, 5), Unit::Percent); // step 0.005
+    const auto fine = format_ticks(nice_ticks(0.02, 0.04, 5), TickStyle::Percent); // step 0.005
     CHECK(fine.front() == "2.0%");
     CHECK(fine[1] == "2.5%");
 }
 
 TEST_CASE("scale: plain labels use separators, then k / m / bn") {
-    CHECK(format_ticks(nice_ticks(0.0, 13500.0, 5), Unit::Plain) ==
+    CHECK(format_ticks(nice_ticks(0.0, 13500.0, 5), TickStyle::Plain) ==
           std::vector<std::string>{"0", "5,000", "10,000", "15,000"});
-    CHECK(format_ticks(nice_ticks(0.0, 250000.0, 6), Unit::Plain) ==
+    CHECK(format_ticks(nice_ticks(0.0, 250000.0, 6), TickStyle::Plain) ==
           std::vector<std::string>{"0", "50k", "100k", "150k", "200k", "250k"});
-    CHECK(format_ticks(nice_ticks(0.0, 1.8e6, 6), Unit::Plain) ==
+    CHECK(format_ticks(nice_ticks(0.0, 1.8e6, 6), TickStyle::Plain) ==
           std::vector<std::string>{"0", "0.5m", "1.0m", "1.5m", "2.0m"});
-    CHECK(format_ticks(nice_ticks(0.0, 4e9, 5), Unit::Plain).back() == "4bn");
-    CHECK(format_ticks(nice_ticks(0.9, 1.2, 7), Unit::Plain) ==
+    CHECK(format_ticks(nice_ticks(0.0, 4e9, 5), TickStyle::Plain).back() == "4bn");
+    CHECK(format_ticks(nice_ticks(0.9, 1.2, 7), TickStyle::Plain) ==
           std::vector<std::string>{"0.90", "0.95", "1.00", "1.05", "1.10", "1.15", "1.20"});
 }
 
 TEST_CASE("scale: money labels and negatives") {
-    CHECK(format_ticks(nice_ticks(0.0, 1.8e6, 6), Unit::Money).back() == "\u00A32.0m");
-    CHECK(format_ticks(nice_ticks(0.0, 0.2, 5), Unit::Money) ==
+    CHECK(format_ticks(nice_ticks(0.0, 1.8e6, 6), TickStyle::Money).back() == "\u00A32.0m");
+    CHECK(format_ticks(nice_ticks(0.0, 0.2, 5), TickStyle::Money) ==
           std::vector<std::string>{"\u00A30.00", "\u00A30.05", "\u00A30.10", "\u00A30.15",
                                    "\u00A30.20"});
     TickFormat f;
-    f.unit = Unit::Money;
+    f.unit = TickStyle::Money;
     CHECK(format_tick(-5.0, f) == "\u2212\u00A35");
-    f.unit = Unit::Plain;
+    f.unit = TickStyle::Plain;
     CHECK(format_tick(-1500.0, f) == "\u22121,500");
     f.decimals = 1;
     CHECK(format_tick(-0.0001, f) == "0.0"); // rounding artefact, not a negative number
-    CHECK(format_tick(1234567.0, TickFormat{Unit::Plain, 1.0, "", 0, true}) == "1,234,567");
+    CHECK(format_tick(1234567.0, TickFormat{TickStyle::Plain, 1.0, "", 0, true}) == "1,234,567");
 }

@@ -115,7 +115,7 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     spec.title = std::string(m.label);
     spec.y_label = std::string(m.axis);
     spec.x_label = "Year";
-    spec.y_unit = tick_unit(m.unit);
+    spec.y_unit = tick_style(m.unit);
     spec.y_lower_bound = m.lower;
     spec.y_upper_bound = m.upper;
     spec.x_min = 1.0;

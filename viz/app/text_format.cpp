@@ -8,7 +8,7 @@ namespace tendersim::viz {
 
 std::string money_text(double gbp) {
     TickFormat f;
-    f.unit = Unit::Money;
+    f.unit = TickStyle::Money;
     const double a = std::abs(gbp);
     if (a >= 1e9) {
         f.divisor = 1e9;
@@ -33,7 +33,7 @@ std::string money_text(double gbp) {
 
 std::string percent_text(double fraction, int decimals) {
     TickFormat f;
-    f.unit = Unit::Percent;
+    f.unit = TickStyle::Percent;
     f.divisor = 0.01;
     f.suffix = std::string(1, '%');
     f.decimals = decimals;

@@ -36,7 +36,7 @@ struct ChartSpec {
     std::string subtitle; // how to read the chart (replicates, what the band means)
     std::string x_label = "Year";
     std::string y_label;
-    Unit y_unit = Unit::Plain;
+    TickStyle y_unit = TickStyle::Plain;
     std::vector<ChartSeries> series;
     // The y axis never extends past these (a share axis stops at 0% and 100%).
     std::optional<double> y_lower_bound, y_upper_bound;

@@ -14,15 +14,15 @@ std::optional<SizeClass> size_class_of(std::string_view name) {
 
 } // namespace
 
-Unit tick_unit(MetricUnit unit) {
+TickStyle tick_style(MetricUnit unit) {
     switch (unit) {
     case MetricUnit::Share:
-        return Unit::Percent;
+        return TickStyle::Percent;
     case MetricUnit::Money:
     case MetricUnit::MoneyPerPound:
-        return Unit::Money;
+        return TickStyle::Money;
     default:
-        return Unit::Plain;
+        return TickStyle::Plain;
     }
 }
 
@@ -38,7 +38,7 @@ MetricInfo metric_info(std::string_view name) {
     }
     m.title = metric_title(name);
     m.y_label = std::string(ref.def->axis);
-    m.unit = tick_unit(ref.def->unit);
+    m.unit = tick_style(ref.def->unit);
     m.lower_bound = ref.def->lower;
     m.upper_bound = ref.def->upper;
     if (ref.category.empty()) m.size_class = size_class_of(name);

@@ -16,9 +16,9 @@ struct MetricInfo {
     std::string name;    // engine identifier
     std::string title;   // chart title
     std::string y_label; // axis label, naming the unit
-    // How tick labels read: the tick format of the registry's unit (see tick_unit), not a second
+    // How tick labels read: the tick format of the registry's unit (see tick_style), not a second
     // list of metric units.
-    Unit unit = Unit::Plain;
+    TickStyle unit = TickStyle::Plain;
     // Values outside these bounds cannot occur (a share is within [0, 1]); confidence bands are
     // clipped to them so a small-n band does not suggest a 104% share.
     std::optional<double> lower_bound;
@@ -29,7 +29,7 @@ struct MetricInfo {
 };
 
 // Tick-label format for a registry unit: shares as percentages, money in pounds, else plain.
-Unit tick_unit(MetricUnit unit);
+TickStyle tick_style(MetricUnit unit);
 
 MetricInfo metric_info(std::string_view name);
 

@@ -139,12 +139,12 @@ int decimals_for_step(double step) {
     return 9;
 }
 
-TickFormat choose_tick_format(const Ticks& ticks, Unit unit) {
+TickFormat choose_tick_format(const Ticks& ticks, TickStyle unit) {
     // Suffixes are built as temporaries and moved in: assigning a literal to std::string trips
     // GCC 12's bogus -Wrestrict at -O2 (GCC bug 105651), which -Werror turns into a failure.
     TickFormat f;
     f.unit = unit;
-    if (unit == Unit::Percent) {
+    if (unit == TickStyle::Percent) {
         f.divisor = 0.01;
         f.suffix = std::string(1, '%');
         f.decimals = decimals_for_step(ticks.step * 100.0);
@@ -171,7 +171,7 @@ TickFormat choose_tick_format(const Ticks& ticks, Unit unit) {
 std::string format_tick(double value, const TickFormat& format) {
     const double x = value / format.divisor;
     // Zero is zero in any unit of thousands: "0", not "0k" or "0.0m".
-    if (x == 0.0 && format.divisor > 1.0) return format.unit == Unit::Money ? "\u00A30" : "0";
+    if (x == 0.0 && format.divisor > 1.0) return format.unit == TickStyle::Money ? "\u00A30" : "0";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", format.decimals, std::abs(x));
     std::string digits = buf;
@@ -193,13 +193,13 @@ std::string format_tick(double value, const TickFormat& format) {
     }
     std::string s;
     if (negative) s += "\u2212"; // typographic minus: wider than a hyphen, legible on a projector
-    if (format.unit == Unit::Money) s += "\u00A3";
+    if (format.unit == TickStyle::Money) s += "\u00A3";
     s += digits;
     s += format.suffix;
     return s;
 }
 
-std::vector<std::string> format_ticks(const Ticks& ticks, Unit unit) {
+std::vector<std::string> format_ticks(const Ticks& ticks, TickStyle unit) {
     const TickFormat f = choose_tick_format(ticks, unit);
     std::vector<std::string> out;
     out.reserve(ticks.values.size());

@@ -6,8 +6,9 @@
 
 namespace tendersim::viz {
 
-// How a metric's values are read by a person; drives tick-label formatting only.
-enum class Unit {
+// How tick labels are written. Not a unit: a metric's unit is its MetricUnit in the core registry
+// (sim/core/metric_registry.hpp), and metric_info's tick_style picks the style from it.
+enum class TickStyle {
     Plain,   // counts, ratios, indices: 1,500 / 250k / 1.05
     Percent, // stored as a fraction (0.25), shown as "25%"
     Money,   // pounds sterling: "£1.5m"
@@ -55,20 +56,20 @@ Ticks integer_ticks(int lo, int hi, int target_count);
 // How every label on one axis is written. Chosen once per axis so that all labels share the same
 // suffix and number of decimals ("0.5m, 1.0m, 1.5m", never "500k, 1m, 1.5m").
 struct TickFormat {
-    Unit unit = Unit::Plain;
+    TickStyle unit = TickStyle::Plain;
     double divisor = 1.0;   // value / divisor is printed
     std::string suffix;     // "%", "k", "m", "bn"
     int decimals = 0;       // digits after the decimal point
     bool separators = true; // thousands separators in the integer part
 };
 
-TickFormat choose_tick_format(const Ticks& ticks, Unit unit);
+TickFormat choose_tick_format(const Ticks& ticks, TickStyle unit);
 
 // UTF-8 label; negatives use the typographic minus sign (U+2212), money a leading pound sign.
 std::string format_tick(double value, const TickFormat& format);
 
 // Convenience: one label per tick value.
-std::vector<std::string> format_ticks(const Ticks& ticks, Unit unit);
+std::vector<std::string> format_ticks(const Ticks& ticks, TickStyle unit);
 
 // Number of decimals needed to print multiples of step exactly (0.25 -> 2, 5 -> 0), at most 9.
 int decimals_for_step(double step);
