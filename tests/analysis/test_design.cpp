@@ -1,5 +1,6 @@
 #include "analysis/design.hpp"
 #include "analysis/sobol_sequence.hpp"
+#include "param_name.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,16 +13,9 @@
 #include <vector>
 
 using namespace tendersim::analysis;
+using tendersim::analysis::test::param_name;
 
 namespace {
-
-// Builds "p<i>" by appending: `"p" + std::to_string(i)` trips GCC 12's false -Wrestrict
-// (GCC bug 105329) at -O2.
-std::string param_name(int i) {
-    std::string s = "p";
-    s += std::to_string(i);
-    return s;
-}
 
 std::vector<ParamRange> three_continuous() {
     return {continuous("a", 0.0, 1.0), continuous("b", -5.0, 5.0), continuous("c", 100.0, 200.0)};

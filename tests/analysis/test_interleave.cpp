@@ -1,4 +1,5 @@
 #include "analysis/interleave.hpp"
+#include "param_name.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -8,16 +9,9 @@
 #include <vector>
 
 using namespace tendersim::analysis;
+using tendersim::analysis::test::param_name;
 
 namespace {
-
-// Builds "p<i>" by appending: `"p" + std::to_string(i)` trips GCC 12's false -Wrestrict
-// (GCC bug 105329) at -O2.
-std::string param_name(int i) {
-    std::string s = "p";
-    s += std::to_string(i);
-    return s;
-}
 
 // The first ceil(n/parts) entries of order (indices into 0..n-1) hit every one of `parts` equal
 // sub-ranges of 0..n-1.

@@ -6,6 +6,7 @@
 #include "app/panels.hpp"
 #include "chart/layout.hpp"
 #include "chart/palette.hpp"
+#include "pixels.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <cmath>
@@ -14,28 +15,10 @@
 #include <string>
 
 using namespace tendersim::viz;
+using tendersim::viz::test::count_in;
+using tendersim::viz::test::near;
 
 namespace {
-
-bool near(sf::Color a, Rgba b, int tol) {
-    return std::abs(int(a.r) - int(b.r)) <= tol && std::abs(int(a.g) - int(b.g)) <= tol &&
-           std::abs(int(a.b) - int(b.b)) <= tol;
-}
-
-template <class Pred> std::size_t count_in(const sf::Image& img, const Rect& r, Pred pred) {
-    const auto size = img.getSize();
-    const auto x0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.left)));
-    const auto y0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.top)));
-    const unsigned x1 =
-        std::min(size.x, static_cast<unsigned>(std::max(0.0f, std::floor(r.right()))));
-    const unsigned y1 =
-        std::min(size.y, static_cast<unsigned>(std::max(0.0f, std::floor(r.bottom()))));
-    std::size_t n = 0;
-    for (unsigned y = y0; y < y1; ++y)
-        for (unsigned x = x0; x < x1; ++x)
-            if (pred(img.getPixel(x, y))) ++n;
-    return n;
-}
 
 // The colour a translucent colour takes over white.
 Rgba over_white(Rgba c) {

@@ -8,6 +8,7 @@
 #include "chart/line_chart.hpp"
 #include "chart/render.hpp"
 #include "chart/series.hpp"
+#include "pixels.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -17,27 +18,10 @@
 
 namespace fs = std::filesystem;
 using namespace tendersim::viz;
+using tendersim::viz::test::count_in;
+using tendersim::viz::test::near;
 
 namespace {
-
-bool near(sf::Color a, Rgba b, int tol) {
-    return std::abs(int(a.r) - int(b.r)) <= tol && std::abs(int(a.g) - int(b.g)) <= tol &&
-           std::abs(int(a.b) - int(b.b)) <= tol;
-}
-
-// Pixels inside r (clipped to the image) for which pred holds.
-template <class Pred> std::size_t count_in(const sf::Image& img, const Rect& r, Pred pred) {
-    const auto size = img.getSize();
-    const unsigned x0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.left)));
-    const unsigned y0 = static_cast<unsigned>(std::max(0.0f, std::ceil(r.top)));
-    const unsigned x1 = std::min(size.x, static_cast<unsigned>(std::floor(r.right())));
-    const unsigned y1 = std::min(size.y, static_cast<unsigned>(std::floor(r.bottom())));
-    std::size_t n = 0;
-    for (unsigned y = y0; y < y1; ++y)
-        for (unsigned x = x0; x < x1; ++x)
-            if (pred(img.getPixel(x, y))) ++n;
-    return n;
-}
 
 ChartSpec sample_spec(const std::string& metric, const std::string& baseline = "") {
     const auto table = read_metrics_csv(TENDERSIM_VIZ_TEST_DATA "/metrics_small.csv");
