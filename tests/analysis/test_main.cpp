@@ -1,3 +1,0 @@
-// doctest runner for the analysis library tests.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
