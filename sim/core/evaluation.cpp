@@ -26,6 +26,17 @@ bool better(const Bid& a, const Bid& b) {
 
 } // namespace
 
+std::uint16_t reject_over_reserve(std::span<Bid> bids, Pence reserve) {
+    std::uint16_t rejected = 0;
+    if (reserve <= 0) return rejected;
+    for (auto& bid : bids)
+        if (bid.price > reserve) {
+            bid.rejected = 1;
+            ++rejected;
+        }
+    return rejected;
+}
+
 EvaluationSummary score_bids(std::span<Bid> bids, const EvaluationWeights& weights,
                              const AbnormalRule& rule) {
     EvaluationSummary summary;
@@ -33,7 +44,7 @@ EvaluationSummary score_bids(std::span<Bid> bids, const EvaluationWeights& weigh
     if (rule.action != AbnormallyLowAction::Off && rule.ratio > 0.0 && bids.size() >= 2) {
         const double threshold = rule.ratio * static_cast<double>(median_price(bids));
         for (auto& bid : bids) {
-            if (static_cast<double>(bid.price) >= threshold) continue;
+            if (bid.rejected || static_cast<double>(bid.price) >= threshold) continue;
             ++summary.flagged;
             // Investigation rejects only a bid the bidder cannot explain: one below its own cost.
             const bool reject =

@@ -24,6 +24,9 @@ struct EvaluationSummary {
     std::uint16_t rejected = 0;
 };
 
+// Rejects every bid priced above the reserve (0: no reserve) and returns how many it rejected.
+std::uint16_t reject_over_reserve(std::span<Bid> bids, Pence reserve);
+
 // Flags abnormally low bids, then scores the rest: price score = lowest evaluated price / own
 // evaluated price (relative scoring), quality as evaluated, social value relative to the best
 // offer. Rejected bids score -1.

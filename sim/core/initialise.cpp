@@ -2,6 +2,7 @@
 
 #include "candidate_index.hpp"
 #include "cost_model.hpp"
+#include "market_record.hpp"
 #include "market_size.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
@@ -126,6 +127,7 @@ Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
     m.regions = static_cast<std::size_t>(spec.market.regions);
     m.categories = spec.categories.size();
     build_councils(m);
+    open_records(m);
     initialise_policies(m);
     build_suppliers(m);
     build_portfolios(m);

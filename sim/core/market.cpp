@@ -19,6 +19,7 @@ void Suppliers::resize(std::size_t n) {
     bid_capacity.resize(n);
     markup.resize(n);
     win_belief.resize(n);
+    edge.resize(n);
     reputation.resize(n);
     attention.resize(n);
     capacity.resize(n);
@@ -31,6 +32,8 @@ void Suppliers::resize(std::size_t n) {
     revenue_year.resize(n);
     cost_year.resize(n);
     subcontract_revenue_year.resize(n);
+    expected_wins_year.resize(n);
+    markup_sum_year.resize(n);
 }
 
 } // namespace tendersim

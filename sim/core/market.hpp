@@ -3,6 +3,7 @@
 // arrays); the phases touch only the columns they need.
 #include "ids.hpp"
 #include "money.hpp"
+#include "pricing.hpp"
 #include "spec.hpp"
 
 #include <cstdint>
@@ -28,8 +29,9 @@ struct Suppliers {
     std::vector<float> sv_mix_community;
     std::vector<std::uint16_t> bid_capacity;
     // learned state
-    std::vector<float> markup;
-    std::vector<float> win_belief;
+    std::vector<float> markup;     // mean markup over cost of last year's bids
+    std::vector<float> win_belief; // smoothed realised win rate (reported, not used to decide)
+    std::vector<float> edge;       // learned shift of its winning chances, in market-spread units
     std::vector<float> reputation; // 0..1, monitored delivery record
     std::vector<float> attention;  // chance of reading an eligible notice this year
     // money and load (pence, pence a year)
@@ -43,7 +45,9 @@ struct Suppliers {
     std::vector<Pence> bid_cost_year;
     std::vector<Pence> revenue_year;
     std::vector<Pence> cost_year;
-    std::vector<Pence> subcontract_revenue_year; // received as a subcontractor (part of revenue)
+    std::vector<Pence> subcontract_revenue_year;  // received as a subcontractor (part of revenue)
+    std::vector<std::int64_t> expected_wins_year; // sum of its bids' believed win chances, x 1e6
+    std::vector<std::int64_t> markup_sum_year;    // sum of its bids' markups over cost, x 1e6
 
     std::size_t size() const { return alive.size(); }
     void resize(std::size_t n);
@@ -59,6 +63,9 @@ struct Councils {
     std::vector<double> steer_threshold;       // reservation threshold while steering (GBP/year)
     std::vector<Pence> paid_year;              // this year's payments, for steering
     std::vector<Pence> paid_sme_year;          // of which reached SMEs (directly or as subs)
+    // What the council believes a unit of work costs in each category (price / efficient cost),
+    // learned from the bids it sees; index council * categories + category.
+    std::vector<float> price_belief;
     std::size_t size() const { return region.size(); }
 };
 
@@ -105,6 +112,12 @@ struct Market {
     Pence ledger_supplier_received = 0;
     Pence ledger_prime_paid_subs = 0;
     Pence ledger_subs_received = 0;
+    // What each market (category x region) has published of its tenders; index
+    // category * regions + region.
+    std::vector<MarketRecord> records;
+    std::size_t record_index(CategoryId c, std::size_t region) const {
+        return c.index() * regions + region;
+    }
     // Shared back-office partnerships (members by council id), rebuilt when policies change.
     std::vector<std::vector<CouncilId>> partnerships;
 };

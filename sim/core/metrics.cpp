@@ -109,7 +109,29 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
         y.abnormally_low_rejected += o.abnormal_rejected;
         y.bid_decisions += o.considered;
     }
+    // Prices against the estimate, by competition; incumbents against the lottery rate.
+    double ratio_single = 0, n_single = 0, ratio_multi = 0, n_multi = 0, chance = 0, relets = 0;
+    for (std::size_t k = 0; k < tenders.outcomes.size(); ++k) {
+        const auto& o = tenders.outcomes[k];
+        const Tender& t = tenders.tenders[k];
+        if (!o.winner.valid() || t.estimated_value <= 0) continue;
+        const double r = static_cast<double>(o.shortlist[o.winner_rank].price) /
+                         static_cast<double>(t.estimated_value);
+        (o.bids == 1 ? ratio_single : ratio_multi) += r;
+        (o.bids == 1 ? n_single : n_multi) += 1;
+        if (t.is_relet) {
+            chance += 1.0 / o.bids;
+            relets += 1;
+        }
+    }
+    y.price_to_estimate = ratio(ratio_single + ratio_multi, n_single + n_multi);
+    y.single_bid_premium = n_single > 0 && n_multi > 0 && ratio_multi > 0
+                               ? (ratio_single / n_single) / (ratio_multi / n_multi) - 1.0
+                               : 0.0;
+    y.incumbent_chance_rate = ratio(chance, relets);
     y.tenders = static_cast<double>(tenders.tenders.size());
+    y.no_bid_share = ratio(y.tenders - with_bids, y.tenders);
+    y.failed_tender_share = ratio(static_cast<double>(ctr.no_admissible_bid), y.tenders);
     y.awards = static_cast<double>(ctr.awards);
     y.unawarded = static_cast<double>(ctr.unawarded);
     y.extensions = static_cast<double>(ctr.extensions);

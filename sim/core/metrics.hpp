@@ -44,6 +44,11 @@ struct YearMetrics {
     double exits = 0;
     double sme_to_large = 0;
     double incumbent_win_rate = 0;
+    double incumbent_chance_rate = 0; // what the incumbent would win if awards were a lottery
+    double price_to_estimate = 0;     // winning price / the council's estimate
+    double single_bid_premium = 0;    // price_to_estimate with one bid over that with several, - 1
+    double no_bid_share = 0;          // tenders that drew no bid
+    double failed_tender_share = 0;   // tenders whose every bid was above the reserve
     double contract_failures = 0;
     double council_procurement_cost_gbp = 0;
     double supplier_bid_cost_gbp = 0;

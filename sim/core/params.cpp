@@ -131,14 +131,18 @@ const ParamDef kScenarioParams[] = {
             "Starting markup over estimated cost; also the markup councils assume when estimating "
             "a tender's value, and the reference for entry",
             kAssumed),
-    TS_REAL(suppliers, markup_min, "share of cost", -0.5, 2, "Lowest markup a supplier will learn",
+    TS_REAL(suppliers, markup_min, "share of cost", -0.5, 2, "Lowest markup a supplier will ask",
             kAssumed),
-    TS_REAL(suppliers, markup_max, "share of cost", 0, 5, "Highest markup a supplier will learn",
+    TS_REAL(suppliers, markup_max, "share of cost", 0, 5, "Highest markup a supplier will ask",
             kAssumed),
-    TS_REAL(suppliers, markup_loss_step, "share", 0, 1, "Markup cut per lost bid", kAssumed),
-    TS_REAL(suppliers, markup_win_step, "share", 0, 1, "Markup rise per won bid", kAssumed),
+    TS_REAL(suppliers, edge_learning_rate, "spreads", 0, 5,
+            "How far a supplier shifts its believed winning chances (in market spreads) per unit "
+            "of win rate above or below what its pricing rule predicted",
+            kAssumed),
     TS_REAL(suppliers, belief_learning_rate, "share", 0, 1,
-            "Weight of this year's win rate in a supplier's belief", kAssumed),
+            "Weight of this year's win rate in a supplier's reported win rate (and in its belief "
+            "under the fixed-markup knock-out)",
+            kAssumed),
     TS_REAL(suppliers, initial_cash_share, "share of capacity", 0, 10, "Cash at entry", kAssumed),
     TS_REAL(suppliers, overhead_share, "share of capacity/year", 0, 1,
             "Fixed yearly cost of keeping capacity", kAssumed),
@@ -179,6 +183,20 @@ const ParamDef kScenarioParams[] = {
             "Social-value effort when evaluation gives it no weight", kAssumed),
     TS_REAL(bidding, social_value_effort_saturation, "weight", 0.01, 1,
             "Social-value weight at which suppliers offer all they can", kAssumed),
+    TS_BOOL(bidding, competitive_pricing,
+            "Bidders price against the competition they expect (Friedman 1956: the price that "
+            "maximises (price - cost) x P(every expected rival bids higher), rivals' bids as "
+            "published in the market); false: a fixed markup (suppliers.initial_markup), a "
+            "knock-out for validation",
+            "Friedman 1956, Operations Research 4(1); Krishna, Auction Theory (2010) ch. 2"),
+    TS_REAL(bidding, market_memory, "share", 0.01, 1,
+            "Weight of this year's published bids in a market's record (bids per tender, level "
+            "and spread of bids relative to the estimate)",
+            kAssumed),
+    TS_REAL(bidding, prior_bids_per_tender, "bids", 1, 64,
+            "Bids per tender a market's record starts from (washed out by the burn-in)", kAssumed),
+    TS_REAL(bidding, prior_bid_spread, "log-sd", 0.02, 1,
+            "Spread of log(bid / estimate) a market's record starts from", kAssumed),
 
     TS_REAL(evaluation, evaluator_noise, "score sd", 0, 1, "Sd of evaluators' quality scores",
             kAssumed),
@@ -305,6 +323,14 @@ const ParamDef kScenarioParams[] = {
             "Councils form partnerships and buy back-office systems jointly",
             "LGA: 626 shared-service partnerships, GBP 1.34bn savings"),
     TS_INT(policy, partnership_max_size, "councils", 1, 100, "Largest partnership", kAssumed),
+    TS_REAL(policy, reserve_ratio, "x estimate", 0.5, 5,
+            "Reserve price as a multiple of the council's estimate: higher bids are inadmissible "
+            "and a tender with no admissible bid is re-advertised next year",
+            "Model brief s.8: the buyer's estimate caps admissible bids in many regimes (ratio "
+            "assumed)"),
+    TS_BOOL(policy, reserve_published,
+            "The reserve is published with the notice (else bidders guess it from published bids)",
+            kAssumed),
 
     TS_REAL(incumbency, cost_advantage, "share", 0, 1,
             "Incumbent's cost saving from knowing the job", kAssumed),
@@ -313,6 +339,10 @@ const ParamDef kScenarioParams[] = {
             kAssumed),
     TS_REAL(incumbency, switching_cost_share, "share of annual value", 0, 5,
             "Migration cost the buyer adds to rivals' prices when the system is custom", kAssumed),
+    TS_REAL(incumbency, estimation_error_factor, "x error", 0, 1,
+            "Incumbent's cost-estimation error relative to a rival's: it knows the job",
+            "De Silva, Dunne & Kosmopoulou 2003 (J. Industrial Economics): incumbents bid with "
+            "better cost information than entrants (size assumed)"),
 
     TS_REAL(delivery, overrun_sigma, "log-sd", 0, 2, "Cost overrun spread at complexity 1",
             kAssumed),
@@ -350,6 +380,15 @@ const ParamDef kScenarioParams[] = {
             "Procurement officers per 100,000 residents", kAssumed),
     TS_REAL(council, tender_admin_cost_gbp, "GBP", 0, 1.0e8, "Council cost of running one tender",
             kAssumed),
+    TS_REAL(council, estimate_error, "log-sd", 0, 1,
+            "Error of a council's estimate of a tender's price around its learned belief",
+            kAssumed),
+    TS_REAL(council, price_learning_rate, "share", 0, 1,
+            "Weight of a tender's lowest bid (price per unit of work) in the council's price "
+            "belief for the category",
+            kAssumed),
+    TS_REAL(council, no_bid_step, "share", 0, 1,
+            "Rise of the council's price belief after a tender drew no bid", kAssumed),
 };
 
 const CategoryParamDef kCategoryParams[] = {

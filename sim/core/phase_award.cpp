@@ -1,5 +1,6 @@
 #include "candidate_index.hpp"
 #include "cost_model.hpp"
+#include "market_record.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 #include "seeded_order.hpp"
@@ -61,7 +62,10 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
             out.winner_rank = r;
             break;
         }
+        ys.counters.over_reserve_bids += out.over_reserve;
         if (!out.winner.valid()) {
+            // Bids came but none within the reserve: the tender is re-advertised next year.
+            if (out.bids > 0 && out.over_reserve == out.bids) ++ys.counters.no_admissible_bid;
             // No one could take it: the need waits for next year's round, unserved meanwhile.
             Contract waiting;
             waiting.buyer = t.buyer;
@@ -131,6 +135,7 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
             if (b.supplier == t.incumbent) ++ctr.relets_won_by_incumbent;
         }
     }
+    publish_results(m, ys);
 }
 
 } // namespace tendersim

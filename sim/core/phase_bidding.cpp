@@ -1,6 +1,7 @@
 #include "atomic_add.hpp"
 #include "cost_model.hpp"
 #include "evaluation.hpp"
+#include "market_record.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 #include "social_value.hpp"
@@ -25,23 +26,84 @@ struct TenderView {
     Pence bid_cost;
     Pence switching_cost;
     double large_scale;
+    // Pricing: the market's record and curve, the highest log(price / estimate) a bidder will
+    // ask (the reserve when published, else its guess of it), and the incumbent's known edge.
+    const MarketRecord& record;
+    const PricingCurve& curve;
+    double log_ceiling;
+    double incumbent_shift;
+    double sv_reference; // the largest social-value offer possible: scores offers for pricing
 };
+
+// The price ratio (price / estimate) a bidder with cost ratio k asks and its believed chance of
+// winning with it, by the pricing rule of pricing.hpp. A ratio of 0 means it cannot bid above its
+// cost within the ceiling.
+struct Ask {
+    double ratio = 0;
+    double win_chance = 0;
+};
+
+Ask competitive_ask(const TenderView& v, double k, double non_price, double edge, bool incumbent) {
+    const auto& sp = v.m.spec.suppliers;
+    const double scale = v.curve.scale();
+    // Its standing is log(price / estimate) - non_price; it wins when every rival's standing is
+    // higher. Its own edge (learned from wins it did or did not expect) and, for the incumbent,
+    // the switching cost rivals carry shift the bids it must beat.
+    const double centre =
+        v.record.standing_mean + non_price + scale * edge + (incumbent ? v.incumbent_shift : 0.0);
+    const double log_k = std::log(k);
+    const double t = std::clamp(v.curve.log_markup((log_k - centre) / scale),
+                                std::log1p(sp.markup_min), std::log1p(sp.markup_max));
+    const double log_x = std::min(log_k + t, v.log_ceiling);
+    if (log_x <= log_k) return {};
+    return {std::exp(log_x), v.curve.win_chance((log_x - centre) / scale)};
+}
+
+// The incumbent's advantage in log price: on a custom system rivals' evaluated prices carry the
+// switching cost (its quality advantage is part of its non-price score).
+double incumbent_shift(const Tender& t, Pence switching_cost) {
+    if (!t.incumbent.valid()) return 0.0;
+    const double scope = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
+    return std::log1p(static_cast<double>(switching_cost) / scope);
+}
+
+// The price-equivalent of a bid's non-price scores (pricing.hpp, MarketRecord): its quality and
+// social-value scores weighted against price.
+double non_price_standing(const Tender& t, double quality, double sv_score) {
+    const double price_weight = std::max(0.05, static_cast<double>(t.price_weight));
+    const double quality_weight = 1.0 - t.price_weight - t.social_value_weight;
+    return (quality_weight * quality + t.social_value_weight * sv_score) / price_weight;
+}
 
 // The only supplier fields bidding writes. Tenders are bid for in parallel, so every write is an
 // atomic add (integer sums: the same totals in any order).
 struct BidCounters {
     std::vector<std::int32_t>& bids_year;
     std::vector<Pence>& bid_cost_year;
+    std::vector<std::int64_t>& expected_wins_year;
+    std::vector<std::int64_t>& markup_sum_year;
 
-    void record(SupplierId id, Pence bid_cost) const {
-        atomic_add(bids_year[id.index()], 1);
-        atomic_add(bid_cost_year[id.index()], bid_cost);
+    void record(SupplierId id, Pence bid_cost, double win_chance, double markup) const {
+        const std::size_t i = id.index();
+        atomic_add(bids_year[i], 1);
+        atomic_add(bid_cost_year[i], bid_cost);
+        atomic_add(expected_wins_year[i],
+                   static_cast<std::int64_t>(std::llround(win_chance * kMicro)));
+        atomic_add(markup_sum_year[i], static_cast<std::int64_t>(std::llround(markup * kMicro)));
     }
+    static constexpr double kMicro = 1e6; // shares summed as integers: any order, same total
+};
+
+// What a bid carries besides the Bid record: its believed win chance and markup, for learning.
+struct BidBelief {
+    double win_chance = 0;
+    double markup = 0;
 };
 
 // One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid. Writes
-// only `bid`.
-bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid) {
+// only `bid` and `belief`.
+bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid,
+                    BidBelief& belief) {
     const auto& m = v.m;
     const auto& s = m.suppliers;
     const auto& t = v.t;
@@ -60,8 +122,10 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const auto& b = m.spec.bidding;
     const auto& lv = m.spec.levers;
     const Pence own = supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent);
-    const double estimate =
-        static_cast<double>(own) * (1.0 + b.estimation_error * t.complexity * rng.normal());
+    // The incumbent knows the job: its estimate of the cost is closer to the truth.
+    const double error = b.estimation_error * t.complexity *
+                         (incumbent ? m.spec.incumbency.estimation_error_factor : 1.0);
+    const double estimate = std::max(0.0, static_cast<double>(own) * (1.0 + error * rng.normal()));
     // What the supplier can offer: quality, and under an outcome specification its own
     // (possibly innovative) solution.
     const double quality = offered_quality(m, t, id);
@@ -76,17 +140,38 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         t.outcome_payment_share > 0
             ? t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality))
             : 0.0;
-    const double price = (std::max(estimate, 0.0) + sv_cost) * (1.0 + s.markup[i]) *
-                         (1.0 + lv.outcome_risk_premium * withheld);
+    const double cost = estimate + sv_cost; // what the price must cover a year, as it judges it
+    // Bids are judged against the scope of the work, which every bidder reads in the same
+    // specification (its size at the market's efficient unit cost), not against the council's
+    // noisy estimate.
+    const double scope = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
+    Ask ask;
+    if (b.competitive_pricing) {
+        if (cost <= 0.0) return false;
+        // What it expects evaluators to credit: its quality and social value as its reputation
+        // lets them count.
+        const double expected_quality =
+            quality * s.reputation[i] + incumbent_quality_bonus(m.spec, t, incumbent);
+        const double sv_score = std::min(1.0, sv_units_at_reference * proxy_value_factor(m, i) *
+                                                  s.reputation[i] / v.sv_reference);
+        ask = competitive_ask(v, cost / scope, non_price_standing(t, expected_quality, sv_score),
+                              s.edge[i], incumbent);
+        if (ask.ratio <= 0.0) return false; // its cost is above what it could ask
+    } else {
+        // Knock-out: a fixed markup, blind to rivals; the chance of winning is its track record.
+        ask = {(1.0 + m.spec.suppliers.initial_markup) * cost / scope, s.win_belief[i]};
+    }
+    const double price = ask.ratio * scope * (1.0 + lv.outcome_risk_premium * withheld);
     // Bid only when the expected profit covers the cost of bidding.
     // The supplier judges the margin by its own estimate of cost: a low estimate can make it bid
     // on work it will lose money on (the winner's curse).
-    const double margin_years =
-        (price * (1.0 - withheld) - std::max(estimate, 0.0) - sv_cost) * t.duration;
+    const double margin_years = (price * (1.0 - withheld) - cost) * t.duration;
     const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
     const double expected =
-        s.win_belief[i] * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
+        ask.win_chance * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
     if (expected <= 0.0) return false;
+    belief.win_chance = ask.win_chance;
+    belief.markup = cost > 0.0 ? price / cost - 1.0 : 0.0;
 
     bid.supplier = id;
     bid.is_sme = s.is_sme[i];
@@ -108,7 +193,8 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     return true;
 }
 
-void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& t,
+void bid_for_tender(const Market& m, const CandidateIndex& index,
+                    const std::vector<PricingCurve>& pricing, const Tender& t,
                     const BidCounters& counters, TenderOutcome& out) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
@@ -118,16 +204,31 @@ void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& 
     const Pence total = money_mul(t.estimated_value, t.duration, "a tender's total value");
     // Switching costs on a custom system; an outcome specification frees rivals from most of them.
     const double lockin = t.outcome_spec ? 1.0 - m.spec.levers.outcome_lockin_reduction : 1.0;
+    const Pence switching = t.custom ? round_pence(lockin * m.spec.incumbency.switching_cost_share *
+                                                   static_cast<double>(t.estimated_value))
+                                     : 0;
+    const std::size_t market = m.record_index(t.category, t.region);
+    const MarketRecord& record = m.records[market];
+    // A published reserve is the ceiling; a secret one is guessed from the bids the market has
+    // published (rarely above the mean plus two spreads).
+    const double log_ceiling =
+        t.reserve_published ? std::log(static_cast<double>(std::max<Pence>(1, t.reserve)) /
+                                       static_cast<double>(std::max<Pence>(1, t.efficient_cost)))
+                            : record.log_ratio_mean + 2.0 * record.log_ratio_sd;
     const TenderView view{
         m,
         t,
         effort,
         total,
         bid_cost(b, total),
-        t.custom ? round_pence(lockin * m.spec.incumbency.switching_cost_share *
-                               static_cast<double>(t.estimated_value))
-                 : 0,
-        large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost)};
+        switching,
+        large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost),
+        record,
+        pricing[market],
+        log_ceiling,
+        incumbent_shift(t, switching),
+        std::max(1.0, static_cast<double>(t.estimated_value) * b.social_value_max_rate * effort *
+                          (1.0 + m.spec.levers.social_value_local_bonus))};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender.
@@ -136,15 +237,17 @@ void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& 
     out.bids_over_cap = 0;
     auto consider = [&](SupplierId id, bool incumbent) {
         ++out.considered;
+        BidBelief belief;
         if (n < kMaxBids) {
-            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n])) return;
-            counters.record(id, view.bid_cost);
+            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n], belief)) return;
+            counters.record(id, view.bid_cost, belief.win_chance, belief.markup);
             ++n;
         } else {
             // The cap binds: the decision is still taken (it draws from its own sub-stream and
             // writes nothing), only to count the bid the cap drops (reported at the end of a run).
             Bid dropped;
-            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped)) ++out.bids_over_cap;
+            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped, belief))
+                ++out.bids_over_cap;
         }
     };
     const auto& s = m.suppliers;
@@ -160,12 +263,31 @@ void bid_for_tender(const Market& m, const CandidateIndex& index, const Tender& 
     out.bids = static_cast<std::uint16_t>(n);
     out.sme_bids = 0;
     out.lowest_price = 0;
+    out.log_ratio_sum = 0;
+    out.log_ratio_sq_sum = 0;
+    const double scope = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
     for (std::size_t k = 0; k < n; ++k) {
         out.sme_bids = static_cast<std::uint16_t>(out.sme_bids + bids[k].is_sme);
         if (out.lowest_price == 0 || bids[k].price < out.lowest_price)
             out.lowest_price = bids[k].price;
+        // Published in the award notice (every bid, as the OCDS bids extension lists them).
+        const double r = std::log(static_cast<double>(bids[k].price) / scope);
+        out.log_ratio_sum += static_cast<float>(r);
+        out.log_ratio_sq_sum += static_cast<float>(r * r);
     }
     const std::span<Bid> all(bids.data(), n);
+    out.over_reserve = reject_over_reserve(all, t.reserve);
+    out.standing_sum = 0;
+    out.standing_sq_sum = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Bid& bid = bids[k];
+        const double sv_score =
+            std::min(1.0, static_cast<double>(bid.sv_evaluated) / view.sv_reference);
+        const double standing = std::log(static_cast<double>(bid.price) / scope) -
+                                non_price_standing(t, bid.quality, sv_score);
+        out.standing_sum += static_cast<float>(standing);
+        out.standing_sq_sum += static_cast<float>(standing * standing);
+    }
     const auto summary = score_bids(all, EvaluationWeights{t.price_weight, t.social_value_weight},
                                     AbnormalRule{m.spec.evaluation.abnormally_low_ratio,
                                                  m.spec.evaluation.abnormally_low_action});
@@ -201,10 +323,14 @@ double incumbent_quality_bonus(const ScenarioSpec& spec, const Tender& t, bool i
 
 void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor& exec) {
     auto& tenders = ys.tenders;
-    const BidCounters counters{m.suppliers.bids_year, m.suppliers.bid_cost_year};
+    auto& s = m.suppliers;
+    const BidCounters counters{s.bids_year, s.bid_cost_year, s.expected_wins_year,
+                               s.markup_sum_year};
+    prepare_pricing(m, ys);
     const Market& market = m; // the rest of the market is only read
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
-        bid_for_tender(market, index, tenders.tenders[k], counters, tenders.outcomes[k]);
+        bid_for_tender(market, index, ys.pricing, tenders.tenders[k], counters,
+                       tenders.outcomes[k]);
     });
 }
 

@@ -95,6 +95,9 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
             t.reserved_sme = p.reserve_sme ? 1 : 0;
             t.reserved_local = p.reserve_local ? 1 : 0;
         }
+        t.reserve = round_pence(p.reserve_ratio * static_cast<double>(t.estimated_value),
+                                "a tender's reserve price");
+        t.reserve_published = p.reserve_published ? 1 : 0;
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Design, t.need_key);
         if (p.outcome_spec_share > 0.0 && rng.bernoulli(p.outcome_spec_share)) {
             t.outcome_spec = 1;

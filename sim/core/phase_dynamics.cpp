@@ -10,6 +10,9 @@ namespace {
 
 enum Event : std::uint8_t { None = 0, Exit = 1, Growth = 2 };
 
+// An edge of three market spreads is already beyond any bidder's real advantage.
+constexpr double kMaxEdge = 3.0;
+
 void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
     auto& s = m.suppliers;
     const auto& sp = m.spec.suppliers;
@@ -21,15 +24,17 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
                                   "a supplier's yearly costs");
     add_money(s.cash[i], money_add(s.revenue_year[i], -spent), "a supplier's cash");
 
-    // Markups learn from outcomes: each loss shaves the markup, each win raises it.
+    // Beliefs learn from outcomes: a supplier that won more than its pricing rule predicted has
+    // an edge the published bids do not show (quality, social value, reputation) and can ask
+    // more; one that won less has less. The markup and win rate are kept for the record.
     const int bids = s.bids_year[i];
     const int wins = s.wins_year[i];
     if (bids > 0) {
-        const double markup = s.markup[i] * std::pow(1.0 - sp.markup_loss_step, bids - wins) *
-                              std::pow(1.0 + sp.markup_win_step, wins);
-        // A markup at zero could never recover multiplicatively; a small floor keeps it learnable.
-        s.markup[i] =
-            static_cast<float>(std::clamp(std::max(markup, 0.005), sp.markup_min, sp.markup_max));
+        const double expected = static_cast<double>(s.expected_wins_year[i]) * 1e-6;
+        const double surprise = (static_cast<double>(wins) - expected) / bids;
+        s.edge[i] = static_cast<float>(
+            std::clamp(s.edge[i] + sp.edge_learning_rate * surprise, -kMaxEdge, kMaxEdge));
+        s.markup[i] = static_cast<float>(static_cast<double>(s.markup_sum_year[i]) * 1e-6 / bids);
         const double rate = static_cast<double>(wins) / bids;
         s.win_belief[i] = static_cast<float>((1.0 - sp.belief_learning_rate) * s.win_belief[i] +
                                              sp.belief_learning_rate * rate);

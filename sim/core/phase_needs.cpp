@@ -1,3 +1,4 @@
+#include "market_record.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 
@@ -30,15 +31,18 @@ Tender tender_stub(const Market& m, const Contract& k, SupplierId incumbent) {
     return t;
 }
 
-// The tender's duration and the need's drift between lettings (mean-preserving); the council
-// estimates the price with the reference markup (suppliers.initial_markup), not what suppliers
-// have learned.
+// The tender's duration and the need's drift between lettings (mean-preserving). The council
+// knows the scope of the work (its efficient cost) but not its price: it estimates the price from
+// its learned belief of what a unit of such work costs, with a lognormal error of its own
+// judgement (mean-preserving).
 void draw_terms(const Market& m, Tender& t, Stream& rng) {
     t.duration = draw_duration(m.spec.categories[t.category.index()], rng);
     t.efficient_cost =
         round_pence(static_cast<double>(t.efficient_cost) * std::exp(0.1 * rng.normal() - 0.005));
+    const double error = m.spec.council.estimate_error;
     t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
-                                    (1.0 + m.spec.suppliers.initial_markup));
+                                    believed_unit_price(m, t.buyer, t.category) *
+                                    std::exp(error * rng.normal() - 0.5 * error * error));
 }
 
 std::size_t draw_category(const ScenarioSpec& spec, Stream& rng) {

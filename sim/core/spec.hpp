@@ -58,11 +58,11 @@ struct SupplierSpec {
     double innovation_mean = 0.4;
     std::int64_t sme_bid_capacity = 6; // bid-writing capacity: sets notices read a year
     std::int64_t large_bid_capacity = 40;
-    double initial_markup = 0.12;
+    double initial_markup =
+        0.12; // councils' first price belief; the fixed-markup knock-out's markup
     double markup_min = 0.0;
     double markup_max = 0.5;
-    double markup_loss_step = 0.02;
-    double markup_win_step = 0.06;
+    double edge_learning_rate = 0.3; // log-price shift per unit of unexpected win rate
     double belief_learning_rate = 0.3;
     double initial_cash_share = 0.2; // cash at entry, share of capacity
     double overhead_share = 0.03;    // fixed yearly cost, share of capacity
@@ -85,6 +85,12 @@ struct BiddingSpec {
     double social_value_cost_ratio = 0.4;        // supplier cost per £ SV promised
     double social_value_base_effort = 0.1;       // effort with zero SV weight
     double social_value_effort_saturation = 0.3; // SV weight at which effort is full
+    // Pricing against competition (pricing.hpp): bidders best-respond to the bids published in
+    // their market; off, every bid is cost x (1 + initial_markup) (a knock-out for validation).
+    bool competitive_pricing = true;
+    double market_memory = 0.3;         // weight of this year's published bids in the record
+    double prior_bids_per_tender = 3.0; // a market's record before any tender is published
+    double prior_bid_spread = 0.12;     // sd of log(bid / estimate) before any tender
 };
 
 enum class AbnormallyLowAction : std::uint8_t { Off, Reject, Investigate };
@@ -136,8 +142,9 @@ struct LeverSpec {
 
 struct IncumbencySpec {
     double cost_advantage = 0.05;
-    double quality_bonus = 0.05;        // product-specific advantage in prescriptive specs
-    double switching_cost_share = 0.15; // of annual value, added to rivals on custom systems
+    double quality_bonus = 0.05;          // product-specific advantage in prescriptive specs
+    double switching_cost_share = 0.15;   // of annual value, added to rivals on custom systems
+    double estimation_error_factor = 0.5; // incumbent's cost-estimate error relative to rivals'
 };
 
 struct DeliverySpec {
@@ -162,6 +169,9 @@ struct CouncilSpec {
     double tenders_per_officer = 12.0;
     double officers_per_100k = 1.5;
     double tender_admin_cost_gbp = 6'000.0;
+    double estimate_error = 0.15;     // sd of log(estimate / market price) of a lone council
+    double price_learning_rate = 0.3; // weight of a tender's lowest bid in the price belief
+    double no_bid_step = 0.1;         // belief raised after a tender drew no admissible bid
 };
 
 // A council's procurement policy: the levers the policy scenarios move. Every council starts with
@@ -186,6 +196,9 @@ struct PolicySpec {
     // Shared back-office systems.
     bool shared_back_office = false;
     std::int64_t partnership_max_size = 4;
+    // Reserve price: bids above reserve_ratio x the estimate are inadmissible.
+    double reserve_ratio = 1.2;
+    bool reserve_published = true; // bidders know the reserve (else they guess it)
 };
 
 // A policy change: from `year`, the listed policy values apply to the councils in scope.
@@ -205,8 +218,12 @@ struct SourceFile {
     std::string sha256;
 };
 
+// Version 2: pricing against competition, reserve prices and council price learning (the
+// fixed win/loss markup steps were removed).
+inline constexpr std::int64_t kSchemaVersion = 2;
+
 struct ScenarioSpec {
-    std::int64_t schema_version = 1;
+    std::int64_t schema_version = kSchemaVersion;
     std::string name = "scenario";
     std::string description;
     RunSpec run;
@@ -228,7 +245,6 @@ struct ScenarioSpec {
     std::vector<SourceFile> sources;
 };
 
-inline constexpr std::int64_t kSchemaVersion = 1;
 inline constexpr std::size_t kMaxCategories = 32;
 
 // The eight service categories used when a scenario lists none.

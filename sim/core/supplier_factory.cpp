@@ -58,6 +58,7 @@ SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t reg
         static_cast<std::uint16_t>(sme ? sp.sme_bid_capacity : sp.large_bid_capacity);
     s.markup[i] = static_cast<float>(sp.initial_markup);
     s.win_belief[i] = 0.25f;
+    s.edge[i] = 0.0f;
     s.reputation[i] = 1.0f;
     s.attention[i] = 0.0f;
     const double median = sme ? sp.sme_capacity_median_gbp : sp.large_capacity_median_gbp;

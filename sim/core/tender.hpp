@@ -22,10 +22,12 @@ struct Tender {
     std::uint8_t outcome_spec = 0; // specified by outcome, not product
     std::uint8_t joint = 0;        // partners merged into this tender (0: a single buyer)
     std::uint8_t lot = 0;          // lot number when a need was divided (0: undivided or first)
+    std::uint8_t reserve_published = 0; // bidders know the reserve
     float outcome_payment_share = 0;
     SupplierId incumbent;
     Pence efficient_cost = 0;  // annual cost at the efficient reference
-    Pence estimated_value = 0; // the council's estimate of the annual price
+    Pence estimated_value = 0; // the council's estimate of the annual price (published)
+    Pence reserve = 0;         // bids above it are inadmissible
     float complexity = 0;
     float price_weight = 0; // weights of the total score; quality takes 1 - price - sv
     float social_value_weight = 0;
@@ -58,7 +60,12 @@ struct TenderOutcome {
     std::uint16_t abnormal_rejected = 0;
     std::uint32_t bids_over_cap = 0; // would-be bids dropped because `bids` reached kMaxBids
     std::uint8_t shortlisted = 0;
+    std::uint16_t over_reserve = 0; // bids rejected for exceeding the reserve
     Pence lowest_price = 0;
+    float log_ratio_sum = 0; // published bids: sums of log(price / estimate) and of its square
+    float log_ratio_sq_sum = 0;
+    float standing_sum = 0; // and of the bids' standings (pricing.hpp)
+    float standing_sq_sum = 0;
     std::array<Bid, kShortlist> shortlist{}; // ranked best first
     // set by the award phase
     SupplierId winner;

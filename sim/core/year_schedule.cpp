@@ -15,6 +15,8 @@ void reset_year_counters(Market& m) {
     std::fill(s.revenue_year.begin(), s.revenue_year.end(), 0);
     std::fill(s.cost_year.begin(), s.cost_year.end(), 0);
     std::fill(s.subcontract_revenue_year.begin(), s.subcontract_revenue_year.end(), 0);
+    std::fill(s.expected_wins_year.begin(), s.expected_wins_year.end(), 0);
+    std::fill(s.markup_sum_year.begin(), s.markup_sum_year.end(), 0);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // Scratch of one simulated year: the tenders, per-contract delivery slots, and counters the
 // monitor turns into metrics. Buffers are reused from year to year.
 #include "money.hpp"
+#include "pricing.hpp"
 #include "rng.hpp"
 #include "tender.hpp"
 
@@ -50,8 +51,10 @@ struct YearCounters {
     std::int64_t innovative_awards = 0;
     std::int64_t sme_awards = 0;
     std::int64_t monitored_shortfalls = 0;
-    Pence outcome_withheld = 0;     // outcome-linked payments not made
-    Pence awarded_annual_value = 0; // sum of annual prices awarded
+    Pence outcome_withheld = 0;         // outcome-linked payments not made
+    Pence awarded_annual_value = 0;     // sum of annual prices awarded
+    std::int64_t no_admissible_bid = 0; // tenders with bids, all above the reserve: re-advertised
+    std::int64_t over_reserve_bids = 0; // bids rejected for exceeding the reserve
     void reset() { *this = YearCounters{}; }
 };
 
@@ -62,6 +65,7 @@ struct YearState {
     std::vector<DeliveryResult> delivery;     // one slot per active contract
     std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
+    std::vector<PricingCurve> pricing;        // per market (Market::record_index), this year
     YearCounters counters;
 };
 

@@ -12,8 +12,20 @@ namespace {
 // 0 -> 1: schema_version became required; no key changed meaning.
 void add_schema_version(toml::table&) {}
 
+// 1 -> 2: pricing against competition replaced the fixed markup steps per win and loss.
+void drop_markup_steps(toml::table& root) {
+    if (auto* suppliers = root["suppliers"].as_table()) {
+        suppliers->erase("markup_loss_step");
+        suppliers->erase("markup_win_step");
+    }
+}
+
 constexpr SchemaStep kSteps[] = {
     {0, "schema_version added; no other change", add_schema_version},
+    {1,
+     "suppliers.markup_loss_step and suppliers.markup_win_step dropped: bidders now price "
+     "against the competition they expect",
+     drop_markup_steps},
 };
 
 } // namespace

@@ -1,0 +1,99 @@
+#include "market_record.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tendersim {
+namespace {
+
+constexpr float kMinSpread = 0.02f; // a record never claims bids are identical
+
+struct CellTotals {
+    double tenders = 0;
+    double bids = 0;
+    double sum = 0;
+    double sum_sq = 0;
+    double standing = 0;
+    double standing_sq = 0;
+};
+
+float blend(float old_value, double fresh, double weight) {
+    return static_cast<float>((1.0 - weight) * old_value + weight * fresh);
+}
+
+} // namespace
+
+void open_records(Market& m) {
+    const auto& b = m.spec.bidding;
+    MarketRecord prior;
+    prior.bids_per_tender = static_cast<float>(b.prior_bids_per_tender);
+    prior.log_ratio_mean = 0.0f; // bids around the estimate
+    prior.log_ratio_sd = static_cast<float>(b.prior_bid_spread);
+    prior.standing_mean = 0.0f;
+    prior.standing_sd = static_cast<float>(b.prior_bid_spread);
+    m.records.assign(m.categories * m.regions, prior);
+    m.councils.price_belief.assign(m.councils.size() * m.categories,
+                                   static_cast<float>(1.0 + m.spec.suppliers.initial_markup));
+}
+
+void prepare_pricing(const Market& m, YearState& ys) {
+    ys.pricing.resize(m.records.size());
+    for (std::size_t r = 0; r < m.records.size(); ++r) {
+        const MarketRecord& rec = m.records[r];
+        ys.pricing[r] = PricingCurve(std::max(0.0, static_cast<double>(rec.bids_per_tender) - 1.0),
+                                     rec.standing_sd);
+    }
+}
+
+double believed_unit_price(const Market& m, CouncilId buyer, CategoryId category) {
+    return m.councils.price_belief[buyer.index() * m.categories + category.index()];
+}
+
+void publish_results(Market& m, const YearState& ys) {
+    const auto& tenders = ys.tenders.tenders;
+    const auto& outcomes = ys.tenders.outcomes;
+    std::vector<CellTotals> cells(m.records.size());
+    const auto& cs = m.spec.council;
+    for (std::size_t k = 0; k < tenders.size(); ++k) {
+        const Tender& t = tenders[k];
+        const TenderOutcome& o = outcomes[k];
+        auto& c = cells[m.record_index(t.category, t.region)];
+        c.tenders += 1;
+        c.bids += o.bids;
+        c.sum += o.log_ratio_sum;
+        c.sum_sq += o.log_ratio_sq_sum;
+        c.standing += o.standing_sum;
+        c.standing_sq += o.standing_sq_sum;
+        // The buyer learns from the lowest bid it saw, admissible or not; a tender nobody could
+        // win at the reserve tells it the price is higher than it thought.
+        float& belief =
+            m.councils.price_belief[t.buyer.index() * m.categories + t.category.index()];
+        const double efficient = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
+        double seen = belief * (1.0 + cs.no_bid_step);
+        if (o.lowest_price > 0 && o.shortlisted > 0)
+            seen = static_cast<double>(o.lowest_price) / efficient;
+        else if (o.lowest_price > 0)
+            seen = std::max(seen, static_cast<double>(o.lowest_price) / efficient);
+        belief = std::clamp(blend(belief, seen, cs.price_learning_rate), 0.25f, 4.0f);
+    }
+    const double w = m.spec.bidding.market_memory;
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        const CellTotals& c = cells[r];
+        MarketRecord& rec = m.records[r];
+        if (c.tenders == 0) continue; // nothing published: the record stands
+        rec.bids_per_tender = blend(rec.bids_per_tender, c.bids / c.tenders, w);
+        if (c.bids == 0) continue;
+        const double mean = c.sum / c.bids;
+        const double standing = c.standing / c.bids;
+        rec.log_ratio_mean = blend(rec.log_ratio_mean, mean, w);
+        rec.standing_mean = blend(rec.standing_mean, standing, w);
+        if (c.bids >= 2) {
+            const double var = std::max(0.0, c.sum_sq / c.bids - mean * mean);
+            rec.log_ratio_sd = std::max(kMinSpread, blend(rec.log_ratio_sd, std::sqrt(var), w));
+            const double var_s = std::max(0.0, c.standing_sq / c.bids - standing * standing);
+            rec.standing_sd = std::max(kMinSpread, blend(rec.standing_sd, std::sqrt(var_s), w));
+        }
+    }
+}
+
+} // namespace tendersim
