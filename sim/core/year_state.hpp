@@ -52,6 +52,10 @@ struct YearCounters {
     std::int64_t monitored_shortfalls = 0;
     Pence outcome_withheld = 0;     // outcome-linked payments not made
     Pence awarded_annual_value = 0; // sum of annual prices awarded
+    // population
+    std::int64_t exits_idle = 0;         // of exits, after dynamics.exit_idle_years without revenue
+    std::int64_t potential_entrants = 0; // would-be entrants that weighed entry
+    std::int64_t carried_needs = 0;      // new needs carried to next year (team at capacity)
     void reset() { *this = YearCounters{}; }
 };
 
@@ -60,7 +64,7 @@ struct YearState {
     std::vector<Stream>
         tender_streams; // needs phase: each contract's tender's stream, for its draws
     std::vector<DeliveryResult> delivery;     // one slot per active contract
-    std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
+    std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, 3 idle exit
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
     YearCounters counters;
 };
