@@ -31,6 +31,9 @@ void Suppliers::resize(std::size_t n) {
     revenue_year.resize(n);
     cost_year.resize(n);
     subcontract_revenue_year.resize(n);
+    fixed_cost.resize(n);
+    idle_years.resize(n);
+    has_won.resize(n);
 }
 
 } // namespace tendersim
