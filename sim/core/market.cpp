@@ -34,6 +34,9 @@ void Suppliers::resize(std::size_t n) {
     subcontract_revenue_year.resize(n);
     expected_wins_year.resize(n);
     markup_sum_year.resize(n);
+    fixed_cost.resize(n);
+    idle_years.resize(n);
+    has_won.resize(n);
 }
 
 } // namespace tendersim

@@ -48,6 +48,10 @@ struct Suppliers {
     std::vector<Pence> subcontract_revenue_year;  // received as a subcontractor (part of revenue)
     std::vector<std::int64_t> expected_wins_year; // sum of its bids' believed win chances, x 1e6
     std::vector<std::int64_t> markup_sum_year;    // sum of its bids' markups over cost, x 1e6
+    // population: fixed costs, idleness and the entrant record (docs/ODD.md 7.17-7.18)
+    std::vector<Pence> fixed_cost;        // yearly fixed-cost floor (pence a year)
+    std::vector<std::int16_t> idle_years; // consecutive years ended with no revenue
+    std::vector<std::uint8_t> has_won;    // won at least one contract since entry
 
     std::size_t size() const { return alive.size(); }
     void resize(std::size_t n);

@@ -200,17 +200,19 @@ const MetricDef kMetrics[] = {
      .axis = "Suppliers per year",
      .unit = U::Count,
      .lower = 0.0,
-     .definition = "suppliers that entered this year: new SMEs and large firms arriving from "
-                   "other markets (a share `dynamics.large_entry_share` of entrants, 3% at "
-                   "default)",
+     .definition = "suppliers that entered this year: would-be entrants to a market cell "
+                   "(category x region) whose expected yearly profit there was positive; new "
+                   "SMEs, and large firms arriving from other markets (a share "
+                   "`dynamics.large_entry_share` of would-be entrants, 3% at default)",
      .value = [](const YearMetrics& y) { return y.entries; }},
     {.name = "exits",
-     .title = "Supplier exits (insolvency)",
+     .title = "Supplier exits (insolvency or years without revenue)",
      .label = "Exits",
      .axis = "Suppliers per year",
      .unit = U::Count,
      .lower = 0.0,
-     .definition = "suppliers that became insolvent (cash below zero) and left",
+     .definition = "suppliers that left: insolvent (cash below zero), or after "
+                   "`dynamics.exit_idle_years` years in a row with no revenue (`exits_idle`)",
      .value = [](const YearMetrics& y) { return y.exits; }},
     {.name = "sme_to_large",
      .title = "SMEs growing into large suppliers",
@@ -219,9 +221,9 @@ const MetricDef kMetrics[] = {
      .unit = U::Count,
      .lower = 0.0,
      .definition = "SMEs that passed the UK SME limits and became large: 250 staff or more "
-                   "(revenue / `suppliers.revenue_per_employee_gbp`), or both turnover of GBP "
-                   "44m or more and a balance sheet (cash) of GBP 38m or more, on this year's "
-                   "revenue",
+                   "(size / `suppliers.revenue_per_employee_gbp`), or both turnover of GBP "
+                   "44m or more and a balance sheet (cash) of GBP 38m or more, where size is the "
+                   "larger of this year's revenue and the firm's capacity",
      .value = [](const YearMetrics& y) { return y.sme_to_large; }},
     {.name = "incumbent_win_rate",
      .title = "Incumbent win rate at re-let",
@@ -562,6 +564,66 @@ const MetricDef kMetrics[] = {
      .definition = "monitored contracts whose social-value delivery fell below the monitoring "
                    "threshold",
      .value = [](const YearMetrics& y) { return y.monitored_shortfalls; }},
+    // Population (entry, exit, idleness) and needs carried: appended, so earlier rows keep
+    // their order.
+    {.name = "exits_idle",
+     .title = "Supplier exits after years without revenue",
+     .label = "Idle exits",
+     .axis = "Suppliers per year",
+     .unit = U::Count,
+     .lower = 0.0,
+     .definition = "of `exits`, suppliers that left after `dynamics.exit_idle_years` years in a "
+                   "row with no revenue (no contract, no subcontract)",
+     .value = [](const YearMetrics& y) { return y.exits_idle; }},
+    {.name = "potential_entrants",
+     .title = "Would-be entrants that weighed entry",
+     .label = "Would-be entrants",
+     .axis = "Suppliers per year",
+     .unit = U::Count,
+     .lower = 0.0,
+     .definition = "would-be entrants that arrived in a market cell (category x region) and "
+                   "weighed its expected profit; `entries` of them entered",
+     .value = [](const YearMetrics& y) { return y.potential_entrants; }},
+    {.name = "entrant_survival_3y",
+     .title = "Entrants still alive after three years",
+     .label = "Entrant 3-year survival",
+     .axis = "% of entrants",
+     .unit = U::Share,
+     .lower = 0.0,
+     .upper = 1.0,
+     .definition = "suppliers that entered three years earlier and are alive at the end of this "
+                   "year / suppliers that entered three years earlier (ONS business demography: "
+                   "about 60% of UK firms survive three years)",
+     .value = [](const YearMetrics& y) { return y.entrant_survival_3y; }},
+    {.name = "entrant_win_share_3y",
+     .title = "Entrants that won a contract within three years",
+     .label = "Entrants that won",
+     .axis = "% of entrants",
+     .unit = U::Share,
+     .lower = 0.0,
+     .upper = 1.0,
+     .definition = "suppliers that entered three years earlier and have won at least one contract "
+                   "since (alive or not) / suppliers that entered three years earlier",
+     .value = [](const YearMetrics& y) { return y.entrant_win_share_3y; }},
+    {.name = "idle_sme_share",
+     .title = "Living SMEs holding no contract",
+     .label = "Idle SMEs",
+     .axis = "% of living SMEs",
+     .unit = U::Share,
+     .lower = 0.0,
+     .upper = 1.0,
+     .definition =
+         "living SMEs that hold no contract as prime at the end of the year / living SMEs",
+     .value = [](const YearMetrics& y) { return y.idle_sme_share; }},
+    {.name = "needs_carried",
+     .title = "New needs carried to next year (procurement team at capacity)",
+     .label = "Needs carried",
+     .axis = "Needs per year",
+     .unit = U::Count,
+     .lower = 0.0,
+     .definition = "new needs that arrived when the council's procurement team was at capacity; "
+                   "they wait and are tendered next year",
+     .value = [](const YearMetrics& y) { return y.needs_carried; }},
 };
 
 const MetricDef kCategoryMetrics[] = {

@@ -79,6 +79,34 @@ void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y)
     }
 }
 
+// Entry, exit and idleness. A cohort is the suppliers born in one year after the start
+// (born_year > 0); the start population is not a cohort of entrants.
+void population_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
+    const auto& s = m.suppliers;
+    const auto& ctr = ys.counters;
+    y.exits_idle = static_cast<double>(ctr.exits_idle);
+    y.potential_entrants = static_cast<double>(ctr.potential_entrants);
+    y.needs_carried = static_cast<double>(ctr.carried_needs);
+    std::vector<std::uint8_t> holds(s.size(), 0);
+    for (const Contract& c : m.contracts)
+        if (c.supplier.valid()) holds[c.supplier.index()] = 1;
+    const std::int32_t cohort_year = m.year - 3;
+    double living_sme = 0, idle_sme = 0, cohort = 0, cohort_alive = 0, cohort_won = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.alive[i] && s.is_sme[i]) {
+            living_sme += 1;
+            idle_sme += holds[i] == 0;
+        }
+        if (cohort_year <= 0 || s.born_year[i] != cohort_year) continue;
+        cohort += 1;
+        cohort_alive += s.alive[i];
+        cohort_won += s.has_won[i];
+    }
+    y.idle_sme_share = ratio(idle_sme, living_sme);
+    y.entrant_survival_3y = ratio(cohort_alive, cohort);
+    y.entrant_win_share_3y = ratio(cohort_won, cohort);
+}
+
 // Every metric but the concentration and supply-chain figures, from the year's tenders,
 // deliveries and supplier state.
 void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
@@ -210,6 +238,7 @@ void flow_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
         (s.is_sme[i] ? y.active_suppliers_sme : y.active_suppliers_large) += 1;
     }
     y.mean_markup = ratio(markup, alive);
+    population_metrics(m, ys, y);
     y.entries = static_cast<double>(ctr.entries);
     y.exits = static_cast<double>(ctr.exits);
     y.sme_to_large = static_cast<double>(ctr.growths);

@@ -43,6 +43,13 @@ struct YearMetrics {
     double entries = 0;
     double exits = 0;
     double sme_to_large = 0;
+    // population
+    double exits_idle = 0;           // of exits, after years without revenue
+    double potential_entrants = 0;   // would-be entrants that weighed entry
+    double entrant_survival_3y = 0;  // of suppliers that entered 3 years ago, the share alive
+    double entrant_win_share_3y = 0; // ... the share that has won a contract since
+    double idle_sme_share = 0;       // living SMEs holding no contract
+    double needs_carried = 0;        // new needs carried to next year (team at capacity)
     double incumbent_win_rate = 0;
     double incumbent_chance_rate = 0; // what the incumbent would win if awards were a lottery
     double price_to_estimate = 0;     // winning price / the council's estimate

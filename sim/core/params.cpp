@@ -158,6 +158,15 @@ const ParamDef kScenarioParams[] = {
             "UK SME definition: balance sheet under GBP 38m"),
     TS_INT(suppliers, sme_staff_limit, "employees", 1, 1.0e7, "Staff limit of an SME",
            "UK SME definition: fewer than 250 staff"),
+    TS_REAL(suppliers, sme_fixed_cost_gbp, "GBP/year", 0, 1.0e9,
+            "Yearly fixed-cost floor of an SME (overhead is the larger of this and overhead_share "
+            "x capacity; a would-be entrant's own floor is drawn around it)",
+            "modelling assumption (plausible GBP 5k-60k: accreditations, insurance, bid and "
+            "account management kept for public work)"),
+    TS_REAL(suppliers, large_fixed_cost_gbp, "GBP/year", 0, 1.0e10,
+            "Yearly fixed-cost floor of a large firm (as sme_fixed_cost_gbp)",
+            "modelling assumption (plausible GBP 50k-1m: overhead_share x the median large "
+            "capacity is GBP 150k)"),
 
     TS_REAL(bidding, bid_cost_share, "share of value", 0, 0.2,
             "Cost of preparing a bid, share of total contract value",
@@ -359,12 +368,14 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(delivery, quality_delivery_sd, "score", 0, 1,
             "Spread of delivered quality around the offer", kAssumed),
 
-    TS_REAL(dynamics, entry_rate, "entrants/tender", 0, 10,
-            "Entrants a year per tender advertised, when winning margins are at the starting "
-            "markup (a share large_entry_share of them large firms)",
-            kTuned),
+    TS_REAL(dynamics, entry_rate, "would-be entrants/tender", 0, 10,
+            "Would-be entrants a year per tender advertised in a market cell (category x "
+            "region); each enters only if its expected yearly profit there is positive",
+            "tuned: keeps the baseline entrants a year of the same order as the old entry rule "
+            "(plausible 0.3-3)"),
     TS_REAL(dynamics, large_entry_share, "share", 0, 1,
-            "Share of entrants that are large firms arriving from other markets", kAssumed),
+            "Share of would-be entrants that are large firms arriving from other markets",
+            kAssumed),
     TS_REAL(dynamics, capacity_growth, "share/year", 0, 5, "Capacity growth of a busy supplier",
             kAssumed),
     TS_REAL(dynamics, capacity_shrink, "share/year", 0, 1, "Capacity shrink of an idle supplier",
@@ -373,6 +384,15 @@ const ParamDef kScenarioParams[] = {
             kAssumed),
     TS_REAL(dynamics, shrink_utilisation, "share", 0, 2, "Utilisation below which capacity shrinks",
             kAssumed),
+    TS_INT(dynamics, exit_idle_years, "years", 1, 100,
+           "A supplier with no revenue (no contract, no subcontract) for this many years in a "
+           "row exits",
+           "Eurostat-OECD Manual on Business Demography Statistics (2007): a closure not "
+           "reactivated within two years is a death (plausible 1-5)"),
+    TS_REAL(dynamics, entrant_fixed_cost_sigma, "log-sd", 0, 5,
+            "Spread of would-be entrants' fixed costs: each draws its floor as the scale's "
+            "fixed_cost_gbp x exp(sigma Z)",
+            "modelling assumption (plausible 0.3-1.5)"),
 
     TS_REAL(council, tenders_per_officer, "tenders/year", 0.1, 1000,
             "Tenders one procurement officer can run a year", kAssumed),

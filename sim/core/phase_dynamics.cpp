@@ -1,3 +1,4 @@
+#include "entry.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 #include "supplier_factory.hpp"
@@ -8,7 +9,7 @@
 namespace tendersim {
 namespace {
 
-enum Event : std::uint8_t { None = 0, Exit = 1, Growth = 2 };
+enum Event : std::uint8_t { None = 0, Exit = 1, Growth = 2, IdleExit = 3 };
 
 // An edge of three market spreads is already beyond any bidder's real advantage.
 constexpr double kMaxEdge = 3.0;
@@ -19,7 +20,7 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
     const auto& dy = m.spec.dynamics;
     event = None;
     if (!s.alive[i]) return;
-    const Pence overhead = round_pence(sp.overhead_share * static_cast<double>(s.capacity[i]));
+    const Pence overhead = yearly_overhead(m, i); // a floor: an idle firm still pays it
     const Pence spent = money_add(money_add(s.cost_year[i], s.bid_cost_year[i]), overhead,
                                   "a supplier's yearly costs");
     add_money(s.cash[i], money_add(s.revenue_year[i], -spent), "a supplier's cash");
@@ -58,42 +59,38 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
         s.capacity[i] = std::max(s.committed[i], round_pence(static_cast<double>(s.capacity[i]) *
                                                              (1.0 - dy.capacity_shrink)));
 
+    if (s.is_sme[i]) {
+        // A medium-sized firm's bid team grows with its staff (size / revenue per employee).
+        const double scale = gbp(s.capacity[i]) / (50.0 * sp.revenue_per_employee_gbp);
+        s.bid_capacity[i] = static_cast<std::uint16_t>(std::clamp(
+            std::round(static_cast<double>(sp.sme_bid_capacity) * scale),
+            static_cast<double>(sp.sme_bid_capacity), static_cast<double>(sp.large_bid_capacity)));
+    }
+    if (s.wins_year[i] > 0) s.has_won[i] = 1;
     if (s.cash[i] < 0) {
         s.alive[i] = 0; // insolvent: exits; its contracts are re-let next year
         event = Exit;
         return;
     }
+    // A firm with no revenue (no contract, no subcontract) for dy.exit_idle_years years in a row
+    // leaves the market (Eurostat-OECD 2007: a firm inactive for two years counts as dead).
+    s.idle_years[i] = s.revenue_year[i] > 0
+                          ? std::int16_t{0}
+                          : static_cast<std::int16_t>(std::min(s.idle_years[i] + 1, 10'000));
+    if (s.idle_years[i] >= dy.exit_idle_years) {
+        s.alive[i] = 0;
+        event = IdleExit;
+        return;
+    }
     // UK definition: an SME has fewer than 250 staff and either turnover under GBP 44m or a
-    // balance sheet under GBP 38m (cash stands in for the balance sheet).
-    const double staff = gbp(s.revenue_year[i]) / sp.revenue_per_employee_gbp;
-    const bool over_money_limits = gbp(s.revenue_year[i]) >= sp.sme_turnover_limit_gbp &&
-                                   gbp(s.cash[i]) >= sp.sme_balance_sheet_limit_gbp;
+    // balance sheet under GBP 38m (cash stands in for the balance sheet). The firm's size is the
+    // larger of this year's revenue and its capacity (the work it is staffed to deliver a year).
+    const double size = gbp(std::max(s.revenue_year[i], s.capacity[i]));
+    const double staff = size / sp.revenue_per_employee_gbp;
+    const bool over_money_limits =
+        size >= sp.sme_turnover_limit_gbp && gbp(s.cash[i]) >= sp.sme_balance_sheet_limit_gbp;
     if (s.is_sme[i] && (staff >= static_cast<double>(sp.sme_staff_limit) || over_money_limits))
         event = Growth;
-}
-
-// New SMEs arrive in proportion to the opportunities (tenders) and how attractive the market looked
-// this year (margins won), in the places where tenders were.
-void enter(Market& m, YearState& ys) {
-    const auto& tenders = ys.tenders.tenders;
-    if (tenders.empty()) return;
-    const auto& ctr = ys.counters;
-    const double mean_markup =
-        ctr.awards ? ctr.award_markup_sum / static_cast<double>(ctr.awards) : 0.0;
-    const double attractiveness =
-        std::clamp(mean_markup / std::max(1e-9, m.spec.suppliers.initial_markup), 0.0, 3.0);
-    Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Entry, 0);
-    const std::uint64_t entrants = rng.poisson(
-        m.spec.dynamics.entry_rate * static_cast<double>(tenders.size()) * attractiveness);
-    for (std::uint64_t k = 0; k < entrants; ++k) {
-        Stream e(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Entry, k + 1);
-        const Tender& seen = tenders[e.below(tenders.size())];
-        const std::uint32_t mask = (1u << seen.category.index()) | draw_category_mask(m.spec, e);
-        // Most entrants are new SMEs; a few are large firms arriving from other markets.
-        const bool large = e.bernoulli(m.spec.dynamics.large_entry_share);
-        add_supplier(m, e, !large, seen.region, mask, m.year);
-        ++ys.counters.entries;
-    }
 }
 
 } // namespace
@@ -103,13 +100,14 @@ void run_dynamics(Market& m, YearState& ys, Executor& exec) {
     events.assign(m.suppliers.size(), None);
     exec.for_each(m.suppliers.size(), [&](std::size_t i) { book_supplier_year(m, i, events[i]); });
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (events[i] == Exit) ++ys.counters.exits;
+        if (events[i] == Exit || events[i] == IdleExit) ++ys.counters.exits;
+        if (events[i] == IdleExit) ++ys.counters.exits_idle;
         if (events[i] == Growth) {
             promote_to_large(m, SupplierId(static_cast<std::uint32_t>(i)));
             ++ys.counters.growths;
         }
     }
-    enter(m, ys);
+    enter_markets(m, ys);
 }
 
 } // namespace tendersim

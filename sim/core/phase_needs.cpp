@@ -124,7 +124,6 @@ void run_needs(Market& m, YearState& ys, Executor& exec) {
         Stream rng(m.seed, m.year, StreamPurpose::Needs, (std::uint64_t{1} << 40) | council);
         const std::uint64_t fresh = rng.poisson(m.spec.market.new_need_rate * expiring[council]);
         for (std::uint64_t j = 0; j < fresh; ++j) {
-            if (load[council] >= m.councils.tender_capacity[council]) break;
             const std::size_t c = draw_category(m.spec, rng);
             const auto& cat = m.spec.categories[c];
             Contract need;
@@ -133,6 +132,17 @@ void run_needs(Market& m, YearState& ys, Executor& exec) {
             need.efficient_cost =
                 pence_from_gbp(rng.lognormal(cat.value_median_gbp, cat.value_sigma));
             need.need_key = m.next_need_key++;
+            if (load[council] >= m.councils.tender_capacity[council]) {
+                // The team is full: the need waits and must be tendered next year (no need is
+                // lost, so the council's spend does not leak away).
+                need.complexity = static_cast<float>(cat.complexity);
+                need.start_year = need.end_year = year;
+                need.relet_of_failure = 1;
+                m.contracts.push_back(need);
+                ++ys.counters.carried_needs;
+                ++ys.counters.new_needs;
+                continue;
+            }
             Tender t = tender_stub(m, need, SupplierId());
             draw_terms(m, t, rng);
             tenders.tenders.push_back(t);

@@ -95,6 +95,7 @@ std::uint64_t state_hash(const Market& m) {
     h.vec(s.reputation), h.vec(s.social_value), h.vec(s.sv_mix_job), h.vec(s.sv_mix_carbon),
         h.vec(s.sv_mix_community), h.vec(s.innovation), h.vec(s.bid_capacity);
     h.vec(s.subcontract_revenue_year), h.vec(s.born_year);
+    h.vec(s.fixed_cost), h.vec(s.idle_years), h.vec(s.has_won);
     const auto& c = m.councils;
     h.vec(c.paid_total), h.vec(c.partnership), h.vec(c.steer_threshold), h.vec(c.paid_year),
         h.vec(c.paid_sme_year);

@@ -71,6 +71,10 @@ struct SupplierSpec {
     double sme_turnover_limit_gbp = 44'000'000.0;
     double sme_balance_sheet_limit_gbp = 38'000'000.0;
     std::int64_t sme_staff_limit = 250;
+    // Fixed yearly costs that do not shrink with capacity (population rules, docs/ODD.md 7.17):
+    // a firm with no work still pays them, so an idle firm burns cash.
+    double sme_fixed_cost_gbp = 20'000.0;    // yearly fixed-cost floor of an SME (median entrant)
+    double large_fixed_cost_gbp = 150'000.0; // ... of a large firm
 };
 
 struct BiddingSpec {
@@ -157,12 +161,15 @@ struct DeliverySpec {
 };
 
 struct DynamicsSpec {
-    double entry_rate = 0.06;        // entrants a year per tender at the reference margin
+    double entry_rate = 1.0;         // would-be entrants a year per tender in a market cell
     double large_entry_share = 0.03; // of entrants, the share that are large firms
     double capacity_growth = 0.15;
     double capacity_shrink = 0.10;
     double growth_utilisation = 0.85;
     double shrink_utilisation = 0.35;
+    // Exit and free entry (population rules, docs/ODD.md 7.17-7.18).
+    std::int64_t exit_idle_years = 2;      // consecutive years without revenue before exit
+    double entrant_fixed_cost_sigma = 0.8; // log-sd of potential entrants' fixed costs
 };
 
 struct CouncilSpec {

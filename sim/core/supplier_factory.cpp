@@ -63,12 +63,19 @@ SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t reg
     s.attention[i] = 0.0f;
     const double median = sme ? sp.sme_capacity_median_gbp : sp.large_capacity_median_gbp;
     double capacity = rng.lognormal(median, sp.capacity_sigma);
-    // An SME by definition stays under the turnover limit.
-    if (sme) capacity = std::min(capacity, 0.9 * sp.sme_turnover_limit_gbp);
+    // An SME by definition stays under the SME limits: turnover, and the staff its capacity
+    // would need (capacity / revenue per employee).
+    if (sme)
+        capacity =
+            std::min({capacity, 0.9 * sp.sme_turnover_limit_gbp,
+                      0.9 * static_cast<double>(sp.sme_staff_limit) * sp.revenue_per_employee_gbp});
     s.capacity[i] = pence_from_gbp(capacity);
     s.committed[i] = 0;
     s.cash[i] = pence_from_gbp(capacity * sp.initial_cash_share);
     s.turnover[i] = pence_from_gbp(capacity * sp.initial_utilisation);
+    s.fixed_cost[i] = fixed_cost_floor(sp, sme);
+    s.idle_years[i] = 0;
+    s.has_won[i] = 0;
     return SupplierId(static_cast<std::uint32_t>(i));
 }
 
@@ -79,6 +86,17 @@ void promote_to_large(Market& market, SupplierId id) {
     s.reach[i] = static_cast<std::uint16_t>(
         std::max<std::int64_t>(s.reach[i], market.spec.market.large_reach_regions));
     s.bid_capacity[i] = static_cast<std::uint16_t>(market.spec.suppliers.large_bid_capacity);
+    s.fixed_cost[i] = std::max(s.fixed_cost[i], fixed_cost_floor(market.spec.suppliers, false));
+}
+
+Pence fixed_cost_floor(const SupplierSpec& suppliers, bool sme) {
+    return pence_from_gbp(sme ? suppliers.sme_fixed_cost_gbp : suppliers.large_fixed_cost_gbp);
+}
+
+Pence yearly_overhead(const Market& market, std::size_t i) {
+    const auto& s = market.suppliers;
+    return std::max(s.fixed_cost[i], round_pence(market.spec.suppliers.overhead_share *
+                                                 static_cast<double>(s.capacity[i])));
 }
 
 } // namespace tendersim

@@ -55,6 +55,10 @@ struct YearCounters {
     Pence awarded_annual_value = 0;     // sum of annual prices awarded
     std::int64_t no_admissible_bid = 0; // tenders with bids, all above the reserve: re-advertised
     std::int64_t over_reserve_bids = 0; // bids rejected for exceeding the reserve
+    // population
+    std::int64_t exits_idle = 0;         // of exits, after dynamics.exit_idle_years without revenue
+    std::int64_t potential_entrants = 0; // would-be entrants that weighed entry
+    std::int64_t carried_needs = 0;      // new needs carried to next year (team at capacity)
     void reset() { *this = YearCounters{}; }
 };
 
@@ -63,7 +67,7 @@ struct YearState {
     std::vector<Stream>
         tender_streams; // needs phase: each contract's tender's stream, for its draws
     std::vector<DeliveryResult> delivery;     // one slot per active contract
-    std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, per supplier
+    std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, 3 idle exit
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
     std::vector<PricingCurve> pricing;        // per market (Market::record_index), this year
     YearCounters counters;

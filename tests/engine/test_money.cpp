@@ -3,6 +3,7 @@
 #include "core/simulation.hpp"
 #include "fixture.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace tendersim;
@@ -21,6 +22,7 @@ TEST_CASE("what councils pay equals what suppliers receive, every year") {
         const auto& s = m.suppliers;
         const std::vector<Pence> cash_before = s.cash;
         const std::vector<Pence> capacity_before = s.capacity;
+        const std::vector<Pence> fixed_before = s.fixed_cost;
         const std::vector<std::uint8_t> alive_before = s.alive;
         sim.run_year();
         Pence revenue = 0, sub_revenue = 0, paid_to_subs = 0;
@@ -40,8 +42,10 @@ TEST_CASE("what councils pay equals what suppliers receive, every year") {
         CHECK(sim.metrics().total_spend_gbp == doctest::Approx(gbp(revenue)));
         for (std::size_t i = 0; i < cash_before.size(); ++i) {
             if (!alive_before[i]) continue;
-            const Pence overhead = round_pence(spec.suppliers.overhead_share *
-                                               static_cast<double>(capacity_before[i]));
+            // The larger of the fixed-cost floor and the cost of keeping capacity.
+            const Pence overhead =
+                std::max(fixed_before[i], round_pence(spec.suppliers.overhead_share *
+                                                      static_cast<double>(capacity_before[i])));
             CHECK(s.cash[i] - cash_before[i] ==
                   s.revenue_year[i] - s.cost_year[i] - s.bid_cost_year[i] - overhead);
         }

@@ -185,5 +185,7 @@ TEST_CASE("worker: slots keep living suppliers in place from year to year") {
         }
         CHECK(used.insert({s.region * 2u + (s.sme ? 1u : 0u), s.slot}).second); // no sharing
     }
-    CHECK(kept > 1000);
+    // Idle suppliers now leave after dynamics.exit_idle_years (2) years, so about 750 of the
+    // baseline's SMEs live through year 2 (over 2,500 before the population rules of issue 12).
+    CHECK(kept > 500);
 }
