@@ -39,9 +39,7 @@ void open_records(Market& m) {
 void prepare_pricing(const Market& m, YearState& ys) {
     ys.pricing.resize(m.records.size());
     for (std::size_t r = 0; r < m.records.size(); ++r) {
-        const MarketRecord& rec = m.records[r];
-        ys.pricing[r] = PricingCurve(std::max(0.0, static_cast<double>(rec.bids_per_tender) - 1.0),
-                                     rec.standing_sd);
+        ys.pricing[r] = RivalBelief(m.records[r]);
     }
 }
 

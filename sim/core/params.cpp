@@ -198,6 +198,10 @@ const ParamDef kScenarioParams[] = {
             "published in the market); false: a fixed markup (suppliers.initial_markup), a "
             "knock-out for validation",
             "Friedman 1956, Operations Research 4(1); Krishna, Auction Theory (2010) ch. 2"),
+    TS_REAL(bidding, job_fit_sd, "log-sd", 0, 1,
+            "Spread of a firm's cost of one job around its usual cost (how well the job fits what "
+            "it already does): private costs that differ from tender to tender",
+            kAssumed),
     TS_REAL(bidding, market_memory, "share", 0.01, 1,
             "Weight of this year's published bids in a market's record (bids per tender, level "
             "and spread of bids relative to the estimate)",
@@ -209,6 +213,11 @@ const ParamDef kScenarioParams[] = {
 
     TS_REAL(evaluation, evaluator_noise, "score sd", 0, 1, "Sd of evaluators' quality scores",
             kAssumed),
+    TS_REAL(evaluation, selection_threshold_gbp, "GBP", 0, 1.0e12,
+            "Total contract value from which bidders face a selection stage (the turnover test); "
+            "below it there is none",
+            "PCR 2015 reg. 111 (no selection questionnaire below the threshold); sub-central "
+            "services threshold GBP 214,904 incl. VAT from 1 Jan 2024"),
     TS_REAL(evaluation, qualification_turnover_multiple, "x annual value", 0, 100,
             "Minimum turnover as a multiple of annual contract value",
             "Common selection criterion (PCR 2015 reg. 58(9): at most 2x)"),

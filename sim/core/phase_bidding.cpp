@@ -29,10 +29,11 @@ struct TenderView {
     // Pricing: the market's record and curve, the highest log(price / estimate) a bidder will
     // ask (the reserve when published, else its guess of it), and the incumbent's known edge.
     const MarketRecord& record;
-    const PricingCurve& curve;
+    const RivalBelief& rivals;
     double log_ceiling;
     double incumbent_shift;
-    double sv_reference; // the largest social-value offer possible: scores offers for pricing
+    double sv_reference;  // the largest social-value offer possible: scores offers for pricing
+    bool selection_stage; // the tender's total value is above the threshold for a selection stage
 };
 
 // The price ratio (price / estimate) a bidder with cost ratio k asks and its believed chance of
@@ -45,18 +46,16 @@ struct Ask {
 
 Ask competitive_ask(const TenderView& v, double k, double non_price, double edge, bool incumbent) {
     const auto& sp = v.m.spec.suppliers;
-    const double scale = v.curve.scale();
-    // Its standing is log(price / estimate) - non_price; it wins when every rival's standing is
-    // higher. Its own edge (learned from wins it did or did not expect) and, for the incumbent,
-    // the switching cost rivals carry shift the bids it must beat.
-    const double centre =
-        v.record.standing_mean + non_price + scale * edge + (incumbent ? v.incumbent_shift : 0.0);
+    // Its cost standing: log(cost / scope) less what its non-price scores are worth, its learned
+    // edge (wins it did or did not expect) and, for the incumbent, the switching cost rivals carry.
     const double log_k = std::log(k);
-    const double t = std::clamp(v.curve.log_markup((log_k - centre) / scale),
-                                std::log1p(sp.markup_min), std::log1p(sp.markup_max));
+    const double y =
+        log_k - non_price - edge * v.record.standing_sd - (incumbent ? v.incumbent_shift : 0.0);
+    const double t =
+        std::clamp(v.rivals.log_markup(y), std::log1p(sp.markup_min), std::log1p(sp.markup_max));
     const double log_x = std::min(log_k + t, v.log_ceiling);
     if (log_x <= log_k) return {};
-    return {std::exp(log_x), v.curve.win_chance((log_x - centre) / scale)};
+    return {std::exp(log_x), v.rivals.win_chance(y)};
 }
 
 // The incumbent's advantage in log price: on a custom system rivals' evaluated prices carry the
@@ -112,16 +111,24 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     if (t.reserved_sme && !s.is_sme[i]) return false;
     const bool local = s.region[i] == t.region;
     if (t.reserved_local && !local) return false;
-    // Qualification: turnover must cover k x the annual value.
-    if (static_cast<double>(s.turnover[i]) <
-        m.spec.evaluation.qualification_turnover_multiple * static_cast<double>(t.estimated_value))
+    // Qualification: turnover must cover k x the annual value, above the threshold only (below
+    // it there is no selection stage).
+    if (v.selection_stage &&
+        static_cast<double>(s.turnover[i]) < m.spec.evaluation.qualification_turnover_multiple *
+                                                 static_cast<double>(t.estimated_value))
         return false;
     // A supplier without room for the work does not bid.
     if (s.capacity[i] - s.committed[i] < t.estimated_value) return false;
 
     const auto& b = m.spec.bidding;
     const auto& lv = m.spec.levers;
-    const Pence own = supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent);
+    // Its cost of this job: its firm-level cost, times how well the job fits what it already does
+    // (a private draw per firm and tender, mean-preserving).
+    const double fit = b.job_fit_sd;
+    const Pence own = round_pence(
+        static_cast<double>(supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent)) *
+            std::exp(fit * rng.normal() - 0.5 * fit * fit),
+        "a supplier's cost of a contract");
     // The incumbent knows the job: its estimate of the cost is closer to the truth.
     const double error = b.estimation_error * t.complexity *
                          (incumbent ? m.spec.incumbency.estimation_error_factor : 1.0);
@@ -194,7 +201,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
 }
 
 void bid_for_tender(const Market& m, const CandidateIndex& index,
-                    const std::vector<PricingCurve>& pricing, const Tender& t,
+                    const std::vector<RivalBelief>& pricing, const Tender& t,
                     const BidCounters& counters, TenderOutcome& out) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
@@ -228,7 +235,8 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         log_ceiling,
         incumbent_shift(t, switching),
         std::max(1.0, static_cast<double>(t.estimated_value) * b.social_value_max_rate * effort *
-                          (1.0 + m.spec.levers.social_value_local_bonus))};
+                          (1.0 + m.spec.levers.social_value_local_bonus)),
+        static_cast<double>(total) >= as_pence(m.spec.evaluation.selection_threshold_gbp)};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender.

@@ -40,8 +40,9 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
         s.win_belief[i] = static_cast<float>((1.0 - sp.belief_learning_rate) * s.win_belief[i] +
                                              sp.belief_learning_rate * rate);
     } else {
-        // A supplier that sat the year out drifts back toward the prior belief, so one bad spell
-        // does not keep it out of the market for good.
+        // A supplier that sat the year out drifts back toward the prior belief and forgets part
+        // of its edge, so one bad spell does not keep it out of the market for good.
+        s.edge[i] = static_cast<float>(s.edge[i] * (1.0 - sp.edge_learning_rate));
         constexpr double prior = 0.25;
         s.win_belief[i] = static_cast<float>(s.win_belief[i] + 0.5 * sp.belief_learning_rate *
                                                                    (prior - s.win_belief[i]));

@@ -11,8 +11,6 @@
 // for the log markup t = ln(price / cost), with k = cost / scope and n expected rivals. The
 // markup falls as more rivals are expected and as the bidder's cost nears the typical bid; with no
 // rival expected it is capped only by the reserve.
-#include <array>
-#include <cstddef>
 
 namespace tendersim {
 
@@ -30,33 +28,35 @@ struct MarketRecord {
     float standing_sd = 0;    // its spread: how uncertain a rival's bid is
 };
 
-// A market's optimal log markups as a function of the bidder's cost position, tabulated once a
-// year per market so a bid costs one interpolation instead of a root search.
-class PricingCurve {
+// What a bidder infers of its rivals in one market this year, and the price it asks.
+//
+// Bidders play the symmetric equilibrium of a first-price procurement auction with independent
+// private costs spread uniformly over [lower, upper] and N bidders (Krishna, Auction Theory 2010,
+// ch. 2): a bidder with cost c asks c + (upper - c) / N and wins when every rival's cost is
+// higher, with chance ((upper - c) / (upper - lower))^(N - 1). Costs are not published but bids
+// are, and in that equilibrium bids are spread uniformly over [lower + (upper - lower) / N,
+// upper]: the bidder inverts the published spread of bids to the spread of costs. N is the
+// number of bidders it expects: itself and the market's bids per tender (rivals arrive
+// independently of its own decision). Everything is in standings (log price over scope, less
+// the price-equivalent of non-price scores), so quality and social value count as cost savings.
+// The markup falls as more rivals are expected; with none expected only the reserve caps it.
+class RivalBelief {
   public:
-    static constexpr std::size_t kPoints = 29;
-    static constexpr double kLow = -8.0; // cost position a = (ln k - centre) / scale
-    static constexpr double kStep = 0.5;
+    RivalBelief() = default;
+    explicit RivalBelief(const MarketRecord& record);
 
-    PricingCurve() = default;
-    PricingCurve(double rivals, double log_ratio_sd);
-
-    // The scale s of the logistic with the record's spread.
-    double scale() const { return scale_; }
     double rivals() const { return rivals_; }
-    // Optimal log markup for cost position a (interpolated; linear beyond the table).
-    double log_markup(double a) const;
-    // Chance of winning with a bid at z = (ln(bid / scope) - centre) / scale: P(every rival
-    // bids higher).
-    double win_chance(double z) const;
+    double upper() const { return upper_; }
+    double lower() const { return lower_; }
+    // The equilibrium log markup of a bidder whose cost standing is y.
+    double log_markup(double y) const { return y < upper_ ? (upper_ - y) / (rivals_ + 1.0) : 0.0; }
+    // Its chance that every expected rival's cost standing is above y.
+    double win_chance(double y) const;
 
   private:
     double rivals_ = 0;
-    double scale_ = 1;
-    std::array<float, kPoints> t_{};
+    double upper_ = 0;
+    double lower_ = 0;
 };
-
-// The root of the first-order condition at one cost position (exposed for tests).
-double optimal_log_markup(double a, double rivals, double scale);
 
 } // namespace tendersim

@@ -92,6 +92,7 @@ struct BiddingSpec {
     // Pricing against competition (pricing.hpp): bidders best-respond to the bids published in
     // their market; off, every bid is cost x (1 + initial_markup) (a knock-out for validation).
     bool competitive_pricing = true;
+    double job_fit_sd = 0.0;            // log-sd of a firm's cost of one job around its usual cost
     double market_memory = 0.3;         // weight of this year's published bids in the record
     double prior_bids_per_tender = 3.0; // a market's record before any tender is published
     double prior_bid_spread = 0.12;     // sd of log(bid / estimate) before any tender
@@ -102,7 +103,8 @@ enum class AbnormallyLowAction : std::uint8_t { Off, Reject, Investigate };
 struct EvaluationSpec {
     double evaluator_noise = 0.05;
     double qualification_turnover_multiple = 2.0;
-    double abnormally_low_ratio = 0.7; // flagged below this share of the median bid
+    double selection_threshold_gbp = 214'904.0; // total value from which the turnover test applies
+    double abnormally_low_ratio = 0.7;          // flagged below this share of the median bid
     AbnormallyLowAction abnormally_low_action = AbnormallyLowAction::Investigate;
 };
 

@@ -69,7 +69,7 @@ struct YearState {
     std::vector<DeliveryResult> delivery;     // one slot per active contract
     std::vector<std::uint8_t> supplier_event; // 1 exit, 2 SME -> large, 3 idle exit
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
-    std::vector<PricingCurve> pricing;        // per market (Market::record_index), this year
+    std::vector<RivalBelief> pricing;         // per market (Market::record_index), this year
     YearCounters counters;
 };
 
