@@ -114,6 +114,11 @@ const ParamDef kScenarioParams[] = {
             "Spread of unit cost across firms (1 = efficient cost)", kAssumed),
     TS_REAL(suppliers, large_cost_premium, "share", -0.5, 0.5,
             "Large firms' cost premium before scale economies", kAssumed),
+    TS_REAL(suppliers, cost_persistence, "AR(1)/year", 0, 1,
+            "How much of a firm's cost advantage or handicap lasts a year: its cost factor reverts "
+            "toward its scale's mean (1 = permanent)",
+            "Foster, Haltiwanger & Syverson 2008 (AER): plant productivity is persistent but "
+            "mean-reverting, yearly AR(1) coefficients around 0.8 (value assumed)"),
     TS_REAL(suppliers, quality_mean, "score 0-1", 0, 1, "Mean supplier quality", kAssumed),
     TS_REAL(suppliers, quality_sd, "score 0-1", 0, 0.5, "Spread of supplier quality", kAssumed),
     TS_REAL(suppliers, sme_social_value_mean, "score 0-1", 0, 1, "Mean SME social-value capability",

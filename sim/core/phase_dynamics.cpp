@@ -25,6 +25,16 @@ void book_supplier_year(Market& m, std::size_t i, std::uint8_t& event) {
                                   "a supplier's yearly costs");
     add_money(s.cash[i], money_add(s.revenue_year[i], -spent), "a supplier's cash");
 
+    // Relative costs do not last: rivals imitate, staff move, a firm's advantage or handicap
+    // reverts toward the market's (AR(1) in the cost factor around its scale's mean).
+    if (const double rho = sp.cost_persistence; rho < 1.0) {
+        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Dynamics, i);
+        const double mean = s.is_sme[i] ? 1.0 : 1.0 + sp.large_cost_premium;
+        const double sd = s.is_sme[i] ? sp.sme_cost_factor_sd : 0.6 * sp.sme_cost_factor_sd;
+        const double next =
+            mean + rho * (s.cost_factor[i] - mean) + sd * std::sqrt(1.0 - rho * rho) * rng.normal();
+        s.cost_factor[i] = static_cast<float>(std::clamp(next, 0.6, 1.6));
+    }
     // Beliefs learn from outcomes: a supplier that won more than its pricing rule predicted has
     // an edge the published bids do not show (quality, social value, reputation) and can ask
     // more; one that won less has less. The markup and win rate are kept for the record.

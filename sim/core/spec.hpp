@@ -51,6 +51,7 @@ struct SupplierSpec {
     double capacity_sigma = 0.9;
     double sme_cost_factor_sd = 0.12;
     double large_cost_premium = 0.06; // large firms' overhead before scale economies
+    double cost_persistence = 1.0;    // yearly AR(1) coefficient of a firm's relative cost
     double quality_mean = 0.6;
     double quality_sd = 0.12;
     double sme_social_value_mean = 0.45;
