@@ -62,14 +62,14 @@ void publish_results(Market& m, const YearState& ys) {
         c.sum_sq += o.log_ratio_sq_sum;
         c.standing += o.standing_sum;
         c.standing_sq += o.standing_sq_sum;
-        // The buyer learns from the lowest bid it saw, admissible or not; a tender nobody could
-        // win at the reserve tells it the price is higher than it thought.
+        // The buyer learns from the price it paid, or when it awarded nothing from the lowest bid
+        // it saw; a tender that drew no bid tells it the price is higher than it thought.
         float& belief =
             m.councils.price_belief[t.buyer.index() * m.categories + t.category.index()];
         const double efficient = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
         double seen = belief * (1.0 + cs.no_bid_step);
-        if (o.lowest_price > 0 && o.shortlisted > 0)
-            seen = static_cast<double>(o.lowest_price) / efficient;
+        if (o.winner.valid())
+            seen = static_cast<double>(o.shortlist[o.winner_rank].price) / efficient;
         else if (o.lowest_price > 0)
             seen = std::max(seen, static_cast<double>(o.lowest_price) / efficient);
         belief = std::clamp(blend(belief, seen, cs.price_learning_rate), 0.25f, 4.0f);

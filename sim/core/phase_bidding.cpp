@@ -7,10 +7,12 @@
 #include "social_value.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace tendersim {
@@ -90,6 +92,10 @@ struct BidCounters {
                    static_cast<std::int64_t>(std::llround(win_chance * kMicro)));
         atomic_add(markup_sum_year[i], static_cast<std::int64_t>(std::llround(markup * kMicro)));
     }
+    // A bid prepared but not sent (the job cost more than it could ask) still cost its writing.
+    void record_unsent(SupplierId id, Pence bid_cost) const {
+        atomic_add(bid_cost_year[id.index()], bid_cost);
+    }
     static constexpr double kMicro = 1e6; // shares summed as integers: any order, same total
 };
 
@@ -97,7 +103,12 @@ struct BidCounters {
 struct BidBelief {
     double win_chance = 0;
     double markup = 0;
+    bool prepared = false; // it paid for preparing a bid, whether or not it sent one
 };
+
+// Three-point Gauss-Hermite rule for a standard normal: nodes -sqrt(3), 0, sqrt(3).
+constexpr std::array<std::pair<double, double>, 3> kFitNodes{
+    {{-1.7320508075688772, 1.0 / 6.0}, {0.0, 2.0 / 3.0}, {1.7320508075688772, 1.0 / 6.0}}};
 
 // One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid. Writes
 // only `bid` and `belief`.
@@ -125,10 +136,14 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     // Its cost of this job: its firm-level cost, times how well the job fits what it already does
     // (a private draw per firm and tender, mean-preserving).
     const double fit = b.job_fit_sd;
-    const Pence own = round_pence(
-        static_cast<double>(supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent)) *
-            std::exp(fit * rng.normal() - 0.5 * fit * fit),
-        "a supplier's cost of a contract");
+    const double usual =
+        static_cast<double>(supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent));
+    // The fit belongs to the firm and the need, not to the year: the incumbent, chosen partly for
+    // its fit, keeps it when the need is let again.
+    Stream fit_draw(m.seed, 0, StreamPurpose::JobFit, t.need_key);
+    const Pence own =
+        round_pence(usual * std::exp(fit * fit_draw.sub(id.v).normal() - 0.5 * fit * fit),
+                    "a supplier's cost of a contract");
     // The incumbent knows the job: its estimate of the cost is closer to the truth.
     const double error = b.estimation_error * t.complexity *
                          (incumbent ? m.spec.incumbency.estimation_error_factor : 1.0);
@@ -152,6 +167,13 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     // specification (its size at the market's efficient unit cost), not against the council's
     // noisy estimate.
     const double scope = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
+    const double risk = 1.0 + lv.outcome_risk_premium * withheld;
+    const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
+    // What winning at a price is worth to it over the contract, by its own estimate of cost: a
+    // low estimate can make it win work it will lose money on (the winner's curse).
+    auto profit_if_won = [&](double price, double its_cost) {
+        return (price * (1.0 - withheld) - its_cost) * t.duration - award_cost;
+    };
     Ask ask;
     if (b.competitive_pricing) {
         if (cost <= 0.0) return false;
@@ -161,24 +183,33 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
             quality * s.reputation[i] + incumbent_quality_bonus(m.spec, t, incumbent);
         const double sv_score = std::min(1.0, sv_units_at_reference * proxy_value_factor(m, i) *
                                                   s.reputation[i] / v.sv_reference);
-        ask = competitive_ask(v, cost / scope, non_price_standing(t, expected_quality, sv_score),
-                              s.edge[i], incumbent);
-        if (ask.ratio <= 0.0) return false; // its cost is above what it could ask
+        const double non_price = non_price_standing(t, expected_quality, sv_score);
+        // Whether to prepare a bid is decided before the job is costed (Levin & Smith 1994):
+        // on the expected profit over what this job may cost it (its usual cost spread by the
+        // job fit; three-point Gauss-Hermite), against the cost of preparing the bid.
+        double ex_ante = 0.0;
+        for (const auto& [node, weight] : kFitNodes) {
+            const double c = usual * std::exp(fit * node - 0.5 * fit * fit) + sv_cost;
+            const Ask a = competitive_ask(v, c / scope, non_price, s.edge[i], incumbent);
+            if (a.ratio > 0.0)
+                ex_ante +=
+                    weight * a.win_chance * std::max(0.0, profit_if_won(a.ratio * scope * risk, c));
+        }
+        if (ex_ante <= static_cast<double>(v.bid_cost)) return false;
+        belief.prepared = true;
+        ask = competitive_ask(v, cost / scope, non_price, s.edge[i], incumbent);
+        // Costed above what it could ask, or at a price not worth winning: no bid is sent.
+        if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
     } else {
         // Knock-out: a fixed markup, blind to rivals; the chance of winning is its track record.
         ask = {(1.0 + m.spec.suppliers.initial_markup) * cost / scope, s.win_belief[i]};
+        if (ask.win_chance * profit_if_won(ask.ratio * scope * risk, cost) <=
+            static_cast<double>(v.bid_cost))
+            return false;
     }
-    const double price = ask.ratio * scope * (1.0 + lv.outcome_risk_premium * withheld);
-    // Bid only when the expected profit covers the cost of bidding.
-    // The supplier judges the margin by its own estimate of cost: a low estimate can make it bid
-    // on work it will lose money on (the winner's curse).
-    const double margin_years = (price * (1.0 - withheld) - cost) * t.duration;
-    const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
-    const double expected =
-        ask.win_chance * (margin_years - award_cost) - static_cast<double>(v.bid_cost);
-    if (expected <= 0.0) return false;
+    const double price = ask.ratio * scope * risk;
     belief.win_chance = ask.win_chance;
-    belief.markup = cost > 0.0 ? price / cost - 1.0 : 0.0;
+    belief.markup = price / cost - 1.0;
 
     bid.supplier = id;
     bid.is_sme = s.is_sme[i];
@@ -247,7 +278,10 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         ++out.considered;
         BidBelief belief;
         if (n < kMaxBids) {
-            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n], belief)) return;
+            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n], belief)) {
+                if (belief.prepared) counters.record_unsent(id, view.bid_cost);
+                return;
+            }
             counters.record(id, view.bid_cost, belief.win_chance, belief.markup);
             ++n;
         } else {

@@ -25,6 +25,7 @@ enum class StreamPurpose : std::uint32_t {
     Sweep,
     Policy,
     SocialValueMix,
+    JobFit, // a firm's fit with one need: the same at every letting of that need
 };
 
 constexpr std::uint64_t mix64(std::uint64_t z) {
