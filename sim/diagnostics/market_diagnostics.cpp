@@ -23,7 +23,7 @@ void check_scenario(const CsvReader& r, std::size_t column, std::string& scenari
     if (scenario.empty() && !s.empty())
         scenario = s;
     else if (s != scenario)
-        r.fail(column, "one scenario per file, '" + scenario + "' as on the rows above");
+        r.fail(column, "the run's one scenario, '" + scenario + "' (as in tenders.csv and above)");
 }
 
 bool flag(const CsvReader& r, std::size_t column) {
