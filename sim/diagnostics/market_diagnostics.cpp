@@ -105,11 +105,7 @@ void MarketAccumulator::finish(MarketDiagnostics& d) const {
 void summarise_entry_metrics(const std::filesystem::path& metrics_csv, MarketDiagnostics& d,
                              std::int64_t window) {
     CsvReader r(metrics_csv);
-    const std::size_t c_scenario = r.require("scenario");
-    const std::size_t c_replicate = r.require("replicate");
-    const std::size_t c_year = r.require("year");
-    const std::size_t c_metric = r.require("metric");
-    const std::size_t c_value = r.require("value");
+    const MetricsCsvColumns cols(r);
     static const std::vector<std::string> kNamed = {"entries", "exits", "sme_to_large",
                                                     "idle_sme_share"};
     std::vector<std::string> names;
@@ -123,15 +119,15 @@ void summarise_entry_metrics(const std::filesystem::path& metrics_csv, MarketDia
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
     std::string scenario = d.scenario;
     while (r.next()) {
-        check_scenario(r, c_scenario, scenario);
-        const std::int64_t replicate = r.integer(c_replicate);
-        const std::int64_t year = r.integer(c_year);
+        check_scenario(r, cols.scenario, scenario);
+        const std::int64_t replicate = r.integer(cols.replicate);
+        const std::int64_t year = r.integer(cols.year);
         last = std::max(last, year);
-        const std::string_view name = r.text(c_metric);
+        const std::string_view name = r.text(cols.metric);
         const bool wanted = name.starts_with("entrant_") ||
                             std::find(kNamed.begin(), kNamed.end(), name) != kNamed.end();
         if (!wanted) continue;
-        const auto value = r.optional_number(c_value);
+        const auto value = r.optional_number(cols.value);
         auto [it, inserted] = index.try_emplace(std::string(name), names.size());
         if (inserted) names.emplace_back(name);
         if (value) obs.push_back({replicate, year, it->second, *value});

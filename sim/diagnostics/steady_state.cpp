@@ -69,11 +69,7 @@ SteadyState diagnose_steady(const std::filesystem::path& metrics_csv,
     s.bounds.assign(bounds.begin(), bounds.end());
     const std::size_t windows = bounds.size() - 1;
     CsvReader r(metrics_csv);
-    const std::size_t c_scenario = r.require("scenario");
-    const std::size_t c_replicate = r.require("replicate");
-    const std::size_t c_year = r.require("year");
-    const std::size_t c_metric = r.require("metric");
-    const std::size_t c_value = r.require("value");
+    const MetricsCsvColumns cols(r);
     const auto& names = steady_metrics();
     // (metric, replicate, window) -> (sum, count)
     std::map<std::tuple<std::size_t, std::int64_t, int>, std::pair<double, int>> sums;
@@ -84,20 +80,21 @@ SteadyState diagnose_steady(const std::filesystem::path& metrics_csv,
     bool any = false;
     while (r.next()) {
         any = true;
-        const std::string_view scenario = r.text(c_scenario);
+        const std::string_view scenario = r.text(cols.scenario);
         if (s.scenario.empty())
             s.scenario = scenario;
         else if (scenario != s.scenario)
-            r.fail(c_scenario, "one scenario per file, '" + s.scenario + "' as on the rows above");
-        const std::int64_t replicate = r.integer(c_replicate);
-        const std::int64_t year = r.integer(c_year);
+            r.fail(cols.scenario,
+                   "one scenario per file, '" + s.scenario + "' as on the rows above");
+        const std::int64_t replicate = r.integer(cols.replicate);
+        const std::int64_t year = r.integer(cols.year);
         replicates.insert(replicate);
         s.last_year = std::max(s.last_year, year);
-        const auto it = std::find(names.begin(), names.end(), r.text(c_metric));
+        const auto it = std::find(names.begin(), names.end(), r.text(cols.metric));
         if (it == names.end()) continue;
         const std::size_t k = static_cast<std::size_t>(it - names.begin());
         seen.insert(k);
-        const auto value = r.optional_number(c_value);
+        const auto value = r.optional_number(cols.value);
         const int w = window_of(year, bounds);
         if (!value || w < 0) continue;
         auto& sum = sums[{k, replicate, w}];

@@ -143,4 +143,9 @@ std::int64_t CsvReader::integer(std::size_t column) const {
     return negative ? -static_cast<std::int64_t>(*v) : static_cast<std::int64_t>(*v);
 }
 
+MetricsCsvColumns::MetricsCsvColumns(CsvReader& reader)
+    : scenario(reader.require("scenario")), replicate(reader.require("replicate")),
+      year(reader.require("year")), metric(reader.require("metric")),
+      value(reader.require("value")) {}
+
 } // namespace tendersim

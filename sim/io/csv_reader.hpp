@@ -76,4 +76,15 @@ class CsvReader {
     std::uint32_t line_ = 0;
 };
 
+// The columns of a run's metrics.csv (written by io/csv_writers: scenario, replicate, seed,
+// year, metric, value), found by name.
+struct MetricsCsvColumns {
+    explicit MetricsCsvColumns(CsvReader& reader);
+    std::size_t scenario;
+    std::size_t replicate;
+    std::size_t year;
+    std::size_t metric;
+    std::size_t value;
+};
+
 } // namespace tendersim
