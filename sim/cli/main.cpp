@@ -2,6 +2,7 @@
 // struct and hands it to the library.
 #include "core/metric_registry.hpp"
 #include "core/params.hpp"
+#include "diagnose_command.hpp"
 #include "experiment/flat_json.hpp"
 #include "experiment/result_line.hpp"
 #include "experiment/run_job.hpp"
@@ -43,6 +44,9 @@ Usage:
   tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown), or a fully
                                           commented scenario file (defaults, or SCENARIO resolved)
   tendersim metrics                       print the metric reference (Markdown, docs/metrics.md)
+  tendersim diagnose market DIR           prices by number of bids, single-bid premium,
+                                          incumbent re-award rate, entry (from a run's CSVs)
+  tendersim diagnose steady DIR           drift of a long run's headline metrics per 50 years
   tendersim --help | --version
 
 Run 'tendersim COMMAND --help' for the options of a command.
@@ -220,6 +224,7 @@ int dispatch(int argc, char** argv) {
         if (command == "compare") return compare_command(argc - 1, argv + 1);
         if (command == "sweep") return sweep_command(argc - 1, argv + 1);
         if (command == "merge") return merge_command(argc - 1, argv + 1);
+        if (command == "diagnose") return diagnose_command(argc - 1, argv + 1);
         if (command == "params") {
             if (argc >= 3 && std::string(argv[2]) == "--toml") {
                 ScenarioSpec spec;

@@ -27,8 +27,11 @@ int validate_command(int argc, char** argv) {
         cxxopts::value<int>()->default_value(
             std::to_string(std::max(1u, std::thread::hardware_concurrency()))))(
         "markdown", "also write the table as Markdown to FILE", cxxopts::value<std::string>())(
-        "distance",
-        "print only the distance to the targets (for calibration scripts)")("h,help", "this help");
+        "distance", "print only the distance to the targets (for calibration scripts)")(
+        "verdict",
+        "print one line: distance, pass or fail, and the ids of the gating targets missed "
+        "(comma-separated, - for none), tab-separated; exit status as without it (for "
+        "scripts/profile.sh)")("h,help", "this help");
     options.parse_positional({"scenario"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
@@ -57,6 +60,14 @@ int validate_command(int argc, char** argv) {
     if (args.count("distance")) {
         std::cout << report.distance() << "\n";
         return 0;
+    }
+    if (args.count("verdict")) {
+        std::string missed;
+        for (const auto& r : report.results)
+            if (r.target.gate && !r.inside) missed += (missed.empty() ? "" : ",") + r.target.id;
+        std::cout << report.distance() << "\t" << (report.passed() ? "pass" : "fail") << "\t"
+                  << (missed.empty() ? "-" : missed) << "\n";
+        return report.passed() ? kExitOk : kExitTargetMissed;
     }
     // The Markdown report is written before the table is printed, so no PASS reaches the
     // screen before every output is known written; if it cannot be, the table still appears
