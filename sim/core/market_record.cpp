@@ -80,7 +80,13 @@ void publish_results(Market& m, const YearState& ys) {
         MarketRecord& rec = m.records[r];
         if (c.tenders == 0) continue; // nothing published: the record stands
         rec.bids_per_tender = blend(rec.bids_per_tender, c.bids / c.tenders, w);
-        if (c.bids == 0) continue;
+        if (c.bids == 0) {
+            // Tenders went out and nobody bid: bidders learn that rivals would have asked more
+            // than they thought, so a market whose record started too low does not stay empty.
+            rec.standing_mean += rec.standing_sd;
+            rec.log_ratio_mean += rec.log_ratio_sd;
+            continue;
+        }
         const double mean = c.sum / c.bids;
         const double standing = c.standing / c.bids;
         rec.log_ratio_mean = blend(rec.log_ratio_mean, mean, w);

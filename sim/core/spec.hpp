@@ -51,7 +51,7 @@ struct SupplierSpec {
     double capacity_sigma = 0.9;
     double sme_cost_factor_sd = 0.12;
     double large_cost_premium = 0.06; // large firms' overhead before scale economies
-    double cost_persistence = 1.0;    // yearly AR(1) coefficient of a firm's relative cost
+    double cost_persistence = 0.8;    // yearly AR(1) coefficient of a firm's relative cost
     double quality_mean = 0.6;
     double quality_sd = 0.12;
     double sme_social_value_mean = 0.45;
@@ -82,10 +82,10 @@ struct BiddingSpec {
     double bid_cost_share = 0.0048;   // every bid, share of total contract value
     double award_cost_share = 0.0017; // extra for the winner
     double small_project_threshold_gbp = 5'000'000.0;
-    double small_project_exponent = 0.15; // bid cost share rises below the threshold
-    double min_bid_cost_gbp = 1'500.0;
+    double small_project_exponent = 0.12; // bid cost share rises below the threshold
+    double min_bid_cost_gbp = 300.0;
     double estimation_error = 0.10;              // sd of cost estimate at complexity 1
-    double attention = 1.0;                      // scales how many tenders a supplier reads
+    double attention = 1.5;                      // scales how many tenders a supplier reads
     double social_value_max_rate = 0.25;         // £ SV per £ value at full capability/effort
     double social_value_cost_ratio = 0.4;        // supplier cost per £ SV promised
     double social_value_base_effort = 0.1;       // effort with zero SV weight
@@ -93,7 +93,7 @@ struct BiddingSpec {
     // Pricing against competition (pricing.hpp): bidders best-respond to the bids published in
     // their market; off, every bid is cost x (1 + initial_markup) (a knock-out for validation).
     bool competitive_pricing = true;
-    double job_fit_sd = 0.0;            // log-sd of a firm's cost of one job around its usual cost
+    double job_fit_sd = 0.24;           // log-sd of a firm's cost of one job around its usual cost
     double market_memory = 0.3;         // weight of this year's published bids in the record
     double prior_bids_per_tender = 3.0; // a market's record before any tender is published
     double prior_bid_spread = 0.12;     // sd of log(bid / estimate) before any tender
@@ -148,7 +148,7 @@ struct LeverSpec {
 };
 
 struct IncumbencySpec {
-    double cost_advantage = 0.05;
+    double cost_advantage = 0.0;          // a known-job saving beyond the job fit it keeps
     double quality_bonus = 0.05;          // product-specific advantage in prescriptive specs
     double switching_cost_share = 0.15;   // of annual value, added to rivals on custom systems
     double estimation_error_factor = 0.5; // incumbent's cost-estimate error relative to rivals'
@@ -207,7 +207,7 @@ struct PolicySpec {
     bool shared_back_office = false;
     std::int64_t partnership_max_size = 4;
     // Reserve price: bids above reserve_ratio x the estimate are inadmissible.
-    double reserve_ratio = 1.2;
+    double reserve_ratio = 1.8;
     bool reserve_published = true; // bidders know the reserve (else they guess it)
 };
 

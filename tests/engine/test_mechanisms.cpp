@@ -31,7 +31,9 @@ bool in_any_shortlist(const YearState& ys, SupplierId id) {
 } // namespace
 
 TEST_CASE("a supplier over capacity does not bid, nor one failing the turnover test") {
-    Harness h(test::tiny_spec(10, 6));
+    auto spec = test::tiny_spec(10, 6);
+    spec.evaluation.selection_threshold_gbp = 0; // every tender has a selection stage
+    Harness h(spec);
     h.start_year();
     h.design();
     REQUIRE(!h.ys.tenders.tenders.empty());
@@ -44,6 +46,18 @@ TEST_CASE("a supplier over capacity does not bid, nor one failing the turnover t
     CHECK_FALSE(in_any_shortlist(h.ys, SupplierId(0)));
     CHECK_FALSE(in_any_shortlist(h.ys, SupplierId(1)));
     CHECK(total_bids(h.m) > 0); // the others did bid, so the check above means something
+}
+
+TEST_CASE("below the selection threshold a supplier without turnover may bid") {
+    auto spec = test::tiny_spec(10, 6);
+    spec.evaluation.selection_threshold_gbp = 1e12; // no tender reaches it
+    Harness h(spec);
+    h.start_year();
+    h.design();
+    auto& s = h.m.suppliers;
+    for (std::size_t i = 0; i < s.size(); ++i) s.turnover[i] = 0; // nobody could pass the test
+    h.bid();
+    CHECK(total_bids(h.m) > 0);
 }
 
 TEST_CASE("every award goes to a qualified bidder with room, and never overfills capacity") {
@@ -65,8 +79,11 @@ TEST_CASE("every award goes to a qualified bidder with room, and never overfills
             if (!o.winner.valid()) continue;
             ++awarded;
             CHECK(in_any_shortlist(h.ys, o.winner));
-            CHECK(static_cast<double>(s.turnover[o.winner.index()]) >=
-                  1.5 * static_cast<double>(t.estimated_value));
+            // The turnover test applies from the selection threshold (PCR 2015 reg. 111).
+            const double total = static_cast<double>(t.estimated_value) * t.duration;
+            if (total >= as_pence(h.m.spec.evaluation.selection_threshold_gbp))
+                CHECK(static_cast<double>(s.turnover[o.winner.index()]) >=
+                      1.5 * static_cast<double>(t.estimated_value));
             CHECK(s.alive[o.winner.index()]);
         }
         CHECK(awarded > 0);
@@ -76,25 +93,26 @@ TEST_CASE("every award goes to a qualified bidder with room, and never overfills
     }
 }
 
-TEST_CASE("markups fall after repeated losses and rise after wins") {
+TEST_CASE("a supplier that wins more than its pricing rule predicted learns an edge") {
     Harness h(test::tiny_spec(4, 1));
     auto& s = h.m.suppliers;
     reset_year_counters(h.m);
-    for (std::size_t i = 0; i < 3; ++i) {
-        s.markup[i] = 0.2f;
+    for (std::size_t i = 0; i < 4; ++i) {
+        s.edge[i] = 0.5f;
         s.cash[i] = pence_from_gbp(1e7); // solvent whatever happens
     }
-    s.bids_year[0] = 6, s.wins_year[0] = 0; // six losses
-    s.bids_year[1] = 3, s.wins_year[1] = 3; // three wins
-    s.bids_year[2] = 0, s.wins_year[2] = 0; // did not bid: nothing to learn
+    constexpr std::int64_t kMicro = 1'000'000;
+    s.bids_year[0] = 6, s.wins_year[0] = 0, s.expected_wins_year[0] = 3 * kMicro; // won less
+    s.bids_year[1] = 6, s.wins_year[1] = 5, s.expected_wins_year[1] = 2 * kMicro; // won more
+    s.bids_year[2] = 6, s.wins_year[2] = 2, s.expected_wins_year[2] = 2 * kMicro; // as predicted
+    s.bids_year[3] = 0, s.wins_year[3] = 0;                                       // sat out
     h.ys.tenders.clear();
     run_dynamics(h.m, h.ys, h.exec);
-    CHECK(s.markup[0] < 0.2f);
-    CHECK(
-        s.markup[0] ==
-        doctest::Approx(0.2 * std::pow(1 - h.m.spec.suppliers.markup_loss_step, 6)).epsilon(1e-5));
-    CHECK(s.markup[1] > 0.2f);
-    CHECK(s.markup[2] == 0.2f);
+    const double rate = h.m.spec.suppliers.edge_learning_rate;
+    CHECK(s.edge[0] == doctest::Approx(0.5 - rate * 3.0 / 6.0).epsilon(1e-5));
+    CHECK(s.edge[1] == doctest::Approx(0.5 + rate * 3.0 / 6.0).epsilon(1e-5));
+    CHECK(s.edge[2] == doctest::Approx(0.5).epsilon(1e-5));
+    CHECK(s.edge[3] == doctest::Approx(0.5 * (1.0 - rate)).epsilon(1e-5)); // forgets
     CHECK(s.win_belief[0] < 0.25f);
 }
 

@@ -238,7 +238,8 @@ TEST_CASE("population: an SME whose capacity passes the SME limits becomes large
     s.committed[0] = s.capacity[0] / 2;
     s.committed[1] = s.capacity[1] / 2;
     s.revenue_year[0] = s.revenue_year[1] = pence_from_gbp(100'000.0);
-    s.cash[0] = s.cash[1] = pence_from_gbp(1e6);
+    // Solvent whatever this year's work cost (but under the SME balance-sheet limit).
+    s.cash[0] = s.cash[1] = pence_from_gbp(1e7);
     const std::int64_t before = h.ys.counters.growths;
     run_dynamics(h.m, h.ys, h.exec);
     CHECK_FALSE(s.is_sme[0]);

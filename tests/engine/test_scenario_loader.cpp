@@ -77,12 +77,12 @@ TEST_CASE("bad input names the file, line, key and what was expected") {
     CHECK(error_of("schema_version = 1\n[evaluation]\nabnormally_low_action = \"ignore\"\n") ==
           "s.toml:3: key 'evaluation.abnormally_low_action': expected one of "
           "off|reject|investigate, got a string \"ignore\"");
-    CHECK(error_of("schema_version = 7\n") ==
-          "s.toml:1: key 'schema_version': expected 1 (the version this tendersim reads), got the "
-          "integer 7: the file is for a newer tendersim");
-    CHECK(error_of("schema_version = \"1\"\n") ==
-          "s.toml:1: key 'schema_version': expected 1 (the version this tendersim reads), got a "
-          "string \"1\"");
+    CHECK(error_of("schema_version = 7\n") == "s.toml:1: key 'schema_version': expected 1 to 2 "
+                                              "(the versions this tendersim reads), got the "
+                                              "integer 7: the file is for a newer tendersim");
+    CHECK(error_of("schema_version = \"1\"\n") == "s.toml:1: key 'schema_version': expected 1 to 2 "
+                                                  "(the versions this tendersim reads), got a "
+                                                  "string \"1\"");
     CHECK(error_of("schema_version = 1\n[market\n").rfind("s.toml:2: TOML syntax error", 0) == 0);
     CHECK(error_of("schema_version = 1\n[[category]]\nname = \"a\"\nspend_shar = 1\n") ==
           std::string(

@@ -49,24 +49,30 @@ void rename_towns(toml::table& root) {
 
 TEST_CASE("scenario schema: a file without schema_version loads as its version-1 equivalent") {
     std::string old_note;
+    std::string v1_note;
     std::string current_note;
     const ScenarioSpec old = load_capturing_stderr(kBody, old_note);
+    const ScenarioSpec v1 =
+        load_capturing_stderr(std::string("schema_version = 1\n") + kBody, v1_note);
     const ScenarioSpec current =
-        load_capturing_stderr(std::string("schema_version = 1\n") + kBody, current_note);
+        load_capturing_stderr(std::string("schema_version = 2\n") + kBody, current_note);
+    CHECK(scenario_toml(old, "#") == scenario_toml(v1, "#"));
     // Every parameter, category and adoption: the resolved scenario file of each.
     CHECK(scenario_toml(old, "#") == scenario_toml(current, "#"));
     CHECK(old.market.councils == 12);
     CHECK(old.adoptions.size() == 1);
-    CHECK(old_note == "s.toml: note: no schema_version, read as version 1 (0 -> 1: "
-                      "schema_version added; no other change); set schema_version = 1 to "
-                      "silence this note\n");
+    CHECK(old_note == "s.toml: note: no schema_version, read as version 2 (0 -> 1: "
+                      "schema_version added; no other change; 1 -> 2: suppliers.markup_loss_step "
+                      "and suppliers.markup_win_step dropped: bidders now price against the "
+                      "competition they expect); set schema_version = 2 to silence this note\n");
+    CHECK(v1_note.find("schema_version 1, read as version 2") != std::string::npos);
     CHECK(current_note.empty());
 }
 
 TEST_CASE("scenario schema: a newer or malformed version is refused with a clear message") {
-    CHECK_THROWS_WITH_AS(load_scenario_text("schema_version = 2\n", "s.toml"),
-                         "s.toml:1: key 'schema_version': expected 1 (the version this tendersim "
-                         "reads), got the integer 2: the file is for a newer tendersim",
+    CHECK_THROWS_WITH_AS(load_scenario_text("schema_version = 3\n", "s.toml"),
+                         "s.toml:1: key 'schema_version': expected 1 to 2 (the versions this "
+                         "tendersim reads), got the integer 3: the file is for a newer tendersim",
                          ScenarioError);
     CHECK_THROWS_WITH_AS(load_scenario_text("schema_version = 0\n", "s.toml"),
                          doctest::Contains("got the integer 0"), ScenarioError);
@@ -103,4 +109,15 @@ TEST_CASE("scenario schema: steps apply in order from the file's version to the 
     TomlReader gap(InputKind::Scenario, "g.toml", "schema_version = 1\n");
     CHECK_THROWS_AS(upgrade_scenario(gap, note, std::span<const SchemaStep>(steps, 1), 2),
                     std::logic_error);
+}
+
+TEST_CASE("scenario schema: version 1's markup steps are dropped, and unknown in version 2") {
+    std::string note;
+    const ScenarioSpec spec = load_capturing_stderr(
+        "schema_version = 1\n[suppliers]\nmarkup_loss_step = 0.02\nmarkup_win_step = 0.06\n", note);
+    CHECK(spec.suppliers.markup_max == SupplierSpec{}.markup_max);
+    CHECK(note.find("markup_loss_step and suppliers.markup_win_step dropped") != std::string::npos);
+    CHECK_THROWS_WITH_AS(
+        load_scenario_text("schema_version = 2\n[suppliers]\nmarkup_loss_step = 0.02\n", "s.toml"),
+        doctest::Contains("markup_loss_step"), ScenarioError);
 }
