@@ -142,7 +142,9 @@ void check_metrics(const YearMetrics& y, const ScenarioSpec& spec) {
         // is a division that should have been caught.
         if (std::isnan(value)) continue;
         if (!std::isfinite(value)) broken(name + " is infinite", value, y.year);
-        const bool may_be_negative = name.find("markup") != std::string::npos;
+        // A markup can be below cost, and a single-bid premium is a price difference either way.
+        const bool may_be_negative =
+            name.find("markup") != std::string::npos || name.starts_with("single_bid_premium");
         if (!may_be_negative && value < 0) broken(name + " is negative", value, y.year);
         if (name.starts_with("hhi") && value > 10'000 + 1e-6)
             broken(name + " above 10,000", value, y.year);
