@@ -1,7 +1,8 @@
 #pragma once
 // The parameter registry: one definition per scenario parameter (key, type, unit, range, meaning,
-// source of the default). The loader validates against it, the manifest echoes it and the
+// where the default comes from). The loader validates against it, the manifest echoes it and the
 // parameter reference in docs/ is generated from it, so the three cannot drift apart.
+#include "param_origin.hpp"
 #include "spec.hpp"
 #include "text/text.hpp" // format_number: how every parameter value is written
 
@@ -21,7 +22,7 @@ template <class Target> struct ParamDefT {
     double min;
     double max;
     std::string_view meaning;
-    std::string_view source;
+    ParamOrigin origin; // sourced, calibrated, assumed or a setting, with its plausible range
     double& (*real)(Target&) = nullptr;
     std::int64_t& (*integer)(Target&) = nullptr;
     bool& (*boolean)(Target&) = nullptr;
@@ -43,9 +44,6 @@ const CategoryParamDef* find_category_param(std::string_view key);
 // Value of a parameter as text (for manifests and reports); numbers in shortest round-trip form.
 std::string param_value_text(const ParamDef& def, const ScenarioSpec& spec);
 std::string param_value_text(const CategoryParamDef& def, const CategorySpec& category);
-// The source of a default that is the modellers' own choice.
-inline constexpr std::string_view kAssumedSource = "modelling assumption";
-
 // An [[adopt]] entry's scope as written in scenario files: "all", "region" or "councils".
 const char* scope_word(Adoption::Scope scope);
 

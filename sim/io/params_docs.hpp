@@ -10,7 +10,8 @@
 namespace tendersim {
 
 // A scenario file listing every parameter with its value, each preceded by a comment giving its
-// meaning, unit, allowed range, default and source.
+// meaning, unit, allowed range, default, and its basis (sourced, calibrated, assumed or setting)
+// with its plausible range and source.
 std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment);
 
 // The Markdown parameter reference (docs/parameters.md is this text, checked by a test).

@@ -243,7 +243,7 @@ TEST_CASE("every parameter is documented in the registry and in scenarios/baseli
         CAPTURE(def.key);
         CHECK(!def.meaning.empty());
         CHECK(!def.unit.empty());
-        CHECK(!def.source.empty());
+        CHECK(!def.origin.source.empty());
         const std::string leaf(def.key.substr(def.key.find('.') + 1));
         const auto at = baseline.find("\n" + leaf + " = ");
         REQUIRE(at != std::string::npos);
