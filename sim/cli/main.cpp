@@ -41,8 +41,10 @@ Usage:
   tendersim merge SWEEP.toml [--out DIR]  merge the shards of a --shard K/N sweep
   tendersim chart RESULTS_DIR [--out DIR] PNG charts of a run's or a comparison's metrics.csv
                                           (runs tendersim-chart; needs X: use xvfb-run -a)
-  tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown), or a fully
-                                          commented scenario file (defaults, or SCENARIO resolved)
+  tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown: default,
+                                          range, basis - sourced, calibrated, assumed or setting -
+                                          and plausible range), or a fully commented scenario
+                                          file (defaults, or SCENARIO resolved)
   tendersim metrics                       print the metric reference (Markdown, docs/metrics.md)
   tendersim diagnose market DIR           prices by number of bids, single-bid premium,
                                           incumbent re-award rate, entry (from a run's CSVs)
