@@ -75,11 +75,11 @@ const ParamDef kScenarioParams[] = {
            setting("run control")),
 
     TS_INT(market, regions, "-", 1, 4096, "Number of regions",
-           setting("market size: the scenario's choice")),
+           setting("the scenario's market size")),
     TS_INT(market, councils, "-", 1, 1.0e6, "Number of councils (buyers)",
-           setting("market size: the scenario's choice")),
+           setting("the scenario's market size")),
     TS_INT(market, suppliers, "-", 1, 5.0e7, "Suppliers at start",
-           setting("market size: the scenario's choice")),
+           setting("the scenario's market size")),
     TS_REAL(market, sme_fraction, "share", 0, 1, "Share of starting suppliers that are SMEs",
             sourced(0.85, 0.99,
                     "UK business population: over 99% of firms are SMEs (DBT Business Population "
