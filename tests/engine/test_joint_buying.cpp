@@ -129,3 +129,20 @@ TEST_CASE("without price pooling (knock-out), the joint estimate is the sum of t
     CHECK(pooled.ys.tenders.tenders[0].efficient_cost == h.ys.tenders.tenders[0].efficient_cost);
     CHECK(pooled.ys.tenders.tenders[0].estimated_value != sum);
 }
+
+TEST_CASE("a joint tender costs the partnership one procedure") {
+    // The same needs bought separately and jointly: separately each need is a procedure; jointly
+    // the partnership runs one (the transaction-cost channel of joint buying).
+    auto separate_spec = partnership_spec(true);
+    separate_spec.policy.shared_back_office = false;
+    Harness separate(separate_spec, 7), joint(partnership_spec(true), 7);
+    REQUIRE(separate.m.partnerships.empty());
+    separate.tender();
+    joint.tender();
+    const auto needs = static_cast<std::int64_t>(separate.ys.tenders.tenders.size());
+    REQUIRE(needs >= 2);
+    REQUIRE(joint.ys.tenders.tenders.size() == 1);
+    const Pence admin = pence_from_gbp(separate_spec.council.tender_admin_cost_gbp);
+    CHECK(separate.ys.counters.council_procurement_cost == admin * needs);
+    CHECK(joint.ys.counters.council_procurement_cost == admin);
+}
