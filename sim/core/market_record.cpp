@@ -47,6 +47,22 @@ double believed_unit_price(const Market& m, CouncilId buyer, CategoryId category
     return m.councils.price_belief[buyer.index() * m.categories + category.index()];
 }
 
+double pooled_unit_price(const Market& m, std::span<const CouncilId> partners,
+                         CategoryId category) {
+    if (partners.empty()) return 1.0 + m.spec.suppliers.initial_markup;
+    double log_sum = 0.0;
+    for (const CouncilId c : partners) log_sum += std::log(believed_unit_price(m, c, category));
+    return std::exp(log_sum / static_cast<double>(partners.size()));
+}
+
+std::span<const CouncilId> price_learners(const Market& m, const Tender& t) {
+    const auto& c = m.councils;
+    const std::int32_t p = c.partnership[t.buyer.index()];
+    if (t.joint == 0 || p < 0 || !c.policy[t.buyer.index()].joint_price_pooling)
+        return {&t.buyer, 1};
+    return m.partnerships[static_cast<std::size_t>(p)];
+}
+
 void publish_results(Market& m, const YearState& ys) {
     const auto& tenders = ys.tenders.tenders;
     const auto& outcomes = ys.tenders.outcomes;
@@ -63,16 +79,19 @@ void publish_results(Market& m, const YearState& ys) {
         c.standing += o.standing_sum;
         c.standing_sq += o.standing_sq_sum;
         // The buyer learns from the price it paid, or when it awarded nothing from the lowest bid
-        // it saw; a tender that drew no bid tells it the price is higher than it thought.
-        float& belief =
-            m.councils.price_belief[t.buyer.index() * m.categories + t.category.index()];
+        // it saw; a tender that drew no bid tells it the price is higher than it thought. A
+        // pooling partnership shares the notice: every partner learns from the joint price.
         const double efficient = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
-        double seen = belief * (1.0 + cs.no_bid_step);
-        if (o.winner.valid())
-            seen = static_cast<double>(o.shortlist[o.winner_rank].price) / efficient;
-        else if (o.lowest_price > 0)
-            seen = std::max(seen, static_cast<double>(o.lowest_price) / efficient);
-        belief = std::clamp(blend(belief, seen, cs.price_learning_rate), 0.25f, 4.0f);
+        for (const CouncilId learner : price_learners(m, t)) {
+            float& belief =
+                m.councils.price_belief[learner.index() * m.categories + t.category.index()];
+            double seen = belief * (1.0 + cs.no_bid_step);
+            if (o.winner.valid())
+                seen = static_cast<double>(o.shortlist[o.winner_rank].price) / efficient;
+            else if (o.lowest_price > 0)
+                seen = std::max(seen, static_cast<double>(o.lowest_price) / efficient);
+            belief = std::clamp(blend(belief, seen, cs.price_learning_rate), 0.25f, 4.0f);
+        }
     }
     const double w = m.spec.bidding.market_memory;
     for (std::size_t r = 0; r < cells.size(); ++r) {

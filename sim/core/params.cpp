@@ -441,6 +441,13 @@ const ParamDef kScenarioParams[] = {
     TS_BOOL(policy, reserve_published,
             "The reserve is published with the notice (else bidders guess it from published bids)",
             setting("policy lever")),
+    TS_BOOL(policy, joint_price_pooling,
+            "A partnership estimates a joint tender from its partners' pooled price beliefs, with "
+            "the estimation error / sqrt(partners) (at least half the error), and every partner "
+            "learns from the joint price",
+            setting("mechanism switch (off: the knock-out of the pooling channel); Bandiera, Prat "
+                    "& Valletti 2009 (AER): bigger, specialised buyers pay less through price "
+                    "knowledge (size assumed)")),
 
     TS_REAL(incumbency, cost_advantage, "share", 0, 1,
             "Incumbent's cost saving from knowing the job",

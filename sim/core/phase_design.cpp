@@ -1,3 +1,4 @@
+#include "market_record.hpp"
 #include "phases.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
@@ -8,8 +9,31 @@
 namespace tendersim {
 namespace {
 
+// A bigger buyer knows prices better (Bandiera, Prat & Valletti 2009): a pooling partnership
+// prices each need it buys jointly from the partners' pooled belief, and pooling n partners'
+// records divides the error of each need's estimate by sqrt(n). The floor (half a council's error)
+// is assumed: the partners see the same market, so pooling cannot remove the error without limit.
+constexpr double kPooledErrorFloor = 0.5;
+
+double pooled_estimate_error(const Market& m, std::size_t partners) {
+    const double n = static_cast<double>(std::max<std::size_t>(1, partners));
+    return m.spec.council.estimate_error * std::max(kPooledErrorFloor, 1.0 / std::sqrt(n));
+}
+
+// One merged need's share of a pooled joint estimate before the pooled belief: its efficient cost
+// x the pooled (smaller) error, on its own stream keyed by the need, so no other draw moves.
+double pooled_need_estimate(const Market& m, const Tender& need, std::size_t partners) {
+    Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::JointEstimate,
+               need.need_key);
+    const double error = pooled_estimate_error(m, partners);
+    return static_cast<double>(need.efficient_cost) *
+           std::exp(error * rng.normal() - 0.5 * error * error);
+}
+
 // Partners' back-office tenders of the same category in the same year become one joint tender,
-// bought by the partnership's first member: one larger contract replaces several.
+// bought by the partnership's first member: one larger contract replaces several. Its estimate is
+// the sum of the needs' estimates: with price pooling (the lead's policy) each from the pooled
+// belief and error, else the partners' own estimates as drawn with the needs.
 void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& ctr) {
     if (m.partnerships.empty()) return;
     const auto& c = m.councils;
@@ -17,6 +41,7 @@ void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& 
     out.reserve(tenders.size());
     // index of the joint tender for (partnership, category) in `out`, built as we go
     std::vector<std::int64_t> joint(m.partnerships.size() * m.categories, -1);
+    std::vector<double> pooled(joint.size(), 0.0); // sum of pooled need estimates per slot
     for (const Tender& t : tenders) {
         const std::int32_t p = c.partnership[t.buyer.index()];
         const bool eligible = p >= 0 && m.spec.categories[t.category.index()].back_office &&
@@ -25,11 +50,15 @@ void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& 
             out.push_back(t);
             continue;
         }
-        std::int64_t& slot = joint[static_cast<std::size_t>(p) * m.categories + t.category.index()];
+        const std::size_t key = static_cast<std::size_t>(p) * m.categories + t.category.index();
+        const auto& partners = m.partnerships[static_cast<std::size_t>(p)];
+        if (c.policy[partners.front().index()].joint_price_pooling)
+            pooled[key] += pooled_need_estimate(m, t, partners.size());
+        std::int64_t& slot = joint[key];
         if (slot < 0) {
             slot = static_cast<std::int64_t>(out.size());
             Tender lead = t;
-            lead.buyer = m.partnerships[static_cast<std::size_t>(p)].front();
+            lead.buyer = partners.front();
             lead.joint = 1;
             lead.incumbent = t.incumbent;
             out.push_back(lead);
@@ -42,6 +71,14 @@ void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& 
         // Mixed incumbents: the partnership is buying afresh, and nobody holds the whole system.
         if (j.incumbent != t.incumbent) j.incumbent = SupplierId(), j.is_relet = 0, j.custom = 0;
         ++ctr.merged_needs;
+    }
+    for (std::size_t key = 0; key < joint.size(); ++key) {
+        if (joint[key] < 0) continue;
+        Tender& j = out[static_cast<std::size_t>(joint[key])];
+        if (!c.policy[j.buyer.index()].joint_price_pooling) continue;
+        const auto& partners = m.partnerships[key / m.categories];
+        j.estimated_value = round_pence(pooled_unit_price(m, partners, j.category) * pooled[key],
+                                        "a joint tender's estimate");
     }
     tenders.swap(out);
 }

@@ -25,7 +25,8 @@ enum class StreamPurpose : std::uint32_t {
     Sweep,
     Policy,
     SocialValueMix,
-    JobFit, // a firm's fit with one need: the same at every letting of that need
+    JobFit,        // a firm's fit with one need: the same at every letting of that need
+    JointEstimate, // a partnership's estimate of a joint tender from its pooled records
 };
 
 constexpr std::uint64_t mix64(std::uint64_t z) {

@@ -209,6 +209,9 @@ struct PolicySpec {
     // Reserve price: bids above reserve_ratio x the estimate are inadmissible.
     double reserve_ratio = 1.8;
     bool reserve_published = true; // bidders know the reserve (else they guess it)
+    // A partnership estimates its joint tenders from the partners' pooled price records, and every
+    // partner learns from the joint price (false: the lead's sum of the partners' own estimates).
+    bool joint_price_pooling = true;
 };
 
 // A policy change: from `year`, the listed policy values apply to the councils in scope.

@@ -120,6 +120,7 @@ TEST_CASE("a joint tender's value is the sum of the partners' needs") {
     spec.market.partnership_link_share = 1.0; // all four neighbours can partner
     spec.policy.shared_back_office = true;
     spec.policy.partnership_max_size = 4;
+    spec.policy.joint_price_pooling = false; // pooled estimates: test_joint_buying.cpp
     Harness h(spec, 8);
     REQUIRE(h.m.partnerships.size() == 1);
     CHECK(h.m.partnerships[0].size() == 4);
