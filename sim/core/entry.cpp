@@ -63,10 +63,14 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys) {
     return cells;
 }
 
-double entrant_expected_profit(const CellProspect& cell, Pence fixed_cost) {
+double entrant_operating_profit(const CellProspect& cell) {
     const auto n = static_cast<double>(cell.suppliers);
     return static_cast<double>(cell.margin_pool) / (n + 1.0) -
-           static_cast<double>(cell.bid_costs) / std::max(1.0, n) - static_cast<double>(fixed_cost);
+           static_cast<double>(cell.bid_costs) / std::max(1.0, n);
+}
+
+double entrant_expected_profit(const CellProspect& cell, Pence fixed_cost) {
+    return entrant_operating_profit(cell) - static_cast<double>(fixed_cost);
 }
 
 void enter_markets(Market& m, YearState& ys) {
@@ -89,10 +93,22 @@ void enter_markets(Market& m, YearState& ys) {
             const bool large = e.bernoulli(dy.large_entry_share);
             const Pence fixed = round_pence(static_cast<double>(fixed_cost_floor(sp, !large)) *
                                             std::exp(dy.entrant_fixed_cost_sigma * e.normal()));
-            if (entrant_expected_profit(cells[k], fixed) <= 0.0) continue;
             const std::size_t category = k / m.regions;
             const auto region = static_cast<std::uint16_t>(k % m.regions);
             const std::uint32_t mask = (1u << category) | draw_category_mask(m.spec, e);
+            // One fixed cost buys a presence in every cell the firm would serve: its categories in
+            // the regions it reaches (a large firm its neighbours too; an SME is judged on its
+            // home region alone, as it does not yet know whether it will reach a second).
+            const std::size_t reach =
+                large ? static_cast<std::size_t>(m.spec.market.large_reach_regions) : 1;
+            double operating = 0;
+            for (std::uint32_t bits = mask; bits; bits &= bits - 1) {
+                const auto c = static_cast<std::size_t>(std::countr_zero(bits));
+                for_each_reached_region(region, reach, m.regions, [&](std::size_t r) {
+                    operating += entrant_operating_profit(cells[cell_of(m, c, r)]);
+                });
+            }
+            if (operating - static_cast<double>(fixed) <= 0.0) continue;
             const SupplierId id =
                 add_supplier(m, e, !large, region, mask, static_cast<std::int32_t>(m.year));
             m.suppliers.fixed_cost[id.index()] = fixed;

@@ -24,9 +24,11 @@ struct CellProspect {
 // published results; suppliers counted after this year's exits and growth.
 std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys);
 
-// Expected yearly profit (pence) of one more firm with this fixed cost in the cell: an equal
-// share of the margin pool, less the bid costs an average firm of the cell spends, less the
-// fixed cost.
+// Expected yearly operating profit (pence) of one more firm in the cell: an equal share of the
+// margin pool, less the bid costs an average firm of the cell spends.
+double entrant_operating_profit(const CellProspect& cell);
+
+// The same less a fixed cost, for a firm that would serve this cell alone.
 double entrant_expected_profit(const CellProspect& cell, Pence fixed_cost);
 
 // Would-be entrants arrive per cell and enter when their expected profit is positive.

@@ -101,7 +101,10 @@ const ParamDef kScenarioParams[] = {
     TS_REAL(market, new_need_rate, "share/year", 0, 1,
             "Share of expiring needs that end instead of being re-let; as many new needs arrive in "
             "expectation, so portfolios are stable",
-            assumed(0, 0.1, "council portfolios change slowly from year to year")),
+            assumed(0.05, 0.3,
+                    "council portfolios change over a few contract cycles; with new needs weighted "
+                    "so the category mix is stationary (ODD 7.8) the rate moves the mix of "
+                    "incumbents and new work, not the market's size")),
     TS_REAL(market, categories_per_supplier, "categories", 1, 32,
             "Mean number of categories a supplier serves",
             assumed(1, 3, "public-sector IT suppliers are mostly specialists")),
@@ -187,7 +190,9 @@ const ParamDef kScenarioParams[] = {
             "under the fixed-markup knock-out)",
             assumed(0.1, 0.6, "learning over a few years")),
     TS_REAL(suppliers, initial_cash_share, "share of capacity", 0, 10, "Cash at entry",
-            assumed(0.1, 0.5, "a few months of turnover")),
+            calibrated(0.35, 1,
+                       "entrant_survival_3y (a few months of turnover; profile in "
+                       "docs/calibration.md)")),
     TS_REAL(suppliers, overhead_share, "share of capacity/year", 0, 1,
             "Fixed yearly cost of keeping capacity",
             assumed(0.01, 0.08, "fixed costs a few percent of capacity")),
@@ -224,7 +229,7 @@ const ParamDef kScenarioParams[] = {
             sourced("Reading/MarketingWorks 2014: bid cost share higher below GBP 5m")),
     TS_REAL(bidding, small_project_exponent, "-", 0, 1,
             "Rise of the bid-cost share below the threshold: (threshold/value)^exponent",
-            calibrated(0.08, 0.16,
+            calibrated(0.1, 0.3,
                        "bid_cost_share with min_bid_cost_gbp; single_bid_share (missed at 0.05), "
                        "bids_per_tender (missed at 0.2)")),
     TS_REAL(
@@ -484,12 +489,14 @@ const ParamDef kScenarioParams[] = {
         dynamics, entry_rate, "would-be entrants/tender", 0, 10,
         "Would-be entrants a year per tender advertised in a market cell (category x "
         "region); each enters only if its expected yearly profit there is positive",
-        assumed(
-            0.3, 3,
-            "tuned to keep the baseline entrants a year of the same order as the old entry rule")),
+        calibrated(0.25, 1,
+                   "entrant_survival_3y, sme_share_direct (profile in docs/calibration.md); each "
+                   "would-be entrant also faces the expected-profit test")),
     TS_REAL(dynamics, large_entry_share, "share", 0, 1,
             "Share of would-be entrants that are large firms arriving from other markets",
-            assumed(0.01, 0.1, "few large firms move into council markets in a year")),
+            calibrated(0.04, 0.12,
+                       "sme_share_direct: sets how many large firms the steady state keeps "
+                       "(profile in docs/calibration.md)")),
     TS_REAL(dynamics, capacity_growth, "share/year", 0, 5, "Capacity growth of a busy supplier",
             assumed(0.05, 0.3, "firms grow a few tens of percent a year at most")),
     TS_REAL(dynamics, capacity_shrink, "share/year", 0, 1, "Capacity shrink of an idle supplier",

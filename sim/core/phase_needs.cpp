@@ -31,27 +31,37 @@ Tender tender_stub(const Market& m, const Contract& k, SupplierId incumbent) {
     return t;
 }
 
-// The tender's duration and the need's drift between lettings (mean-preserving). The council
-// knows the scope of the work (its efficient cost) but not its price: it estimates the price from
-// its learned belief of what a unit of such work costs, with a lognormal error of its own
-// judgement (mean-preserving).
+// The tender's duration. The council knows the scope of the work (its efficient cost) but not its
+// price: it estimates the price from its learned belief of what a unit of such work costs, with a
+// lognormal error of its own judgement (mean-preserving). The scope itself does not drift between
+// lettings: a cumulative drift would spread need values without bound over a long run.
 void draw_terms(const Market& m, Tender& t, Stream& rng) {
     t.duration = draw_duration(m.spec.categories[t.category.index()], rng);
-    t.efficient_cost =
-        round_pence(static_cast<double>(t.efficient_cost) * std::exp(0.1 * rng.normal() - 0.005));
     const double error = m.spec.council.estimate_error;
     t.estimated_value = round_pence(static_cast<double>(t.efficient_cost) *
                                     believed_unit_price(m, t.buyer, t.category) *
                                     std::exp(error * rng.normal() - 0.5 * error * error));
 }
 
+// New needs replace ended ones, and a need ends at an expiry, so a category's share of needs in
+// the long run is its arrival weight times its mean duration. Weighting arrivals by spend share /
+// (mean value x mean duration) makes that long-run mix the one the portfolio starts with (7.4:
+// counts in proportion to spend share / mean value), so the category mix, and with it spend and
+// the SME share, does not drift over a long run.
 std::size_t draw_category(const ScenarioSpec& spec, Stream& rng) {
+    const auto weight = [](const CategorySpec& c) {
+        const double mean_value =
+            c.value_median_gbp * std::exp(0.5 * c.value_sigma * c.value_sigma);
+        const double mean_duration =
+            0.5 * static_cast<double>(c.duration_min_years + c.duration_max_years);
+        return c.spend_share / (mean_value * mean_duration);
+    };
     double total = 0;
-    for (const auto& c : spec.categories) total += c.spend_share;
+    for (const auto& c : spec.categories) total += weight(c);
     double u = rng.uniform() * total;
     std::size_t c = 0;
-    while (c + 1 < spec.categories.size() && u >= spec.categories[c].spend_share)
-        u -= spec.categories[c++].spend_share;
+    while (c + 1 < spec.categories.size() && u >= weight(spec.categories[c]))
+        u -= weight(spec.categories[c++]);
     return c;
 }
 

@@ -32,12 +32,12 @@ struct RunSpec {
 struct MarketSpec {
     std::int64_t regions = 3;
     std::int64_t councils = 40;
-    std::int64_t suppliers = 2'500;
-    double sme_fraction = 0.93;
+    std::int64_t suppliers = 1'000;
+    double sme_fraction = 0.94;
     double council_population_median = 180'000.0;
     double council_population_sigma = 0.6;
     double spend_per_capita_gbp = 110.0; // modelled third-party spend per resident per year
-    double new_need_rate = 0.02; // share of expiring needs that end; as many new needs arrive
+    double new_need_rate = 0.1; // share of expiring needs that end; as many new needs arrive
     double categories_per_supplier = 1.5;      // mean number of categories a supplier serves
     double sme_two_region_share = 0.15;        // SMEs that also serve the next region
     std::int64_t large_reach_regions = 3;      // regions a large firm serves
@@ -65,7 +65,7 @@ struct SupplierSpec {
     double markup_max = 0.5;
     double edge_learning_rate = 0.3; // log-price shift per unit of unexpected win rate
     double belief_learning_rate = 0.3;
-    double initial_cash_share = 0.2; // cash at entry, share of capacity
+    double initial_cash_share = 0.5; // cash at entry, share of capacity
     double overhead_share = 0.03;    // fixed yearly cost, share of capacity
     double initial_utilisation = 0.6;
     double revenue_per_employee_gbp = 90'000.0;
@@ -82,7 +82,7 @@ struct BiddingSpec {
     double bid_cost_share = 0.0048;   // every bid, share of total contract value
     double award_cost_share = 0.0017; // extra for the winner
     double small_project_threshold_gbp = 5'000'000.0;
-    double small_project_exponent = 0.12; // bid cost share rises below the threshold
+    double small_project_exponent = 0.2; // bid cost share rises below the threshold
     double min_bid_cost_gbp = 300.0;
     double estimation_error = 0.10;              // sd of cost estimate at complexity 1
     double attention = 1.5;                      // scales how many tenders a supplier reads
@@ -164,8 +164,8 @@ struct DeliverySpec {
 };
 
 struct DynamicsSpec {
-    double entry_rate = 1.0;         // would-be entrants a year per tender in a market cell
-    double large_entry_share = 0.03; // of entrants, the share that are large firms
+    double entry_rate = 0.5;         // would-be entrants a year per tender in a market cell
+    double large_entry_share = 0.08; // of entrants, the share that are large firms
     double capacity_growth = 0.15;
     double capacity_shrink = 0.10;
     double growth_utilisation = 0.85;
