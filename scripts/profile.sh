@@ -8,6 +8,10 @@
 # Usage: scripts/profile.sh SCENARIO.toml PARAM V1 V2 ... [-- VALIDATE OPTIONS...]
 #   e.g. scripts/profile.sh scenarios/baseline.toml suppliers.large_cost_premium 0 0.03 0.06 0.09 \
 #          -- --replicates 10
+# PARAM `category.value_median_gbp.scale` multiplies every `value_median_gbp = X` line of the
+# scenario file by V (the categories' values are calibrated together; --set cannot reach a
+# [[category]] table): the scaled copy is a hidden temporary file beside the scenario, so a
+# `base = ...` path still resolves, and it is removed on exit.
 # Environment: TENDERSIM (default build/sim/cli/tendersim).
 # Exit status: 0 when the table is complete (whatever the verdicts), 2 on bad input (any
 # validate error other than a missed target stops the profile, with validate's message).
@@ -37,10 +41,23 @@ echo "Profile of \`$param\` in $scenario, the other parameters fixed" \
 echo
 echo "| \`$param\` | distance | validate | gating targets missed |"
 echo "|---|---|---|---|"
+scaled=""
+if [ "$param" = category.value_median_gbp.scale ]; then
+  grep -q '^value_median_gbp *=' "$scenario" || {
+    echo "profile.sh: $scenario: no 'value_median_gbp = ...' line to scale" >&2; exit 2; }
+  scaled=$(mktemp "$(dirname "$scenario")/.profile.XXXXXX.toml")
+  trap 'rm -f "$scaled"' EXIT
+fi
 passing=()
 for v in "${values[@]}"; do
   set +e
-  line=$("$ts" validate "$scenario" --set "$param=$v" --verdict ${extra[@]+"${extra[@]}"})
+  if [ -n "$scaled" ]; then
+    awk -v k="$v" '/^value_median_gbp *=/ { split($0, a, "="); printf "value_median_gbp = %.0f\n", a[2] * k; next } { print }' \
+      "$scenario" >"$scaled"
+    line=$("$ts" validate "$scaled" --verdict ${extra[@]+"${extra[@]}"})
+  else
+    line=$("$ts" validate "$scenario" --set "$param=$v" --verdict ${extra[@]+"${extra[@]}"})
+  fi
   rc=$?
   set -e
   if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
