@@ -5,13 +5,14 @@
 set -euo pipefail
 ts=$1 data=$2 out=$3
 rm -rf "$out"
+mkdir -p "$out" # the table goes beside the results: no other test need have made the parent
 "$ts" compare "$data/tiny.toml" "$data/tiny-variant.toml" --replicates 4 --years-at 2,4 \
-  --threads 2 --quiet --out "$out" > "$out.table.txt"
+  --threads 2 --quiet --out "$out" > "$out/table.txt"
 dir="$out/compare-tiny-vs-tiny-variant"
 for f in comparison.csv replicates.csv report.md manifest.json; do
   [ -s "$dir/$f" ] || { echo "FAIL: missing $f"; exit 1; }
 done
-grep -q "^Paired comparison against tiny: 4 replicates" "$out.table.txt" || { echo "FAIL: table"; exit 1; }
+grep -q "^Paired comparison against tiny: 4 replicates" "$out/table.txt" || { echo "FAIL: table"; exit 1; }
 grep -q "^# Policy comparison: tiny-variant against tiny" "$dir/report.md"
 grep -q "distinguishable from noise" "$dir/report.md"
 # One sentence per metric and year: 9 headline metrics x 2 years.
