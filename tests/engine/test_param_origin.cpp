@@ -167,7 +167,8 @@ TEST_CASE("a generated scenario file gives each parameter's basis in its comment
     ScenarioSpec spec;
     spec.categories = default_categories();
     const std::string toml = scenario_toml(spec, "#");
-    CHECK(toml.find("#   calibrated (plausible 1.2 to 1.8): bids_per_tender") != std::string::npos);
+    CHECK(toml.find("#   calibrated (plausible 1.2 to 1.8): sme_share_direct") !=
+          std::string::npos);
     CHECK(toml.find("#   setting: run control\nyears = 20") != std::string::npos);
     CHECK(toml.find("#   sourced: National TOMs 2017") != std::string::npos);
     CHECK(toml.find("#   assumed (plausible 0.1 to 0.6): no source; local firms") !=
