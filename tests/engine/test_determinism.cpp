@@ -57,7 +57,7 @@ TEST_CASE("state and metrics are identical at 1, 2, 3 and 8 threads") {
     }
 }
 
-TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2 and 4 threads") {
+TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2, 4 and 8 threads") {
     // The levers add their own parallel work (joint tenders, lots, subcontracting, steering):
     // the combined scenario adopts all of them in year 5; an SME target from year 1 adds steering.
     ScenarioSpec spec = load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/combined.toml");
@@ -65,7 +65,7 @@ TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2 a
     spec.run.burn_in_years = 0;
     spec.policy.sme_target_share = 0.5;
     const Trace one = trace(spec, 1, 8);
-    for (int threads : {2, 4}) {
+    for (int threads : {2, 4, 8}) {
         CAPTURE(threads);
         const Trace other = trace(spec, threads, 8);
         CHECK(other.hashes == one.hashes);
