@@ -1,6 +1,7 @@
 #include "experiment/compare.hpp"
 #include "experiment_commands.hpp"
 #include "io/errors.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <cxxopts.hpp>
@@ -73,8 +74,8 @@ int compare_command(int argc, char** argv) {
     }
     const experiment::CompareResult result = experiment::run_compare(config);
     std::cout << result.table << "\nwrote " << result.out_dir
-              << " (report.md, comparison.csv, replicates.csv, manifest.json) in " << result.seconds
-              << " s\n";
+              << " (report.md, comparison.csv, replicates.csv, manifest.json) in "
+              << format_seconds(result.seconds) << "\n";
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "io/params_docs.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/version.hpp"
+#include "text/text.hpp"
 #include "validate_command.hpp"
 
 #include <cerrno>
@@ -59,13 +60,30 @@ failure (a file could not be read or written: the message says which and why); 4
 (a bug or out of memory); 130 interrupted.
 )";
 
+constexpr const char* kParamsUsage =
+    R"(Usage: tendersim params [--toml [SCENARIO]]
+
+Without options: the parameter reference as Markdown (docs/parameters.md is this output): each
+parameter's type, unit, default, allowed range, basis (sourced, calibrated, assumed or setting),
+plausible range and source.
+--toml             a scenario file with every parameter at its default, each with its comment
+--toml SCENARIO    the same for SCENARIO, with its base files and values resolved
+)";
+
+constexpr const char* kMetricsUsage = R"(Usage: tendersim metrics
+
+The metric reference as Markdown (docs/metrics.md is this output): each metric's name, unit and
+definition.
+)";
+
 // `tendersim chart ARGS...` runs tendersim-chart with ARGS. The engine never links SFML, so the
 // renderer is a separate program, looked for next to this binary, then where the build tree puts
 // it (build/sim/cli/tendersim -> build/viz/tendersim-chart), then on PATH. Returns only on failure.
 int chart_command(int argc, char** argv) {
     namespace fs = std::filesystem;
     std::vector<char*> args;
-    args.push_back(const_cast<char*>("tendersim-chart"));
+    // As argv[0]: tendersim-chart then names the command the user typed in its help and errors.
+    args.push_back(const_cast<char*>("tendersim chart"));
     for (int i = 1; i < argc; ++i) args.push_back(argv[i]);
     args.push_back(nullptr);
     std::error_code ec;
@@ -181,7 +199,8 @@ int run_command(int argc, char** argv) {
         return 0;
     }
     const RunSummary summary = run_job(config);
-    std::cout << "wrote " << summary.result_dir << " in " << summary.wall_seconds << " s\n";
+    std::cout << "wrote " << summary.result_dir << " in " << format_seconds(summary.wall_seconds)
+              << "\n";
     return 0;
 }
 
@@ -227,6 +246,19 @@ int dispatch(int argc, char** argv) {
         if (command == "sweep") return sweep_command(argc - 1, argv + 1);
         if (command == "merge") return merge_command(argc - 1, argv + 1);
         if (command == "diagnose") return diagnose_command(argc - 1, argv + 1);
+        if (command == "params" || command == "metrics") {
+            const std::string arg = argc >= 3 ? argv[2] : "";
+            if (arg == "--help" || arg == "-h") {
+                std::cout << (command == "params" ? kParamsUsage : kMetricsUsage);
+                return 0;
+            }
+            const bool toml = command == "params" && arg == "--toml";
+            if (!arg.empty() && !toml) {
+                std::cerr << "error: tendersim " << command << ": unexpected '" << arg
+                          << "' (see tendersim " << command << " --help)\n";
+                return kExitBadInput;
+            }
+        }
         if (command == "params") {
             if (argc >= 3 && std::string(argv[2]) == "--toml") {
                 ScenarioSpec spec;

@@ -50,7 +50,15 @@ void assign(const Def& def, Target& target, const toml::node& node, const TomlRe
         const std::string expected = "a number from " + range + " (" + std::string(def.unit) + ")";
         const double v = r.number(node, key, expected);
         // Also refuses nan and inf (every range is finite).
-        if (!std::isfinite(v) || !(v >= def.min && v <= def.max)) fail(expected);
+        if (!std::isfinite(v) || !(v >= def.min && v <= def.max)) {
+            // A share typed as a percentage (60 for 60%) gets the value it probably meant; a value
+            // just above 1 is more likely a slip than a percentage, so it gets no such hint.
+            const double share = v / 100.0;
+            if (def.max <= 1.0 && v >= 2.0 && v <= 100.0 && share >= def.min && share <= def.max)
+                fail("a number from " + range + " (" + std::string(def.unit) + "; for " +
+                     format_number(v) + "% write " + format_number(share) + ")");
+            fail(expected);
+        }
         def.real(target) = v;
         break;
     }

@@ -18,6 +18,13 @@ std::string format_number(double value) {
     return std::string(buf, res.ptr);
 }
 
+std::string format_seconds(double seconds) {
+    const int decimals = seconds < 10.0 ? 2 : seconds < 100.0 ? 1 : 0;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f s", decimals, seconds);
+    return buf;
+}
+
 namespace {
 
 // JSON and TOML basic strings share their escapes except two: TOML writes a carriage return as
@@ -94,12 +101,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 namespace {
 
+std::string_view leaf(std::string_view dotted) {
+    const auto dot = dotted.rfind('.');
+    return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
 template <class S> std::string closest(std::string_view word, std::span<const S> candidates) {
     std::string best;
     std::size_t best_d = 4; // only near misses are worth suggesting
     for (const auto& c : candidates) {
         const std::size_t d = edit_distance(word, c);
         if (d < best_d) best_d = d, best = std::string(c);
+    }
+    // A right name in the wrong section (evaluation.price_weight for policy.price_weight) is far
+    // from every key by spelling: suggest the one key with the same last part, if only one has it.
+    if (best.empty() && word.find('.') != std::string_view::npos) {
+        std::size_t same_leaf = 0;
+        for (const auto& c : candidates)
+            if (leaf(c) == leaf(word)) ++same_leaf, best = std::string(c);
+        if (same_leaf != 1) best.clear();
     }
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }

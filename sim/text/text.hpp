@@ -15,6 +15,8 @@ namespace tendersim {
 
 // Shortest round-trip form; whole numbers below 1e15 without exponent ("3", "0.25", "1e+20").
 std::string format_number(double value);
+// A wall time for people: "0.56 s", "12.3 s", "245 s" (three significant figures at most).
+std::string format_seconds(double seconds);
 
 // A JSON string literal with quotes, escaping ", \ and control characters.
 std::string json_string(const std::string& text);
@@ -28,7 +30,8 @@ std::string hex64(std::uint64_t v);
 
 // Levenshtein distance (insertions, deletions, substitutions).
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// " (did you mean 'X'?)" for the closest candidate within a small edit distance, else "".
+// " (did you mean 'X'?)" for the closest candidate within a small edit distance; failing that, for
+// a dotted word, the only candidate with the same last part (a key in the wrong section); else "".
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 

@@ -383,6 +383,29 @@ TEST_CASE("overrides are validated once, on the final combination, in any order"
         doctest::Contains("--set policy.price_weight=7: key 'policy.price_weight'"));
 }
 
+TEST_CASE("override errors: a near spelling, the same name in another section, a percentage") {
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    CHECK_THROWS_WITH(apply_override(spec, "policy.price_wieght=0.8"),
+                      doctest::Contains("unknown key (did you mean 'policy.price_weight'?)"));
+    // Far from every key by spelling, but only one key ends in price_weight.
+    CHECK_THROWS_WITH(apply_override(spec, "evaluation.price_weight=0.8"),
+                      doctest::Contains("unknown key (did you mean 'policy.price_weight'?)"));
+    // A share typed as a percentage: the message says what to write.
+    CHECK_THROWS_WITH(apply_override(spec, "policy.social_value_weight=60"),
+                      doctest::Contains("expected a number from 0 to 0.6 (weight; for 60% write "
+                                        "0.6), got the integer 60"));
+    CHECK_THROWS_WITH(apply_override(spec, "policy.social_value_weight=70"),
+                      doctest::Contains("expected a number from 0 to 0.6 (weight), got"));
+    // Nothing near and no key of that name: no suggestion.
+    try {
+        apply_override(spec, "nowhere.elasticity_of_everything=1");
+        FAIL("expected an error");
+    } catch (const ScenarioError& e) {
+        CHECK(std::string(e.what()).find("did you mean") == std::string::npos);
+    }
+}
+
 TEST_CASE("non-finite values are refused in files and overrides") {
     for (const char* v : {"nan", "inf", "-inf", "+nan"}) {
         CAPTURE(v);

@@ -22,7 +22,9 @@ using namespace tendersim::viz;
 
 namespace {
 
-constexpr const char* kProgram = "tendersim-chart";
+// "tendersim chart" when `tendersim chart` runs this program (it passes that as argv[0]), so
+// help and messages name the command the user typed.
+const char* kProgram = "tendersim-chart";
 
 int fail(const std::string& message, int code = tendersim::kExitBadInput) {
     std::cerr << kProgram << ": " << message << "\n";
@@ -180,6 +182,7 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 0 && std::string_view(argv[0]) == "tendersim chart") kProgram = "tendersim chart";
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
