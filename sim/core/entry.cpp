@@ -16,14 +16,21 @@ std::size_t cell_of(const Market& m, std::size_t category, std::size_t region) {
     return category * m.regions + region;
 }
 
+// Calls f(cell) for every cell of the categories in `mask` in the `reach` regions from `home`.
+template <class F>
+void for_each_cell(const Market& m, std::uint32_t mask, std::size_t home, std::size_t reach,
+                   F&& f) {
+    for (; mask; mask &= mask - 1) {
+        const auto c = static_cast<std::size_t>(std::countr_zero(mask));
+        for_each_reached_region(home, reach, m.regions,
+                                [&](std::size_t r) { f(cell_of(m, c, r)); });
+    }
+}
+
 // Calls f(cell) for every cell a supplier serves: its categories x the regions it reaches.
 template <class F> void for_each_cell_served(const Market& m, std::size_t i, F&& f) {
     const auto& s = m.suppliers;
-    for (std::uint32_t mask = s.category_mask[i]; mask; mask &= mask - 1) {
-        const auto c = static_cast<std::size_t>(std::countr_zero(mask));
-        for_each_reached_region(s.region[i], s.reach[i], m.regions,
-                                [&](std::size_t r) { f(cell_of(m, c, r)); });
-    }
+    for_each_cell(m, s.category_mask[i], s.region[i], s.reach[i], f);
 }
 
 } // namespace
@@ -69,10 +76,6 @@ double entrant_operating_profit(const CellProspect& cell) {
            static_cast<double>(cell.bid_costs) / std::max(1.0, n);
 }
 
-double entrant_expected_profit(const CellProspect& cell, Pence fixed_cost) {
-    return entrant_operating_profit(cell) - static_cast<double>(fixed_cost);
-}
-
 void enter_markets(Market& m, YearState& ys) {
     auto cells = cell_prospects(m, ys);
     const auto& dy = m.spec.dynamics;
@@ -102,12 +105,8 @@ void enter_markets(Market& m, YearState& ys) {
             const std::size_t reach =
                 large ? static_cast<std::size_t>(m.spec.market.large_reach_regions) : 1;
             double operating = 0;
-            for (std::uint32_t bits = mask; bits; bits &= bits - 1) {
-                const auto c = static_cast<std::size_t>(std::countr_zero(bits));
-                for_each_reached_region(region, reach, m.regions, [&](std::size_t r) {
-                    operating += entrant_operating_profit(cells[cell_of(m, c, r)]);
-                });
-            }
+            for_each_cell(m, mask, region, reach,
+                          [&](std::size_t c) { operating += entrant_operating_profit(cells[c]); });
             if (operating - static_cast<double>(fixed) <= 0.0) continue;
             const SupplierId id =
                 add_supplier(m, e, !large, region, mask, static_cast<std::int32_t>(m.year));

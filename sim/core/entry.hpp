@@ -28,9 +28,6 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys);
 // margin pool, less the bid costs an average firm of the cell spends.
 double entrant_operating_profit(const CellProspect& cell);
 
-// The same less a fixed cost, for a firm that would serve this cell alone.
-double entrant_expected_profit(const CellProspect& cell, Pence fixed_cost);
-
 // Would-be entrants arrive per cell and enter when their expected profit is positive.
 void enter_markets(Market& m, YearState& ys);
 

@@ -183,14 +183,16 @@ TEST_CASE("population: a crowded cell promises one more firm less than an empty 
     cell.margin_pool = pence_from_gbp(1'000'000.0);
     cell.bid_costs = pence_from_gbp(50'000.0);
     const Pence fixed = pence_from_gbp(20'000.0);
+    // A firm serving this cell alone enters when its operating profit there covers its fixed cost.
+    const auto profit = [&] { return entrant_operating_profit(cell) - static_cast<double>(fixed); };
     cell.suppliers = 4;
-    const double few = entrant_expected_profit(cell, fixed);
+    const double few = profit();
     cell.suppliers = 40;
-    const double many = entrant_expected_profit(cell, fixed);
+    const double many = profit();
     CHECK(few == doctest::Approx(1e8 / 5.0 - 5e6 / 4.0 - 2e6));
     CHECK(many < few);
     cell.suppliers = 400;
-    CHECK(entrant_expected_profit(cell, fixed) < 0.0); // free entry stops here
+    CHECK(profit() < 0.0); // free entry stops here
 }
 
 TEST_CASE("population: no need is lost when a council's procurement team is full") {
