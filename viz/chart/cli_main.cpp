@@ -24,10 +24,10 @@ namespace {
 
 // "tendersim chart" when `tendersim chart` runs this program (it passes that as argv[0]), so
 // help and messages name the command the user typed.
-const char* kProgram = "tendersim-chart";
+const char* program_name = "tendersim-chart";
 
 int fail(const std::string& message, int code = tendersim::kExitBadInput) {
-    std::cerr << kProgram << ": " << message << "\n";
+    std::cerr << program_name << ": " << message << "\n";
     return code;
 }
 
@@ -61,7 +61,7 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 int run(int argc, char** argv) {
-    cxxopts::Options opts(kProgram,
+    cxxopts::Options opts(program_name,
                           "Render one PNG line chart per metric from a tendersim results directory "
                           "(reads RESULTS_DIR/metrics.csv, or the replicates.csv of a `tendersim "
                           "compare` directory). Needs an X display: on a headless machine run "
@@ -118,7 +118,7 @@ int run(int argc, char** argv) {
                     args["size"].as<std::string>() + "'");
 
     // Before anything touches SFML: without a display it would abort the process.
-    if (const DisplayStatus d = check_display(kProgram); !d.ok)
+    if (const DisplayStatus d = check_display(program_name); !d.ok)
         return fail(d.message, kNoDisplayExitCode);
 
     MetricsTable table;
@@ -129,7 +129,7 @@ int run(int argc, char** argv) {
     }
     if (table.rows.empty()) return fail(csv.string() + ": no data rows");
     if (table.missing_values > 0)
-        std::cerr << kProgram << ": note: " << table.missing_values
+        std::cerr << program_name << ": note: " << table.missing_values
                   << " row(s) have value 'nan' and are left out of the means\n";
 
     const std::vector<Series> series = group_series(table);
@@ -174,7 +174,7 @@ int run(int argc, char** argv) {
             std::cout << "wrote " << png.string() << "\n";
         }
     } catch (const std::exception& e) {
-        return tendersim::report_error(kProgram, e); // a failed write: 3
+        return tendersim::report_error(program_name, e); // a failed write: 3
     }
     return 0;
 }
@@ -182,10 +182,11 @@ int run(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc > 0 && std::string_view(argv[0]) == "tendersim chart") kProgram = "tendersim chart";
+    if (argc > 0 && std::string_view(argv[0]) == "tendersim chart")
+        program_name = "tendersim chart";
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        return tendersim::report_error(kProgram, e);
+        return tendersim::report_error(program_name, e);
     }
 }
