@@ -20,7 +20,7 @@ std::string range_text(const MetricDef& m) {
 
 void row(std::ostringstream& out, const std::string& name, const MetricDef& m) {
     out << "| `" << name << "` | " << m.title << " | " << m.definition << " | " << unit_name(m.unit)
-        << " | " << range_text(m) << " |\n";
+        << " | " << range_text(m) << " | " << axis_span_text(m) << " |\n";
 }
 
 } // namespace
@@ -45,16 +45,19 @@ std::string metric_reference_markdown() {
            "replicates (`mean.<metric>`, `compare`, `validate`, sensitivity indices, charts) "
            "count only the years and replicates where the metric is defined.\n\n"
         << "The title is what reports and charts call the metric; the range is the values it "
-           "can take (charts clip confidence bands to it).\n\n"
-        << "| metric | title | definition | unit | range |\n"
-        << "|---|---|---|---|---|\n";
+           "can take (charts clip confidence bands to it). The chart axis is the least span every "
+           "chart of the metric shows (the app's panels and `tendersim chart`), so a change "
+           "smaller than what a policy team would act on draws as nearly flat instead of filling "
+           "the chart.\n\n"
+        << "| metric | title | definition | unit | range | chart axis |\n"
+        << "|---|---|---|---|---|---|\n";
     for (const auto& m : metric_registry()) row(out, std::string(m.name), m);
     out << "\n## Per service category\n\n"
         << "After the metrics above, `metrics.csv` lists these for each service category in "
            "turn (the scenario's `[[category]]` order), named `<metric>.<category>`, for "
            "example `hhi.back-office`.\n\n"
-        << "| metric | title | definition | unit | range |\n"
-        << "|---|---|---|---|---|\n";
+        << "| metric | title | definition | unit | range | chart axis |\n"
+        << "|---|---|---|---|---|---|\n";
     for (const auto& m : category_metric_registry())
         row(out, std::string(m.name) + ".<category>", m);
     out << "\nMoney identities checked by the tests (`tests/engine/test_money.cpp`): what "

@@ -1,6 +1,8 @@
 #include "metric_registry.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
 
 namespace tendersim {
 namespace {
@@ -677,6 +679,62 @@ std::string_view unit_name(MetricUnit unit) {
         return "hours";
     }
     return "?";
+}
+
+AxisSpan axis_span(const MetricDef& metric) {
+    if (metric.axis_span) return *metric.axis_span;
+    // Each span is about the smallest change a policy team would act on, so a change smaller
+    // than it draws as nearly flat: 10 points either side for a share, +/-0.1 of cost for the
+    // price index, +/-10% of a count's level.
+    switch (metric.unit) {
+    case U::Share:
+    case U::Score:
+    case U::Ratio:
+        return {.min_span = 0.2};
+    case U::Count:
+        return {.min_span = 10.0, .min_relative = 0.2};
+    case U::Mean:
+        return {.min_span = 1.0, .min_relative = 0.2};
+    case U::Years:
+        return {.min_span = 1.0, .min_relative = 0.2};
+    case U::Index:
+        // HHI: 500 points (the US guidelines' bands are 1,000 wide) so noise of a few points in
+        // an unconcentrated market stays flat.
+        return {.min_span = 500.0, .min_relative = 0.2};
+    case U::Money:
+        return {.min_relative = 0.2};
+    case U::MoneyPerPound:
+        // Social value is read against none: from 0, and at least 5p per pound.
+        return {.min_span = 0.05, .from_zero = true};
+    case U::FteYears:
+    case U::Tonnes:
+    case U::Hours:
+        return {.min_relative = 0.2, .from_zero = true};
+    }
+    return {};
+}
+
+double minimum_axis_span(const AxisSpan& span, double max_abs) {
+    return std::max(span.min_span, span.min_relative * std::abs(max_abs));
+}
+
+std::string axis_span_text(const MetricDef& metric) {
+    const AxisSpan a = axis_span(metric);
+    std::ostringstream out;
+    if (a.from_zero) out << "from 0";
+    const auto sep = [&] { return out.tellp() > 0 ? ", " : ""; };
+    if (a.min_span > 0.0) {
+        out << sep() << "at least ";
+        if (metric.unit == U::Share)
+            out << a.min_span * 100.0 << " points";
+        else
+            out << a.min_span;
+    }
+    if (a.min_relative > 0.0)
+        out << (a.min_span > 0.0 ? " and " : std::string(sep()) + "at least ")
+            << a.min_relative * 100.0 << "% of the level";
+    const std::string text = out.str();
+    return text.empty() ? "-" : text;
 }
 
 std::span<const MetricDef> metric_registry() {

@@ -32,6 +32,14 @@ enum class MetricUnit : std::uint8_t {
 // "share", "GBP", "count", ...: the unit as docs/metrics.md names it.
 std::string_view unit_name(MetricUnit unit);
 
+// How far a chart's value axis must at least extend. Without it a chart rescales to its data, and
+// a flat market (social value between 0.0140 and 0.0146) reads as dramatic swings.
+struct AxisSpan {
+    double min_span = 0.0;     // the axis covers at least this much (in the metric's unit)
+    double min_relative = 0.0; // and at least this fraction of the largest absolute value shown
+    bool from_zero = false;    // the axis includes 0 (an amount read against nothing)
+};
+
 struct MetricDef {
     std::string_view name;  // metrics.csv column, never renamed
     std::string_view title; // human title: chart titles, report.md
@@ -40,12 +48,24 @@ struct MetricDef {
     MetricUnit unit = MetricUnit::Count;
     std::optional<double> lower = std::nullopt; // values outside [lower, upper] cannot occur
     std::optional<double> upper = std::nullopt;
+    // Replaces the unit's default axis span (axis_span) where the unit's default misleads.
+    std::optional<AxisSpan> axis_span = std::nullopt;
     std::string_view definition; // docs/metrics.md: how it is computed, and sources
     // The value in a year's metrics (overall metrics), or in one category's concentration
     // figures (per-category metrics, named "<name>.<category>"); exactly one is set.
     double (*value)(const YearMetrics&) = nullptr;
     double (*category_value)(const Concentration&) = nullptr;
 };
+
+// The axis rule of a metric: its own, or its unit's default (shares at least 20 points, ratios
+// at least 0.2, social value from 0, counts at least 20% of their level).
+AxisSpan axis_span(const MetricDef& metric);
+
+// The smallest span a chart of this metric may show when its values reach max_abs.
+double minimum_axis_span(const AxisSpan& span, double max_abs);
+
+// "at least 20 points", "from 0, at least 0.05": the rule in words, for docs/metrics.md.
+std::string axis_span_text(const MetricDef& metric);
 
 // The overall metrics, in metrics.csv order.
 std::span<const MetricDef> metric_registry();

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <doctest/doctest.h>
+#include <limits>
 #include <random>
 #include <stdexcept>
 
@@ -203,4 +204,50 @@ TEST_CASE("scale: money labels and negatives") {
     f.decimals = 1;
     CHECK(format_tick(-0.0001, f) == "0.0"); // rounding artefact, not a negative number
     CHECK(format_tick(1234567.0, TickFormat{TickStyle::Plain, 1.0, "", 0, true}) == "1,234,567");
+}
+
+TEST_CASE("scale: a value domain widens to its minimum span, within bounds") {
+    // A flat share at 35% +/- 0.3 points is shown on at least 20 points around it.
+    auto d = value_domain(0.347, 0.353, 0.2, false, 0.0, 1.0, 0.0);
+    CHECK(d.hi - d.lo == doctest::Approx(0.2));
+    CHECK((d.lo + d.hi) / 2 == doctest::Approx(0.35));
+    // Near 0% the window shifts up rather than being cut at the bound.
+    d = value_domain(0.02, 0.03, 0.2, false, 0.0, 1.0, 0.0);
+    CHECK(d.lo == 0.0);
+    CHECK(d.hi == doctest::Approx(0.2));
+    // Near 100% it shifts down.
+    d = value_domain(0.97, 0.99, 0.2, false, 0.0, 1.0, 0.0);
+    CHECK(d.hi == 1.0);
+    CHECK(d.lo == doctest::Approx(0.8));
+    // Data wider than the span is left alone but for headroom.
+    d = value_domain(0.1, 0.6, 0.2, false, 0.0, 1.0, 0.1);
+    CHECK(d.lo == doctest::Approx(0.05));
+    CHECK(d.hi == doctest::Approx(0.65));
+}
+
+TEST_CASE("scale: an axis from zero starts at zero and grows upwards") {
+    // Social value per pound 0.0140-0.0146: read against none, not zoomed into.
+    auto d = value_domain(0.0140, 0.0146, 0.05, true, 0.0, 1e300, 0.05);
+    CHECK(d.lo == 0.0);
+    CHECK(d.hi >= 0.05);
+    // Without a bound below, zero is still the floor (no headroom under it).
+    const double inf = std::numeric_limits<double>::infinity();
+    d = value_domain(3.0, 4.0, 0.0, true, -inf, inf, 0.05);
+    CHECK(d.lo == 0.0);
+    CHECK(d.hi == doctest::Approx(4.2));
+    // Negative data with from_zero includes zero from below.
+    d = value_domain(-4.0, -3.0, 0.0, true, -inf, inf, 0.0);
+    CHECK(d.hi == 0.0);
+    CHECK(d.lo == -4.0);
+}
+
+TEST_CASE("scale: years 1-20 in a narrow panel get at least three ticks") {
+    for (int target = 2; target <= 4; ++target) {
+        const Ticks t = integer_ticks(1, 20, target);
+        INFO(target);
+        CHECK(t.values.size() >= 3);
+        for (std::size_t i = 1; i < t.values.size(); ++i)
+            CHECK(t.values[i] - t.values[i - 1] == t.step);
+    }
+    CHECK(integer_ticks(1, 2, 2).values.size() == 2);
 }

@@ -118,6 +118,7 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     spec.y_unit = tick_style(m.unit);
     spec.y_lower_bound = m.lower;
     spec.y_upper_bound = m.upper;
+    spec.y_span = axis_span(m);
     spec.x_min = 1.0;
     spec.x_max = std::max(2, horizon);
     // Baselines are drawn beneath the current lines whatever their order; listed after them.

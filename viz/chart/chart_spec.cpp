@@ -32,6 +32,7 @@ ChartSpec make_metric_chart(std::span<const Series> all, std::string_view metric
     spec.y_unit = info.unit;
     spec.y_lower_bound = info.lower_bound;
     spec.y_upper_bound = info.upper_bound;
+    spec.y_span = info.axis_span;
 
     std::vector<const Series*> chosen;
     for (const auto& s : all)

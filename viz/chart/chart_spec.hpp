@@ -4,6 +4,7 @@
 #include "chart/palette.hpp"
 #include "chart/scale.hpp"
 #include "chart/series.hpp"
+#include "core/metric_registry.hpp"
 
 #include <optional>
 #include <span>
@@ -40,6 +41,9 @@ struct ChartSpec {
     std::vector<ChartSeries> series;
     // The y axis never extends past these (a share axis stops at 0% and 100%).
     std::optional<double> y_lower_bound, y_upper_bound;
+    // The y axis shows at least this span (from the metric registry), so noise in a flat series
+    // draws flat instead of filling the chart.
+    AxisSpan y_span;
     // The x axis spans at least this range (the live app fixes it to the run's years so lines grow
     // across a steady axis instead of the axis rescaling every year). Data outside still shows.
     std::optional<double> x_min, x_max;

@@ -166,10 +166,13 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
         spec.y_lower_bound && ys.lo >= *spec.y_lower_bound ? *spec.y_lower_bound : -inf;
     const double bound_hi =
         spec.y_upper_bound && ys.hi <= *spec.y_upper_bound ? *spec.y_upper_bound : inf;
-    double lo = ys.lo, hi = ys.hi;
+    const double largest = std::max(std::abs(ys.lo), std::abs(ys.hi));
+    const ValueDomain domain = value_domain(ys.lo, ys.hi, minimum_axis_span(spec.y_span, largest),
+                                            spec.y_span.from_zero, bound_lo, bound_hi);
+    double lo = domain.lo, hi = domain.hi;
     if (lo == hi) {
-        // A flat series: all zeros reads best on [0, 1] (counts and shares are non-negative);
-        // otherwise +/-10% around the value, within the bounds.
+        // A flat series with no span rule (an unknown metric): all zeros reads best on [0, 1]
+        // (counts and shares are non-negative); otherwise +/-10% around the value.
         if (lo == 0.0) {
             hi = std::min(1.0, bound_hi);
         } else {

@@ -41,6 +41,7 @@ MetricInfo metric_info(std::string_view name) {
     m.unit = tick_style(ref.def->unit);
     m.lower_bound = ref.def->lower;
     m.upper_bound = ref.def->upper;
+    m.axis_span = axis_span(*ref.def);
     if (ref.category.empty()) m.size_class = size_class_of(name);
     m.known = true;
     return m;

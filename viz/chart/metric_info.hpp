@@ -23,6 +23,8 @@ struct MetricInfo {
     // clipped to them so a small-n band does not suggest a 104% share.
     std::optional<double> lower_bound;
     std::optional<double> upper_bound;
+    // The least the value axis shows (the registry's axis_span); none for an unknown metric.
+    AxisSpan axis_span;
     // Metrics about one supplier size class use its fixed colour when only one line is drawn.
     std::optional<SizeClass> size_class;
     bool known = false; // false: not in the registry; title is the raw name, unit plain

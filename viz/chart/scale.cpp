@@ -106,6 +106,43 @@ Ticks nice_ticks(double lo, double hi, int target_count) {
     return t;
 }
 
+ValueDomain value_domain(double lo, double hi, double min_span, bool from_zero, double bound_lo,
+                         double bound_hi, double headroom) {
+    if (lo > hi) std::swap(lo, hi);
+    if (from_zero) {
+        lo = std::min(lo, 0.0);
+        hi = std::max(hi, 0.0);
+    }
+    const auto shift_into_bounds = [&] {
+        // Shift first (keeps the span), then clip what still does not fit.
+        if (lo < bound_lo) {
+            hi += bound_lo - lo;
+            lo = bound_lo;
+        }
+        if (hi > bound_hi) {
+            lo -= hi - bound_hi;
+            hi = bound_hi;
+        }
+        lo = std::max(lo, bound_lo);
+    };
+    if (hi - lo < min_span) {
+        const double mid = (lo + hi) / 2.0;
+        // An axis from zero grows upwards only: zero stays its floor.
+        if (from_zero && lo >= 0.0) {
+            hi = lo + min_span;
+        } else {
+            lo = mid - min_span / 2.0;
+            hi = mid + min_span / 2.0;
+        }
+        shift_into_bounds();
+    }
+    const double pad = (hi - lo) * headroom;
+    // Zero is a floor, not a value to pad below, when every value is at or above it.
+    if (!(from_zero && lo == 0.0)) lo = std::max(lo - pad, bound_lo);
+    hi = std::min(hi + pad, bound_hi);
+    return {lo, hi};
+}
+
 Ticks integer_ticks(int lo, int hi, int target_count) {
     if (lo > hi) std::swap(lo, hi);
     Ticks t;
@@ -118,13 +155,28 @@ Ticks integer_ticks(int lo, int hi, int target_count) {
     }
     target_count = std::max(target_count, 2);
     const double raw = static_cast<double>(hi - lo) / (target_count - 1);
-    const int step = std::max(1, static_cast<int>(std::lround(nice_number(raw, true))));
-    t.step = step;
+    int step = std::max(1, static_cast<int>(std::lround(nice_number(raw, true))));
     // Align to multiples of the step (2030, 2035, ...) rather than to the first year, which is
     // how people expect a time axis to read.
-    const int rem = ((lo % step) + step) % step; // non-negative remainder, also for lo < 0
-    const int first = rem == 0 ? lo : lo + (step - rem);
-    for (int v = first; v <= hi; v += step) t.values.push_back(v);
+    const auto fill = [&] {
+        t.values.clear();
+        const int rem = ((lo % step) + step) % step; // non-negative remainder, also for lo < 0
+        const int first = rem == 0 ? lo : lo + (step - rem);
+        for (int v = first; v <= hi; v += step) t.values.push_back(v);
+    };
+    fill();
+    // Two ticks do not show a time axis's rhythm: step down through the nice numbers (10, 5, 2,
+    // 1) until there are three.
+    const std::size_t wanted = static_cast<std::size_t>(std::min(3, hi - lo + 1));
+    while (t.values.size() < wanted && step > 1) {
+        const int d = step;
+        int m = 1;
+        while (m * 10 <= d) m *= 10;
+        const int lead = d / m;                                        // 1, 2 or 5
+        step = std::max(1, lead == 5 ? 2 * m : lead == 2 ? m : m / 2); // 10 -> 5 -> 2 -> 1
+        fill();
+    }
+    t.step = step;
     return t;
 }
 

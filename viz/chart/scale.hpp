@@ -49,8 +49,20 @@ struct Ticks {
 // A degenerate domain (lo == hi) is widened so the axis still has a sensible extent.
 Ticks nice_ticks(double lo, double hi, int target_count = 6);
 
+// The value range a chart shows for data in [lo, hi]: widened to include 0 when from_zero, then
+// about its middle to at least min_span, then by headroom (a fraction of the span) each side so no
+// line or band touches the frame; kept within [bound_lo, bound_hi] by shifting the range rather
+// than squashing it (a share near 0% is shown on 0-20%, not -5-15% cut to 0-15%).
+struct ValueDomain {
+    double lo = 0.0;
+    double hi = 1.0;
+};
+ValueDomain value_domain(double lo, double hi, double min_span, bool from_zero, double bound_lo,
+                         double bound_hi, double headroom = 0.05);
+
 // Integer ticks inside [lo, hi] (never outside: the x axis spans exactly the simulated years), at
-// a nice step of at least 1, aligned to multiples of the step.
+// a nice step of at least 1, aligned to multiples of the step, and at least three of them when
+// the range has three integers (years 1-20 read 5, 10, 15, 20, never only 10 and 20).
 Ticks integer_ticks(int lo, int hi, int target_count);
 
 // How every label on one axis is written. Chosen once per axis so that all labels share the same
