@@ -298,7 +298,7 @@ int App::run() {
         if (frames++ > 0) stats_.add(dt);
         fps_ = fps_ == 0.0 ? 1.0 / std::max(dt, 1e-3) : 0.9 * fps_ + 0.1 / std::max(dt, 1e-3);
 
-        if (screenshot && snap_->year >= snap_->horizon) {
+        if (screenshot && snap_->year >= snap_->horizon && snap_->seeds_year >= snap_->horizon) {
             const double elapsed = std::chrono::duration<double>(now - started).count();
             save_png_atomic(render_image(), options_.screenshot);
             std::cout << "wrote " << options_.screenshot << " (" << width_ << "x" << height_ << ", "

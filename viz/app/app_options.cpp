@@ -112,6 +112,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("fps-report", "play for this many seconds, print frame-time statistics, exit",
          cxxopts::value<double>())
         ("no-frame-limit", "draw as fast as possible instead of at most 60 frames a second")
+        ("noise-seeds", "more seeds run in the background; the charts draw their spread (0: none)",
+         cxxopts::value<int>()->default_value("3"))
         ("threads", "engine threads per run (results do not depend on it)",
          cxxopts::value<int>()->default_value("1"))
         ("h,help", "this help");
@@ -181,6 +183,12 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.play = true;
         }
         o.frame_limit = args.count("no-frame-limit") == 0;
+        o.noise_seeds = args["noise-seeds"].as<int>();
+        if (o.noise_seeds < 0 || o.noise_seeds > kMaxNoiseSeeds) {
+            out.error = "--noise-seeds must be from 0 to " + std::to_string(kMaxNoiseSeeds) +
+                        " (got " + std::to_string(o.noise_seeds) + ")";
+            return out;
+        }
         o.threads = args["threads"].as<int>();
         if (o.threads < 1 || o.threads > kMaxThreads) {
             out.error = "--threads must be from 1 to " + std::to_string(kMaxThreads) + " (got " +

@@ -10,6 +10,9 @@
 
 namespace tendersim::viz {
 
+// More background seeds would slow the main runs more than they sharpen the bands.
+inline constexpr int kMaxNoiseSeeds = 9;
+
 struct AppOptions {
     std::string scenario_path;
     std::optional<std::uint64_t> seed; // base seed; default: the scenario's run.seed
@@ -21,6 +24,7 @@ struct AppOptions {
     double speed = 1.0; // years a second
     bool play = false;
     int threads = 1;         // 1 to kMaxThreads (io/errors.hpp)
+    int noise_seeds = 3;     // background seeds for the spread bands, 0 to kMaxNoiseSeeds
     bool frame_limit = true; // cap drawing at 60 frames a second
     bool help = false;
     std::string help_text;

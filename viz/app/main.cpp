@@ -63,6 +63,7 @@ int run(int argc, char** argv) {
     setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(spec.run.seed);
     setup.horizon = o.years ? *o.years : static_cast<int>(spec.run.years);
     setup.threads = o.threads;
+    setup.noise_seeds = o.noise_seeds;
     setup.scheduled = o.changes;
     for (const auto& c : setup.scheduled)
         if (c.year > setup.horizon)

@@ -1,5 +1,6 @@
 #include "app/panels.hpp"
 
+#include "app/seed_spread.hpp"
 #include "chart/metric_info.hpp"
 #include "chart/palette.hpp"
 #include "core/metric_registry.hpp"
@@ -68,16 +69,24 @@ const PanelDef& def(Panel p) {
     return defs[static_cast<std::size_t>(p)];
 }
 
-ChartSeries series_of(std::span<const MetricsPoint> points, const Line& line, bool baseline) {
+ChartSeries series_of(std::span<const MetricsPoint> points, const Line& line, bool baseline,
+                      std::span<const std::vector<MetricsPoint>> seeds) {
     ChartSeries s;
     s.label = baseline ? "Baseline" : line.label;
     s.colour = line.colour;
     s.baseline = baseline;
     s.points.reserve(points.size());
-    for (const auto& p : points) {
-        const double v = line.get(p);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const double v = line.get(points[i]);
         // A year with no tenders has no bids-per-tender: leave a gap rather than plot NaN.
-        if (std::isfinite(v)) s.points.push_back({static_cast<double>(p.year), v, {}, {}});
+        if (!std::isfinite(v)) continue;
+        ChartPoint p{static_cast<double>(points[i].year), v, {}, {}};
+        if (!seeds.empty())
+            if (const auto sp = spread_at(points, seeds, i, line.get)) {
+                p.lo = sp->lo;
+                p.hi = sp->hi;
+            }
+        s.points.push_back(p);
     }
     return s;
 }
@@ -109,6 +118,12 @@ const std::array<Panel, kChartPanels>& panel_order() {
 
 ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                            std::span<const MetricsPoint> baseline, int horizon) {
+    return make_panel_chart(panel, current, baseline, horizon, SeedLines{});
+}
+
+ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                           std::span<const MetricsPoint> baseline, int horizon,
+                           const SeedLines& seeds) {
     const PanelDef& d = def(panel);
     const MetricDef& m = *find_metric(d.metric).def;
     ChartSpec spec;
@@ -124,13 +139,17 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     // Baselines are drawn beneath the current lines whatever their order; listed after them.
     const std::span<const Line> lines(d.lines.data(), d.n_lines);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        ChartSeries s = series_of(baseline, lines[i], true);
+        ChartSeries s = series_of(baseline, lines[i], true, seeds.baseline);
         // One "Baseline" entry explains a faint line; with two lines a quarter-width panel has
         // no room for a third entry, and the title bar explains faint lines anyway.
         s.in_legend = lines.size() == 1;
         spec.series.push_back(std::move(s));
     }
-    for (const auto& line : lines) spec.series.push_back(series_of(current, line, false));
+    for (const auto& line : lines)
+        spec.series.push_back(series_of(current, line, false, seeds.current));
+    if (!seeds.current.empty())
+        if (const auto diff = difference(current, baseline, seeds, lines[0].get))
+            spec.subtitle = monitor_text(*diff, m.unit);
     // Legend order: the current run's lines, then "Baseline".
     std::rotate(spec.series.begin(),
                 spec.series.begin() + static_cast<std::ptrdiff_t>(lines.size()), spec.series.end());

@@ -46,8 +46,15 @@ enum class Panel : std::uint8_t {
 // Panel order in the grid (row-major).
 const std::array<Panel, kChartPanels>& panel_order();
 
+struct SeedLines;
+
 // One panel's chart: a strong line per figure for the current run, the same figure from the
-// baseline run as a wide faint line beneath it, the x axis fixed to years 1..horizon.
+// baseline run beneath it, the x axis fixed to years 1..horizon. With background seeds, each line
+// carries the band of its figure over the seeds (the years every seed has reached) and the
+// subtitle is the monitor: this year's value and its difference from the baseline over the seeds.
+ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                           std::span<const MetricsPoint> baseline, int horizon,
+                           const SeedLines& seeds);
 ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                            std::span<const MetricsPoint> baseline, int horizon);
 

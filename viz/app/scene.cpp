@@ -2,6 +2,7 @@
 
 #include "app/hover_text.hpp"
 #include "app/panels.hpp"
+#include "app/seed_spread.hpp"
 #include "app/text_format.hpp"
 #include "chart/line_chart.hpp"
 #include "chart/palette.hpp"
@@ -188,7 +189,8 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
     const ChartSpec spec =
-        make_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon);
+        make_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon,
+                         SeedLines{snap.seed_current, snap.seed_baseline});
     draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
                     style, Theme{}, &bold_);
     // A dashed rule where a policy changed (between the last year before and the first year

@@ -29,6 +29,13 @@ struct SimWorker::Runs {
 SimWorker::SimWorker(RunSetup setup)
     : setup_(std::move(setup)), runs_(std::make_unique<Runs>()), playing_(setup_.playing),
       speed_(setup_.speed) {
+    seeds_ = std::make_unique<SeedRunner>(setup_.threads, [this] {
+        {
+            std::lock_guard lk(mutex_);
+            seed_progress_ = true;
+        }
+        wake_.notify_all();
+    });
     // The first snapshot is built here, on the calling thread, before the worker exists: the UI
     // always has something to draw, and a bad scenario fails in the constructor, not later.
     rebuild(setup_.base_seed);
@@ -42,6 +49,7 @@ SimWorker::~SimWorker() {
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
+    seeds_.reset(); // joins the seed thread while everything its callback touches is alive
 }
 
 void SimWorker::set_playing(bool playing) {
@@ -115,14 +123,20 @@ std::shared_ptr<const Snapshot> SimWorker::latest() const {
 }
 
 std::string SimWorker::error() const {
-    std::lock_guard lk(mutex_);
-    return error_;
+    {
+        std::lock_guard lk(mutex_);
+        if (!error_.empty()) return error_;
+    }
+    return seeds_->error();
 }
 
-std::shared_ptr<const Snapshot> SimWorker::wait_for_year(int year,
-                                                         std::chrono::milliseconds timeout) {
+std::shared_ptr<const Snapshot>
+SimWorker::wait_for_year(int year, std::chrono::milliseconds timeout, bool with_seeds) {
     std::unique_lock lk(mutex_);
-    published_.wait_for(lk, timeout, [&] { return latest_->year >= year || !error_.empty(); });
+    published_.wait_for(lk, timeout, [&] {
+        return (latest_->year >= year && (!with_seeds || latest_->seeds_year >= year)) ||
+               !error_.empty();
+    });
     return latest_;
 }
 
@@ -130,7 +144,9 @@ void SimWorker::rebuild(std::uint64_t base_seed) {
     Runs& r = *runs_;
     r.base_seed = base_seed;
     // The app shows replicate 0 of the scenario's run plan, the run `tendersim run` writes first.
-    const PlannedRun run = make_run_plan(setup_.spec, base_seed, 1).front();
+    const RunPlan plan =
+        make_run_plan(setup_.spec, base_seed, static_cast<std::int64_t>(1 + setup_.noise_seeds));
+    const PlannedRun& run = plan.front();
     r.seed = run.seed;
     // Build both before replacing anything, so a failure leaves the old runs intact. Building
     // includes the scenario's burn-in years, so the two are built side by side.
@@ -143,6 +159,9 @@ void SimWorker::rebuild(std::uint64_t base_seed) {
     auto baseline = baseline_build.get();
     r.current = std::move(current);
     r.baseline = std::move(baseline);
+    std::vector<std::uint64_t> seeds;
+    for (std::size_t k = 1; k < plan.size(); ++k) seeds.push_back(plan[k].seed);
+    seeds_->restart(run.spec, base_spec, std::move(seeds));
     r.year = 0;
     r.policy = setup_.spec.policy;
     r.applied = controls_from_policy(r.policy);
@@ -180,6 +199,7 @@ void SimWorker::run_one_year() {
         for (const Adoption& a : adoptions_for_change(r.applied, wanted)) {
             r.current->adopt_now(a);
             apply_patch(r.policy, a);
+            seeds_->log_adoption(next, a);
         }
         r.changes.push_back({next, describe_change(r.applied, wanted), false});
         r.applied = wanted;
@@ -188,6 +208,7 @@ void SimWorker::run_one_year() {
     r.current->run_year();
     r.baseline->run_year();
     r.year = next;
+    seeds_->set_target(next);
 
     // The scenario's own [[adopt]] entries took effect inside run_year; mirror the ones for all
     // councils so the controls show the policy actually in force.
@@ -229,6 +250,10 @@ void SimWorker::publish() {
     s->seed = r.seed;
     s->current = r.current_points;
     s->baseline = r.baseline_points;
+    SeedResults seeds = seeds_->results();
+    s->seed_current = std::move(seeds.current);
+    s->seed_baseline = std::move(seeds.baseline);
+    s->seeds_year = seeds.year;
     s->controls = r.applied;
     s->controls_epoch = r.controls_epoch;
     s->changes = r.changes;
@@ -253,11 +278,18 @@ void SimWorker::loop() {
                                         std::chrono::duration<double>(period));
             };
             const auto can_run = [&] { return runs_->year < setup_.horizon; };
-            const auto ready = [&] {
-                return quit_ || reset_pending_ || (steps_ > 0 && can_run()) ||
-                       (playing_ && can_run() && Clock::now() >= due());
+            // Playing waits for built seeds kMaxSeedLag years behind, so the bands keep up.
+            const auto main_due = [&] {
+                return (steps_ > 0 && can_run()) ||
+                       (playing_ && can_run() && Clock::now() >= due() &&
+                        seeds_->lag() < kMaxSeedLag);
             };
-            if (playing_ && can_run())
+            const auto ready = [&] {
+                return quit_ || reset_pending_ || seed_progress_ || main_due();
+            };
+            // A timed wait only before the year is due: after it, a year held back by the seeds
+            // waits for their progress, which wakes us, instead of spinning.
+            if (playing_ && can_run() && Clock::now() < due())
                 wake_.wait_until(lk, due(), ready);
             else
                 wake_.wait(lk, ready);
@@ -267,6 +299,13 @@ void SimWorker::loop() {
                 const std::uint64_t seed = reset_seed_;
                 lk.unlock();
                 rebuild(seed);
+                lk.lock();
+                continue;
+            }
+            if (seed_progress_) {
+                seed_progress_ = false;
+                lk.unlock();
+                publish();
                 lk.lock();
                 continue;
             }

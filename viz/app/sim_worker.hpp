@@ -2,10 +2,13 @@
 // Runs the simulation on its own thread so drawing never waits for a year to compute. Two runs
 // advance in step on that thread: the current run, which the controls change, and the baseline
 // (same scenario and seed, without the scenario's adoptions and without any control changes),
-// whose lines the charts draw faintly beside the current ones. After each year the worker
-// publishes an immutable Snapshot; the UI thread picks up the newest between frames.
+// whose lines the charts draw faintly beside the current ones. Behind them, a SeedRunner runs the
+// same pair under a few more seeds for the spread bands. After each year (and each step of the
+// seeds) the worker publishes an immutable Snapshot; the UI thread picks up the newest between
+// frames.
 #include "app/control_panel.hpp"
 #include "app/controls.hpp"
+#include "app/seed_runner.hpp"
 #include "app/snapshot.hpp"
 #include "core/spec.hpp"
 
@@ -35,7 +38,12 @@ struct RunSetup {
     std::vector<ScheduledChange> scheduled;
     double speed = 1.0; // years a second; kMaxSpeed for as fast as they compute
     bool playing = false;
+    int noise_seeds = 0; // background seeds for the spread bands (0: none)
 };
+
+// How far the main runs may get ahead of the background seeds while playing, once the seeds are
+// built; stepping (N) is never held back.
+inline constexpr int kMaxSeedLag = 2;
 
 class SimWorker {
   public:
@@ -58,7 +66,9 @@ class SimWorker {
     std::shared_ptr<const Snapshot> latest() const;
     // Blocks until a snapshot with year >= year is published or timeout passes (tests and the
     // --screenshot mode). Returns the newest snapshot either way.
-    std::shared_ptr<const Snapshot> wait_for_year(int year, std::chrono::milliseconds timeout);
+    // With with_seeds, also waits for the background seeds to reach the year.
+    std::shared_ptr<const Snapshot> wait_for_year(int year, std::chrono::milliseconds timeout,
+                                                  bool with_seeds = false);
     // Rethrown on the UI thread: an engine error must not die silently on the worker.
     std::string error() const;
 
@@ -85,6 +95,9 @@ class SimWorker {
     PolicyControls requested_;
     std::shared_ptr<const Snapshot> latest_;
     std::string error_;
+    bool seed_progress_ = false; // the seeds computed something not yet published
+    // After mutex_ and wake_, which its progress callback uses: destroyed (joined) before them.
+    std::unique_ptr<SeedRunner> seeds_;
     std::thread thread_;
 };
 

@@ -108,6 +108,12 @@ struct Snapshot {
     std::uint64_t base_seed = 0;
     std::uint64_t seed = 0; // replicate 0's seed, as `tendersim run` derives it
     std::vector<MetricsPoint> current, baseline;
+    // The background seeds (replicates 1..N): each seed's current and baseline points, possibly
+    // fewer years than current/baseline while they catch up.
+    std::vector<std::vector<MetricsPoint>> seed_current, seed_baseline;
+    // Years every background seed has completed (equal to year once they caught up; year when
+    // there are none).
+    int seeds_year = 0;
     PolicyControls controls;          // the policy all councils follow (as the app set it)
     std::uint64_t controls_epoch = 0; // changes when the run, not the user, changed controls
     std::vector<ChangeNote> changes;

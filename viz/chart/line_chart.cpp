@@ -154,6 +154,9 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
     }
 
     if (L.has_data) {
+        // Bands first, the baseline's (its spread over seeds, when it has one) beneath.
+        for (const auto& s : spec.series)
+            if (s.baseline) draw_band(target, L, s, to_sf(band_style(s.colour)));
         for (const auto& s : spec.series)
             if (!s.baseline) draw_band(target, L, s, to_sf(band_style(s.colour)));
         for (const auto& s : spec.series)

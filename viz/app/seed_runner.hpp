@@ -1,0 +1,77 @@
+#pragma once
+// The background seeds: the app's scenario under replicates 1..N, each a current run (with the
+// controls' changes, replayed at the year they applied) and a baseline, so the charts can show how
+// much of a difference is chance. They run on their own thread at idle priority: the main runs and
+// the drawing always come first, the seeds take the time left over (a large market takes seconds
+// per seed to build and burn in). What a seed computes does not depend on when it runs.
+#include "app/panels.hpp"
+#include "core/policy.hpp"
+#include "core/spec.hpp"
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tendersim::viz {
+
+// What the seeds have computed so far.
+struct SeedResults {
+    std::vector<std::vector<MetricsPoint>> current, baseline; // per seed
+    int year = 0;                                             // years every seed has completed
+};
+
+class SeedRunner {
+  public:
+    // on_progress is called (from the seed thread, without locks held) after each unit of work.
+    SeedRunner(int threads, std::function<void()> on_progress);
+    ~SeedRunner();
+    SeedRunner(const SeedRunner&) = delete;
+    SeedRunner& operator=(const SeedRunner&) = delete;
+
+    // Start over: these seeds, from year 0, no control changes. Work in progress is discarded.
+    void restart(const ScenarioSpec& current, const ScenarioSpec& baseline,
+                 std::vector<std::uint64_t> seeds);
+    // A control change that applies from `year` in the current runs (before the main runs reach
+    // it, so a seed never passes a year before its changes are known).
+    void log_adoption(int year, const Adoption& adoption);
+    // The seeds may compute up to this year (the main runs' year).
+    void set_target(int year);
+
+    SeedResults results() const;
+    // Years the slowest *built* seed is behind the target (seeds still building do not count).
+    int lag() const;
+    // An engine error on the seed thread (which then stops); empty if none.
+    std::string error() const;
+
+  private:
+    struct Seed;
+    struct Logged {
+        int year = 0;
+        Adoption adoption;
+    };
+    void loop();
+    void work();
+
+    const int threads_;
+    const std::function<void()> on_progress_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool quit_ = false;
+    std::uint64_t generation_ = 0; // bumped by restart
+    ScenarioSpec current_spec_, baseline_spec_;
+    std::vector<std::uint64_t> seeds_;
+    std::vector<Logged> log_;
+    int target_ = 0;
+    // Results, by seed; built_ says which seeds have their runs.
+    std::vector<std::vector<MetricsPoint>> current_points_, baseline_points_;
+    std::vector<bool> built_;
+    std::string error_;
+    std::thread thread_;
+};
+
+} // namespace tendersim::viz

@@ -1,0 +1,52 @@
+#pragma once
+// What chance alone does to a panel's figure: the spread of a figure over the background seeds
+// (the band drawn around each line) and the monitor line (this year's value, its difference from
+// the baseline and how that difference varies from seed to seed). Pure data, tested without a
+// window.
+#include "app/panels.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tendersim::viz {
+
+// The background seeds' yearly figures (Snapshot::seed_current / seed_baseline), each possibly
+// shorter than the main run while it catches up.
+struct SeedLines {
+    std::span<const std::vector<MetricsPoint>> current, baseline;
+};
+
+using FigureOf = double (*)(const MetricsPoint&);
+
+// Lowest and highest of one figure in one year over the main run and every background seed;
+// empty when a seed has not reached that year or has no value for it.
+struct Spread {
+    double lo = 0.0, hi = 0.0;
+};
+std::optional<Spread> spread_at(std::span<const MetricsPoint> main,
+                                std::span<const std::vector<MetricsPoint>> seeds,
+                                std::size_t year_index, FigureOf figure);
+
+// The difference from the baseline in the latest year every seed has reached, seed by seed (the
+// same seed's baseline, so the difference is the policy's, not chance's).
+struct Difference {
+    int year = 0;
+    double value = 0.0;                    // the main run this year
+    double delta = 0.0;                    // main run minus its baseline
+    double delta_lo = 0.0, delta_hi = 0.0; // over the main run and the seeds
+    int seeds = 0;                         // runs compared (main + background)
+    int same_sign = 0;                     // of which with a difference of delta's sign
+};
+std::optional<Difference> difference(std::span<const MetricsPoint> current,
+                                     std::span<const MetricsPoint> baseline, const SeedLines& seeds,
+                                     FigureOf figure);
+
+// "35.1% · Δ −1.6 pts (all 4 seeds)" in the figure's unit, shares in points; "(within noise: 2 of
+// 4 seeds)" when the seeds disagree on the difference's sign; "no change" when every seed's
+// difference is zero (before a policy differs from the baseline). The range over seeds is the
+// band on the chart.
+std::string monitor_text(const Difference& d, MetricUnit unit);
+
+} // namespace tendersim::viz
