@@ -25,9 +25,15 @@ int compare_command(int argc, char** argv) {
         cxxopts::value<std::int64_t>())("years-at",
                                         "years to report, e.g. 5,10,20 (default: the final year)",
                                         cxxopts::value<std::vector<std::int64_t>>())(
-        "seed", "base seed (default: the first scenario's run.seed)",
-        cxxopts::value<std::int64_t>())(
-        "metrics", "metrics to compare, comma-separated (default: the headline metrics)",
+        "summary-year",
+        "year of report.md's summary table (default: the latest reported year; added to "
+        "--years-at if missing)",
+        cxxopts::value<std::int64_t>())("seed",
+                                        "base seed (default: the first scenario's run.seed)",
+                                        cxxopts::value<std::int64_t>())(
+        "metrics",
+        "metrics to compare, comma-separated (default: the headline metrics, total spend and "
+        "social value in jobs, tonnes of CO2 and volunteer hours)",
         cxxopts::value<std::vector<std::string>>())(
         "set", "override a parameter in every scenario, key=value (repeatable)",
         cxxopts::value<std::vector<std::string>>())(
@@ -43,7 +49,8 @@ int compare_command(int argc, char** argv) {
         std::cout << options.help()
                   << "\nOutputs in <out>/compare-<A>-vs-<B>/: comparison.csv (means, paired "
                      "differences, 95% intervals, share of replicates with the same sign), "
-                     "replicates.csv, report.md (plain-language summary), manifest.json.\n"
+                     "replicates.csv, report.md (a summary for a policy officer first, every table "
+                     "in an appendix), manifest.json.\n"
                   << kExitCodesHelp;
         return 0;
     }
@@ -62,6 +69,7 @@ int compare_command(int argc, char** argv) {
     }
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("years-at")) config.years_at = args["years-at"].as<std::vector<std::int64_t>>();
+    if (args.count("summary-year")) config.summary_year = args["summary-year"].as<std::int64_t>();
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("metrics")) config.metrics = args["metrics"].as<std::vector<std::string>>();
     if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();

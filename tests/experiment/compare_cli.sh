@@ -14,9 +14,13 @@ for f in comparison.csv replicates.csv report.md manifest.json; do
 done
 grep -q "^Paired comparison against tiny: 4 replicates" "$out/table.txt" || { echo "FAIL: table"; exit 1; }
 grep -q "^# Policy comparison: tiny-variant against tiny" "$dir/report.md"
+# The summary comes first, at the final year, with its legend and one sentence per alternative.
+[ "$(grep -m1 '^## ' "$dir/report.md")" = "## Summary at year 4 (the final year)" ] || { echo "FAIL: summary first"; exit 1; }
+grep -q "^✱ distinguishable from chance" "$dir/report.md" || { echo "FAIL: legend"; exit 1; }
+[ "$(grep -c '^- \*\*tiny-variant\*\*.* At year 4: ' "$dir/report.md")" -eq 1 ] || { echo "FAIL: policy sentence"; exit 1; }
 grep -q "distinguishable from noise" "$dir/report.md"
-# One sentence per metric and year: 9 headline metrics x 2 years.
-[ "$(grep -c '^- \*\*.*\*\*, year [0-9]*: ' "$dir/report.md")" -eq 18 ] || { echo "FAIL: sentence count"; exit 1; }
+# One sentence per metric and year: 9 headline metrics, spend and 3 TOMs measures x 2 years.
+[ "$(grep -c '^- \*\*.*\*\*, year [0-9]*: ' "$dir/report.md")" -eq 26 ] || { echo "FAIL: sentence count"; exit 1; }
 head -1 "$dir/comparison.csv" | grep -qx 'metric,year,scenario,replicates,mean,mean_ci95_low,mean_ci95_high,vs,diff,diff_ci95_low,diff_ci95_high,share_same_sign,distinguishable'
 # Same seeds as tendersim run (--threads 1: see run_result_line.sh).
 for s in tiny tiny-variant; do
