@@ -41,8 +41,9 @@ int compare_command(int argc, char** argv) {
         cxxopts::value<int>()->default_value(
             std::to_string(std::max(1u, std::thread::hardware_concurrency()))))(
         "out", "parent directory of the results",
-        cxxopts::value<std::string>()->default_value("results"))("quiet", "no progress lines")(
-        "h,help", "this help");
+        cxxopts::value<std::string>()->default_value("results"))(
+        "quiet", "no progress and no table: print only errors and the line saying where the "
+                 "results went")("h,help", "this help");
     options.parse_positional({"scenarios"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
@@ -76,12 +77,16 @@ int compare_command(int argc, char** argv) {
     config.threads = args["threads"].as<int>();
     check_thread_count(config.threads);
     config.out_parent = args["out"].as<std::string>();
-    if (!args.count("quiet")) {
+    const bool quiet = args.count("quiet") > 0;
+    if (!quiet) {
         config.log = &std::cerr;
         config.terminal = ::isatty(STDERR_FILENO) != 0;
     }
     const experiment::CompareResult result = experiment::run_compare(config);
-    std::cout << result.table << "\nwrote " << result.out_dir
+    // The table is in comparison.csv and report.md too; --quiet keeps a script's output to the
+    // one line that says where they are.
+    if (!quiet) std::cout << result.table << "\n";
+    std::cout << "wrote " << result.out_dir
               << " (report.md, comparison.csv, replicates.csv, manifest.json) in "
               << format_seconds(result.seconds) << "\n";
     return 0;
