@@ -21,7 +21,7 @@ int compare_command(int argc, char** argv) {
                           cxxopts::value<std::vector<std::string>>())(
         "replicates", "replicates per scenario (10 or more for useful intervals)",
         cxxopts::value<std::int64_t>()->default_value("10"))(
-        "years", "simulated years (default: the first scenario's run.years)",
+        "years", "simulated years, 1 to 200 (default: the first scenario's run.years)",
         cxxopts::value<std::int64_t>())("years-at",
                                         "years to report, e.g. 5,10,20 (default: the final year)",
                                         cxxopts::value<std::vector<std::int64_t>>())(

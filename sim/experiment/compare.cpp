@@ -156,6 +156,11 @@ CompareData collect_comparison(const CompareConfig& config,
     std::vector<ScenarioSpec> specs = load_compared_scenarios(config, data);
     data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));
     data.years = config.years.value_or(specs[0].run.years);
+    // run.years = 0 (the starting market only) is meaningful for `run`, not for a comparison.
+    if (data.years < 1)
+        throw std::invalid_argument(std::string("compare needs at least one simulated year: ") +
+                                    (config.years ? "--years" : "run.years of " + data.files[0]) +
+                                    " is 0; give --years from 1 to 200");
     align_years(config, data, specs);
     data.years_at =
         config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
