@@ -84,6 +84,8 @@ std::string level_text(double v, MetricUnit unit) {
         return money(v);
     case MetricUnit::MoneyPerPound:
         return "£" + human_number(v) + " per £";
+    case MetricUnit::Index: // an HHI means little without its scale
+        return round3(v) + " of 10,000";
     default:
         return unit == MetricUnit::Share ? human_level(v, unit) : round3(v) + toms_unit(unit);
     }

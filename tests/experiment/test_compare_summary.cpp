@@ -179,15 +179,16 @@ TEST_CASE("compare summary: a within-noise effect is named as such and not starr
                        "chance.") != std::string::npos);
 }
 
-TEST_CASE("compare summary: money in pounds, TOMs units as they are") {
+TEST_CASE("compare summary: money in pounds, TOMs units as they are, HHI with its scale") {
     const std::vector<double> spend_a{2.0e8, 2.1e8, 1.9e8, 2.0e8, 2.0e8};
     const std::vector<double> spend_b{2.5e8, 2.6e8, 2.4e8, 2.5e8, 2.5e8};
     const std::vector<double> jobs_a{100, 110, 90, 100, 100};
     const std::vector<double> jobs_b{1334, 1344, 1324, 1334, 1334};
-    const CompareData d = three_scenarios({"total_spend_gbp", "social_value_job_years"},
-                                          {{{spend_a, spend_a}, {jobs_a, jobs_a}},
-                                           {{spend_b, spend_b}, {jobs_b, jobs_b}},
-                                           {{spend_a, spend_a}, {jobs_a, jobs_a}}});
+    const std::vector<double> hhi{150, 160, 140, 150, 150};
+    const CompareData d = three_scenarios({"total_spend_gbp", "social_value_job_years", "hhi"},
+                                          {{{spend_a, spend_a}, {jobs_a, jobs_a}, {hhi, hhi}},
+                                           {{spend_b, spend_b}, {jobs_b, jobs_b}, {hhi, hhi}},
+                                           {{spend_a, spend_a}, {jobs_a, jobs_a}, {hhi, hhi}}});
     const std::string summary = executive_summary(d, summarise(d));
     const auto spend = summary_row(summary, "Total spend with suppliers");
     CHECK(spend[1] == "£200m");
@@ -195,6 +196,8 @@ TEST_CASE("compare summary: money in pounds, TOMs units as they are") {
     const auto jobs = summary_row(summary, "Social value delivered: jobs for disabled people");
     CHECK(jobs[1] == "100 FTE years");
     CHECK(jobs[2] == "+1,230 FTE years " + kStar); // 1,234 at three significant figures
+    // An HHI level carries its scale.
+    CHECK(summary_row(summary, "Market concentration (HHI)")[1] == "150 of 10,000");
 }
 
 TEST_CASE("compare summary: one replicate gives no stars and says why") {
