@@ -21,13 +21,19 @@ int compare_command(int argc, char** argv) {
                           cxxopts::value<std::vector<std::string>>())(
         "replicates", "replicates per scenario (10 or more for useful intervals)",
         cxxopts::value<std::int64_t>()->default_value("10"))(
-        "years", "simulated years (default: the first scenario's run.years)",
+        "years", "simulated years, 1 to 200 (default: the first scenario's run.years)",
         cxxopts::value<std::int64_t>())("years-at",
                                         "years to report, e.g. 5,10,20 (default: the final year)",
                                         cxxopts::value<std::vector<std::int64_t>>())(
-        "seed", "base seed (default: the first scenario's run.seed)",
-        cxxopts::value<std::int64_t>())(
-        "metrics", "metrics to compare, comma-separated (default: the headline metrics)",
+        "summary-year",
+        "year of report.md's summary table (default: the latest reported year; added to "
+        "--years-at if missing)",
+        cxxopts::value<std::int64_t>())("seed",
+                                        "base seed (default: the first scenario's run.seed)",
+                                        cxxopts::value<std::int64_t>())(
+        "metrics",
+        "metrics to compare, comma-separated (default: the headline metrics, total spend and "
+        "social value in jobs, tonnes of CO2 and volunteer hours)",
         cxxopts::value<std::vector<std::string>>())(
         "set", "override a parameter in every scenario, key=value (repeatable)",
         cxxopts::value<std::vector<std::string>>())(
@@ -35,15 +41,17 @@ int compare_command(int argc, char** argv) {
         cxxopts::value<int>()->default_value(
             std::to_string(std::max(1u, std::thread::hardware_concurrency()))))(
         "out", "parent directory of the results",
-        cxxopts::value<std::string>()->default_value("results"))("quiet", "no progress lines")(
-        "h,help", "this help");
+        cxxopts::value<std::string>()->default_value("results"))(
+        "quiet", "no progress and no table: print only errors and the line saying where the "
+                 "results went")("h,help", "this help");
     options.parse_positional({"scenarios"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << options.help()
                   << "\nOutputs in <out>/compare-<A>-vs-<B>/: comparison.csv (means, paired "
                      "differences, 95% intervals, share of replicates with the same sign), "
-                     "replicates.csv, report.md (plain-language summary), manifest.json.\n"
+                     "replicates.csv, report.md (a summary for a policy officer first, every table "
+                     "in an appendix), manifest.json.\n"
                   << kExitCodesHelp;
         return 0;
     }
@@ -62,18 +70,23 @@ int compare_command(int argc, char** argv) {
     }
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("years-at")) config.years_at = args["years-at"].as<std::vector<std::int64_t>>();
+    if (args.count("summary-year")) config.summary_year = args["summary-year"].as<std::int64_t>();
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("metrics")) config.metrics = args["metrics"].as<std::vector<std::string>>();
     if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();
     config.threads = args["threads"].as<int>();
     check_thread_count(config.threads);
     config.out_parent = args["out"].as<std::string>();
-    if (!args.count("quiet")) {
+    const bool quiet = args.count("quiet") > 0;
+    if (!quiet) {
         config.log = &std::cerr;
         config.terminal = ::isatty(STDERR_FILENO) != 0;
     }
     const experiment::CompareResult result = experiment::run_compare(config);
-    std::cout << result.table << "\nwrote " << result.out_dir
+    // The table is in comparison.csv and report.md too; --quiet keeps a script's output to the
+    // one line that says where they are.
+    if (!quiet) std::cout << result.table << "\n";
+    std::cout << "wrote " << result.out_dir
               << " (report.md, comparison.csv, replicates.csv, manifest.json) in "
               << format_seconds(result.seconds) << "\n";
     return 0;

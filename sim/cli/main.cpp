@@ -119,8 +119,11 @@ int run_command(int argc, char** argv) {
     options.positional_help("SCENARIO.toml");
     options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>())(
         "seed", "base seed (overrides run.seed)", cxxopts::value<std::int64_t>())(
-        "years", "simulated years (overrides run.years)", cxxopts::value<std::int64_t>())(
-        "replicates", "replicates (overrides run.replicates)", cxxopts::value<std::int64_t>())(
+        "years",
+        "simulated years, 0 to 200 (overrides run.years); 0 builds the market and runs only its "
+        "burn-in years",
+        cxxopts::value<std::int64_t>())("replicates", "replicates (overrides run.replicates)",
+                                        cxxopts::value<std::int64_t>())(
         "threads", "worker threads (results do not depend on it)",
         cxxopts::value<int>()->default_value(std::to_string(default_threads())))(
         "out", "parent directory of the results",
@@ -146,6 +149,9 @@ int run_command(int argc, char** argv) {
             << options.help({""})
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
                "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
+               "With --years 0: the starting market after the burn-in years (run.burn_in_years): "
+               "suppliers.csv and manifest.json as usual, metrics.csv and tenders.csv with their "
+               "header only (no year is simulated).\n"
                "With --result-line: only stdout, one line per replicate with final.<metric> and "
                "mean.<metric> (time average) values.\n"
             << kExitCodesHelp;

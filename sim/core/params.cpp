@@ -64,7 +64,10 @@ bool set_abnormal_action(ScenarioSpec& s, std::string_view word) {
 }
 
 const ParamDef kScenarioParams[] = {
-    TS_INT(run, years, "years", 1, 200, "Simulated years per replicate", setting("run control")),
+    TS_INT(run, years, "years", 0, 200,
+           "Simulated years per replicate (0: build the market, run its burn-in years and report "
+           "no year)",
+           setting("run control")),
     TS_INT(run, burn_in_years, "years", 0, 200,
            "Years simulated before year 1 and not reported, so the market settles from its "
            "starting state; adoption years count after it",

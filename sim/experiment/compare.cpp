@@ -42,6 +42,14 @@ std::vector<double> CompareData::series(std::size_t s, std::size_t m, std::size_
     return {first, first + static_cast<std::ptrdiff_t>(replicates())};
 }
 
+std::size_t CompareData::summary_index() const {
+    for (std::size_t y = 0; y < years_at.size(); ++y)
+        if (years_at[y] == summary_year) return y;
+    // Not chosen: the latest reported year.
+    return static_cast<std::size_t>(std::max_element(years_at.begin(), years_at.end()) -
+                                    years_at.begin());
+}
+
 namespace {
 
 // A replicate where the metric is not defined (NaN: e.g. nothing paid that year) counts in no
@@ -148,6 +156,11 @@ CompareData collect_comparison(const CompareConfig& config,
     std::vector<ScenarioSpec> specs = load_compared_scenarios(config, data);
     data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));
     data.years = config.years.value_or(specs[0].run.years);
+    // run.years = 0 (the starting market only) is meaningful for `run`, not for a comparison.
+    if (data.years < 1)
+        throw std::invalid_argument(std::string("compare needs at least one simulated year: ") +
+                                    (config.years ? "--years" : "run.years of " + data.files[0]) +
+                                    " is 0; give --years from 1 to 200");
     align_years(config, data, specs);
     data.years_at =
         config.years_at.empty() ? std::vector<std::int64_t>{data.years} : config.years_at;
@@ -156,7 +169,21 @@ CompareData collect_comparison(const CompareConfig& config,
             throw std::invalid_argument("--years-at " + std::to_string(y) +
                                         ": the scenarios run years 1 to " +
                                         std::to_string(data.years));
-    data.metrics = config.metrics.empty() ? headline_metric_names() : config.metrics;
+    if (config.summary_year) {
+        const std::int64_t y = *config.summary_year;
+        if (y < 1 || y > data.years)
+            throw std::invalid_argument("--summary-year " + std::to_string(y) +
+                                        ": the scenarios run years 1 to " +
+                                        std::to_string(data.years));
+        // The summary's year is reported in the appendix too, so its numbers can be checked.
+        if (std::find(data.years_at.begin(), data.years_at.end(), y) == data.years_at.end()) {
+            data.years_at.push_back(y);
+            std::sort(data.years_at.begin(), data.years_at.end());
+        }
+    }
+    data.summary_year =
+        config.summary_year.value_or(*std::max_element(data.years_at.begin(), data.years_at.end()));
+    data.metrics = config.metrics.empty() ? compare_default_metric_names() : config.metrics;
     std::vector<MetricSelection> selections;
     for (std::size_t s = 0; s < specs.size(); ++s) {
         std::string unknown;
@@ -272,7 +299,8 @@ std::string compare_manifest_json(const CompareData& data) {
       << ",\n  \"replicates\": " << data.replicates() << ",\n  \"years\": " << data.years
       << ",\n  \"years_at\": [";
     for (std::size_t y = 0; y < data.years_at.size(); ++y) o << (y ? ", " : "") << data.years_at[y];
-    o << "],\n  \"seed\": " << data.seed
+    o << "],\n  \"summary_year\": " << data.years_at[data.summary_index()]
+      << ",\n  \"seed\": " << data.seed
       << ",\n  \"replicate_seed\": \"replicate_seed(seed, r) in sim/core/run_plan.hpp, as "
          "tendersim run\""
       << ",\n  \"replicate_seeds\": [";

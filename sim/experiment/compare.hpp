@@ -21,6 +21,9 @@ struct CompareConfig {
     std::optional<std::int64_t> seed;   // default: the first scenario's run.seed
     std::optional<std::int64_t> years;  // default: the first scenario's run.years
     std::vector<std::int64_t> years_at; // simulated years to report; empty = the final year
+    // The year of report.md's summary: default the latest reported year (the final year unless
+    // --years-at leaves it out); a year not in years_at is added to it.
+    std::optional<std::int64_t> summary_year;
     std::vector<std::string> metrics;   // empty = the headline metrics
     std::vector<std::string> overrides; // key=value applied to every scenario
     int threads = 1;
@@ -40,6 +43,7 @@ struct CompareData {
     std::vector<std::uint64_t> replicate_seeds;
     std::int64_t years = 0;
     std::vector<std::int64_t> years_at;
+    std::int64_t summary_year = 0; // one of years_at; 0 = the latest of years_at
     std::vector<std::string> metrics;
     std::vector<double> values; // [scenario][metric][year_at][replicate]
 
@@ -48,6 +52,8 @@ struct CompareData {
         return ((s * metrics.size() + m) * years_at.size() + y) * replicates() + r;
     }
     std::vector<double> series(std::size_t s, std::size_t m, std::size_t y) const;
+    // Index into years_at of the summary year.
+    std::size_t summary_index() const;
 };
 
 // One scenario at one metric and year: its level, and for scenarios after the first the paired
@@ -84,6 +90,10 @@ std::string comparison_csv(const CompareData& data, const std::vector<Comparison
 std::string replicates_csv(const CompareData& data);
 std::string comparison_table(const CompareData& data, const std::vector<ComparisonRow>& rows);
 std::string comparison_report(const CompareData& data, const std::vector<ComparisonRow>& rows);
+// report.md's opening section for a policy officer: one table of effects at the summary year
+// (✱ where the paired test finds the difference distinguishable) and one sentence per
+// alternative scenario (compare_summary.cpp).
+std::string executive_summary(const CompareData& data, const std::vector<ComparisonRow>& rows);
 std::string compare_manifest_json(const CompareData& data);
 std::string compare_dir_name(const std::vector<std::string>& labels);
 

@@ -102,7 +102,7 @@ std::string sentence(const CompareData& data, const ComparisonRow& row) {
 void write_headline_table(std::ostream& o, const CompareData& data,
                           const std::vector<ComparisonRow>& rows, std::size_t y) {
     const std::string& a = data.labels[0];
-    o << "## Headline results, " << year_text(data, y) << "\n\n| measure | " << a;
+    o << "### Headline results, " << year_text(data, y) << "\n\n| measure | " << a;
     for (std::size_t s = 1; s < data.labels.size(); ++s)
         o << " | " << data.labels[s] << " | difference | 95% interval | same direction";
     o << " |\n|---|---:";
@@ -163,6 +163,9 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
     for (std::size_t s = 1; s < data.labels.size(); ++s) o << (s > 1 ? ", " : "") << data.labels[s];
     o << " against " << a << "\n\n";
 
+    // An officer reads the summary; the tables and sentences behind it follow as an appendix.
+    o << executive_summary(data, rows);
+
     o << "## What was compared\n\n| role | scenario | file | description |\n|---|---|---|---|\n";
     for (std::size_t s = 0; s < data.labels.size(); ++s)
         o << "| " << (s == 0 ? "reference" : "alternative") << " | " << data.labels[s] << " | `"
@@ -177,21 +180,7 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
         o << (y ? (y + 1 == data.years_at.size() ? " and " : ", ") : "") << year_text(data, y);
     o << ".\n\n";
 
-    for (std::size_t y = 0; y < data.years_at.size(); ++y) write_headline_table(o, data, rows, y);
-
-    o << "## What the numbers say\n\n";
-    for (const auto& row : rows)
-        if (row.diff) o << "- " << sentence(data, row) << "\n";
-
-    // Charts are rendered by a separate tool (SFML lives in viz/, which sim/ never links):
-    // `tendersim chart DIR` writes charts/<metric>.png beside this report.
-    o << "\n## Charts\n\nOne line per scenario with 95% bands across replicates, rendered by "
-         "`tendersim chart` from `replicates.csv` into `charts/` (run it if the images are "
-         "missing):\n\n";
-    for (const auto& metric : data.metrics)
-        o << "![" << describe_metric(metric).label << "](charts/" << metric << ".png)\n";
-
-    o << "\n## How to read this\n\n"
+    o << "## How to read this\n\n"
       << "- **95% interval**: the range that, given these runs, contains the true average "
          "difference between the scenarios with 95% confidence (a paired t-interval over the "
       << data.replicates() << " replicates).\n"
@@ -202,10 +191,28 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
          "same way as the average difference.\n"
       << "- These are results of a model under its assumptions (see `manifest.json` and "
          "the scenario files), not forecasts. More replicates narrow the intervals.\n"
-      << "- Files: `comparison.csv` (every number above, unrounded), `replicates.csv` (each "
+      << "- Files: `comparison.csv` (every number in this report, unrounded), `replicates.csv` "
+         "(each "
          "run's values), `manifest.json` (scenario hashes and seeds to reproduce this report). "
          "Produced by tendersim "
-      << kVersion << " (" << kGitCommit << ").\n";
+      << kVersion << " (" << kGitCommit << ").\n\n";
+
+    o << "## Appendix: results by year\n\nEvery reported year, with each scenario's level, the "
+         "paired difference from "
+      << a << ", its 95% interval and in how many paired runs it had the same direction.\n\n";
+    for (std::size_t y = 0; y < data.years_at.size(); ++y) write_headline_table(o, data, rows, y);
+
+    o << "### What the numbers say\n\n";
+    for (const auto& row : rows)
+        if (row.diff) o << "- " << sentence(data, row) << "\n";
+
+    // Charts are rendered by a separate tool (SFML lives in viz/, which sim/ never links):
+    // `tendersim chart DIR` writes charts/<metric>.png beside this report.
+    o << "\n### Charts\n\nOne line per scenario with 95% bands across replicates, rendered by "
+         "`tendersim chart` from `replicates.csv` into `charts/` (run it if the images are "
+         "missing):\n\n";
+    for (const auto& metric : data.metrics)
+        o << "![" << describe_metric(metric).label << "](charts/" << metric << ".png)\n";
     return o.str();
 }
 

@@ -19,10 +19,28 @@ constexpr std::string_view kHeadline[] = {
     "active_suppliers_sme",
 };
 
+constexpr std::string_view kCompareExtra[] = {
+    "total_spend_gbp",
+    "social_value_job_years",
+    "social_value_carbon_tonnes",
+    "social_value_community_hours",
+};
+
 } // namespace
 
 std::vector<std::string> headline_metric_names() {
     return {std::begin(kHeadline), std::end(kHeadline)};
+}
+
+std::vector<std::string> compare_default_metric_names() {
+    std::vector<std::string> names = headline_metric_names();
+    names.insert(names.end(), std::begin(kCompareExtra), std::end(kCompareExtra));
+    return names;
+}
+
+bool is_compare_extra_metric(std::string_view name) {
+    return std::find(std::begin(kCompareExtra), std::end(kCompareExtra), name) !=
+           std::end(kCompareExtra);
 }
 
 MetricInfo describe_metric(std::string_view name) {

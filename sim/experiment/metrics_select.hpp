@@ -26,6 +26,13 @@ struct MetricInfo {
 // social_value_delivered_per_pound, hhi, local_share, incumbent_win_rate, active_suppliers_sme.
 std::vector<std::string> headline_metric_names();
 
+// What `compare` reports by default: the headline metrics, then spend in pounds and social value
+// in TOMs-style units (FTE years of jobs, tonnes of CO2, volunteer hours), so report.md's summary
+// can state effects in money and in the units a social-value officer reports.
+std::vector<std::string> compare_default_metric_names();
+// Those added after the headline metrics (they restate price and social value in other units).
+bool is_compare_extra_metric(std::string_view name);
+
 // Label and unit for report text, from the metric registry. A name the registry does not know
 // (only possible for a hand-edited input) keeps its name as label and counts as a plain number.
 MetricInfo describe_metric(std::string_view name);

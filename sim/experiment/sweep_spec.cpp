@@ -358,9 +358,9 @@ DeferredTables read_top_level(const TomlReader& r, SweepSpec& s) {
         } else if (key == "replicates") {
             s.replicates = r.integer(v, key, 1, 100000);
         } else if (key == "years") {
+            // At least 1: a run of 0 years (the starting market only) has no metrics to sweep.
             const ParamDef* years = find_param("run.years");
-            s.base.run.years = r.integer(v, key, static_cast<std::int64_t>(years->min),
-                                         static_cast<std::int64_t>(years->max));
+            s.base.run.years = r.integer(v, key, 1, static_cast<std::int64_t>(years->max));
         } else if (key == "design") {
             d.design = &v;
         } else if (key == "outputs") {
@@ -419,6 +419,10 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
                       " cannot name the output directory; add name = \"...\" (" +
                       name_expectation() + ")");
     validate_modified_base(r, s);
+    if (s.base.run.years < 1)
+        r.fail_at(1, "years",
+                  "the base scenario sets run.years = 0 (the starting market only), which leaves "
+                  "no metrics to sweep; add years = N (1 to 200)");
     if (!d.design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
     read_design(r, *d.design, s);
     if (d.outputs) read_outputs(r, *d.outputs, s);

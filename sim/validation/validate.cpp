@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace tendersim::validation {
 
@@ -32,6 +33,10 @@ double ValidationReport::distance() const {
 
 ValidationReport validate(const ScenarioSpec& spec, const TargetSet& targets,
                           std::int64_t replicates, int threads) {
+    // run.years = 0 (the starting market only) leaves no year to hold against the targets.
+    if (spec.run.years < 1)
+        throw std::invalid_argument("validate needs at least one simulated year: " + spec.name +
+                                    " sets run.years = 0 (set it from 1 to 200)");
     ValidationReport report;
     report.scenario = spec.name;
     report.replicates = replicates;

@@ -62,6 +62,9 @@ int run(int argc, char** argv) {
     RunSetup setup;
     setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(spec.run.seed);
     setup.horizon = o.years ? *o.years : static_cast<int>(spec.run.years);
+    if (setup.horizon < 1) // run.years = 0 is `tendersim run`'s starting market: nothing to play
+        return fail(o.scenario_path + " sets run.years = 0; give --years from 1 to 200",
+                    kExitBadInput);
     setup.threads = o.threads;
     setup.noise_seeds = o.noise_seeds;
     setup.scheduled = o.changes;
