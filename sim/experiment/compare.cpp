@@ -115,6 +115,10 @@ std::vector<ScenarioSpec> load_compared_scenarios(const CompareConfig& config, C
         data.sources.push_back(specs.back().sources);
         data.sha256.push_back(specs.back().sources.front().sha256);
         data.descriptions.push_back(specs.back().description);
+        std::optional<std::int64_t> from;
+        for (const Adoption& a : specs.back().adoptions)
+            if (!from || a.year < *from) from = a.year;
+        data.policy_from.push_back(from);
         std::string label = specs.back().name;
         for (int k = 2;
              std::find(data.labels.begin(), data.labels.end(), label) != data.labels.end(); ++k)
@@ -233,6 +237,7 @@ CompareResult run_compare(const CompareConfig& config) {
     const std::pair<const char*, std::string> files[] = {
         {"comparison.csv", comparison_csv(data, rows)},
         {"replicates.csv", replicates_csv(data)},
+        {"scenarios.csv", scenarios_csv(data)},
         {"report.md", comparison_report(data, rows)},
         {"manifest.json", compare_manifest_json(data)},
     };
@@ -282,6 +287,21 @@ std::string replicates_csv(const CompareData& data) {
                          std::to_string(data.replicate_seeds[r]) + "," +
                          std::to_string(data.years_at[y]) + "," + data.metrics[m] + "," +
                          metric_text(data.values[data.slot(sc, m, y, r)]) + "\n";
+    return s;
+}
+
+std::string scenarios_csv(const CompareData& data) {
+    std::string s = "scenario,role,file,policy_from,description\n";
+    for (std::size_t sc = 0; sc < data.labels.size(); ++sc) {
+        // Built by hand in tests, data may carry names only.
+        std::string from;
+        if (sc < data.policy_from.size() && data.policy_from[sc])
+            from = std::to_string(*data.policy_from[sc]);
+        const std::string file = sc < data.files.size() ? data.files[sc] : "";
+        const std::string about = sc < data.descriptions.size() ? data.descriptions[sc] : "";
+        s += csv_field(data.labels[sc]) + "," + (sc == 0 ? "reference" : "alternative") + "," +
+             csv_field(file) + "," + from + "," + csv_field(about) + "\n";
+    }
     return s;
 }
 

@@ -37,6 +37,9 @@ struct CompareData {
     std::vector<std::string> labels; // scenario names, made unique
     std::vector<std::string> files;
     std::vector<std::string> descriptions;
+    // The first year a scenario's [[adopt]] changes policy; nullopt if it never does. Charts
+    // draw a rule there.
+    std::vector<std::optional<std::int64_t>> policy_from;
     std::vector<std::string> sha256;              // of each scenario file
     std::vector<std::vector<SourceFile>> sources; // each file, then its chain of base files
     std::uint64_t seed = 0;
@@ -88,6 +91,9 @@ CompareResult run_compare(const CompareConfig& config);
 // Output texts (exposed for tests).
 std::string comparison_csv(const CompareData& data, const std::vector<ComparisonRow>& rows);
 std::string replicates_csv(const CompareData& data);
+// scenarios.csv: name, role, file, policy_from, description: what a chart needs to label a
+// scenario as a reader knows it.
+std::string scenarios_csv(const CompareData& data);
 std::string comparison_table(const CompareData& data, const std::vector<ComparisonRow>& rows);
 std::string comparison_report(const CompareData& data, const std::vector<ComparisonRow>& rows);
 // report.md's opening section for a policy officer: one table of effects at the summary year

@@ -163,3 +163,30 @@ TEST_CASE("compare: runs on common seeds, replicate r equal to tendersim run's r
     c.metrics = {"nope"};
     CHECK_THROWS_WITH(collect_comparison(c), doctest::Contains("unknown metric \"nope\""));
 }
+
+TEST_CASE("compare: scenarios.csv names each scenario as a reader knows it, and its policy start") {
+    CompareData d = hand_data();
+    d.labels = {"A", "B, quoted"};
+    d.descriptions = {"The region as it is", "Social value at 60%, from year 5"};
+    d.policy_from = {std::nullopt, 5};
+    const auto l = lines(scenarios_csv(d));
+    REQUIRE(l.size() == 3);
+    CHECK(l[0] == "scenario,role,file,policy_from,description");
+    CHECK(l[1] == "A,reference,a.toml,,The region as it is");
+    // Commas are quoted so the row still has five fields.
+    CHECK(l[2] == "\"B, quoted\",alternative,b.toml,5,\"Social value at 60%, from year 5\"");
+}
+
+TEST_CASE("compare: the policy start is the first year a scenario's [[adopt]] changes policy") {
+    CompareConfig c;
+    const std::string scenarios = TENDERSIM_SOURCE_DIR "/scenarios/";
+    c.scenario_paths = {scenarios + "baseline.toml", scenarios + "sv60.toml"};
+    c.replicates = 1;
+    c.years = 5;
+    c.metrics = {"hhi"};
+    const CompareData d = collect_comparison(c);
+    REQUIRE(d.policy_from.size() == 2);
+    CHECK_FALSE(d.policy_from[0]);
+    CHECK(d.policy_from[1] == 5); // sv60 adopts its weight from year 5
+    CHECK(scenarios_csv(d).find("sv60,alternative,") != std::string::npos);
+}
