@@ -30,6 +30,14 @@ struct ChartSeries {
     // false: drawn but not listed in the legend (the live app lists one "Baseline" entry for
     // several faint lines instead of one per line).
     bool in_legend = true;
+    // A dot on every point: the years that were measured, when the line only joins samples.
+    bool markers = false;
+};
+
+// A labelled vertical rule, e.g. where a policy starts.
+struct ChartRule {
+    double x = 0.0;
+    std::string label;
 };
 
 struct ChartSpec {
@@ -47,6 +55,10 @@ struct ChartSpec {
     // The x axis spans at least this range (the live app fixes it to the run's years so lines grow
     // across a steady axis instead of the axis rescaling every year). Data outside still shows.
     std::optional<double> x_min, x_max;
+    // Year ticks at exactly these values (the sampled years of a comparison) instead of a regular
+    // step, so no tick suggests a year that was not measured.
+    std::vector<double> x_ticks;
+    std::vector<ChartRule> rules;
 };
 
 struct MetricChartOptions {

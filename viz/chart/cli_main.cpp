@@ -1,12 +1,15 @@
 // tendersim-chart: one PNG line chart per metric from a results directory's metrics.csv.
 // Exit codes as every tendersim program (io/errors.hpp): 0 success, 2 bad arguments or input or no
 // X display, 3 a file could not be read or written, 4 internal error.
+#include "chart/chart_set.hpp"
 #include "chart/chart_spec.hpp"
+#include "chart/comparison_chart.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
 #include "chart/render.hpp"
 #include "chart/series.hpp"
 #include "io/errors.hpp"
+#include "io/file_io.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -29,19 +32,6 @@ const char* program_name = "tendersim-chart";
 int fail(const std::string& message, int code = tendersim::kExitBadInput) {
     std::cerr << program_name << ": " << message << "\n";
     return code;
-}
-
-// Metric names become file names; anything outside a safe set is replaced so a metric named
-// "a/b" cannot write outside the output directory.
-std::string file_stem(const std::string& metric) {
-    std::string s;
-    for (char c : metric) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-        s += ok ? c : '_';
-    }
-    if (s.empty() || s.front() == '.') s.insert(s.begin(), '_');
-    return s;
 }
 
 bool parse_size(const std::string& s, unsigned& w, unsigned& h) {
@@ -72,8 +62,9 @@ int run(int argc, char** argv) {
         ("results", "results directory containing metrics.csv or replicates.csv (or the CSV file itself)",
          cxxopts::value<std::string>())
         ("o,out", "output directory (default: RESULTS_DIR/charts)", cxxopts::value<std::string>())
-        ("m,metrics", "comma-separated metrics to chart (default: all in the file)",
+        ("m,metrics", "comma-separated metrics to chart (default: the headline metrics)",
          cxxopts::value<std::vector<std::string>>())
+        ("all", "chart every metric in the file (metrics zero throughout are listed, not drawn)")
         ("baseline", "scenario to draw as a faint baseline beneath the others",
          cxxopts::value<std::string>())
         ("size", "image size WIDTHxHEIGHT in pixels",
@@ -97,10 +88,15 @@ int run(int argc, char** argv) {
     const fs::path results = args["results"].as<std::string>();
     std::error_code ec;
     fs::path csv, default_out;
+    bool comparison = false;
     if (fs::is_directory(results, ec)) {
         csv = results / "metrics.csv";
-        // A `tendersim compare` directory has the same tidy rows in replicates.csv.
-        if (!fs::exists(csv, ec) && fs::is_regular_file(results / "replicates.csv", ec))
+        // A `tendersim compare` directory: its comparison.csv holds the paired differences the
+        // report tests (directories from before scenarios.csv fall back to replicates.csv).
+        comparison = !fs::exists(csv, ec) && fs::is_regular_file(results / "comparison.csv", ec) &&
+                     fs::is_regular_file(results / "scenarios.csv", ec);
+        if (!comparison && !fs::exists(csv, ec) &&
+            fs::is_regular_file(results / "replicates.csv", ec))
             csv = results / "replicates.csv";
         default_out = results / "charts";
     } else if (fs::is_regular_file(results, ec)) {
@@ -109,48 +105,57 @@ int run(int argc, char** argv) {
     } else {
         return fail(results.string() + ": no such results directory");
     }
-    if (!fs::is_regular_file(csv, ec)) return fail(csv.string() + ": no metrics file");
+    if (!comparison && !fs::is_regular_file(csv, ec))
+        return fail(csv.string() + ": no metrics file");
     const fs::path out = args.count("out") ? fs::path(args["out"].as<std::string>()) : default_out;
-
     RenderOptions render;
     if (!parse_size(args["size"].as<std::string>(), render.width, render.height))
         return fail("--size expects WIDTHxHEIGHT between 320x200 and 8192x8192, got '" +
                     args["size"].as<std::string>() + "'");
+    const std::vector<std::string> named = args.count("metrics")
+                                               ? args["metrics"].as<std::vector<std::string>>()
+                                               : std::vector<std::string>{};
 
     // Before anything touches SFML: without a display it would abort the process.
     if (const DisplayStatus d = check_display(program_name); !d.ok)
         return fail(d.message, kNoDisplayExitCode);
 
-    MetricsTable table;
+    ChartSet set;
     try {
-        table = read_metrics_csv(csv);
+        if (comparison) {
+            const ComparisonTable table = read_comparison(results);
+            const std::vector<std::string> available = table.metrics();
+            for (const auto& m : named)
+                if (std::find(available.begin(), available.end(), m) == available.end())
+                    return fail("metric '" + m + "' is not in " +
+                                (results / "comparison.csv").string() +
+                                " (available: " + join(available) + ")");
+            set = plan_comparison_charts(table, named.empty() ? available : named);
+        } else {
+            const MetricsTable table = read_metrics_csv(csv);
+            if (table.rows.empty()) return fail(csv.string() + ": no data rows");
+            if (table.missing_values > 0)
+                std::cerr << program_name << ": note: " << table.missing_values
+                          << " row(s) have value 'nan' and are left out of the means\n";
+            const std::vector<std::string> available = table.metrics();
+            for (const auto& m : named)
+                if (std::find(available.begin(), available.end(), m) == available.end())
+                    return fail("metric '" + m + "' is not in " + csv.string() +
+                                " (available: " + join(available) + ")");
+            RunChartChoice choice;
+            choice.metrics = named;
+            choice.all = args.count("all") > 0;
+            if (args.count("baseline")) {
+                choice.baseline = args["baseline"].as<std::string>();
+                const auto sc = table.scenarios();
+                if (std::find(sc.begin(), sc.end(), choice.baseline) == sc.end())
+                    return fail("baseline scenario '" + choice.baseline + "' is not in " +
+                                csv.string() + " (scenarios: " + join(sc) + ")");
+            }
+            set = plan_run_charts(table, choice);
+        }
     } catch (const std::exception& e) {
         return fail(e.what());
-    }
-    if (table.rows.empty()) return fail(csv.string() + ": no data rows");
-    if (table.missing_values > 0)
-        std::cerr << program_name << ": note: " << table.missing_values
-                  << " row(s) have value 'nan' and are left out of the means\n";
-
-    const std::vector<Series> series = group_series(table);
-    const std::vector<std::string> available = table.metrics();
-    std::vector<std::string> metrics = available;
-    if (args.count("metrics")) {
-        metrics = args["metrics"].as<std::vector<std::string>>();
-        for (const auto& m : metrics)
-            if (std::find(available.begin(), available.end(), m) == available.end())
-                return fail("metric '" + m + "' is not in " + csv.string() +
-                            " (available: " + join(available) + ")");
-    }
-
-    MetricChartOptions chart_options;
-    chart_options.scenario_order = table.scenarios();
-    if (args.count("baseline")) {
-        chart_options.baseline_scenario = args["baseline"].as<std::string>();
-        const auto& sc = chart_options.scenario_order;
-        if (std::find(sc.begin(), sc.end(), chart_options.baseline_scenario) == sc.end())
-            return fail("baseline scenario '" + chart_options.baseline_scenario + "' is not in " +
-                        csv.string() + " (scenarios: " + join(sc) + ")");
     }
 
     fs::create_directories(out, ec);
@@ -167,12 +172,17 @@ int run(int argc, char** argv) {
     }
     try {
         render.title_font = &bold;
-        for (const auto& m : metrics) {
-            const ChartSpec spec = make_metric_chart(series, m, chart_options);
-            const fs::path png = out / (file_stem(m) + ".png");
-            save_png_atomic(render_chart_image(spec, font, render), png);
+        for (const auto& c : set.charts) {
+            const fs::path png = out / c.file;
+            save_png_atomic(render_chart_image(c.spec, font, render), png);
             std::cout << "wrote " << png.string() << "\n";
         }
+        const fs::path index = out / "index.md";
+        tendersim::write_file_checked(index, chart_index_markdown(set));
+        std::cout << "wrote " << index.string() << " (" << set.charts.size() << " charts";
+        if (!set.skipped.empty())
+            std::cout << "; " << set.skipped.size() << " zero throughout, not drawn";
+        std::cout << ")\n";
     } catch (const std::exception& e) {
         return tendersim::report_error(program_name, e); // a failed write: 3
     }

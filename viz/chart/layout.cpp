@@ -211,12 +211,32 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
 
     const int x_target =
         std::clamp(static_cast<int>(plot_w / (widest_year + 3.0f * fpx(style.tick_px))) + 1, 2, 24);
-    const Ticks xt = integer_ticks(x_lo, x_hi, x_target);
+    Ticks xt = integer_ticks(x_lo, x_hi, x_target);
+    if (!spec.x_ticks.empty()) {
+        xt.values.clear();
+        for (double v : spec.x_ticks)
+            if (v >= xs.lo && v <= xs.hi) xt.values.push_back(v);
+    }
     // A single year is drawn in the middle of the axis.
     const double dx_lo = x_lo == x_hi ? x_lo - 0.5 : xs.lo;
     const double dx_hi = x_lo == x_hi ? x_hi + 0.5 : xs.hi;
     L.x = LinearScale(dx_lo, dx_hi, plot_left, plot_left + plot_w);
     L.y = LinearScale(yt.lo, yt.hi, plot_top + plot_h, plot_top);
+
+    for (const ChartRule& rule : spec.rules) {
+        if (rule.x < dx_lo || rule.x > dx_hi) continue;
+        ChartLayout::RuleMark r;
+        r.x = static_cast<float>(L.x(rule.x));
+        // Right of the rule, or left of it when the rule is in the plot's right half.
+        const bool on_right = r.x < plot_left + plot_w / 2.0f;
+        r.label = {
+            fit_text(rule.label, style.tick_px, plot_w / 2.0f - gap, width),
+            style.tick_px,
+            {on_right ? r.x + gap : r.x - gap, plot_top + fpx(style.tick_px) * kCapHeight + gap},
+            right ? HAlign::Left : HAlign::Right,
+            false};
+        L.rules.push_back(std::move(r));
+    }
 
     for (std::size_t i = 0; i < yt.values.size(); ++i) {
         TickMark t;

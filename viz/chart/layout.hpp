@@ -72,6 +72,11 @@ struct ChartLayout {
     TextItem title, subtitle, x_label, y_label;
     std::vector<TickMark> x_ticks, y_ticks;
     std::vector<LegendItem> legend;
+    struct RuleMark {
+        float x = 0.0f; // pixel
+        TextItem label; // beside the rule's top, inside the plot
+    };
+    std::vector<RuleMark> rules;
     LinearScale x, y;
     bool has_data = false;
     TextItem no_data; // shown in the plot when there is nothing to draw

@@ -165,8 +165,21 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
                                  to_sf(baseline_style(s.colour)));
         for (const auto& s : spec.series)
             if (!s.baseline) draw_series_line(target, L, s, style.line_width, to_sf(s.colour));
+        for (const auto& s : spec.series)
+            if (s.markers)
+                for (const auto& p : s.points)
+                    draw_dot(target, L.to_pixel(p.x, p.y), style.line_width * 1.4f,
+                             to_sf(s.baseline ? baseline_style(s.colour) : s.colour));
     } else {
         draw_text(target, font, L.no_data, muted);
+    }
+    // Rules (a policy start): dashed, in the axis colour, labelled at the top.
+    for (const auto& rule : L.rules) {
+        const float dash = std::max(4.0f, style.tick_length * 1.5f);
+        for (float y = L.plot.top; y < L.plot.bottom(); y += 2.0f * dash)
+            fill_rect(target, std::round(rule.x) - std::floor(hair / 2.0f), y, hair,
+                      std::min(dash, L.plot.bottom() - y), axis);
+        draw_text(target, font, rule.label, text);
     }
     // The x axis line goes over the bands so a band touching the bottom does not hide it.
     fill_rect(target, L.plot.left, axis_y - std::floor(hair / 2.0f), L.plot.width, hair, axis);

@@ -196,9 +196,9 @@ TickFormat choose_tick_format(const Ticks& ticks, TickStyle unit) {
     // GCC 12's bogus -Wrestrict at -O2 (GCC bug 105651), which -Werror turns into a failure.
     TickFormat f;
     f.unit = unit;
-    if (unit == TickStyle::Percent) {
+    if (unit == TickStyle::Percent || unit == TickStyle::Points) {
         f.divisor = 0.01;
-        f.suffix = std::string(1, '%');
+        f.suffix = unit == TickStyle::Percent ? std::string(1, '%') : std::string(" pts");
         f.decimals = decimals_for_step(ticks.step * 100.0);
         return f;
     }

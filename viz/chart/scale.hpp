@@ -11,6 +11,7 @@ namespace tendersim::viz {
 enum class TickStyle {
     Plain,   // counts, ratios, indices: 1,500 / 250k / 1.05
     Percent, // stored as a fraction (0.25), shown as "25%"
+    Points,  // a difference of fractions (0.05), shown as "+5 pts"
     Money,   // pounds sterling: "£1.5m"
 };
 
