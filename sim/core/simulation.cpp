@@ -18,6 +18,16 @@ Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads
 
 Simulation::~Simulation() = default;
 
+Simulation::Simulation(const Simulation& other, int threads)
+    : market_(other.market_), exec_(std::make_unique<Executor>(threads)), index_(other.index_),
+      year_(other.year_), metrics_(other.metrics_), times_(other.times_), bid_cap_(other.bid_cap_) {
+}
+
+std::unique_ptr<Simulation> Simulation::clone() const {
+    // Not make_unique: the copying constructor is private.
+    return std::unique_ptr<Simulation>(new Simulation(*this, threads()));
+}
+
 int Simulation::threads() const {
     return exec_->threads();
 }

@@ -30,6 +30,12 @@ class Simulation {
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
 
+    // A copy of this replicate as it stands, which continues exactly as this one would: the live
+    // app's rewind and branch. Every piece of state is copied (the random streams are keyed by
+    // seed, year, phase and id, so there is no generator to copy); the executor is a new one
+    // with the same number of threads, which does not change results.
+    std::unique_ptr<Simulation> clone() const;
+
     // Changes councils' policies from the next simulated year on (the live app's controls).
     void adopt_now(const Adoption& adoption);
 
@@ -45,6 +51,7 @@ class Simulation {
     const BidCapCount& bid_cap() const { return bid_cap_; }
 
   private:
+    Simulation(const Simulation& other, int threads);
     Market market_;
     std::unique_ptr<Executor> exec_;
     CandidateIndex index_;
