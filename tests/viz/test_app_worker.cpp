@@ -227,3 +227,46 @@ TEST_CASE(
         CHECK(done->seed_baseline[k][3].active_sme != done->baseline[3].active_sme);
     }
 }
+
+TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if never branched") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    SimWorker w(setup_for(spec, 4));
+    w.step();
+    w.step();
+    REQUIRE(w.wait_for_year(2, 30s)->year == 2);
+    CHECK(w.latest()->saved_year == -1);
+    w.save_state();
+    // A branch: 60% social value from year 3.
+    PolicyControls c = w.latest()->controls;
+    const PolicyControls before = c;
+    c.social_value_weight = 0.6;
+    w.request_controls(c);
+    w.step();
+    w.step();
+    const auto branched = w.wait_for_year(4, 30s);
+    REQUIRE(branched->year == 4);
+    CHECK(branched->saved_year == 2);
+    CHECK(branched->current[3].social_value_per_pound >
+          branched->baseline[3].social_value_per_pound);
+    const std::uint64_t epoch = branched->controls_epoch;
+
+    w.rewind();
+    std::shared_ptr<const Snapshot> back;
+    for (int i = 0; i < 300 && (!back || back->year != 2); ++i) {
+        std::this_thread::sleep_for(10ms);
+        back = w.latest();
+    }
+    REQUIRE(back->year == 2);
+    CHECK_FALSE(w.playing());
+    CHECK(back->controls == before); // the levers as they were at the save
+    CHECK(back->controls_epoch > epoch);
+    CHECK(back->changes.empty());
+    CHECK(back->current.size() == 2);
+    // Continuing from the rewound state is the run that never branched.
+    w.step();
+    w.step();
+    const auto done = w.wait_for_year(4, 30s);
+    REQUIRE(done->year == 4);
+    check_same(done->current, plain_run(spec, 4));
+    check_same(done->baseline, plain_run(spec, 4));
+}

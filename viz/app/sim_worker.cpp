@@ -6,24 +6,40 @@
 
 #include <exception>
 #include <future>
+#include <optional>
+#include <utility>
 
 namespace tendersim::viz {
 
 using Clock = std::chrono::steady_clock;
 
-struct SimWorker::Runs {
-    std::unique_ptr<Simulation> current, baseline;
-    std::uint64_t base_seed = 0, seed = 0;
+// Everything about the runs except the simulations themselves: copied whole by save and rewind.
+struct RunRecord {
     int year = 0;
     PolicySpec policy;      // what every council follows, as far as the app's levers go
     PolicyControls applied; // the controls last applied to the current run
     std::uint64_t controls_epoch = 0;
-    std::uint64_t version = 0;
     std::vector<MetricsPoint> current_points, baseline_points;
     std::vector<ChangeNote> changes;
     SlotAssigner slots;
     double size_reference_gbp = 1.0;
     std::shared_ptr<const MarketSnapshot> market;
+    // The controls' changes by the year they applied from, replayed by the background seeds.
+    std::vector<std::pair<int, Adoption>> control_log;
+};
+
+struct SavedRuns {
+    std::unique_ptr<Simulation> current, baseline;
+    RunRecord record;
+};
+
+struct SimWorker::Runs : RunRecord {
+    std::unique_ptr<Simulation> current, baseline;
+    std::uint64_t base_seed = 0, seed = 0;
+    std::uint64_t version = 0; // of the snapshots published, never rewound
+    std::optional<SavedRuns> saved;
+    ScenarioSpec run_spec, base_spec;       // what the background seeds are built from
+    std::vector<std::uint64_t> seed_values; // the background seeds' replicate seeds
 };
 
 SimWorker::SimWorker(RunSetup setup)
@@ -85,6 +101,22 @@ void SimWorker::reset_with_seed(std::uint64_t base_seed) {
         reset_seed_ = base_seed;
         playing_ = false;
         steps_ = 0;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::save_state() {
+    {
+        std::lock_guard lk(mutex_);
+        save_pending_ = true;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::rewind() {
+    {
+        std::lock_guard lk(mutex_);
+        rewind_pending_ = true;
     }
     wake_.notify_all();
 }
@@ -159,9 +191,13 @@ void SimWorker::rebuild(std::uint64_t base_seed) {
     auto baseline = baseline_build.get();
     r.current = std::move(current);
     r.baseline = std::move(baseline);
-    std::vector<std::uint64_t> seeds;
-    for (std::size_t k = 1; k < plan.size(); ++k) seeds.push_back(plan[k].seed);
-    seeds_->restart(run.spec, base_spec, std::move(seeds));
+    r.seed_values.clear();
+    for (std::size_t k = 1; k < plan.size(); ++k) r.seed_values.push_back(plan[k].seed);
+    seeds_->restart(run.spec, base_spec, r.seed_values);
+    r.run_spec = run.spec;
+    r.base_spec = base_spec;
+    r.saved.reset();
+    r.control_log.clear();
     r.year = 0;
     r.policy = setup_.spec.policy;
     r.applied = controls_from_policy(r.policy);
@@ -200,6 +236,7 @@ void SimWorker::run_one_year() {
             r.current->adopt_now(a);
             apply_patch(r.policy, a);
             seeds_->log_adoption(next, a);
+            r.control_log.emplace_back(next, a);
         }
         r.changes.push_back({next, describe_change(r.applied, wanted), false});
         r.applied = wanted;
@@ -239,6 +276,34 @@ void SimWorker::run_one_year() {
     r.market = capture_market(r.current->market(), r.slots, r.size_reference_gbp);
 }
 
+void SimWorker::save_runs() {
+    Runs& r = *runs_;
+    SavedRuns saved;
+    saved.current = r.current->clone();
+    saved.baseline = r.baseline->clone();
+    saved.record = static_cast<const RunRecord&>(r);
+    r.saved = std::move(saved);
+}
+
+void SimWorker::rewind_runs() {
+    Runs& r = *runs_;
+    if (!r.saved) return;
+    // Clones of the saved runs, so the same state can be rewound to again.
+    r.current = r.saved->current->clone();
+    r.baseline = r.saved->baseline->clone();
+    const std::uint64_t epoch = r.controls_epoch;
+    static_cast<RunRecord&>(r) = r.saved->record;
+    r.controls_epoch = epoch + 1; // the controls jump back: the UI must show them
+    {
+        std::lock_guard lk(mutex_);
+        requested_ = r.applied;
+    }
+    // The seeds start again and replay the changes up to the saved year; they catch up behind.
+    seeds_->restart(r.run_spec, r.base_spec, r.seed_values);
+    for (const auto& [year, adoption] : r.control_log) seeds_->log_adoption(year, adoption);
+    seeds_->set_target(r.year);
+}
+
 void SimWorker::publish() {
     const Runs& r = *runs_;
     auto s = std::make_shared<Snapshot>();
@@ -256,6 +321,7 @@ void SimWorker::publish() {
     s->seeds_year = seeds.year;
     s->controls = r.applied;
     s->controls_epoch = r.controls_epoch;
+    s->saved_year = r.saved ? r.saved->record.year : -1;
     s->changes = r.changes;
     s->market = r.market;
     {
@@ -285,7 +351,8 @@ void SimWorker::loop() {
                         seeds_->lag() < kMaxSeedLag);
             };
             const auto ready = [&] {
-                return quit_ || reset_pending_ || seed_progress_ || main_due();
+                return quit_ || reset_pending_ || save_pending_ || rewind_pending_ ||
+                       seed_progress_ || main_due();
             };
             // A timed wait only before the year is due: after it, a year held back by the seeds
             // waits for their progress, which wakes us, instead of spinning.
@@ -299,6 +366,20 @@ void SimWorker::loop() {
                 const std::uint64_t seed = reset_seed_;
                 lk.unlock();
                 rebuild(seed);
+                lk.lock();
+                continue;
+            }
+            if (save_pending_ || rewind_pending_) {
+                const bool save = save_pending_, rewind = rewind_pending_;
+                save_pending_ = rewind_pending_ = false;
+                if (rewind) {
+                    playing_ = false;
+                    steps_ = 0;
+                }
+                lk.unlock();
+                if (save) save_runs();
+                if (rewind) rewind_runs();
+                publish();
                 lk.lock();
                 continue;
             }

@@ -56,6 +56,11 @@ class SimWorker {
     void step();  // one year, then pause
     void reset(); // back to year 0 with the scenario's policy and same seed
     void reset_with_seed(std::uint64_t base_seed);
+    // Save the runs as they stand (replacing an earlier save); rewind to the saved state, paused,
+    // with the controls as they were then, to branch a different policy from that year. The
+    // background seeds start again and catch up. Rewind without a save does nothing.
+    void save_state();
+    void rewind();
     void set_speed(double years_per_second);
     void request_controls(const PolicyControls& controls); // applies from the next year
 
@@ -77,6 +82,8 @@ class SimWorker {
     void loop();
     void rebuild(std::uint64_t base_seed);
     void run_one_year();
+    void save_runs();
+    void rewind_runs();
     void publish();
 
     const RunSetup setup_;
@@ -90,6 +97,8 @@ class SimWorker {
     bool computing_ = false;
     int steps_ = 0;
     bool reset_pending_ = false;
+    bool save_pending_ = false;
+    bool rewind_pending_ = false;
     std::uint64_t reset_seed_ = 0;
     double speed_ = 1.0;
     PolicyControls requested_;

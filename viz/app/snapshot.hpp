@@ -116,6 +116,7 @@ struct Snapshot {
     int seeds_year = 0;
     PolicyControls controls;          // the policy all councils follow (as the app set it)
     std::uint64_t controls_epoch = 0; // changes when the run, not the user, changed controls
+    int saved_year = -1;              // the year of the saved state; -1 when nothing is saved
     std::vector<ChangeNote> changes;
     std::shared_ptr<const MarketSnapshot> market;
 };
