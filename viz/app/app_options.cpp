@@ -88,8 +88,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
     cxxopts::Options opts("tendersim-viz",
                           "Live workshop view of a tendersim market: move the policy levers and "
                           "watch the market and the charts react, with the unchanged baseline "
-                          "run drawn faintly beside the current one. Needs an X display (on a "
-                          "headless machine: xvfb-run -a).");
+                          "run drawn as a dashed line beside the current one. Needs an X display "
+                          "(on a headless machine: xvfb-run -a).");
     opts.positional_help("[SCENARIO.toml]");
     // clang-format off
     opts.add_options()

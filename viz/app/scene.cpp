@@ -246,10 +246,15 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
         draw_text(t, font_, {buf, tiny, {right, baseline}, HAlign::Right, false}, kTitleMuted);
         right -= text_w(font_, buf, tiny) + std::round(24.0f * s);
     }
-    const std::string key =
-        st.toast.empty() ? "Faint lines: baseline run (same seed, no policy changes)" : st.toast;
-    // Shortened rather than drawn over the status on a narrow window.
+    // Shortened rather than drawn over the status on a narrow window: the short form first, then
+    // an ellipsis.
     const float room = right - (x + text_w(font_, status, small) + std::round(28.0f * s));
+    std::string key = st.toast;
+    if (key.empty()) {
+        key = "Solid: this run \u00B7 dashed: baseline (same seed, no policy changes)";
+        if (text_w(font_, key, small) > room) key = "Solid: this run \u00B7 dashed: baseline";
+        if (text_w(font_, key, small) > room) key = "Dashed: baseline";
+    }
     const std::string shown = fit_text(key, small, room, sfml_text_width(font_));
     if (room > 0.0f && shown != "\u2026")
         draw_text(t, font_, {shown, small, {right, baseline}, HAlign::Right, false},

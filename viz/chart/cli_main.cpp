@@ -74,7 +74,7 @@ int run(int argc, char** argv) {
         ("o,out", "output directory (default: RESULTS_DIR/charts)", cxxopts::value<std::string>())
         ("m,metrics", "comma-separated metrics to chart (default: all in the file)",
          cxxopts::value<std::vector<std::string>>())
-        ("baseline", "scenario to draw as a faint baseline beneath the others",
+        ("baseline", "scenario to draw as a dashed baseline line over the others",
          cxxopts::value<std::string>())
         ("size", "image size WIDTHxHEIGHT in pixels",
          cxxopts::value<std::string>()->default_value("1280x720"))
