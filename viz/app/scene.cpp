@@ -5,6 +5,7 @@
 #include "app/text_format.hpp"
 #include "chart/line_chart.hpp"
 #include "chart/palette.hpp"
+#include "chart/text_log.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -37,8 +38,10 @@ float text_w(const sf::Font& f, const std::string& s, unsigned px) {
     return sfml_text_width(f)(s, px);
 }
 
+// The floor only keeps text from vanishing in a tiny window: the design sizes are what make text
+// readable (at least 14 px from 1024x768 up).
 unsigned spx(float design, float scale) {
-    return scaled_px(design, scale, 10);
+    return scaled_px(design, scale, 8);
 }
 
 } // namespace
@@ -69,19 +72,22 @@ void create_cache(sf::RenderTexture& rt, const Rect& r) {
 
 } // namespace
 
-void Scene::resize(unsigned width, unsigned height) {
-    layout_ = compute_app_layout(static_cast<float>(width), static_cast<float>(height));
+void Scene::resize(unsigned width, unsigned height, float ui_scale) {
+    layout_ = compute_app_layout(static_cast<float>(width), static_cast<float>(height), ui_scale);
     controls_ = layout_control_panel(layout_.control_bar, layout_.scale);
     const float s = layout_.scale;
     const Rect& mv = layout_.market_view;
-    const float legend_h = std::round(40.0f * s);
+    const float legend_h = std::round(44.0f * s);
     const float pad = std::round(6.0f * s);
     legend_strip_ = {mv.left, mv.bottom() - legend_h, mv.width, legend_h};
     market_area_ = {mv.left + pad, mv.top + pad, mv.width - 2 * pad,
                     std::max(1.0f, mv.height - legend_h - pad)};
+    // Bounding box of all panels (with three columns the last panel is not the bottom-right one).
+    float right = 0, bottom = 0;
+    for (const auto& c : layout_.charts)
+        right = std::max(right, c.right()), bottom = std::max(bottom, c.bottom());
     const Rect& first = layout_.charts.front();
-    const Rect& last = layout_.charts.back();
-    charts_area_ = {first.left, first.top, last.right() - first.left, last.bottom() - first.top};
+    charts_area_ = {first.left, first.top, right - first.left, bottom - first.top};
     for (Buffer* b : {front_.get(), back_.get()}) {
         create_cache(b->market, mv);
         create_cache(b->charts, charts_area_);
@@ -114,6 +120,7 @@ void Scene::start_refresh() {
 void Scene::draw_piece(int piece) {
     const auto started = std::chrono::steady_clock::now();
     if (piece < MarketView::kSlices) {
+        const TextRegionScope region("market view", layout_.market_view);
         sf::RenderTexture& t = back_->market;
         if (piece == 0) fill(t, layout_.market_view, sf::Color::White);
         back_->view->draw_slice(t, piece, font_);
@@ -144,11 +151,34 @@ void Scene::flush() {
 
 void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const MarketView& view) {
     const float s = layout_.scale;
-    const unsigned px = spx(19.0f, s);
+    const unsigned px = spx(21.0f, s);
     const float cy = std::round(strip.top + strip.height / 2.0f);
     const float baseline = cy + static_cast<float>(px) * kCapHeight / 2.0f;
-    float x = strip.left + std::round(14.0f * s);
     const float gap = std::round(26.0f * s);
+    const float key_w = 28.0f * s + std::round(7.0f * s); // a swatch and its gap
+    const float dot_w = 16.0f * s + std::round(7.0f * s);
+    const std::size_t n = view.links_drawn();
+    const std::string contract =
+        n < (view.snapshot() ? view.snapshot()->links.size() : 0)
+            ? "Contract (largest " + count_text(static_cast<double>(n)) + ")"
+            : "Contract";
+    // On a narrow window the least needed words go first rather than running off the strip.
+    bool note = true;
+    std::string contract_label = contract, large_label = "Large supplier",
+                shared_label = "Shared back office";
+    const auto total = [&] {
+        float w = std::round(14.0f * s) + 2 * dot_w + 12.0f * s + std::round(7.0f * s) + 2 * key_w;
+        for (const std::string& l : {std::string("SME"), large_label, std::string("Council"),
+                                     contract_label, shared_label})
+            w += text_w(font_, l, px) + gap;
+        if (note) w += text_w(font_, "(circle area: annual contract value)", px) + gap;
+        return w - gap;
+    };
+    if (total() > strip.width) note = false;
+    if (total() > strip.width) contract_label = "Contract";
+    if (total() > strip.width) large_label = "Large", shared_label = "Shared office";
+
+    float x = strip.left + std::round(14.0f * s);
     const auto label = [&](const std::string& text) {
         draw_text(t, font_, {text, px, {x, baseline}, HAlign::Left, false}, kText);
         x += text_w(font_, text, px) + gap;
@@ -164,20 +194,17 @@ void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const Mar
     dot(to_sf(kSmeColour), 8.0f * s);
     label("SME");
     dot(to_sf(kLargeColour), 8.0f * s);
-    label("Large supplier");
-    label("(circle area: annual contract value)");
+    label(large_label);
+    if (note) label("(circle area: annual contract value)");
     fill(t, {x, cy - 6.0f * s, 12.0f * s, 12.0f * s}, sf::Color(0x22, 0x22, 0x22));
     x += 12.0f * s + std::round(7.0f * s);
     label("Council");
     fill(t, {x, cy - 1.0f, 28.0f * s, std::max(1.0f, 2.0f * s)}, sf::Color(0x40, 0x40, 0x40, 140));
-    x += 28.0f * s + std::round(7.0f * s);
-    const std::size_t n = view.links_drawn();
-    label(n < (view.snapshot() ? view.snapshot()->links.size() : 0)
-              ? "Contract (largest " + count_text(static_cast<double>(n)) + ")"
-              : "Contract");
+    x += key_w;
+    label(contract_label);
     fill(t, {x, cy - 2.0f * s, 28.0f * s, std::max(2.0f, 4.0f * s)}, to_sf(okabe_ito::purple));
-    x += 28.0f * s + std::round(7.0f * s);
-    label("Shared back office");
+    x += key_w;
+    label(shared_label);
 }
 
 void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i) {
@@ -188,21 +215,44 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
     const ChartSpec spec =
-        make_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon);
+        app_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon);
+    const TextRegionScope region("chart '" + spec.title + "'", r, 0.5f, {r.left, r.top});
     draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
                     style, Theme{}, &bold_);
     // A dashed rule where a policy changed (between the last year before and the first year
-    // after), so the eye finds where the lines should part.
+    // after), so the eye finds where the lines should part, labelled at its top so a room knows
+    // what the rule means. The label goes right of the rule, or left near the plot's right edge;
+    // no patch behind it, which would hide the data there.
     const ChartLayout L =
         compute_layout(big, spec, sfml_text_width(font_), style, sfml_text_width(bold_));
+    const sf::Color rule(0x55, 0x55, 0x55);
+    const TextWidthFn measure = sfml_text_width(font_);
+    float label_end = -1e9f; // right end of the last label: two changes a year apart share one
     for (const auto& c : snap.changes) {
         const double x = c.year - 0.5;
         if (x < L.x.domain_lo() || x > L.x.domain_hi()) continue;
         const float px = std::round(L.to_pixel(x, 0).x);
         const float dash = std::round(7.0f * s2), w = std::max(2.0f, std::round(2.0f * s2));
         for (float y = L.plot.top; y < L.plot.bottom(); y += 2 * dash)
-            fill(panel_2x_, {px - w / 2, y, w, std::min(dash, L.plot.bottom() - y)},
-                 sf::Color(0x55, 0x55, 0x55, 200));
+            fill(panel_2x_, {px - w / 2, y, w, std::min(dash, L.plot.bottom() - y)}, rule);
+        const unsigned tp = style.tick_px;
+        const float pad = std::round(4.0f * s2);
+        std::string text = "policy change";
+        if (measure(text, tp) + 2 * pad > std::max(L.plot.right() - px, px - L.plot.left))
+            text = "change";
+        const float tw = measure(text, tp);
+        const bool right = px + pad + tw + pad <= L.plot.right();
+        const float left = right ? px + w : px - w - tw - 2 * pad;
+        if (left < L.plot.left || left < label_end) continue;
+        const float top = L.plot.top + std::round(2.0f * s2);
+        draw_text(panel_2x_, font_,
+                  {text,
+                   tp,
+                   {left + pad, top + pad / 2 + static_cast<float>(tp) * kCapHeight},
+                   HAlign::Left,
+                   false},
+                  rule);
+        label_end = left + tw + 2 * pad;
     }
     panel_2x_.display();
     sf::Sprite half(panel_2x_.getTexture(),
@@ -216,7 +266,7 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
     const float s = layout_.scale;
     const Rect& bar = layout_.title_bar;
     fill(t, bar, kTitleBar);
-    const unsigned big = spx(30.0f, s), small = spx(20.0f, s), tiny = spx(17.0f, s);
+    const unsigned big = spx(30.0f, s), small = spx(22.0f, s), tiny = spx(21.0f, s);
     const float baseline =
         std::round(bar.top + bar.height / 2.0f + static_cast<float>(big) * kCapHeight / 2.0f);
     float x = bar.left + std::round(20.0f * s);
@@ -310,8 +360,15 @@ void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
     // Looked up after any swap above, so it always refers to the picture being shown.
     const HoverTarget hover = front_->view->hit(st.mouse);
     front_->view->draw_hover(target, hover);
-    draw_title_bar(target, st);
-    draw_control_bar(target, controls_, st.controls, font_, bold_);
+    {
+        const TextRegionScope region("title bar", layout_.title_bar);
+        draw_title_bar(target, st);
+    }
+    {
+        const TextRegionScope region("control bar", layout_.control_bar);
+        draw_control_bar(target, controls_, st.controls, font_, bold_);
+    }
+    const TextRegionScope region("window", layout_.window);
     draw_tooltip(target, st, hover);
 }
 

@@ -32,7 +32,8 @@ class Scene {
   public:
     Scene(const sf::Font& font, const sf::Font& bold);
 
-    void resize(unsigned width, unsigned height);
+    // ui_scale: the user's factor on the size-derived scale (see compute_app_layout).
+    void resize(unsigned width, unsigned height, float ui_scale = 1.0f);
     // The newest snapshot. Drawing it starts at once if no refresh is under way, otherwise when
     // the current one completes (a refresh is never restarted, so it always finishes).
     void set_snapshot(std::shared_ptr<const Snapshot> snap);

@@ -1,6 +1,7 @@
 #include "chart/line_chart.hpp"
 
 #include "chart/geometry.hpp"
+#include "chart/text_log.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -135,6 +136,10 @@ void draw_text(sf::RenderTarget& target, const sf::Font& font, const TextItem& i
         text.setRotation(-90.0f);
     }
     target.draw(text);
+    if (text_log_active()) {
+        const sf::FloatRect b = text.getGlobalBounds();
+        log_text(item.text, {b.left, b.top, b.width, b.height}, item.px);
+    }
 }
 
 void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSpec& spec,
