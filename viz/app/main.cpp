@@ -82,6 +82,7 @@ int run(int argc, char** argv) {
     }
     unsigned w = o.width, h = o.height;
     if (w == 0) default_size(w, h);
+    // Full screen is the desktop's size whatever --size says (--size is the size F11 returns to).
     App app(o, std::move(setup), w, h, font, bold);
     return app.run();
 }

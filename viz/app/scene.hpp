@@ -24,7 +24,7 @@ namespace tendersim::viz {
 struct FrameState {
     ControlState controls;
     Vec2 mouse{-1, -1}; // the pointer; what it hovers is looked up in the picture drawn
-    double fps = 0;     // shown small in the title bar; 0 hides it
+    double fps = 0;     // shown small in the title bar (only when asked for); 0 hides it
     std::string toast;  // a short message (e.g. "Saved shot.png"), empty for none
 };
 
