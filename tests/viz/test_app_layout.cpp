@@ -56,6 +56,12 @@ TEST_CASE("app layout: regions tile the window without overlapping, from 1024x76
         const AppLayout L = compute_app_layout(w, h);
         std::vector<Rect> all = {L.title_bar, L.control_bar, L.market_view};
         for (const auto& c : L.charts) all.push_back(c);
+        // The key to the lines fills the ninth cell of a three-column grid, and only there.
+        CHECK((L.chart_key.width > 0) == (L.columns == 3));
+        if (L.chart_key.width > 0) {
+            all.push_back(L.chart_key);
+            CHECK(L.chart_key.width == L.charts[0].width);
+        }
         for (std::size_t i = 0; i < all.size(); ++i) {
             CHECK(L.window.contains(all[i]));
             CHECK(all[i].width > 0);

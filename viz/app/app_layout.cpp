@@ -72,6 +72,14 @@ AppLayout layout_at(float width, float height, float s) {
         const float bottom = std::round(charts_top + row * (cell_h + gap) + cell_h);
         L.charts[i] = {left, top, std::max(0.0f, right - left), std::max(0.0f, bottom - top)};
     }
+    if (L.columns * rows > kChartPanels) {
+        const auto col = static_cast<float>(kChartPanels % L.columns);
+        const auto row = static_cast<float>(kChartPanels / L.columns);
+        const float left = std::round(x0 + col * (cell_w + gap));
+        const float top = std::round(charts_top + row * (cell_h + gap));
+        L.chart_key = {left, top, std::round(x0 + col * (cell_w + gap) + cell_w) - left,
+                       std::round(charts_top + row * (cell_h + gap) + cell_h) - top};
+    }
     return L;
 }
 

@@ -19,6 +19,8 @@ struct AppLayout {
     Rect market_view;
     std::array<Rect, kChartPanels> charts; // row-major, `columns` per row
     std::size_t columns = kChartColumns;
+    // With three columns the ninth cell holds a key to the lines; empty (zero width) otherwise.
+    Rect chart_key;
     // 1 at 1920x1080 with the default UI scale; every size in the app (text, padding, line
     // widths) is multiplied by it so the proportions a projector audience sees do not depend on
     // the window size.

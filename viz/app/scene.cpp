@@ -1,5 +1,6 @@
 #include "app/scene.hpp"
 
+#include "app/control_view.hpp"
 #include "app/hover_text.hpp"
 #include "app/panels.hpp"
 #include "app/text_format.hpp"
@@ -127,8 +128,10 @@ void Scene::draw_piece(int piece) {
         if (piece == MarketView::kSlices - 1) draw_market_legend(t, legend_strip_, *back_->view);
         t.display();
     } else {
-        draw_panel(back_->charts, *back_->snap,
-                   static_cast<std::size_t>(piece - MarketView::kSlices));
+        const auto panel = static_cast<std::size_t>(piece - MarketView::kSlices);
+        draw_panel(back_->charts, *back_->snap, panel);
+        if (panel + 1 == kChartPanels && layout_.chart_key.width > 0.0f)
+            draw_chart_key(back_->charts, layout_.chart_key);
         back_->charts.display();
     }
     slowest_piece_ =
@@ -205,6 +208,48 @@ void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const Mar
     fill(t, {x, cy - 2.0f * s, 28.0f * s, std::max(2.0f, 4.0f * s)}, to_sf(okabe_ito::purple));
     x += key_w;
     label(shared_label);
+}
+
+// In the cell a 4:3 window leaves free below the charts: what the lines mean, which the panels
+// (no "This run / Baseline" legend in a one-line panel) and a shortened title-bar key leave out.
+void Scene::draw_chart_key(sf::RenderTarget& t, const Rect& box) {
+    const TextRegionScope region("chart key", box);
+    const ChartStyle st = panel_style(layout_.scale);
+    fill(t, box, sf::Color::White);
+    const float pad = st.padding;
+    const float x = box.left + pad, right = box.right() - pad;
+    float y = box.top + pad + static_cast<float>(st.title_px) * kCapHeight;
+    draw_text(t, bold_, {"Reading the charts", st.title_px, {x, y}, HAlign::Left, false}, kText);
+    y += static_cast<float>(st.title_px) * kDescent + st.gap * 2.0f;
+    const unsigned px = st.legend_px;
+    const float line_h = std::round(static_cast<float>(px) * 1.3f);
+    const float sw = st.swatch_length, tx = x + sw + st.gap;
+    const sf::Color ink(0x33, 0x33, 0x33);
+    const auto entry = [&](const std::string& text, auto&& swatch) {
+        const auto lines = wrap_text(text, px, right - tx, font_);
+        const float mid = y + line_h / 2.0f;
+        swatch(mid);
+        for (const auto& l : lines) {
+            const float base = y + line_h / 2.0f + static_cast<float>(px) * kCapHeight / 2.0f;
+            if (base + static_cast<float>(px) * kDescent > box.bottom() - pad) return;
+            draw_text(t, font_, {l, px, {tx, base}, HAlign::Left, false}, kText);
+            y += line_h;
+        }
+        y += st.gap;
+    };
+    const float w = std::max(2.0f, std::round(st.line_width / 2.0f));
+    entry("This run", [&](float mid) { fill(t, {x, mid - w / 2, sw, w}, ink); });
+    entry("Baseline: same seed, no policy changes", [&](float mid) {
+        const float d = std::round(sw / 4.0f);
+        for (float k = 0; k + d <= sw + 0.5f; k += 2 * d)
+            fill(t, {x + k, mid - w / 4, d, w / 2}, ink);
+    });
+    entry("When a policy changed", [&](float mid) {
+        const float d = std::round(static_cast<float>(px) * 0.3f);
+        for (float k = -static_cast<float>(px) * 0.6f; k < static_cast<float>(px) * 0.6f;
+             k += 2 * d)
+            fill(t, {x + sw / 2 - 1, mid + k, 2, d}, ink);
+    });
 }
 
 void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i) {

@@ -63,6 +63,7 @@ class Scene {
     void start_refresh();
     void draw_piece(int piece);
     void draw_panel(sf::RenderTarget& target, const Snapshot& snap, std::size_t i);
+    void draw_chart_key(sf::RenderTarget& target, const Rect& box);
     void draw_market_legend(sf::RenderTarget& target, const Rect& strip, const MarketView& view);
     void draw_title_bar(sf::RenderTarget& target, const FrameState& state);
     void draw_tooltip(sf::RenderTarget& target, const FrameState& state, const HoverTarget& hover);
