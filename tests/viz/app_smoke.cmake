@@ -3,18 +3,26 @@
 #         -DSCENARIO=... -DOUT=... -P app_smoke.cmake
 file(REMOVE "${OUT}")
 if(MODE STREQUAL "screenshot")
-  # The app starts on the baseline scenario, runs 3 years and saves a 1920x1080 screenshot.
-  execute_process(COMMAND "${XVFB_RUN}" -a -s "-screen 0 1920x1080x24" "${APP}" "${SCENARIO}"
-                          --screenshot "${OUT}" --years 3 --size 1920x1080
+  # The app starts on the baseline scenario, runs 3 years and saves a screenshot of SIZE
+  # (default 1920x1080) on a screen of that size, with no --size: the window opens at the
+  # screen's size.
+  if(NOT SIZE)
+    set(SIZE 1920x1080)
+  endif()
+  string(REPLACE "x" ";" wh "${SIZE}")
+  list(GET wh 0 width)
+  list(GET wh 1 height)
+  execute_process(COMMAND "${XVFB_RUN}" -a -s "-screen 0 ${SIZE}x24" "${APP}" "${SCENARIO}"
+                          --screenshot "${OUT}" --years 3
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
   if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}")
     message(FATAL_ERROR "tendersim-viz exited ${rc}\nstdout: ${out}\nstderr: ${err}")
   endif()
-  if(NOT out MATCHES "wrote .*1920x1080.*year 3")
+  if(NOT out MATCHES "wrote .*${SIZE}.*year 3")
     message(FATAL_ERROR "unexpected output: ${out}")
   endif()
-  execute_process(COMMAND "${CHECK}" "${OUT}" 1920 1080 RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                  ERROR_VARIABLE err)
+  execute_process(COMMAND "${CHECK}" "${OUT}" ${width} ${height} RESULT_VARIABLE rc
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err)
   message(STATUS "${out}")
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "screenshot check failed\n${out}${err}")

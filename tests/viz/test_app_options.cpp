@@ -85,3 +85,28 @@ TEST_CASE("options: mistakes are reported, not guessed") {
     CHECK(help.options.help);
     CHECK(help.options.help_text.find("--screenshot") != std::string::npos);
 }
+
+TEST_CASE("options: projector mode (full screen, UI scale, frame rate only when asked)") {
+    auto p = parse({});
+    REQUIRE(p.error.empty());
+    CHECK_FALSE(p.options.fullscreen);
+    CHECK_FALSE(p.options.show_fps); // the room does not see the frame rate by default
+    CHECK(p.options.ui_scale == 1.0f);
+    CHECK(p.options.width == 0); // no --size: the screen's size (main.cpp)
+
+    p = parse({"--fullscreen", "--ui-scale", "1.3", "--show-fps"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.fullscreen);
+    CHECK(p.options.show_fps);
+    CHECK(p.options.ui_scale == doctest::Approx(1.3f));
+
+    for (const char* bad : {"0.2", "3", "nan", "x"}) {
+        INFO(bad);
+        CHECK_FALSE(parse({"--ui-scale", bad}).error.empty());
+    }
+    // --fps-report still measures without showing the counter.
+    p = parse({"--fps-report", "5"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.fps_report_seconds == 5.0);
+    CHECK_FALSE(p.options.show_fps);
+}

@@ -303,13 +303,13 @@ TEST_CASE("chart spec: metric chart from the sample data") {
     CHECK(price.series[1].colour == spec.series[1].colour);
 }
 
-TEST_CASE("chart spec: baseline is faint context without a band") {
+TEST_CASE("chart spec: baseline is dashed context without a band") {
     const ChartSpec spec = sample_spec("price_index", "baseline");
     REQUIRE(spec.series.size() == 2);
     CHECK(spec.series[0].baseline);
     CHECK_FALSE(spec.series[1].baseline);
     for (const auto& p : spec.series[0].points) CHECK_FALSE(p.lo.has_value());
-    CHECK(spec.subtitle.find("Faint line: baseline") != std::string::npos);
+    CHECK(spec.subtitle.find("Dashed line: baseline") != std::string::npos);
 }
 
 TEST_CASE("chart spec: bands are clipped to a share's bounds and size classes get their colour") {
@@ -376,4 +376,34 @@ TEST_CASE("layout: a fixed x extent keeps the axis steady as years arrive") {
     const ChartLayout Le = compute_layout({0, 0, 1280, 720}, empty, fake_width);
     CHECK_FALSE(Le.has_data);
     CHECK(Le.x.domain_hi() == doctest::Approx(20.0));
+}
+
+TEST_CASE("geometry: a dashed polyline alternates dashes and gaps along its length") {
+    // An L of 95 + 65 px: dashes of 10 with gaps of 5 run on through the corner.
+    const std::vector<Vec2> pts = {{0, 0}, {95, 0}, {95, 65}};
+    const auto dashes = dashed_polyline(pts, 10.0f, 5.0f);
+    const auto length = [](const std::vector<Vec2>& d) {
+        float l = 0;
+        for (std::size_t i = 1; i < d.size(); ++i)
+            l += std::hypot(d[i].x - d[i - 1].x, d[i].y - d[i - 1].y);
+        return l;
+    };
+    // 160 px = 10 whole periods of 15, then a last dash of 10: 11 dashes, 110 px drawn.
+    REQUIRE(dashes.size() == 11);
+    float drawn = 0;
+    for (const auto& d : dashes) {
+        CHECK(length(d) == doctest::Approx(10.0f).epsilon(1e-3));
+        drawn += length(d);
+    }
+    CHECK(drawn == doctest::Approx(110.0f).epsilon(1e-3));
+    CHECK(dashes[0].front().x == 0.0f);
+    CHECK(dashes[1].front().x == doctest::Approx(15.0f));
+    // The dash across the corner (90..95, then 5 down) bends with the line.
+    REQUIRE(dashes[6].size() == 3);
+    CHECK(dashes[6][1].x == doctest::Approx(95.0f));
+    CHECK(dashes[6].back().x == doctest::Approx(95.0f));
+    CHECK(dashes[6].back().y == doctest::Approx(5.0f));
+    // No dash pattern: the line whole; too few points: nothing.
+    CHECK(dashed_polyline(pts, 0.0f, 5.0f).size() == 1);
+    CHECK(dashed_polyline(std::vector<Vec2>{{1, 1}}, 10.0f, 5.0f).empty());
 }

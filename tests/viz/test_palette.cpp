@@ -1,8 +1,10 @@
 // Palette: Okabe-Ito categorical colours, fixed SME/large colours, baseline style.
 #include "chart/palette.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <vector>
 
 using namespace tendersim::viz;
 
@@ -75,16 +77,57 @@ TEST_CASE("palette: categorical colours are pairwise distinct") {
     CHECK(delta_e(p[0], p[1]) > 60.0);
 }
 
-TEST_CASE("palette: baseline and band styles keep the hue and lower the alpha") {
+TEST_CASE("palette: WCAG contrast ratios") {
+    const Rgba white{0xFF, 0xFF, 0xFF}, black{0, 0, 0};
+    CHECK(contrast_ratio(white, black) == doctest::Approx(21.0));
+    CHECK(contrast_ratio(white, white) == doctest::Approx(1.0));
+    CHECK(contrast_ratio(black, white) == contrast_ratio(white, black)); // symmetric
+    // Published values: #777777 on white is 4.48:1, #767676 (the lightest grey that passes AA
+    // for text) 4.54:1. Okabe-Ito orange is under the 3:1 lines need, blue well over it.
+    CHECK(contrast_ratio({0x77, 0x77, 0x77}, white) == doctest::Approx(4.48).epsilon(0.005));
+    CHECK(contrast_ratio({0x76, 0x76, 0x76}, white) == doctest::Approx(4.54).epsilon(0.005));
+    CHECK(contrast_ratio(okabe_ito::orange, white) < 3.0);
+    CHECK(contrast_ratio(okabe_ito::blue, white) > 4.5);
+}
+
+TEST_CASE("palette: every line and baseline stands out from the chart background") {
+    const Theme theme;
+    std::vector<Rgba> colours(categorical_palette().begin(), categorical_palette().end());
+    colours.push_back(kSmeColour);
+    colours.push_back(kLargeColour);
+    for (const Rgba c : colours) {
+        INFO(to_hex(c));
+        const Rgba line = line_style(c, theme.background);
+        const Rgba base = baseline_style(c, theme.background);
+        CHECK(contrast_ratio(line, theme.background) >= kLineContrast);
+        CHECK(contrast_ratio(base, theme.background) >= kBaselineContrast);
+        CHECK(line.a == 255);
+        CHECK(base.a == 255);
+        // The same hue: only darker (each channel scaled by the same factor, up to rounding).
+        for (const Rgba d : {line, base}) {
+            CHECK(d.r <= c.r);
+            CHECK(d.g <= c.g);
+            CHECK(d.b <= c.b);
+            const int mx = std::max({c.r, c.g, c.b});
+            const double f = static_cast<double>(std::max({d.r, d.g, d.b})) / mx;
+            CHECK(std::abs(d.r - f * c.r) <= 1.0);
+            CHECK(std::abs(d.g - f * c.g) <= 1.0);
+            CHECK(std::abs(d.b - f * c.b) <= 1.0);
+        }
+        // A line already past 3:1 keeps its colour; a baseline is told apart from its line.
+        if (contrast_ratio(c, theme.background) >= kLineContrast) CHECK(line == c);
+        CHECK(contrast_ratio(base, line) >= 1.5);
+    }
+    // Orange (2:1 on white) is one that needed darkening.
+    CHECK_FALSE(line_style(okabe_ito::orange) == okabe_ito::orange);
+}
+
+TEST_CASE("palette: band style keeps the hue and lowers the alpha") {
     const Rgba c = okabe_ito::green;
-    const Rgba base = baseline_style(c);
     const Rgba band = band_style(c);
-    CHECK(base.r == c.r);
-    CHECK(base.g == c.g);
-    CHECK(base.b == c.b);
-    CHECK(base.a < 128);
-    CHECK(base.a > 40); // still visible
     CHECK(band.r == c.r);
-    CHECK(band.a < base.a); // a band must not compete with lines
-    CHECK(to_hex(base) == to_hex(c));
+    CHECK(band.g == c.g);
+    CHECK(band.b == c.b);
+    CHECK(band.a < 128);
+    CHECK(band.a > 20);
 }

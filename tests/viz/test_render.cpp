@@ -72,8 +72,10 @@ TEST_CASE_FIXTURE(Fixture, "render: sample chart PNG has the right size, content
     CHECK(ink < 0.8 * plot_px);  // but not a flood fill
 
     for (const auto& s : spec.series) {
-        const auto n = count_in(img, L.plot, [&](sf::Color c) { return near(c, s.colour, 2); });
-        INFO(s.label << " " << to_hex(s.colour) << ": " << n << " pixels");
+        // Drawn in its line colour: the series colour, darkened where it has under 3:1 on white.
+        const Rgba line = line_style(s.colour, bg);
+        const auto n = count_in(img, L.plot, [&](sf::Color c) { return near(c, line, 2); });
+        INFO(s.label << " " << to_hex(line) << ": " << n << " pixels");
         // A 10-year line ~1100 px long and 4.5 px thick has thousands of fully covered pixels.
         CHECK(n > 1500);
     }
@@ -83,7 +85,7 @@ TEST_CASE_FIXTURE(Fixture, "render: sample chart PNG has the right size, content
     CHECK(count_in(img, {0, L.plot.bottom() + 2, 1280, 720 - L.plot.bottom() - 2}, dark) > 200);
 }
 
-TEST_CASE_FIXTURE(Fixture, "render: baseline is drawn faint and other sizes work") {
+TEST_CASE_FIXTURE(Fixture, "render: baseline is drawn dashed and dark, and other sizes work") {
     const ChartSpec spec = sample_spec("price_index", "baseline");
     RenderOptions o;
     o.width = 1920;
@@ -92,17 +94,23 @@ TEST_CASE_FIXTURE(Fixture, "render: baseline is drawn faint and other sizes work
     CHECK(img.getSize() == sf::Vector2u(1920, 1080));
     save_png_atomic(img, out / "price_index_baseline_1080p.png");
     const ChartLayout L = compute_layout({0, 0, 1920, 1080}, spec, sfml_text_width(font));
+    REQUIRE(spec.series[0].baseline);
     const Rgba base = spec.series[0].colour;
-    // The baseline's full-strength colour does not appear in the plot; the foreground's does.
-    CHECK(count_in(img, L.plot, [&](sf::Color c) { return near(c, base, 2); }) == 0);
-    CHECK(count_in(img, L.plot, [&](sf::Color c) { return near(c, spec.series[1].colour, 2); }) >
-          1500);
-    // The faint version (alpha-blended on white) does appear.
-    const auto a = baseline_style(base).a / 255.0;
-    const Rgba faint{static_cast<std::uint8_t>(std::lround(base.r * a + 255 * (1 - a))),
-                     static_cast<std::uint8_t>(std::lround(base.g * a + 255 * (1 - a))),
-                     static_cast<std::uint8_t>(std::lround(base.b * a + 255 * (1 - a)))};
-    CHECK(count_in(img, L.plot, [&](sf::Color c) { return near(c, faint, 3); }) > 1000);
+    // The foreground's line colour (at least 3:1 on white) is drawn; the baseline's hue is not
+    // drawn at its own strength, but in its dark shade (7:1), and dashed: along its path there
+    // are gaps, so far fewer of its pixels than of a solid line as long and as wide.
+    const auto fg = count_in(
+        img, L.plot, [&](sf::Color c) { return near(c, line_style(spec.series[1].colour), 2); });
+    CHECK(fg > 1500);
+    if (!(line_style(base) == baseline_style(base)))
+        CHECK(count_in(img, L.plot, [&](sf::Color c) { return near(c, line_style(base), 2); }) ==
+              0);
+    const auto dashes =
+        count_in(img, L.plot, [&](sf::Color c) { return near(c, baseline_style(base), 3); });
+    CHECK(dashes > 500);
+    // Thinner than the current line and dashed: fewer pixels than the (also long) current line.
+    CHECK(dashes < fg);
+    CHECK(contrast_ratio(baseline_style(base), Theme{}.background) >= 3.0);
 }
 
 TEST_CASE_FIXTURE(Fixture, "render: a panel drawn into part of a larger target stays inside it") {

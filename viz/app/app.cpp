@@ -7,6 +7,7 @@
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/VideoMode.hpp>
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <iostream>
 
@@ -17,21 +18,62 @@ using Clock = std::chrono::steady_clock;
 
 App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned height,
          const sf::Font& font, const sf::Font& bold)
-    : options_(options), window_(sf::VideoMode(width, height),
-                                 "tendersim \u00B7 " + setup.spec.name, sf::Style::Default),
-      worker_(std::move(setup)), scene_(font, bold), width_(width), height_(height) {
+    : options_(options), title_("tendersim \u00B7 " + setup.spec.name), worker_(std::move(setup)),
+      scene_(font, bold), width_(width), height_(height), windowed_width_(width),
+      windowed_height_(height), ui_scale_(clamp_ui_scale(options.ui_scale)),
+      show_fps_(options.show_fps) {
+    set_fullscreen(options_.fullscreen);
+    take_new_snapshot();
+}
+
+void App::relayout(unsigned width, unsigned height) {
+    width_ = std::max(320u, width);
+    height_ = std::max(200u, height);
+    window_.setView(
+        sf::View(sf::FloatRect(0, 0, static_cast<float>(width), static_cast<float>(height))));
+    scene_.resize(width_, height_, ui_scale_);
+}
+
+void App::set_fullscreen(bool on) {
+    // SFML 2.5 changes between windowed and full screen only by creating the window again; the
+    // scene's cached pictures are textures of their own and survive it.
+    fullscreen_ = on;
+    const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+    if (on)
+        window_.create(desk, sf::String::fromUtf8(title_.begin(), title_.end()),
+                       sf::Style::Fullscreen);
+    else
+        window_.create(sf::VideoMode(windowed_width_, windowed_height_),
+                       sf::String::fromUtf8(title_.begin(), title_.end()), sf::Style::Default);
     // 60 frames a second is smooth; drawing faster only takes CPU from the simulation.
     if (options_.frame_limit) window_.setFramerateLimit(60);
-    // Centre it ourselves: SFML 2.5 placed a 1920x1080 window at y = 420 on a 1920x1080 Xvfb
-    // screen, its bottom part off the screen (and out of reach of the pointer).
-    const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
-    const auto centre = [](unsigned screen, unsigned size) {
-        return screen > size ? static_cast<int>((screen - size) / 2) : 0;
-    };
-    window_.setPosition({centre(desk.width, width), centre(desk.height, height)});
     window_.setKeyRepeatEnabled(false);
-    scene_.resize(width_, height_);
-    take_new_snapshot();
+    if (!on) {
+        // Centre it ourselves: SFML 2.5 placed a 1920x1080 window at y = 420 on a 1920x1080 Xvfb
+        // screen, its bottom part off the screen (and out of reach of the pointer).
+        const auto centre = [](unsigned screen, unsigned size) {
+            return screen > size ? static_cast<int>((screen - size) / 2) : 0;
+        };
+        window_.setPosition(
+            {centre(desk.width, windowed_width_), centre(desk.height, windowed_height_)});
+    }
+    const sf::Vector2u size = window_.getSize();
+    relayout(size.x, size.y);
+}
+
+void App::set_ui_scale(float ui_scale) {
+    ui_scale_ = clamp_ui_scale(ui_scale);
+    scene_.resize(width_, height_, ui_scale_);
+    // Past what the window fits the layout stops growing (app_scale): keep the factor at what is
+    // shown, so the next Ctrl+minus makes things smaller at once.
+    const float base = app_scale(static_cast<float>(width_), static_cast<float>(height_), 1.0f);
+    const float shown = scene_.layout().scale / base;
+    const bool limited = ui_scale_ > 1.0f && shown < ui_scale_ - 1e-3f;
+    if (limited)
+        ui_scale_ = std::max(1.0f, std::floor(shown / kUiScaleStep + 1e-3f) * kUiScaleStep);
+    toast_ = "Text size " + std::to_string(static_cast<int>(std::lround(ui_scale_ * 100.0f))) +
+             "%" + (limited ? " (the largest this window fits)" : "");
+    toast_until_ = Clock::now() + std::chrono::milliseconds(1500);
 }
 
 void App::change_controls(const PolicyControls& c) {
@@ -68,7 +110,7 @@ FrameState App::frame_state(bool for_picture) const {
     c.hot = dragging_ ? dragging_ : hot_;
     st.mouse = mouse_;
     if (!for_picture) {
-        st.fps = fps_;
+        if (show_fps_) st.fps = fps_;
         if (Clock::now() < toast_until_) st.toast = toast_;
     } else {
         // A picture shows what is on screen, but not the (machine-dependent) frame rate, a
@@ -149,8 +191,20 @@ void App::drag(Vec2 p) {
     change_controls(c);
 }
 
-void App::key(sf::Keyboard::Key k) {
+void App::key(const sf::Event::KeyEvent& e) {
     using K = sf::Keyboard;
+    const K::Key k = e.code;
+    const bool plus = k == K::Add || k == K::Equal;
+    const bool minus = k == K::Subtract || k == K::Hyphen;
+    // Ctrl with +, - and 0 sizes text and controls, as in a browser; + and - alone set the speed.
+    if (e.control && (plus || minus)) {
+        set_ui_scale(step_ui_scale(ui_scale_, plus ? 1 : -1));
+        return;
+    }
+    if (e.control && (k == K::Num0 || k == K::Numpad0)) {
+        set_ui_scale(1.0f);
+        return;
+    }
     switch (k) {
     case K::Space:
         worker_.set_playing(!worker_.playing());
@@ -165,11 +219,16 @@ void App::key(sf::Keyboard::Key k) {
     case K::Add:
     case K::Equal:
     case K::Subtract:
-    case K::Hyphen: {
-        const int dir = (k == K::Add || k == K::Equal) ? 1 : -1;
-        worker_.set_speed(step_value(stepper_values(ControlId::Speed), worker_.speed(), dir));
+    case K::Hyphen:
+        worker_.set_speed(
+            step_value(stepper_values(ControlId::Speed), worker_.speed(), plus ? 1 : -1));
         break;
-    }
+    case K::F11:
+        set_fullscreen(!fullscreen_);
+        break;
+    case K::F:
+        show_fps_ = !show_fps_;
+        break;
     case K::S:
         save_screenshot(next_screenshot_name());
         break;
@@ -188,11 +247,8 @@ void App::handle(const sf::Event& e) {
         window_.close();
         break;
     case sf::Event::Resized:
-        width_ = std::max(320u, e.size.width);
-        height_ = std::max(200u, e.size.height);
-        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width),
-                                               static_cast<float>(e.size.height))));
-        scene_.resize(width_, height_);
+        relayout(e.size.width, e.size.height);
+        if (!fullscreen_) windowed_width_ = width_, windowed_height_ = height_;
         break;
     case sf::Event::MouseMoved:
         mouse_ = {static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y)};
@@ -214,7 +270,7 @@ void App::handle(const sf::Event& e) {
         dragging_.reset();
         break;
     case sf::Event::KeyPressed:
-        key(e.key.code);
+        key(e.key);
         break;
     default:
         break;

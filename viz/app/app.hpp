@@ -30,7 +30,10 @@ class App {
     void handle(const sf::Event& e);
     void press(Vec2 p);
     void drag(Vec2 p);
-    void key(sf::Keyboard::Key k);
+    void key(const sf::Event::KeyEvent& k);
+    void set_fullscreen(bool on); // recreates the window (F11)
+    void set_ui_scale(float ui_scale);
+    void relayout(unsigned width, unsigned height);
     void reset(std::uint64_t base_seed); // back to year 0 with this seed
     void change_controls(const PolicyControls& c);
     void take_new_snapshot();
@@ -41,10 +44,15 @@ class App {
     std::filesystem::path next_screenshot_name() const;
 
     const AppOptions& options_;
+    std::string title_;
     sf::RenderWindow window_;
     SimWorker worker_;
     Scene scene_;
     unsigned width_, height_;
+    unsigned windowed_width_, windowed_height_; // the size to return to from full screen
+    bool fullscreen_ = false;
+    float ui_scale_ = 1.0f;
+    bool show_fps_ = false;
     std::shared_ptr<const Snapshot> snap_;
     PolicyControls controls_;
     std::uint64_t seen_epoch_ = 0;

@@ -1,5 +1,6 @@
 #include "app/app_options.hpp"
 
+#include "app/app_layout.hpp"
 #include "app/control_panel.hpp"
 #include "io/errors.hpp"
 
@@ -88,8 +89,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
     cxxopts::Options opts("tendersim-viz",
                           "Live workshop view of a tendersim market: move the policy levers and "
                           "watch the market and the charts react, with the unchanged baseline "
-                          "run drawn faintly beside the current one. Needs an X display (on a "
-                          "headless machine: xvfb-run -a).");
+                          "run drawn as a dashed line beside the current one. Needs an X display "
+                          "(on a headless machine: xvfb-run -a).");
     opts.positional_help("[SCENARIO.toml]");
     // clang-format off
     opts.add_options()
@@ -104,8 +105,12 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
                           "(repeatable; keys: social_value_weight, price_weight, "
                           "outcome_spec_share, lot_threshold_gbp, sme_reserve_threshold_gbp, "
                           "shared_back_office)", cxxopts::value<std::vector<std::string>>())
-        ("size", "window size WIDTHxHEIGHT (default: 1600x900, or smaller to fit the screen)",
+        ("size", "window size WIDTHxHEIGHT (default: the screen's size)",
          cxxopts::value<std::string>())
+        ("fullscreen", "start full screen (F11 toggles)")
+        ("ui-scale", "text and control size, 0.5 to 2 (1 = sized for the window; Ctrl +/- and "
+                     "Ctrl 0 change it while running)", cxxopts::value<float>())
+        ("show-fps", "show the frame rate in the title bar (F toggles)")
         ("speed", "years a second when playing (0 = as fast as they compute)",
          cxxopts::value<double>()->default_value("1"))
         ("play", "start playing at once")
@@ -127,7 +132,9 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.help_text =
                 opts.help() +
                 "\nKeys: Space play/pause, N step a year, R reset, +/- speed, S save a screenshot, "
-                "Esc quit.\nExit codes: 0 ok; 2 bad arguments, an invalid scenario or no X "
+                "F11 full screen, Ctrl +/- larger/smaller text and controls (Ctrl 0 resets), F "
+                "frame rate, Esc quit.\nExit codes: 0 ok; 2 bad arguments, an invalid scenario or "
+                "no X "
                 "display; 3 a file could not be read or written (e.g. the screenshot); 4 internal "
                 "error.\n";
             return out;
@@ -166,6 +173,15 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             out.error = "--size expects WIDTHxHEIGHT between 320x200 and 8192x8192, got '" +
                         args["size"].as<std::string>() + "'";
             return out;
+        }
+        o.fullscreen = args.count("fullscreen") > 0;
+        o.show_fps = args.count("show-fps") > 0;
+        if (args.count("ui-scale")) {
+            o.ui_scale = args["ui-scale"].as<float>();
+            if (!(o.ui_scale >= kMinUiScale && o.ui_scale <= kMaxUiScale)) {
+                out.error = "--ui-scale must be from 0.5 to 2";
+                return out;
+            }
         }
         o.speed = args["speed"].as<double>();
         if (!(o.speed >= 0.0)) {

@@ -18,7 +18,10 @@ struct AppOptions {
     std::optional<std::uint64_t> seed; // base seed; default: the scenario's run.seed
     std::optional<int> years;          // run horizon; with --screenshot, years before the shot
     std::string screenshot;            // image path (.png, .jpg, .bmp, .tga): run, save, exit
-    unsigned width = 0, height = 0;    // window size; 0: a default that fits the screen
+    unsigned width = 0, height = 0;    // window size; 0: the desktop's size
+    bool fullscreen = false;           // start full screen (F11 toggles)
+    float ui_scale = 1.0f;             // text and control size factor (Ctrl +/-/0 at run time)
+    bool show_fps = false;             // frame rate in the title bar (F toggles)
     double fps_report_seconds = 0;     // > 0: run that long, print frame statistics, exit
     std::vector<ScheduledChange> changes;
     double speed = 1.0; // years a second

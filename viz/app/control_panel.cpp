@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace tendersim::viz {
 
@@ -28,9 +30,10 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
     const auto px = [s](float design, unsigned min_px) {
         return std::max(min_px, static_cast<unsigned>(std::lround(design * s)));
     };
-    L.text_px = px(21.0f, 11);
-    L.heading_px = px(23.0f, 12);
-    L.small_px = px(17.0f, 10);
+    // Two thirds of these at 1280x720 and 1024x768: 14 px, the least a room can read.
+    L.text_px = px(21.0f, 8);
+    L.heading_px = px(24.0f, 8);
+    L.small_px = px(21.0f, 8);
     const float text = static_cast<float>(L.text_px);
     const float pad = r(20.0f * s);
     const float left = area.left + pad;
@@ -85,7 +88,8 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
         w.label = std::move(label);
         w.row = {left, y, width, row_h};
         w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
-        const float sw = r(72.0f * s), sh = r(36.0f * s);
+        // Room inside for "OFF" at the bar's text size.
+        const float sw = r(100.0f * s), sh = r(40.0f * s);
         w.face = {right - sw, y + r((row_h - sh) / 2.0f), sw, sh};
         L.widgets.push_back(std::move(w));
         y += row_h + r(10.0f * s);
@@ -122,11 +126,31 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
     stepper_row(ControlId::SmeThreshold, "    below");
     toggle_row(ControlId::SharedBackOffice, "Shared back office");
 
-    const float small = static_cast<float>(L.small_px);
-    const float help_h = small * 1.35f * 2.0f + pad * 0.5f;
-    L.help = {left, std::max(y, area.bottom() - pad - help_h), width, help_h};
-    L.status = {left, y + r(6.0f * s), width, std::max(0.0f, L.help.top - y - r(12.0f * s))};
+    // The help goes below the status, as many lines as leave the status one line of its own.
+    const float line_h = static_cast<float>(L.small_px) * 1.35f;
+    const float status_top = y + r(6.0f * s);
+    const float free_h = area.bottom() - pad - status_top - r(12.0f * s) - line_h;
+    L.help_lines = std::min(control_help_lines().size(),
+                            static_cast<std::size_t>(std::max(0.0f, std::floor(free_h / line_h))));
+    const float help_h = line_h * static_cast<float>(L.help_lines);
+    L.help = {left, area.bottom() - pad - help_h, width, help_h};
+    L.status = {left, status_top, width, std::max(0.0f, L.help.top - status_top - r(12.0f * s))};
     return L;
+}
+
+float controls_min_height(float scale) {
+    const ControlPanelLayout L = layout_control_panel({0.0f, 0.0f, 400.0f * scale, 1e6f}, scale);
+    const float pad = r(20.0f * scale);
+    return L.status.top + static_cast<float>(L.small_px) * 1.35f + pad;
+}
+
+const std::vector<std::string>& control_help_lines() {
+    static const std::vector<std::string> lines = {
+        "Space play/pause \u00B7 N step",   "R reset \u00B7 +/\u2212 speed",
+        "S screenshot \u00B7 F frame rate", "F11 full screen \u00B7 Esc quit",
+        "Ctrl +/\u2212/0 text size",
+    };
+    return lines;
 }
 
 std::optional<WidgetHit> hit_test(const ControlPanelLayout& L, Vec2 p) {

@@ -46,12 +46,19 @@ struct ControlPanelLayout {
     Vec2 policy_heading; // baseline of "Policy levers"
     Vec2 policy_note;    // baseline of the line under it
     std::vector<Widget> widgets;
-    Rect status; // pending changes and the change log
-    Rect help;   // keyboard shortcuts
+    Rect status;                // pending changes and the change log
+    Rect help;                  // keyboard shortcuts: the first help_lines of control_help_lines()
+    std::size_t help_lines = 0; // as many as fit below the widgets (none on a short window)
     const Widget* find(ControlId id) const;
 };
 
 ControlPanelLayout layout_control_panel(const Rect& area, float scale);
+
+// Height the bar needs at this scale for its widgets and one line of status below them.
+float controls_min_height(float scale);
+
+// The keyboard help at the bottom of the bar, one short line each (the bar is narrow).
+const std::vector<std::string>& control_help_lines();
 
 enum class WidgetPart : std::uint8_t { Face, Minus, Plus };
 struct WidgetHit {

@@ -198,7 +198,7 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
             const float cx =
                 on ? w.face.right() - w.face.height / 2.0f : w.face.left + w.face.height / 2.0f;
             disc(t, {cx, w.face.top + w.face.height / 2.0f}, r, sf::Color::White);
-            const unsigned sp = std::max(9u, tp - 6);
+            const unsigned sp = tp;
             const Rect label_box =
                 on ? Rect{w.face.left, w.face.top, w.face.width - w.face.height, w.face.height}
                    : Rect{w.face.left + w.face.height, w.face.top, w.face.width - w.face.height,
@@ -211,10 +211,9 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
 
     draw_text(t, bold, {"Policy levers", L.heading_px, L.policy_heading, HAlign::Left, false},
               kText);
-    draw_text(
-        t, font,
-        {"They apply from the next simulated year", L.small_px, L.policy_note, HAlign::Left, false},
-        kMuted);
+    draw_text(t, font,
+              {"They apply from the next year", L.small_px, L.policy_note, HAlign::Left, false},
+              kMuted);
 
     // Status: what is pending, then what changed so far (newest last), as many as fit.
     const float line_h = static_cast<float>(L.small_px) * 1.35f;
@@ -233,10 +232,11 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
         for (auto& l : wrap_text(text, L.small_px, L.status.width, font))
             log.emplace_back(std::move(l), kText);
     }
-    if (!log.empty()) {
+    const auto room = static_cast<std::size_t>(std::max(0.0f, L.status.height / line_h));
+    // The heading only with at least one change under it (a short window has room for neither).
+    if (!log.empty() && room > lines.size() + 1) {
         lines.emplace_back("Policy changes in this run:", kMuted);
-        const auto room = static_cast<std::size_t>(std::max(0.0f, L.status.height / line_h));
-        const std::size_t keep = room > lines.size() ? room - lines.size() : 0;
+        const std::size_t keep = room - lines.size();
         const std::size_t first = log.size() > keep ? log.size() - keep : 0;
         for (std::size_t i = first; i < log.size(); ++i) lines.push_back(log[i]);
     }
@@ -247,11 +247,11 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
         y += line_h;
     }
 
-    const char* help[2] = {"Space play/pause \u00B7 N step \u00B7 R reset",
-                           "+/\u2212 speed \u00B7 S screenshot \u00B7 Esc quit"};
     float hy = L.help.top + static_cast<float>(L.small_px) * kCapHeight;
-    for (const char* h : help) {
-        draw_text(t, font, {h, L.small_px, {L.help.left, hy}, HAlign::Left, false}, kMuted);
+    for (std::size_t i = 0; i < L.help_lines; ++i) {
+        draw_text(t, font,
+                  {control_help_lines()[i], L.small_px, {L.help.left, hy}, HAlign::Left, false},
+                  kMuted);
         hy += line_h;
     }
 }

@@ -36,16 +36,12 @@ std::string default_scenario() {
     return TENDERSIM_DEFAULT_SCENARIO;
 }
 
-// 1600x900 (16:9, what most projectors and laptops show), shrunk to fit a smaller screen.
+// The desktop's size: a workshop shows the app on the whole screen (or projector), and a window
+// smaller than the screen only wastes the room's view of it.
 void default_size(unsigned& w, unsigned& h) {
     const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
-    w = 1600;
-    h = 900;
-    const double fit = std::min({1.0, 0.92 * desk.width / 1600.0, 0.92 * desk.height / 900.0});
-    if (fit < 1.0 && fit > 0.0) {
-        w = std::max(640u, static_cast<unsigned>(1600.0 * fit));
-        h = std::max(360u, static_cast<unsigned>(900.0 * fit));
-    }
+    w = std::max(640u, desk.width);
+    h = std::max(360u, desk.height);
 }
 
 int run(int argc, char** argv) {
@@ -90,6 +86,7 @@ int run(int argc, char** argv) {
     }
     unsigned w = o.width, h = o.height;
     if (w == 0) default_size(w, h);
+    // Full screen is the desktop's size whatever --size says (--size is the size F11 returns to).
     App app(o, std::move(setup), w, h, font, bold);
     return app.run();
 }

@@ -165,7 +165,7 @@ void MarketView::draw_slice(sf::RenderTarget& target, int slice, const sf::Font&
         if (suppliers_.getVertexCount() > half)
             target.draw(&suppliers_[half], suppliers_.getVertexCount() - half, sf::Quads, textured);
         target.draw(councils_);
-        const auto px = std::max(11u, static_cast<unsigned>(std::lround(19.0f * scale_)));
+        const auto px = std::max(8u, static_cast<unsigned>(std::lround(21.0f * scale_)));
         for (std::size_t k = 0; k < geometry_.cells.size(); ++k) {
             const RegionCell& c = geometry_.cells[k];
             TextItem t{"Region " + std::to_string(k + 1), px, c.label_pos, HAlign::Left, false};

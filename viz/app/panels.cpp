@@ -156,18 +156,40 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     return spec;
 }
 
+ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                          std::span<const MetricsPoint> baseline, int horizon) {
+    return app_panel_chart(panel, current, baseline, horizon, SeedLines{});
+}
+
+ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                          std::span<const MetricsPoint> baseline, int horizon,
+                          const SeedLines& seeds) {
+    ChartSpec spec = make_panel_chart(panel, current, baseline, horizon, seeds);
+    // The monitor says more than the unit (it states the value in it); the unit when there is
+    // no monitor yet.
+    if (spec.subtitle.empty()) spec.subtitle = std::move(spec.y_label);
+    spec.y_label.clear();
+    spec.x_label.clear();
+    const auto current_lines = std::count_if(spec.series.begin(), spec.series.end(),
+                                             [](const ChartSeries& s) { return !s.baseline; });
+    if (current_lines == 1)
+        for (auto& s : spec.series) s.in_legend = false;
+    return spec;
+}
+
 ChartStyle panel_style(float s) {
     const auto px = [s](float design, unsigned min_px) {
         return std::max(min_px, static_cast<unsigned>(std::lround(design * s)));
     };
     ChartStyle st;
-    st.title_px = px(24.0f, 12);
-    st.subtitle_px = px(17.0f, 10);
-    st.axis_label_px = px(18.0f, 10);
-    st.tick_px = px(18.0f, 10);
-    st.legend_px = px(18.0f, 10);
-    st.line_width = std::max(2.0f, 4.0f * s);
-    st.baseline_width = std::max(5.0f, 12.0f * s);
+    // 21 px at 1920x1080 and 14 px at two thirds of that (1280x720, 1024x768): a room reads them.
+    st.title_px = px(25.0f, 8);
+    st.subtitle_px = px(21.0f, 8);
+    st.axis_label_px = px(21.0f, 8);
+    st.tick_px = px(21.0f, 8);
+    st.legend_px = px(21.0f, 8);
+    st.line_width = std::max(2.0f, 5.0f * s);
+    st.baseline_width = std::max(2.0f, 3.0f * s);
     st.padding = std::round(14.0f * s);
     st.gap = std::round(6.0f * s);
     st.tick_length = std::round(5.0f * s);

@@ -49,18 +49,30 @@ const std::array<Panel, kChartPanels>& panel_order();
 struct SeedLines;
 
 // One panel's chart: a strong line per figure for the current run, the same figure from the
-// baseline run beneath it, the x axis fixed to years 1..horizon. With background seeds, each line
-// carries the band of its figure over the seeds (the years every seed has reached) and the
-// subtitle is the monitor: this year's value and its difference from the baseline over the seeds.
+// baseline run as a thin dashed line, the x axis fixed to years 1..horizon. With background
+// seeds, each line carries the band of its figure over the seeds (the years every seed has
+// reached) and the subtitle is the monitor: this year's value and its difference from the
+// baseline over the seeds.
 ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                            std::span<const MetricsPoint> baseline, int horizon,
                            const SeedLines& seeds);
 ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                            std::span<const MetricsPoint> baseline, int horizon);
 
+// make_panel_chart as the app draws it, sparing a panel's height for the plot at a room's text
+// size: under the title the monitor line when there are background seeds, else the value-axis
+// label, read horizontally (rotated, it no longer fits); no "Year" under the axis (the title bar
+// shows the year); no "This run" and "Baseline" legend in a one-line panel (the title bar's key
+// says which line is the baseline).
+ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                          std::span<const MetricsPoint> baseline, int horizon,
+                          const SeedLines& seeds);
+ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
+                          std::span<const MetricsPoint> baseline, int horizon);
+
 // Sizes for a chart panel at the app's scale (1 = 1920x1080): large enough to read from the back
-// of a room. The baseline line is wider than the current one so that where the runs agree the
-// baseline shows as a halo around the current line rather than vanishing beneath it.
+// of a room. The baseline is thinner than the current line and dashed, drawn over it (see
+// draw_line_chart), so where the runs agree its dashes show inside the current line.
 ChartStyle panel_style(float scale);
 
 } // namespace tendersim::viz

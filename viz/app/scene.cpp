@@ -1,11 +1,13 @@
 #include "app/scene.hpp"
 
+#include "app/control_view.hpp"
 #include "app/hover_text.hpp"
 #include "app/panels.hpp"
 #include "app/seed_spread.hpp"
 #include "app/text_format.hpp"
 #include "chart/line_chart.hpp"
 #include "chart/palette.hpp"
+#include "chart/text_log.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -38,8 +40,10 @@ float text_w(const sf::Font& f, const std::string& s, unsigned px) {
     return sfml_text_width(f)(s, px);
 }
 
+// The floor only keeps text from vanishing in a tiny window: the design sizes are what make text
+// readable (at least 14 px from 1024x768 up).
 unsigned spx(float design, float scale) {
-    return scaled_px(design, scale, 10);
+    return scaled_px(design, scale, 8);
 }
 
 } // namespace
@@ -70,19 +74,22 @@ void create_cache(sf::RenderTexture& rt, const Rect& r) {
 
 } // namespace
 
-void Scene::resize(unsigned width, unsigned height) {
-    layout_ = compute_app_layout(static_cast<float>(width), static_cast<float>(height));
+void Scene::resize(unsigned width, unsigned height, float ui_scale) {
+    layout_ = compute_app_layout(static_cast<float>(width), static_cast<float>(height), ui_scale);
     controls_ = layout_control_panel(layout_.control_bar, layout_.scale);
     const float s = layout_.scale;
     const Rect& mv = layout_.market_view;
-    const float legend_h = std::round(40.0f * s);
+    const float legend_h = std::round(44.0f * s);
     const float pad = std::round(6.0f * s);
     legend_strip_ = {mv.left, mv.bottom() - legend_h, mv.width, legend_h};
     market_area_ = {mv.left + pad, mv.top + pad, mv.width - 2 * pad,
                     std::max(1.0f, mv.height - legend_h - pad)};
+    // Bounding box of all panels (with three columns the last panel is not the bottom-right one).
+    float right = 0, bottom = 0;
+    for (const auto& c : layout_.charts)
+        right = std::max(right, c.right()), bottom = std::max(bottom, c.bottom());
     const Rect& first = layout_.charts.front();
-    const Rect& last = layout_.charts.back();
-    charts_area_ = {first.left, first.top, last.right() - first.left, last.bottom() - first.top};
+    charts_area_ = {first.left, first.top, right - first.left, bottom - first.top};
     for (Buffer* b : {front_.get(), back_.get()}) {
         create_cache(b->market, mv);
         create_cache(b->charts, charts_area_);
@@ -115,14 +122,17 @@ void Scene::start_refresh() {
 void Scene::draw_piece(int piece) {
     const auto started = std::chrono::steady_clock::now();
     if (piece < MarketView::kSlices) {
+        const TextRegionScope region("market view", layout_.market_view);
         sf::RenderTexture& t = back_->market;
         if (piece == 0) fill(t, layout_.market_view, sf::Color::White);
         back_->view->draw_slice(t, piece, font_);
         if (piece == MarketView::kSlices - 1) draw_market_legend(t, legend_strip_, *back_->view);
         t.display();
     } else {
-        draw_panel(back_->charts, *back_->snap,
-                   static_cast<std::size_t>(piece - MarketView::kSlices));
+        const auto panel = static_cast<std::size_t>(piece - MarketView::kSlices);
+        draw_panel(back_->charts, *back_->snap, panel);
+        if (panel + 1 == kChartPanels && layout_.chart_key.width > 0.0f)
+            draw_chart_key(back_->charts, layout_.chart_key);
         back_->charts.display();
     }
     slowest_piece_ =
@@ -145,11 +155,34 @@ void Scene::flush() {
 
 void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const MarketView& view) {
     const float s = layout_.scale;
-    const unsigned px = spx(19.0f, s);
+    const unsigned px = spx(21.0f, s);
     const float cy = std::round(strip.top + strip.height / 2.0f);
     const float baseline = cy + static_cast<float>(px) * kCapHeight / 2.0f;
-    float x = strip.left + std::round(14.0f * s);
     const float gap = std::round(26.0f * s);
+    const float key_w = 28.0f * s + std::round(7.0f * s); // a swatch and its gap
+    const float dot_w = 16.0f * s + std::round(7.0f * s);
+    const std::size_t n = view.links_drawn();
+    const std::string contract =
+        n < (view.snapshot() ? view.snapshot()->links.size() : 0)
+            ? "Contract (largest " + count_text(static_cast<double>(n)) + ")"
+            : "Contract";
+    // On a narrow window the least needed words go first rather than running off the strip.
+    bool note = true;
+    std::string contract_label = contract, large_label = "Large supplier",
+                shared_label = "Shared back office";
+    const auto total = [&] {
+        float w = std::round(14.0f * s) + 2 * dot_w + 12.0f * s + std::round(7.0f * s) + 2 * key_w;
+        for (const std::string& l : {std::string("SME"), large_label, std::string("Council"),
+                                     contract_label, shared_label})
+            w += text_w(font_, l, px) + gap;
+        if (note) w += text_w(font_, "(circle area: annual contract value)", px) + gap;
+        return w - gap;
+    };
+    if (total() > strip.width) note = false;
+    if (total() > strip.width) contract_label = "Contract";
+    if (total() > strip.width) large_label = "Large", shared_label = "Shared office";
+
+    float x = strip.left + std::round(14.0f * s);
     const auto label = [&](const std::string& text) {
         draw_text(t, font_, {text, px, {x, baseline}, HAlign::Left, false}, kText);
         x += text_w(font_, text, px) + gap;
@@ -165,20 +198,59 @@ void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const Mar
     dot(to_sf(kSmeColour), 8.0f * s);
     label("SME");
     dot(to_sf(kLargeColour), 8.0f * s);
-    label("Large supplier");
-    label("(circle area: annual contract value)");
+    label(large_label);
+    if (note) label("(circle area: annual contract value)");
     fill(t, {x, cy - 6.0f * s, 12.0f * s, 12.0f * s}, sf::Color(0x22, 0x22, 0x22));
     x += 12.0f * s + std::round(7.0f * s);
     label("Council");
     fill(t, {x, cy - 1.0f, 28.0f * s, std::max(1.0f, 2.0f * s)}, sf::Color(0x40, 0x40, 0x40, 140));
-    x += 28.0f * s + std::round(7.0f * s);
-    const std::size_t n = view.links_drawn();
-    label(n < (view.snapshot() ? view.snapshot()->links.size() : 0)
-              ? "Contract (largest " + count_text(static_cast<double>(n)) + ")"
-              : "Contract");
+    x += key_w;
+    label(contract_label);
     fill(t, {x, cy - 2.0f * s, 28.0f * s, std::max(2.0f, 4.0f * s)}, to_sf(okabe_ito::purple));
-    x += 28.0f * s + std::round(7.0f * s);
-    label("Shared back office");
+    x += key_w;
+    label(shared_label);
+}
+
+// In the cell a 4:3 window leaves free below the charts: what the lines mean, which the panels
+// (no "This run / Baseline" legend in a one-line panel) and a shortened title-bar key leave out.
+void Scene::draw_chart_key(sf::RenderTarget& t, const Rect& box) {
+    const TextRegionScope region("chart key", box);
+    const ChartStyle st = panel_style(layout_.scale);
+    fill(t, box, sf::Color::White);
+    const float pad = st.padding;
+    const float x = box.left + pad, right = box.right() - pad;
+    float y = box.top + pad + static_cast<float>(st.title_px) * kCapHeight;
+    draw_text(t, bold_, {"Reading the charts", st.title_px, {x, y}, HAlign::Left, false}, kText);
+    y += static_cast<float>(st.title_px) * kDescent + st.gap * 2.0f;
+    const unsigned px = st.legend_px;
+    const float line_h = std::round(static_cast<float>(px) * 1.3f);
+    const float sw = st.swatch_length, tx = x + sw + st.gap;
+    const sf::Color ink(0x33, 0x33, 0x33);
+    const auto entry = [&](const std::string& text, auto&& swatch) {
+        const auto lines = wrap_text(text, px, right - tx, font_);
+        const float mid = y + line_h / 2.0f;
+        swatch(mid);
+        for (const auto& l : lines) {
+            const float base = y + line_h / 2.0f + static_cast<float>(px) * kCapHeight / 2.0f;
+            if (base + static_cast<float>(px) * kDescent > box.bottom() - pad) return;
+            draw_text(t, font_, {l, px, {tx, base}, HAlign::Left, false}, kText);
+            y += line_h;
+        }
+        y += st.gap;
+    };
+    const float w = std::max(2.0f, std::round(st.line_width / 2.0f));
+    entry("This run", [&](float mid) { fill(t, {x, mid - w / 2, sw, w}, ink); });
+    entry("Baseline: same seed, no policy changes", [&](float mid) {
+        const float d = std::round(sw / 4.0f);
+        for (float k = 0; k + d <= sw + 0.5f; k += 2 * d)
+            fill(t, {x + k, mid - w / 4, d, w / 2}, ink);
+    });
+    entry("When a policy changed", [&](float mid) {
+        const float d = std::round(static_cast<float>(px) * 0.3f);
+        for (float k = -static_cast<float>(px) * 0.6f; k < static_cast<float>(px) * 0.6f;
+             k += 2 * d)
+            fill(t, {x + sw / 2 - 1, mid + k, 2, d}, ink);
+    });
 }
 
 void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i) {
@@ -189,22 +261,45 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
     const ChartSpec spec =
-        make_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon,
-                         SeedLines{snap.seed_current, snap.seed_baseline});
+        app_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon,
+                        SeedLines{snap.seed_current, snap.seed_baseline});
+    const TextRegionScope region("chart '" + spec.title + "'", r, 0.5f, {r.left, r.top});
     draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
                     style, Theme{}, &bold_);
     // A dashed rule where a policy changed (between the last year before and the first year
-    // after), so the eye finds where the lines should part.
+    // after), so the eye finds where the lines should part, labelled at its top so a room knows
+    // what the rule means. The label goes right of the rule, or left near the plot's right edge;
+    // no patch behind it, which would hide the data there.
     const ChartLayout L =
         compute_layout(big, spec, sfml_text_width(font_), style, sfml_text_width(bold_));
+    const sf::Color rule(0x55, 0x55, 0x55);
+    const TextWidthFn measure = sfml_text_width(font_);
+    float label_end = -1e9f; // right end of the last label: two changes a year apart share one
     for (const auto& c : snap.changes) {
         const double x = c.year - 0.5;
         if (x < L.x.domain_lo() || x > L.x.domain_hi()) continue;
         const float px = std::round(L.to_pixel(x, 0).x);
         const float dash = std::round(7.0f * s2), w = std::max(2.0f, std::round(2.0f * s2));
         for (float y = L.plot.top; y < L.plot.bottom(); y += 2 * dash)
-            fill(panel_2x_, {px - w / 2, y, w, std::min(dash, L.plot.bottom() - y)},
-                 sf::Color(0x55, 0x55, 0x55, 200));
+            fill(panel_2x_, {px - w / 2, y, w, std::min(dash, L.plot.bottom() - y)}, rule);
+        const unsigned tp = style.tick_px;
+        const float pad = std::round(4.0f * s2);
+        std::string text = "policy change";
+        if (measure(text, tp) + 2 * pad > std::max(L.plot.right() - px, px - L.plot.left))
+            text = "change";
+        const float tw = measure(text, tp);
+        const bool right = px + pad + tw + pad <= L.plot.right();
+        const float left = right ? px + w : px - w - tw - 2 * pad;
+        if (left < L.plot.left || left < label_end) continue;
+        const float top = L.plot.top + std::round(2.0f * s2);
+        draw_text(panel_2x_, font_,
+                  {text,
+                   tp,
+                   {left + pad, top + pad / 2 + static_cast<float>(tp) * kCapHeight},
+                   HAlign::Left,
+                   false},
+                  rule);
+        label_end = left + tw + 2 * pad;
     }
     panel_2x_.display();
     sf::Sprite half(panel_2x_.getTexture(),
@@ -218,7 +313,7 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
     const float s = layout_.scale;
     const Rect& bar = layout_.title_bar;
     fill(t, bar, kTitleBar);
-    const unsigned big = spx(30.0f, s), small = spx(20.0f, s), tiny = spx(17.0f, s);
+    const unsigned big = spx(30.0f, s), small = spx(22.0f, s), tiny = spx(21.0f, s);
     const float baseline =
         std::round(bar.top + bar.height / 2.0f + static_cast<float>(big) * kCapHeight / 2.0f);
     float x = bar.left + std::round(20.0f * s);
@@ -248,10 +343,15 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
         draw_text(t, font_, {buf, tiny, {right, baseline}, HAlign::Right, false}, kTitleMuted);
         right -= text_w(font_, buf, tiny) + std::round(24.0f * s);
     }
-    const std::string key =
-        st.toast.empty() ? "Faint lines: baseline run (same seed, no policy changes)" : st.toast;
-    // Shortened rather than drawn over the status on a narrow window.
+    // Shortened rather than drawn over the status on a narrow window: the short form first, then
+    // an ellipsis.
     const float room = right - (x + text_w(font_, status, small) + std::round(28.0f * s));
+    std::string key = st.toast;
+    if (key.empty()) {
+        key = "Solid: this run \u00B7 dashed: baseline (same seed, no policy changes)";
+        if (text_w(font_, key, small) > room) key = "Solid: this run \u00B7 dashed: baseline";
+        if (text_w(font_, key, small) > room) key = "Dashed: baseline";
+    }
     const std::string shown = fit_text(key, small, room, sfml_text_width(font_));
     if (room > 0.0f && shown != "\u2026")
         draw_text(t, font_, {shown, small, {right, baseline}, HAlign::Right, false},
@@ -307,8 +407,15 @@ void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
     // Looked up after any swap above, so it always refers to the picture being shown.
     const HoverTarget hover = front_->view->hit(st.mouse);
     front_->view->draw_hover(target, hover);
-    draw_title_bar(target, st);
-    draw_control_bar(target, controls_, st.controls, font_, bold_);
+    {
+        const TextRegionScope region("title bar", layout_.title_bar);
+        draw_title_bar(target, st);
+    }
+    {
+        const TextRegionScope region("control bar", layout_.control_bar);
+        draw_control_bar(target, controls_, st.controls, font_, bold_);
+    }
+    const TextRegionScope region("window", layout_.window);
     draw_tooltip(target, st, hover);
 }
 

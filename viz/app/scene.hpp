@@ -24,7 +24,7 @@ namespace tendersim::viz {
 struct FrameState {
     ControlState controls;
     Vec2 mouse{-1, -1}; // the pointer; what it hovers is looked up in the picture drawn
-    double fps = 0;     // shown small in the title bar; 0 hides it
+    double fps = 0;     // shown small in the title bar (only when asked for); 0 hides it
     std::string toast;  // a short message (e.g. "Saved shot.png"), empty for none
 };
 
@@ -32,7 +32,8 @@ class Scene {
   public:
     Scene(const sf::Font& font, const sf::Font& bold);
 
-    void resize(unsigned width, unsigned height);
+    // ui_scale: the user's factor on the size-derived scale (see compute_app_layout).
+    void resize(unsigned width, unsigned height, float ui_scale = 1.0f);
     // The newest snapshot. Drawing it starts at once if no refresh is under way, otherwise when
     // the current one completes (a refresh is never restarted, so it always finishes).
     void set_snapshot(std::shared_ptr<const Snapshot> snap);
@@ -62,6 +63,7 @@ class Scene {
     void start_refresh();
     void draw_piece(int piece);
     void draw_panel(sf::RenderTarget& target, const Snapshot& snap, std::size_t i);
+    void draw_chart_key(sf::RenderTarget& target, const Rect& box);
     void draw_market_legend(sf::RenderTarget& target, const Rect& strip, const MarketView& view);
     void draw_title_bar(sf::RenderTarget& target, const FrameState& state);
     void draw_tooltip(sf::RenderTarget& target, const FrameState& state, const HoverTarget& hover);

@@ -86,7 +86,7 @@ ChartSpec make_metric_chart(std::span<const Series> all, std::string_view metric
                                          [](const ChartSeries& s) { return s.baseline; });
         if (present) {
             if (!spec.subtitle.empty()) spec.subtitle += ". ";
-            spec.subtitle += "Faint line: " + options.baseline_scenario;
+            spec.subtitle += "Dashed line: " + options.baseline_scenario;
         }
     }
     return spec;

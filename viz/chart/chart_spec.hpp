@@ -25,10 +25,11 @@ struct ChartSeries {
     std::string label;
     Rgba colour;
     std::vector<ChartPoint> points; // ascending x
-    // Drawn faint, beneath all other series, without a band: reference context, not a result.
+    // Drawn thin, dashed and dark (palette.hpp's baseline_style) over the other series, without
+    // a band: reference context, not a result.
     bool baseline = false;
     // false: drawn but not listed in the legend (the live app lists one "Baseline" entry for
-    // several faint lines instead of one per line).
+    // several dashed lines instead of one per line).
     bool in_legend = true;
     // A dot on every point: the years that were measured, when the line only joins samples.
     bool markers = false;
@@ -64,7 +65,7 @@ struct ChartSpec {
 struct MetricChartOptions {
     // Scenario order across the whole run, so a scenario keeps its colour in every chart.
     std::vector<std::string> scenario_order;
-    // Scenario drawn as the faint baseline beneath the others; empty for none.
+    // Scenario drawn as the dashed baseline; empty for none.
     std::string baseline_scenario;
 };
 

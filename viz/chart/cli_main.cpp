@@ -65,7 +65,7 @@ int run(int argc, char** argv) {
         ("m,metrics", "comma-separated metrics to chart (default: the headline metrics)",
          cxxopts::value<std::vector<std::string>>())
         ("all", "chart every metric in the file (metrics zero throughout are listed, not drawn)")
-        ("baseline", "scenario to draw as a faint baseline beneath the others",
+        ("baseline", "scenario to draw as a dashed baseline line over the others",
          cxxopts::value<std::string>())
         ("size", "image size WIDTHxHEIGHT in pixels",
          cxxopts::value<std::string>()->default_value("1280x720"))

@@ -1,5 +1,6 @@
 #include "chart/geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tendersim::viz {
@@ -81,6 +82,42 @@ std::vector<Vec2> band_strip(std::span<const Vec2> lower, std::span<const Vec2> 
         strip.push_back(upper[i]);
     }
     return strip;
+}
+
+std::vector<std::vector<Vec2>> dashed_polyline(std::span<const Vec2> points, float dash,
+                                               float gap) {
+    std::vector<std::vector<Vec2>> out;
+    if (points.size() < 2) return out;
+    if (dash <= 0.0f || gap <= 0.0f) {
+        out.emplace_back(points.begin(), points.end());
+        return out;
+    }
+    bool on = true;    // in a dash (else in a gap)
+    float left = dash; // length left of the current dash or gap
+    std::vector<Vec2> cur = {points[0]};
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        Vec2 a = points[i - 1];
+        const Vec2 b = points[i];
+        float seg = std::hypot(b.x - a.x, b.y - a.y);
+        while (seg > 0.0f) {
+            const float step = std::min(left, seg);
+            const float t = step / seg;
+            const Vec2 p{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+            if (on) cur.push_back(p);
+            seg -= step;
+            left -= step;
+            a = p;
+            if (left <= 0.0f) {
+                if (on && cur.size() >= 2) out.push_back(std::move(cur));
+                cur.clear();
+                on = !on;
+                left = on ? dash : gap;
+                if (on) cur.push_back(a);
+            }
+        }
+    }
+    if (on && cur.size() >= 2) out.push_back(std::move(cur));
+    return out;
 }
 
 } // namespace tendersim::viz

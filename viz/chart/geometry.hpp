@@ -31,6 +31,11 @@ struct Rect {
 // draw a long needle). Repeated points are ignored; fewer than two distinct points -> empty.
 std::vector<Vec2> thick_polyline_strip(std::span<const Vec2> points, float width);
 
+// The dashes of a dashed polyline: pieces of it dash pixels long (measured along the line, so
+// the pattern runs on through corners) separated by gaps of gap pixels, starting with a dash.
+// dash or gap <= 0: the whole line as one piece.
+std::vector<std::vector<Vec2>> dashed_polyline(std::span<const Vec2> points, float dash, float gap);
+
 // Triangle-strip vertices filling between two polylines sampled at the same x positions
 // (a confidence band: lower[i] and upper[i] share an x). Sizes must match; otherwise empty.
 std::vector<Vec2> band_strip(std::span<const Vec2> lower, std::span<const Vec2> upper);

@@ -139,7 +139,10 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
 
     // --- Footer, bottom up: x-axis label, x tick labels, tick marks.
     const float x_label_baseline = area.bottom() - pad - fpx(style.axis_label_px) * kDescent;
-    const float plot_bottom = x_label_baseline - fpx(style.axis_label_px) * kCapHeight - gap -
+    // No x label (the app's panels: their axis is the run's years): no room kept for it.
+    const float x_label_room =
+        spec.x_label.empty() ? 0.0f : fpx(style.axis_label_px) * (kCapHeight + kDescent) + gap;
+    const float plot_bottom = area.bottom() - pad - x_label_room -
                               fpx(style.tick_px) * (kCapHeight + kDescent) - gap * 0.6f -
                               style.tick_length;
     const float plot_h = std::max(1.0f, plot_bottom - plot_top);
@@ -197,8 +200,11 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
     for (const auto& s : y_labels) y_label_w = std::max(y_label_w, width(s, style.tick_px));
 
     // --- Horizontal extent: rotated y-axis label, y tick labels, plot.
-    const float axis_band = fpx(style.axis_label_px) * (kCapHeight + kDescent);
-    const float plot_left = left + axis_band + gap * 1.5f + y_label_w + gap;
+    // No y label (the app's panels put it under the title): no band kept for it.
+    const float axis_band = spec.y_label.empty()
+                                ? 0.0f
+                                : fpx(style.axis_label_px) * (kCapHeight + kDescent) + gap * 1.5f;
+    const float plot_left = left + axis_band + y_label_w + gap;
 
     // X ticks: integer years inside the data range only.
     const int x_lo = static_cast<int>(std::floor(xs.lo));

@@ -30,7 +30,7 @@ struct ChartStyle {
     unsigned tick_px = 18;
     unsigned legend_px = 20;
     float line_width = 4.5f;
-    float baseline_width = 3.5f;
+    float baseline_width = 2.5f; // dashed, thinner than a current line
     float padding = 24.0f;
     float gap = 10.0f;
     float tick_length = 6.0f;

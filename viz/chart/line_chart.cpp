@@ -1,6 +1,7 @@
 #include "chart/line_chart.hpp"
 
 #include "chart/geometry.hpp"
+#include "chart/text_log.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -80,6 +81,25 @@ void draw_series_line(sf::RenderTarget& target, const ChartLayout& L, const Char
     }
 }
 
+// The baseline: thin and dashed, so it reads as a reference line, never as a band.
+void draw_dashed_line(sf::RenderTarget& target, std::span<const Vec2> pts, float width,
+                      sf::Color c) {
+    for (const auto& dash : dashed_polyline(pts, 4.0f * width, 2.5f * width))
+        draw_strip(target, thick_polyline_strip(dash, width), c);
+}
+
+void draw_baseline_series(sf::RenderTarget& target, const ChartLayout& L, const ChartSeries& s,
+                          float width, sf::Color c) {
+    std::vector<Vec2> pts;
+    pts.reserve(s.points.size());
+    for (const auto& p : s.points) pts.push_back(L.to_pixel(p.x, p.y));
+    if (pts.size() == 1) {
+        draw_dot(target, pts[0], width * 1.2f, c);
+        return;
+    }
+    draw_dashed_line(target, pts, width, c);
+}
+
 } // namespace
 
 sf::Color to_sf(Rgba c) {
@@ -116,6 +136,10 @@ void draw_text(sf::RenderTarget& target, const sf::Font& font, const TextItem& i
         text.setRotation(-90.0f);
     }
     target.draw(text);
+    if (text_log_active()) {
+        const sf::FloatRect b = text.getGlobalBounds();
+        log_text(item.text, {b.left, b.top, b.width, b.height}, item.px);
+    }
 }
 
 void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSpec& spec,
@@ -153,6 +177,7 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
         draw_text(target, font, t.label, text);
     }
 
+    const Rgba bg = theme.background;
     if (L.has_data) {
         // Bands first, the baseline's (its spread over seeds, when it has one) beneath.
         for (const auto& s : spec.series)
@@ -160,16 +185,20 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
         for (const auto& s : spec.series)
             if (!s.baseline) draw_band(target, L, s, to_sf(band_style(s.colour)));
         for (const auto& s : spec.series)
-            if (s.baseline)
-                draw_series_line(target, L, s, style.baseline_width,
-                                 to_sf(baseline_style(s.colour)));
+            if (!s.baseline)
+                draw_series_line(target, L, s, style.line_width, to_sf(line_style(s.colour, bg)));
+        // Over the current lines: where the runs agree the dashes show inside the current line
+        // instead of vanishing beneath it.
         for (const auto& s : spec.series)
-            if (!s.baseline) draw_series_line(target, L, s, style.line_width, to_sf(s.colour));
+            if (s.baseline)
+                draw_baseline_series(target, L, s, style.baseline_width,
+                                     to_sf(baseline_style(s.colour, bg)));
         for (const auto& s : spec.series)
             if (s.markers)
                 for (const auto& p : s.points)
                     draw_dot(target, L.to_pixel(p.x, p.y), style.line_width * 1.4f,
-                             to_sf(s.baseline ? baseline_style(s.colour) : s.colour));
+                             to_sf(s.baseline ? baseline_style(s.colour, bg)
+                                              : line_style(s.colour, bg)));
     } else {
         draw_text(target, font, L.no_data, muted);
     }
@@ -202,10 +231,12 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
                       item.swatch_to.x - item.swatch_from.x, h, to_sf(band_style(s.colour)));
         }
         const Vec2 seg[2] = {item.swatch_from, item.swatch_to};
-        const sf::Color c = s.baseline ? to_sf(baseline_style(s.colour)) : to_sf(s.colour);
-        draw_strip(target,
-                   thick_polyline_strip(seg, s.baseline ? style.baseline_width : style.line_width),
-                   c);
+        if (s.baseline)
+            draw_dashed_line(target, seg, style.baseline_width,
+                             to_sf(baseline_style(s.colour, bg)));
+        else
+            draw_strip(target, thick_polyline_strip(seg, style.line_width),
+                       to_sf(line_style(s.colour, bg)));
         draw_text(target, font, item.label, text);
     }
 }

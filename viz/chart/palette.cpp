@@ -1,7 +1,9 @@
 #include "chart/palette.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace tendersim::viz {
@@ -47,9 +49,45 @@ Rgba categorical_colour(std::size_t i) {
     return kCategorical[i % kCategorical.size()];
 }
 
-// ~35% opacity: clearly visible as a reference, clearly not the current result.
-Rgba baseline_style(Rgba c) {
-    return with_alpha(c, 90);
+double relative_luminance(Rgba c) {
+    const auto lin = [](std::uint8_t v) {
+        const double x = v / 255.0;
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+double contrast_ratio(Rgba a, Rgba b) {
+    const double la = relative_luminance(a), lb = relative_luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Rgba with_contrast(Rgba c, Rgba background, double ratio) {
+    c.a = 255;
+    if (contrast_ratio(c, background) >= ratio) return c;
+    // Scale the channels down in small steps until the ratio holds (scaling all three keeps the
+    // hue; the result is deterministic and reached within a few dozen steps).
+    const Rgba original = c;
+    for (int k = 99; k >= 0; --k) {
+        const double f = k / 100.0;
+        const auto scale = [f](std::uint8_t v) {
+            return static_cast<std::uint8_t>(std::lround(v * f));
+        };
+        c = {scale(original.r), scale(original.g), scale(original.b), 255};
+        if (contrast_ratio(c, background) >= ratio) return c;
+    }
+    return c; // black: the highest contrast there is against a light background
+}
+
+Rgba line_style(Rgba c, Rgba background) {
+    return with_contrast(c, background, kLineContrast);
+}
+
+Rgba baseline_style(Rgba c, Rgba background) {
+    // Darker than its own line by half again as much contrast, so its dashes show where they run
+    // over a line that is already dark (blue is 5:1 on white).
+    const double line = contrast_ratio(line_style(c, background), background);
+    return with_contrast(c, background, std::min(15.0, std::max(kBaselineContrast, 1.6 * line)));
 }
 
 // ~20% opacity: two overlapping bands still let the lines and gridlines show through.

@@ -42,9 +42,25 @@ std::span<const Rgba> categorical_palette();
 // Series i's colour; wraps around after seven series.
 Rgba categorical_colour(std::size_t i);
 
-// A "baseline" (reference run) is drawn in the same hue as the series it compares with, but faint,
-// so it reads as context behind the current run.
-Rgba baseline_style(Rgba c);
+// WCAG 2 relative luminance (0 black to 1 white) and contrast ratio (1 to 21) of opaque colours.
+double relative_luminance(Rgba c);
+double contrast_ratio(Rgba a, Rgba b);
+
+// c darkened in linear light (same hue and saturation) until its contrast against background is
+// at least ratio; c itself if it already has it. Opaque.
+Rgba with_contrast(Rgba c, Rgba background, double ratio);
+
+// Lines must stay visible on a projector: at least 3:1 against the background (WCAG's minimum
+// for graphics). A series' line is its colour, darkened where it is lighter than that (Okabe-Ito
+// orange, sky, yellow and purple are).
+inline constexpr double kLineContrast = 3.0;
+Rgba line_style(Rgba c, Rgba background = {0xFF, 0xFF, 0xFF});
+// A "baseline" (reference run) is drawn as a thin dashed line in a much darker shade of the hue of
+// the series it compares with (at least 7:1 against the background, and 1.5:1 against that
+// series' line): it reads as a reference, not as a band, and stays visible where it runs over
+// the current line.
+inline constexpr double kBaselineContrast = 7.0;
+Rgba baseline_style(Rgba c, Rgba background = {0xFF, 0xFF, 0xFF});
 // Confidence bands: the series hue, translucent enough that overlapping bands stay readable.
 Rgba band_style(Rgba c);
 
