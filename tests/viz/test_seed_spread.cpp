@@ -64,10 +64,10 @@ TEST_CASE("seed spread: the difference is paired, seed by seed, at the latest ye
     CHECK(d->delta_hi == doctest::Approx(-0.01));
     CHECK(d->seeds == 3);
     CHECK(d->same_sign == 3);
-    CHECK(monitor_text(*d, MetricUnit::Share) == "25.0% \u00B7 \u0394 \u22125.0 pts (all 3 seeds)");
+    CHECK(monitor_text(*d, MetricUnit::Share) == "25.0% \u00B7 \u0394 \u22125.0 pts \u00B7 clear");
 }
 
-TEST_CASE("seed spread: seeds that disagree on the sign say the difference is within noise") {
+TEST_CASE("seed spread: seeds that disagree on the sign say the difference is noise") {
     const auto cur = line({0.31});
     const auto base = line({0.30});
     const std::vector<std::vector<MetricsPoint>> sc = {line({0.29}), line({0.33})};
@@ -75,7 +75,7 @@ TEST_CASE("seed spread: seeds that disagree on the sign say the difference is wi
     const auto d = difference(cur, base, SeedLines{sc, sb}, sme);
     REQUIRE(d);
     CHECK(d->same_sign == 2);
-    CHECK(monitor_text(*d, MetricUnit::Share).ends_with("(within noise: 2 of 3 seeds)"));
+    CHECK(monitor_text(*d, MetricUnit::Share).ends_with("\u0394 +1.0 pts \u00B7 noise"));
     // Identical runs (before any policy change): no change, whatever the level.
     const auto same = difference(base, base, SeedLines{sb, sb}, sme);
     REQUIRE(same);
@@ -91,7 +91,7 @@ TEST_CASE("seed spread: monitor numbers in the figure's unit") {
     d.seeds = 4;
     d.same_sign = 4;
     CHECK(monitor_text(d, MetricUnit::MoneyPerPound) ==
-          "\u00A30.0231 \u00B7 \u0394 +\u00A30.0108 (all 4 seeds)");
+          "\u00A30.0231 \u00B7 \u0394 +\u00A30.0108 \u00B7 clear");
     d.value = 1940;
     d.delta = -1171;
     CHECK(monitor_text(d, MetricUnit::Count).starts_with("1,940 \u00B7 \u0394 \u22121,171"));

@@ -348,9 +348,19 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
     const float room = right - (x + text_w(font_, status, small) + std::round(28.0f * s));
     std::string key = st.toast;
     if (key.empty()) {
-        key = "Solid: this run \u00B7 dashed: baseline (same seed, no policy changes)";
-        if (text_w(font_, key, small) > room) key = "Solid: this run \u00B7 dashed: baseline";
-        if (text_w(font_, key, small) > room) key = "Dashed: baseline";
+        // With background seeds the key also says what the bands and "clear" mean.
+        const std::size_t seeds = latest_ ? latest_->seed_current.size() + 1 : 1;
+        const std::string bands = seeds > 1
+                                      ? " \u00B7 bands: " + std::to_string(seeds) +
+                                            " seeds \u00B7 clear: every seed moves the same way"
+                                      : "";
+        for (const std::string& k :
+             {"Solid: this run \u00B7 dashed: baseline (same seed, no policy changes)" + bands,
+              "Solid: this run \u00B7 dashed: baseline" + bands, "Dashed: baseline" + bands,
+              std::string("Dashed: baseline")}) {
+            key = k;
+            if (text_w(font_, key, small) <= room) break;
+        }
     }
     const std::string shown = fit_text(key, small, room, sfml_text_width(font_));
     if (room > 0.0f && shown != "\u2026")

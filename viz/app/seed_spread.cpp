@@ -109,9 +109,9 @@ std::string monitor_text(const Difference& d, MetricUnit unit) {
     if (d.seeds <= 1) return s;
     // What a room needs from the seeds: does the difference keep its sign whatever the luck of
     // the draw? If not, it is within chance.
-    if (d.same_sign == d.seeds) return s + " (all " + std::to_string(d.seeds) + " seeds)";
-    return s + " (within noise: " + std::to_string(d.same_sign) + " of " + std::to_string(d.seeds) +
-           " seeds)";
+    // Two words a room learns from the title bar's key; a quarter-width panel has no room for
+    // more.
+    return s + (d.same_sign == d.seeds ? " \u00B7 clear" : " \u00B7 noise");
 }
 
 } // namespace tendersim::viz

@@ -43,8 +43,8 @@ std::optional<Difference> difference(std::span<const MetricsPoint> current,
                                      std::span<const MetricsPoint> baseline, const SeedLines& seeds,
                                      FigureOf figure);
 
-// "35.1% · Δ −1.6 pts (all 4 seeds)" in the figure's unit, shares in points; "(within noise: 2 of
-// 4 seeds)" when the seeds disagree on the difference's sign; "no change" when every seed's
+// "35.1% · Δ −1.6 pts · clear" in the figure's unit, shares in points, when every seed's
+// difference has the same sign; "· noise" when the seeds disagree on it; "no change" when every seed's
 // difference is zero (before a policy differs from the baseline). The range over seeds is the
 // band on the chart.
 std::string monitor_text(const Difference& d, MetricUnit unit);
