@@ -44,9 +44,9 @@ std::optional<Difference> difference(std::span<const MetricsPoint> current,
                                      FigureOf figure);
 
 // "35.1% · Δ −1.6 pts · clear" in the figure's unit, shares in points, when every seed's
-// difference has the same sign; "· noise" when the seeds disagree on it; "no change" when every seed's
-// difference is zero (before a policy differs from the baseline). The range over seeds is the
-// band on the chart.
+// difference has the same sign; "· noise" when the seeds disagree on it; "no change" when every
+// seed's difference is zero (before a policy differs from the baseline). The range over seeds is
+// the band on the chart.
 std::string monitor_text(const Difference& d, MetricUnit unit);
 
 } // namespace tendersim::viz
