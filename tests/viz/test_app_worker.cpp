@@ -270,3 +270,55 @@ TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if ne
     check_same(done->current, plain_run(spec, 4));
     check_same(done->baseline, plain_run(spec, 4));
 }
+
+TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers steer B, per seed") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    RunSetup s = setup_for(spec, 4);
+    s.noise_seeds = 1;
+    s.scheduled.push_back({1, "social_value_weight", 0.2}); // policy A, from year 1
+    SimWorker w(s);
+    w.step();
+    w.step();
+    REQUIRE(w.wait_for_year(2, 60s, true)->year == 2);
+    w.pin();
+    std::shared_ptr<const Snapshot> pinned;
+    for (int i = 0; i < 300 && (!pinned || pinned->pinned_year != 2); ++i) {
+        std::this_thread::sleep_for(10ms);
+        pinned = w.latest();
+    }
+    REQUIRE(pinned->pinned_year == 2);
+    CHECK(pinned->pinned_controls.social_value_weight == doctest::Approx(0.2));
+    PolicyControls b = pinned->controls;
+    b.social_value_weight = 0.6; // policy B, from year 3
+    w.request_controls(b);
+    w.step();
+    w.step();
+    const auto done = w.wait_for_year(4, 60s, true);
+    REQUIRE(done->year == 4);
+    REQUIRE(done->seeds_year == 4);
+    CHECK(w.error().empty());
+
+    const auto with = [&](std::vector<std::pair<int, double>> weights) {
+        ScenarioSpec out = spec;
+        for (auto [year, weight] : weights) {
+            Adoption a;
+            REQUIRE(make_adoption(a, "social_value_weight", weight));
+            a.year = year;
+            out.adoptions.push_back(a);
+        }
+        return out;
+    };
+    const ScenarioSpec a_spec = with({{1, 0.2}}), b_spec = with({{1, 0.2}, {3, 0.6}});
+    check_same(done->baseline, plain_run(a_spec, 4)); // A throughout
+    check_same(done->current, plain_run(b_spec, 4));  // A, then B from year 3
+    const auto plan = make_run_plan(spec, static_cast<std::uint64_t>(spec.run.seed), 2);
+    const auto replicate = [&](const ScenarioSpec& sp) {
+        Simulation sim(sp, plan[1].seed, 1);
+        std::vector<MetricsPoint> out;
+        for (int y = 0; y < 4; ++y) out.push_back(metrics_point(sim.run_year()));
+        return out;
+    };
+    REQUIRE(done->seed_baseline.size() == 1);
+    check_same(done->seed_baseline[0], replicate(a_spec));
+    check_same(done->seed_current[0], replicate(b_spec));
+}

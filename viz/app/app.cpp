@@ -223,6 +223,13 @@ void App::key(const sf::Event::KeyEvent& e) {
         worker_.set_speed(
             step_value(stepper_values(ControlId::Speed), worker_.speed(), plus ? 1 : -1));
         break;
+    case K::A:
+        // A-vs-B: the dashed line becomes today's policy, A; the levers now try B against it.
+        worker_.pin();
+        toast_ = "A = the policy of year " + std::to_string(snap_->year) +
+                 " (dashed). Move the levers to try B";
+        toast_until_ = Clock::now() + std::chrono::seconds(4);
+        break;
     case K::F11:
         set_fullscreen(!fullscreen_);
         break;

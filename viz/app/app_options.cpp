@@ -117,6 +117,9 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("fps-report", "play for this many seconds, print frame-time statistics, exit",
          cxxopts::value<double>())
         ("no-frame-limit", "draw as fast as possible instead of at most 60 frames a second")
+        ("a-after", "A-vs-B: once this year is done, the dashed line keeps that year's policy (A) "
+                    "and later changes (--set-from-year or the levers) make B; key A in the app",
+         cxxopts::value<int>())
         ("noise-seeds", "more seeds run in the background; the charts draw their spread (0: none)",
          cxxopts::value<int>()->default_value("3"))
         ("threads", "engine threads per run (results do not depend on it)",
@@ -199,6 +202,14 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.play = true;
         }
         o.frame_limit = args.count("no-frame-limit") == 0;
+        if (args.count("a-after")) {
+            o.pin_after_year = args["a-after"].as<int>();
+            if (o.pin_after_year < 0) {
+                out.error = "--a-after must be a year, 0 or more (got " +
+                            std::to_string(o.pin_after_year) + ")";
+                return out;
+            }
+        }
         o.noise_seeds = args["noise-seeds"].as<int>();
         if (o.noise_seeds < 0 || o.noise_seeds > kMaxNoiseSeeds) {
             out.error = "--noise-seeds must be from 0 to " + std::to_string(kMaxNoiseSeeds) +

@@ -27,6 +27,7 @@ struct AppOptions {
     double speed = 1.0; // years a second
     bool play = false;
     int threads = 1;         // 1 to kMaxThreads (io/errors.hpp)
+    int pin_after_year = -1; // --a-after YEAR: A-vs-B from the year after
     int noise_seeds = 3;     // background seeds for the spread bands, 0 to kMaxNoiseSeeds
     bool frame_limit = true; // cap drawing at 60 frames a second
     bool help = false;

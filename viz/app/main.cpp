@@ -63,6 +63,7 @@ int run(int argc, char** argv) {
                     kExitBadInput);
     setup.threads = o.threads;
     setup.noise_seeds = o.noise_seeds;
+    setup.pin_after_year = o.pin_after_year;
     setup.scheduled = o.changes;
     for (const auto& c : setup.scheduled)
         if (c.year > setup.horizon)

@@ -354,10 +354,15 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
                                       ? " \u00B7 bands: " + std::to_string(seeds) +
                                             " seeds \u00B7 clear: every seed moves the same way"
                                       : "";
-        for (const std::string& k :
-             {"Solid: this run \u00B7 dashed: baseline (same seed, no policy changes)" + bands,
-              "Solid: this run \u00B7 dashed: baseline" + bands, "Dashed: baseline" + bands,
-              std::string("Dashed: baseline")}) {
+        // After A (A-vs-B) the dashed line is policy A, not the untouched scenario.
+        const int pinned = latest_ ? latest_->pinned_year : -1;
+        const std::string dashed =
+            pinned < 0 ? "baseline" : "A (policy of year " + std::to_string(pinned) + ")";
+        const std::string solid = pinned < 0 ? "this run" : "B (the levers)";
+        const std::string why = pinned < 0 ? " (same seed, no policy changes)" : " (same seeds)";
+        for (const std::string& k : {"Solid: " + solid + " \u00B7 dashed: " + dashed + why + bands,
+                                     "Solid: " + solid + " \u00B7 dashed: " + dashed + bands,
+                                     "Dashed: " + dashed + bands, "Dashed: " + dashed}) {
             key = k;
             if (text_w(font_, key, small) <= room) break;
         }

@@ -36,6 +36,8 @@ void SeedRunner::restart(const ScenarioSpec& current, const ScenarioSpec& baseli
         baseline_spec_ = baseline;
         seeds_ = std::move(seeds);
         log_.clear();
+        pins_.clear();
+        pins_done_.assign(seeds_.size(), 0);
         target_ = 0;
         current_points_.assign(seeds_.size(), {});
         baseline_points_.assign(seeds_.size(), {});
@@ -47,6 +49,14 @@ void SeedRunner::restart(const ScenarioSpec& current, const ScenarioSpec& baseli
 void SeedRunner::log_adoption(int year, const Adoption& adoption) {
     std::lock_guard lk(mutex_);
     log_.push_back({year, adoption});
+}
+
+void SeedRunner::log_pin(int year) {
+    {
+        std::lock_guard lk(mutex_);
+        pins_.push_back(year);
+    }
+    wake_.notify_all();
 }
 
 void SeedRunner::set_target(int year) {
@@ -73,6 +83,11 @@ int SeedRunner::lag() const {
     for (std::size_t k = 0; k < seeds_.size(); ++k)
         if (built_[k]) lag = std::max(lag, target_ - static_cast<int>(current_points_[k].size()));
     return lag;
+}
+
+bool SeedRunner::pin_due(std::size_t k) const {
+    return pins_done_[k] < pins_.size() &&
+           pins_[pins_done_[k]] == static_cast<int>(current_points_[k].size());
 }
 
 std::string SeedRunner::error() const {
@@ -107,7 +122,7 @@ void SeedRunner::work() {
             std::ptrdiff_t best = -1;
             for (std::size_t k = 0; k < seeds_.size(); ++k) {
                 const auto done = static_cast<int>(current_points_[k].size());
-                if (built_[k] && done >= target_) continue;
+                if (built_[k] && done >= target_ && !pin_due(k)) continue;
                 if (best < 0 || done < static_cast<int>(current_points_[best].size()))
                     best = static_cast<std::ptrdiff_t>(k);
             }
@@ -134,6 +149,15 @@ void SeedRunner::work() {
             run.current = std::move(c);
             run.baseline = std::move(b);
             built_[k] = true;
+        } else if (pin_due(k)) {
+            // A from here on is this seed's current run as it stands (see SimWorker::pin).
+            lk.unlock();
+            auto pinned = run.current->clone();
+            lk.lock();
+            if (generation != generation_) continue;
+            run.baseline = std::move(pinned);
+            baseline_points_[k] = current_points_[k];
+            ++pins_done_[k];
         } else {
             const int next = static_cast<int>(current_points_[k].size()) + 1;
             std::vector<Adoption> changes;

@@ -39,6 +39,9 @@ class SeedRunner {
     // A control change that applies from `year` in the current runs (before the main runs reach
     // it, so a seed never passes a year before its changes are known).
     void log_adoption(int year, const Adoption& adoption);
+    // From `year` (the year the main runs have completed) each seed's baseline becomes a copy of
+    // its current run, as SimWorker::pin does to the main runs.
+    void log_pin(int year);
     // The seeds may compute up to this year (the main runs' year).
     void set_target(int year);
 
@@ -66,6 +69,9 @@ class SeedRunner {
     ScenarioSpec current_spec_, baseline_spec_;
     std::vector<std::uint64_t> seeds_;
     std::vector<Logged> log_;
+    std::vector<int> pins_;              // years, ascending
+    std::vector<std::size_t> pins_done_; // per seed, how many of pins_ it has applied
+    bool pin_due(std::size_t k) const;   // seed k is at its next pin's year (mutex_ held)
     int target_ = 0;
     // Results, by seed; built_ says which seeds have their runs.
     std::vector<std::vector<MetricsPoint>> current_points_, baseline_points_;

@@ -26,6 +26,10 @@ struct RunRecord {
     std::shared_ptr<const MarketSnapshot> market;
     // The controls' changes by the year they applied from, replayed by the background seeds.
     std::vector<std::pair<int, Adoption>> control_log;
+    // A-vs-B: the years at which the baseline became a copy of the current run (the latest is
+    // A), and A's levers.
+    std::vector<int> pins;
+    PolicyControls pinned_controls;
 };
 
 struct SavedRuns {
@@ -109,6 +113,14 @@ void SimWorker::save_state() {
     {
         std::lock_guard lk(mutex_);
         save_pending_ = true;
+    }
+    wake_.notify_all();
+}
+
+void SimWorker::pin() {
+    {
+        std::lock_guard lk(mutex_);
+        pin_pending_ = true;
     }
     wake_.notify_all();
 }
@@ -274,6 +286,7 @@ void SimWorker::run_one_year() {
     r.current_points.push_back(metrics_point(r.current->metrics()));
     r.baseline_points.push_back(metrics_point(r.baseline->metrics()));
     r.market = capture_market(r.current->market(), r.slots, r.size_reference_gbp);
+    if (next == setup_.pin_after_year) pin_runs();
 }
 
 void SimWorker::save_runs() {
@@ -283,6 +296,19 @@ void SimWorker::save_runs() {
     saved.baseline = r.baseline->clone();
     saved.record = static_cast<const RunRecord&>(r);
     r.saved = std::move(saved);
+}
+
+void SimWorker::pin_runs() {
+    Runs& r = *runs_;
+    r.baseline = r.current->clone();
+    r.baseline_points = r.current_points;
+    r.pins.push_back(r.year);
+    r.pinned_controls = r.applied;
+    r.changes.push_back(
+        {r.year + 1,
+         "A fixed as the policy of year " + std::to_string(r.year) + "; the levers now steer B",
+         false});
+    seeds_->log_pin(r.year);
 }
 
 void SimWorker::rewind_runs() {
@@ -301,6 +327,7 @@ void SimWorker::rewind_runs() {
     // The seeds start again and replay the changes up to the saved year; they catch up behind.
     seeds_->restart(r.run_spec, r.base_spec, r.seed_values);
     for (const auto& [year, adoption] : r.control_log) seeds_->log_adoption(year, adoption);
+    for (int year : r.pins) seeds_->log_pin(year);
     seeds_->set_target(r.year);
 }
 
@@ -322,6 +349,8 @@ void SimWorker::publish() {
     s->controls = r.applied;
     s->controls_epoch = r.controls_epoch;
     s->saved_year = r.saved ? r.saved->record.year : -1;
+    s->pinned_year = r.pins.empty() ? -1 : r.pins.back();
+    s->pinned_controls = r.pinned_controls;
     s->changes = r.changes;
     s->market = r.market;
     {
@@ -352,7 +381,7 @@ void SimWorker::loop() {
             };
             const auto ready = [&] {
                 return quit_ || reset_pending_ || save_pending_ || rewind_pending_ ||
-                       seed_progress_ || main_due();
+                       pin_pending_ || seed_progress_ || main_due();
             };
             // A timed wait only before the year is due: after it, a year held back by the seeds
             // waits for their progress, which wakes us, instead of spinning.
@@ -369,9 +398,9 @@ void SimWorker::loop() {
                 lk.lock();
                 continue;
             }
-            if (save_pending_ || rewind_pending_) {
-                const bool save = save_pending_, rewind = rewind_pending_;
-                save_pending_ = rewind_pending_ = false;
+            if (save_pending_ || rewind_pending_ || pin_pending_) {
+                const bool save = save_pending_, rewind = rewind_pending_, pin = pin_pending_;
+                save_pending_ = rewind_pending_ = pin_pending_ = false;
                 if (rewind) {
                     playing_ = false;
                     steps_ = 0;
@@ -379,6 +408,7 @@ void SimWorker::loop() {
                 lk.unlock();
                 if (save) save_runs();
                 if (rewind) rewind_runs();
+                if (pin) pin_runs();
                 publish();
                 lk.lock();
                 continue;

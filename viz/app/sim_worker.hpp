@@ -38,7 +38,8 @@ struct RunSetup {
     std::vector<ScheduledChange> scheduled;
     double speed = 1.0; // years a second; kMaxSpeed for as fast as they compute
     bool playing = false;
-    int noise_seeds = 0; // background seeds for the spread bands (0: none)
+    int noise_seeds = 0;     // background seeds for the spread bands (0: none)
+    int pin_after_year = -1; // A-vs-B scripted: pin() once this year is done (-1: never)
 };
 
 // How far the main runs may get ahead of the background seeds while playing, once the seeds are
@@ -61,6 +62,10 @@ class SimWorker {
     // background seeds start again and catch up. Rewind without a save does nothing.
     void save_state();
     void rewind();
+    // A-vs-B: from the current year the baseline (dashed) is a copy of the current run, policy A
+    // as the levers stand now; the levers then steer the current run, B. Both continue on the
+    // same seeds, so their difference is B's change, not chance. Pinning again fixes a new A.
+    void pin();
     void set_speed(double years_per_second);
     void request_controls(const PolicyControls& controls); // applies from the next year
 
@@ -84,6 +89,7 @@ class SimWorker {
     void run_one_year();
     void save_runs();
     void rewind_runs();
+    void pin_runs();
     void publish();
 
     const RunSetup setup_;
@@ -99,6 +105,7 @@ class SimWorker {
     bool reset_pending_ = false;
     bool save_pending_ = false;
     bool rewind_pending_ = false;
+    bool pin_pending_ = false;
     std::uint64_t reset_seed_ = 0;
     double speed_ = 1.0;
     PolicyControls requested_;

@@ -117,6 +117,10 @@ struct Snapshot {
     PolicyControls controls;          // the policy all councils follow (as the app set it)
     std::uint64_t controls_epoch = 0; // changes when the run, not the user, changed controls
     int saved_year = -1;              // the year of the saved state; -1 when nothing is saved
+    // A-vs-B (SimWorker::pin): the year from which the baseline is policy A; -1 when the baseline
+    // is the untouched scenario. A's levers.
+    int pinned_year = -1;
+    PolicyControls pinned_controls;
     std::vector<ChangeNote> changes;
     std::shared_ptr<const MarketSnapshot> market;
 };
