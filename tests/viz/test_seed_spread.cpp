@@ -99,3 +99,27 @@ TEST_CASE("seed spread: monitor numbers in the figure's unit") {
     d.delta = 0.373;
     CHECK(monitor_text(d, MetricUnit::Ratio).starts_with("1.16 \u00B7 \u0394 +0.373"));
 }
+
+TEST_CASE("panel hover: each figure this run, on the baseline, and over the seeds, at the year") {
+    auto cur = line({0.30, 0.25});
+    auto base = line({0.30, 0.31});
+    for (auto* v : {&cur, &base})
+        for (auto& p : *v) p.sme_share_total = p.sme_share_direct + 0.1;
+    std::vector<std::vector<MetricsPoint>> sc = {line({0.28, 0.22})}, sb = {line({0.3, 0.3})};
+    for (auto* v : {&sc[0], &sb[0]})
+        for (auto& p : *v) p.sme_share_total = p.sme_share_direct + 0.1;
+    const auto lines = panel_hover_lines(Panel::SmeShare, cur, base, SeedLines{sc, sb}, 2, false);
+    REQUIRE(lines.size() == 7); // heading, then this run / baseline / seeds for each figure
+    CHECK(lines[0] == "SME share of spend, year 2");
+    CHECK(lines[1] == "Direct: this run 25.0%");
+    CHECK(lines[2] == "Direct: baseline 31.0%");
+    CHECK(lines[3] == "Direct: 2 seeds 22.0% to 25.0%");
+    CHECK(lines[4] == "With subcontracting: this run 35.0%");
+    CHECK(lines[6] == "With subcontracting: 2 seeds 32.0% to 35.0%");
+    // A year not simulated yet shows nothing; after A-vs-B the lines are named A and B.
+    CHECK(panel_hover_lines(Panel::SmeShare, cur, base, SeedLines{}, 3, false).empty());
+    const auto ab = panel_hover_lines(Panel::PriceIndex, cur, base, SeedLines{}, 1, true);
+    REQUIRE(ab.size() == 3);
+    CHECK(ab[1].starts_with("B "));
+    CHECK(ab[2].starts_with("A "));
+}

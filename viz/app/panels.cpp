@@ -177,6 +177,31 @@ ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     return spec;
 }
 
+std::vector<std::string> panel_hover_lines(Panel panel, std::span<const MetricsPoint> current,
+                                           std::span<const MetricsPoint> baseline,
+                                           const SeedLines& seeds, int year, bool pinned) {
+    if (year < 1 || static_cast<std::size_t>(year) > current.size()) return {};
+    const PanelDef& d = def(panel);
+    const MetricDef& m = *find_metric(d.metric).def;
+    const auto i = static_cast<std::size_t>(year - 1);
+    std::vector<std::string> out{std::string(m.label) + ", year " + std::to_string(year)};
+    const auto value = [&](double v) {
+        return std::isfinite(v) ? amount_text(v, m.unit, false) : std::string("not defined");
+    };
+    for (std::size_t k = 0; k < d.n_lines; ++k) {
+        const Line& line = d.lines[k];
+        const std::string who = d.n_lines > 1 ? std::string(line.label) + ": " : std::string();
+        out.push_back(who + (pinned ? "B " : "this run ") + value(line.get(current[i])));
+        if (i < baseline.size())
+            out.push_back(who + (pinned ? "A " : "baseline ") + value(line.get(baseline[i])));
+        if (!seeds.current.empty())
+            if (const auto sp = spread_at(current, seeds.current, i, line.get))
+                out.push_back(who + std::to_string(seeds.current.size() + 1) + " seeds " +
+                              value(sp->lo) + " to " + value(sp->hi));
+    }
+    return out;
+}
+
 ChartStyle panel_style(float s) {
     const auto px = [s](float design, unsigned min_px) {
         return std::max(min_px, static_cast<unsigned>(std::lround(design * s)));

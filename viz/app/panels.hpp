@@ -9,6 +9,7 @@
 #include <array>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace tendersim {
 struct YearMetrics;
@@ -69,6 +70,13 @@ ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                           const SeedLines& seeds);
 ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
                           std::span<const MetricsPoint> baseline, int horizon);
+
+// What hovering a panel at `year` shows: a heading, then each of its figures this run, on the
+// baseline (or A), and the range over the seeds that reached the year. Empty if no run has the
+// year yet.
+std::vector<std::string> panel_hover_lines(Panel panel, std::span<const MetricsPoint> current,
+                                           std::span<const MetricsPoint> baseline,
+                                           const SeedLines& seeds, int year, bool pinned);
 
 // Sizes for a chart panel at the app's scale (1 = 1920x1080): large enough to read from the back
 // of a room. The baseline is thinner than the current line and dashed, drawn over it (see

@@ -272,6 +272,11 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     // no patch behind it, which would hide the data there.
     const ChartLayout L =
         compute_layout(big, spec, sfml_text_width(font_), style, sfml_text_width(bold_));
+    // draw_panel only ever draws the buffer being prepared.
+    back_->plots[i] = {
+        {r.left + L.plot.left / 2, r.top + L.plot.top / 2, L.plot.width / 2, L.plot.height / 2},
+        L.x.domain_lo(),
+        L.x.domain_hi()};
     const sf::Color rule(0x55, 0x55, 0x55);
     const TextWidthFn measure = sfml_text_width(font_);
     float label_end = -1e9f; // right end of the last label: two changes a year apart share one
@@ -377,9 +382,29 @@ void Scene::draw_tooltip(sf::RenderTarget& t, const FrameState& st, const HoverT
     const MarketSnapshot* m = front_->view->snapshot();
     if (!m || hover.kind == HoverTarget::Kind::None) return;
     const auto i = static_cast<std::size_t>(hover.index);
-    const std::vector<std::string> lines = hover.kind == HoverTarget::Kind::Supplier
-                                               ? supplier_hover_lines(*m, i)
-                                               : council_hover_lines(*m, i);
+    draw_box(t, st,
+             hover.kind == HoverTarget::Kind::Supplier ? supplier_hover_lines(*m, i)
+                                                       : council_hover_lines(*m, i));
+}
+
+std::vector<std::string> Scene::chart_hover(const FrameState& st) const {
+    const Snapshot* snap = front_->snap.get();
+    if (snap == nullptr) return {};
+    for (std::size_t i = 0; i < kChartPanels; ++i) {
+        const PanelPlot& p = front_->plots[i];
+        if (!p.plot.contains(st.mouse) || p.plot.width <= 0.0f) continue;
+        const double f = (st.mouse.x - p.plot.left) / p.plot.width;
+        const int year = static_cast<int>(std::lround(p.year_lo + f * (p.year_hi - p.year_lo)));
+        return panel_hover_lines(panel_order()[i], snap->current, snap->baseline,
+                                 SeedLines{snap->seed_current, snap->seed_baseline}, year,
+                                 snap->pinned_year >= 0);
+    }
+    return {};
+}
+
+void Scene::draw_box(sf::RenderTarget& t, const FrameState& st,
+                     const std::vector<std::string>& lines) {
+    if (lines.empty()) return;
     const float s = layout_.scale;
     const unsigned px = spx(19.0f, s);
     const float line_h = std::round(static_cast<float>(px) * 1.4f);
@@ -432,6 +457,7 @@ void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
     }
     const TextRegionScope region("window", layout_.window);
     draw_tooltip(target, st, hover);
+    draw_box(target, st, chart_hover(st));
 }
 
 } // namespace tendersim::viz

@@ -53,10 +53,16 @@ class Scene {
     void flush();
 
   private:
+    // Where a chart panel's plot is on screen and its years, for hovering.
+    struct PanelPlot {
+        Rect plot; // window coordinates
+        double year_lo = 0, year_hi = 0;
+    };
     struct Buffer {
         std::shared_ptr<const Snapshot> snap;
         std::unique_ptr<MarketView> view;
         sf::RenderTexture market, charts;
+        std::array<PanelPlot, kChartPanels> plots;
     };
     static constexpr int kPieces = MarketView::kSlices + static_cast<int>(kChartPanels);
 
@@ -67,6 +73,10 @@ class Scene {
     void draw_market_legend(sf::RenderTarget& target, const Rect& strip, const MarketView& view);
     void draw_title_bar(sf::RenderTarget& target, const FrameState& state);
     void draw_tooltip(sf::RenderTarget& target, const FrameState& state, const HoverTarget& hover);
+    // The chart panel under the pointer: its figures at the year there.
+    std::vector<std::string> chart_hover(const FrameState& state) const;
+    void draw_box(sf::RenderTarget& target, const FrameState& state,
+                  const std::vector<std::string>& lines);
 
     const sf::Font& font_;
     const sf::Font& bold_;

@@ -30,6 +30,8 @@ std::string number_text(double v, bool sign) {
     return (sign ? "+" : "") + s;
 }
 
+} // namespace
+
 std::string amount_text(double v, MetricUnit unit, bool sign) {
     switch (unit) {
     case MetricUnit::Share: {
@@ -51,8 +53,6 @@ std::string amount_text(double v, MetricUnit unit, bool sign) {
         return number_text(v, sign);
     }
 }
-
-} // namespace
 
 std::optional<Spread> spread_at(std::span<const MetricsPoint> main,
                                 std::span<const std::vector<MetricsPoint>> seeds,

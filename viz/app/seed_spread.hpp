@@ -43,6 +43,10 @@ std::optional<Difference> difference(std::span<const MetricsPoint> current,
                                      std::span<const MetricsPoint> baseline, const SeedLines& seeds,
                                      FigureOf figure);
 
+// A figure in its unit for a reader: "35.1%" (a share; "+1.2 pts" as a difference with sign),
+// "£0.0123", "£1.5m", "1,940", "1.16"; sign: an explicit + on positives.
+std::string amount_text(double v, MetricUnit unit, bool sign);
+
 // "35.1% · Δ −1.6 pts · clear" in the figure's unit, shares in points, when every seed's
 // difference has the same sign; "· noise" when the seeds disagree on it; "no change" when every
 // seed's difference is zero (before a policy differs from the baseline). The range over seeds is
