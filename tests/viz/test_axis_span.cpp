@@ -59,7 +59,8 @@ TEST_CASE("axes: an unchanged baseline's app panels keep the metric's minimum sp
         {"Single-bid tenders", 0.2},
         {"Price index", 0.2},
     };
-    for (Panel p : panel_order()) {
+    // Every panel a trainer can choose, not only the default grid.
+    for (Panel p : panel_choices()) {
         const ChartSpec spec = make_panel_chart(p, points, points, kYears);
         INFO(spec.title);
         const ChartLayout L = compute_layout({0, 0, 480, 300}, spec, fake_width);
@@ -77,6 +78,19 @@ TEST_CASE("axes: an unchanged baseline's app panels keep the metric's minimum sp
                 CHECK(pt.y < L.y.domain_hi());
             }
     }
+}
+
+TEST_CASE("panels: the swappable panels carry their engine figures") {
+    const auto years = run(0, 2);
+    const MetricsPoint p = metrics_point(years[1]);
+    CHECK(p.council_cost_gbp == years[1].council_procurement_cost_gbp);
+    CHECK(p.job_years == years[1].social_value_job_years);
+    CHECK(p.local_share == years[1].local_share);
+    CHECK(p.incumbent_win_rate == years[1].incumbent_win_rate);
+    CHECK(p.council_cost_gbp > 0.0); // councils run tenders every year
+    REQUIRE(panel_choices().size() == 12);
+    for (std::size_t i = 0; i < kChartPanels; ++i) CHECK(panel_choices()[i] == panel_order()[i]);
+    CHECK(make_panel_chart(Panel::CouncilCost, {}, {}, 10).title == "Procurement cost");
 }
 
 TEST_CASE("axes: every metric's report chart of an unchanged baseline keeps its minimum span") {

@@ -65,6 +65,23 @@ const PanelDef& def(Panel p) {
         {"active_suppliers_large",
          {{{"This run", [](const MetricsPoint& m) { return m.active_large; }, kLargeColour}, {}}},
          1},
+        {"council_procurement_cost_gbp",
+         {{{"This run", [](const MetricsPoint& m) { return m.council_cost_gbp; },
+            okabe_ito::purple},
+           {}}},
+         1},
+        {"social_value_job_years",
+         {{{"This run", [](const MetricsPoint& m) { return m.job_years; }, okabe_ito::green}, {}}},
+         1},
+        {"local_share",
+         {{{"This run", [](const MetricsPoint& m) { return m.local_share; }, okabe_ito::vermillion},
+           {}}},
+         1},
+        {"incumbent_win_rate",
+         {{{"This run", [](const MetricsPoint& m) { return m.incumbent_win_rate; },
+            okabe_ito::purple},
+           {}}},
+         1},
     };
     return defs[static_cast<std::size_t>(p)];
 }
@@ -105,7 +122,20 @@ MetricsPoint metrics_point(const YearMetrics& y) {
     m.hhi = y.overall.hhi;
     m.active_sme = y.active_suppliers_sme;
     m.active_large = y.active_suppliers_large;
+    m.council_cost_gbp = y.council_procurement_cost_gbp;
+    m.job_years = y.social_value_job_years;
+    m.local_share = y.local_share;
+    m.incumbent_win_rate = y.incumbent_win_rate;
     return m;
+}
+
+std::span<const Panel> panel_choices() {
+    static const std::array<Panel, 12> all = {
+        Panel::SmeShare,      Panel::SocialValue, Panel::PriceIndex, Panel::Hhi,
+        Panel::BidsPerTender, Panel::SingleBid,   Panel::ActiveSme,  Panel::ActiveLarge,
+        Panel::CouncilCost,   Panel::JobYears,    Panel::LocalShare, Panel::IncumbentWin,
+    };
+    return all;
 }
 
 const std::array<Panel, kChartPanels>& panel_order() {

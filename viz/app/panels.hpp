@@ -29,6 +29,11 @@ struct MetricsPoint {
     double hhi = 0;
     double active_sme = 0;
     double active_large = 0;
+    // The figures of the panels a trainer can swap in (panel_choices).
+    double council_cost_gbp = 0; // councils' cost of running procurements this year
+    double job_years = 0;        // social value delivered as FTE years of jobs (TOMs units)
+    double local_share = 0;
+    double incumbent_win_rate = 0;
 };
 
 MetricsPoint metrics_point(const YearMetrics& y);
@@ -42,7 +47,15 @@ enum class Panel : std::uint8_t {
     Hhi,
     ActiveSme,
     ActiveLarge,
+    // Not in the default grid; a trainer swaps them in (panel_choices).
+    CouncilCost,
+    JobYears,
+    LocalShare,
+    IncumbentWin,
 };
+
+// Every panel, default grid first: what a grid cell can be switched to, in order.
+std::span<const Panel> panel_choices();
 
 // Panel order in the grid (row-major).
 const std::array<Panel, kChartPanels>& panel_order();
