@@ -1,7 +1,9 @@
 #include "app/app.hpp"
 
+#include "app/presets.hpp"
 #include "chart/render.hpp"
 #include "io/errors.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Window/Event.hpp>
@@ -18,10 +20,11 @@ using Clock = std::chrono::steady_clock;
 
 App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned height,
          const sf::Font& font, const sf::Font& bold)
-    : options_(options), title_("tendersim \u00B7 " + setup.spec.name), worker_(std::move(setup)),
-      scene_(font, bold), width_(width), height_(height), windowed_width_(width),
-      windowed_height_(height), ui_scale_(clamp_ui_scale(options.ui_scale)),
-      show_fps_(options.show_fps) {
+    : options_(options), title_("tendersim \u00B7 " + setup.spec.name), setup_(setup),
+      worker_(std::make_unique<SimWorker>(std::move(setup))),
+      scenario_start_(controls_from_policy(setup_.spec.policy)), scene_(font, bold), width_(width),
+      height_(height), windowed_width_(width), windowed_height_(height),
+      ui_scale_(clamp_ui_scale(options.ui_scale)), show_fps_(options.show_fps) {
     set_fullscreen(options_.fullscreen);
     take_new_snapshot();
 }
@@ -79,11 +82,79 @@ void App::set_ui_scale(float ui_scale) {
 void App::change_controls(const PolicyControls& c) {
     if (c == controls_) return;
     controls_ = c;
-    worker_.request_controls(controls_);
+    worker_->request_controls(controls_);
+}
+
+void App::show_toast(std::string text, std::chrono::milliseconds how_long) {
+    toast_ = std::move(text);
+    toast_until_ = Clock::now() + how_long;
+}
+
+void App::next_preset(int step) {
+    const auto all = presets();
+    const auto n = static_cast<std::ptrdiff_t>(all.size());
+    preset_ = static_cast<std::size_t>(((static_cast<std::ptrdiff_t>(preset_) + step) % n + n) % n);
+    change_controls(preset_controls(all[preset_], scenario_start_));
+    show_toast("Preset: " + all[preset_].name + " (from year " + std::to_string(snap_->year + 1) +
+                   ")",
+               std::chrono::seconds(3));
+}
+
+void App::next_scenario(int step) {
+    namespace fs = std::filesystem;
+    if (scenario_files_.empty()) {
+        // The scenario files beside the one the app started with that it can draw: a market of
+        // up to ~25,000 suppliers (the continental stress test would take minutes to build).
+        std::vector<std::string> files;
+        std::error_code ec;
+        for (const auto& e :
+             fs::directory_iterator(fs::path(options_.scenario_path).parent_path(), ec))
+            if (e.path().extension() == ".toml") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            try {
+                if (load_scenario_file(f).market.suppliers <= 25'000) scenario_files_.push_back(f);
+            } catch (const std::exception&) {
+                // not a scenario (or a broken one): not offered
+            }
+        }
+    }
+    if (scenario_files_.empty()) return;
+    const auto n = static_cast<std::ptrdiff_t>(scenario_files_.size());
+    const auto same_file = [&](const std::string& f) {
+        std::error_code ec;
+        return !setup_.spec.sources.empty() &&
+               fs::equivalent(f, setup_.spec.sources.front().path, ec);
+    };
+    const auto here = std::find_if(scenario_files_.begin(), scenario_files_.end(), same_file);
+    const std::ptrdiff_t at = here == scenario_files_.end() ? 0 : here - scenario_files_.begin();
+    const std::string& next = scenario_files_[static_cast<std::size_t>(((at + step) % n + n) % n)];
+    RunSetup s = setup_;
+    s.spec = load_scenario_file(next);
+    s.base_seed = static_cast<std::uint64_t>(s.spec.run.seed);
+    if (!options_.years) s.horizon = static_cast<int>(s.spec.run.years);
+    s.scheduled.clear();
+    s.pin_after_year = -1;
+    s.playing = false;
+    s.speed = worker_->speed();
+    // Building runs the burn-in on this thread: say so on screen first.
+    show_toast("Loading " + s.spec.name + "\u2026", std::chrono::seconds(2));
+    window_.clear();
+    scene_.draw(window_, frame_state(false));
+    window_.display();
+    worker_.reset(); // stop the old runs first: two markets at once may not fit
+    worker_ = std::make_unique<SimWorker>(s);
+    setup_ = std::move(s);
+    scenario_start_ = controls_from_policy(setup_.spec.policy);
+    preset_ = 0;
+    snap_.reset();
+    seen_epoch_ = 0;
+    take_new_snapshot();
+    show_toast(setup_.spec.name + ": " + setup_.spec.description, std::chrono::seconds(4));
 }
 
 void App::take_new_snapshot() {
-    auto s = worker_.latest();
+    auto s = worker_->latest();
     if (!s || (snap_ && s->version == snap_->version)) return;
     snap_ = std::move(s);
     // The run changed the controls itself (a reset, a scenario adoption, a scripted change):
@@ -100,9 +171,9 @@ FrameState App::frame_state(bool for_picture) const {
     ControlState& c = st.controls;
     c.controls = controls_;
     c.applied = snap_->controls;
-    c.playing = worker_.playing();
-    c.computing = worker_.computing();
-    c.speed = worker_.speed();
+    c.playing = worker_->playing();
+    c.computing = worker_->computing();
+    c.speed = worker_->speed();
     c.base_seed = snap_->base_seed;
     c.year = snap_->year;
     c.horizon = snap_->horizon;
@@ -127,17 +198,17 @@ void App::press(Vec2 p) {
     const int dir = hit->part == WidgetPart::Plus ? 1 : hit->part == WidgetPart::Minus ? -1 : 0;
     switch (hit->id) {
     case ControlId::PlayPause:
-        worker_.set_playing(!worker_.playing());
+        worker_->set_playing(!worker_->playing());
         break;
     case ControlId::Step:
-        worker_.step();
+        worker_->step();
         break;
     case ControlId::Reset:
         reset(snap_->base_seed);
         break;
     case ControlId::Speed:
         if (dir != 0)
-            worker_.set_speed(step_value(stepper_values(ControlId::Speed), worker_.speed(), dir));
+            worker_->set_speed(step_value(stepper_values(ControlId::Speed), worker_->speed(), dir));
         break;
     case ControlId::Seed:
         if (dir != 0 && !(dir < 0 && snap_->base_seed == 0))
@@ -170,7 +241,7 @@ void App::press(Vec2 p) {
 }
 
 void App::reset(std::uint64_t base_seed) {
-    worker_.reset_with_seed(base_seed);
+    worker_->reset_with_seed(base_seed);
     // Rebuilding includes the scenario's burn-in years (most of a second on the national
     // scenario): say that something is happening.
     toast_ = base_seed == snap_->base_seed
@@ -207,11 +278,11 @@ void App::key(const sf::Event::KeyEvent& e) {
     }
     switch (k) {
     case K::Space:
-        worker_.set_playing(!worker_.playing());
+        worker_->set_playing(!worker_->playing());
         break;
     case K::N:
     case K::Right:
-        worker_.step();
+        worker_->step();
         break;
     case K::R:
         reset(snap_->base_seed);
@@ -220,12 +291,22 @@ void App::key(const sf::Event::KeyEvent& e) {
     case K::Equal:
     case K::Subtract:
     case K::Hyphen:
-        worker_.set_speed(
-            step_value(stepper_values(ControlId::Speed), worker_.speed(), plus ? 1 : -1));
+        worker_->set_speed(
+            step_value(stepper_values(ControlId::Speed), worker_->speed(), plus ? 1 : -1));
+        break;
+    case K::P:
+        next_preset(e.shift ? -1 : 1);
+        break;
+    case K::O:
+        next_scenario(e.shift ? -1 : 1);
+        break;
+    case K::C:
+        if (const std::string title = scene_.cycle_panel(mouse_, e.shift ? -1 : 1); !title.empty())
+            show_toast("Chart: " + title, std::chrono::seconds(2));
         break;
     case K::A:
         // A-vs-B: the dashed line becomes today's policy, A; the levers now try B against it.
-        worker_.pin();
+        worker_->pin();
         toast_ = "A = the policy of year " + std::to_string(snap_->year) +
                  " (dashed). Move the levers to try B";
         toast_until_ = Clock::now() + std::chrono::seconds(4);
@@ -343,7 +424,7 @@ int App::run() {
         sf::Event e;
         while (window_.pollEvent(e)) handle(e);
         if (!window_.isOpen()) break;
-        if (const std::string err = worker_.error(); !err.empty()) {
+        if (const std::string err = worker_->error(); !err.empty()) {
             std::cerr << "tendersim-viz: the simulation stopped: " << err << "\n";
             return kExitInternal;
         }

@@ -13,7 +13,10 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace tendersim::viz {
 
@@ -36,6 +39,9 @@ class App {
     void relayout(unsigned width, unsigned height);
     void reset(std::uint64_t base_seed); // back to year 0 with this seed
     void change_controls(const PolicyControls& c);
+    void next_preset(int step);   // P / Shift+P: the next policy preset, from the next year
+    void next_scenario(int step); // O / Shift+O: the next scenario file beside the first one
+    void show_toast(std::string text, std::chrono::milliseconds how_long);
     void take_new_snapshot();
     FrameState frame_state(bool for_picture) const;
     sf::Image render_image();
@@ -46,7 +52,11 @@ class App {
     const AppOptions& options_;
     std::string title_;
     sf::RenderWindow window_;
-    SimWorker worker_;
+    RunSetup setup_; // of the running scenario: what a scenario switch starts from
+    std::unique_ptr<SimWorker> worker_;
+    PolicyControls scenario_start_; // the levers as the scenario starts, for presets
+    std::size_t preset_ = 0;
+    std::vector<std::string> scenario_files_; // listed on the first O
     Scene scene_;
     unsigned width_, height_;
     unsigned windowed_width_, windowed_height_; // the size to return to from full screen

@@ -136,7 +136,11 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
                 opts.help() +
                 "\nKeys: Space play/pause, N step a year, R reset, +/- speed, S save a screenshot, "
                 "F11 full screen, Ctrl +/- larger/smaller text and controls (Ctrl 0 resets), F "
-                "frame rate, Esc quit.\nExit codes: 0 ok; 2 bad arguments, an invalid scenario or "
+                "frame rate, P / Shift+P next / previous policy preset (from the next year), O / "
+                "Shift+O next / previous scenario file in the scenario's folder, C / Shift+C "
+                "switch the chart under the pointer, A fix the current policy as A (the dashed "
+                "line) so the levers try B against it, Esc quit.\nExit codes: 0 ok; 2 bad "
+                "arguments, an invalid scenario or "
                 "no X "
                 "display; 3 a file could not be read or written (e.g. the screenshot); 4 internal "
                 "error.\n";

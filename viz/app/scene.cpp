@@ -113,7 +113,8 @@ void Scene::set_snapshot(std::shared_ptr<const Snapshot> snap) {
 }
 
 void Scene::start_refresh() {
-    if (!latest_ || latest_ == front_->snap) return;
+    if (!latest_ || (latest_ == front_->snap && !force_refresh_)) return;
+    force_refresh_ = false;
     back_->snap = latest_;
     back_->view->rebuild(back_->snap->market, market_area_, layout_.scale);
     next_piece_ = 0;
@@ -146,6 +147,24 @@ void Scene::draw_piece(int piece) {
     std::swap(front_, back_);
     next_piece_ = -1;
     start_refresh();
+}
+
+std::string Scene::cycle_panel(Vec2 p, int step) {
+    for (std::size_t i = 0; i < kChartPanels; ++i) {
+        if (!layout_.charts[i].contains(p)) continue;
+        const auto choices = panel_choices();
+        const auto n = static_cast<std::ptrdiff_t>(choices.size());
+        std::ptrdiff_t k = std::find(choices.begin(), choices.end(), cells_[i]) - choices.begin();
+        for (std::ptrdiff_t tries = 0; tries < n; ++tries) {
+            k = ((k + step) % n + n) % n;
+            if (std::find(cells_.begin(), cells_.end(), choices[k]) == cells_.end()) break;
+        }
+        cells_[i] = choices[k];
+        force_refresh_ = true;
+        if (next_piece_ < 0) start_refresh();
+        return make_panel_chart(cells_[i], {}, {}, 2).title;
+    }
+    return {};
 }
 
 void Scene::flush() {
@@ -260,9 +279,8 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const float s2 = layout_.scale * 2.0f;
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
-    const ChartSpec spec =
-        app_panel_chart(panel_order()[i], snap.current, snap.baseline, snap.horizon,
-                        SeedLines{snap.seed_current, snap.seed_baseline});
+    const ChartSpec spec = app_panel_chart(cells_[i], snap.current, snap.baseline, snap.horizon,
+                                           SeedLines{snap.seed_current, snap.seed_baseline});
     const TextRegionScope region("chart '" + spec.title + "'", r, 0.5f, {r.left, r.top});
     draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
                     style, Theme{}, &bold_);
@@ -395,7 +413,7 @@ std::vector<std::string> Scene::chart_hover(const FrameState& st) const {
         if (!p.plot.contains(st.mouse) || p.plot.width <= 0.0f) continue;
         const double f = (st.mouse.x - p.plot.left) / p.plot.width;
         const int year = static_cast<int>(std::lround(p.year_lo + f * (p.year_hi - p.year_lo)));
-        return panel_hover_lines(panel_order()[i], snap->current, snap->baseline,
+        return panel_hover_lines(cells_[i], snap->current, snap->baseline,
                                  SeedLines{snap->seed_current, snap->seed_baseline}, year,
                                  snap->pinned_year >= 0);
     }

@@ -10,11 +10,13 @@
 #include "app/control_panel.hpp"
 #include "app/control_view.hpp"
 #include "app/market_view.hpp"
+#include "app/panels.hpp"
 #include "app/snapshot.hpp"
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,6 +50,10 @@ class Scene {
     // Draws a whole frame onto target (the window, or a texture for a screenshot), after
     // drawing at most one refresh piece.
     void draw(sf::RenderTarget& target, const FrameState& state);
+    // The chart cell under p switches to the next panel (step +1) or the previous (-1) of
+    // panel_choices() not shown in another cell; returns its title, empty if p is on no cell.
+    std::string cycle_panel(Vec2 p, int step);
+
     // Completes the refresh for the newest snapshot now (before a screenshot, which must show
     // the latest year, and after a resize).
     void flush();
@@ -67,6 +73,8 @@ class Scene {
     static constexpr int kPieces = MarketView::kSlices + static_cast<int>(kChartPanels);
 
     void start_refresh();
+    std::array<Panel, kChartPanels> cells_ = panel_order(); // what each chart cell shows
+    bool force_refresh_ = false; // redraw even the picture on screen (a cell changed)
     void draw_piece(int piece);
     void draw_panel(sf::RenderTarget& target, const Snapshot& snap, std::size_t i);
     void draw_chart_key(sf::RenderTarget& target, const Rect& box);
