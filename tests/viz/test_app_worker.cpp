@@ -42,6 +42,16 @@ std::vector<MetricsPoint> plain_run(const ScenarioSpec& spec, int years) {
     return out;
 }
 
+// The newest snapshot once it satisfies `done` (a command's effect), or after 3 s.
+template <typename Done> std::shared_ptr<const Snapshot> published(const SimWorker& w, Done done) {
+    auto s = w.latest();
+    for (int i = 0; i < 300 && !done(*s); ++i) {
+        std::this_thread::sleep_for(10ms);
+        s = w.latest();
+    }
+    return s;
+}
+
 void check_same(const std::vector<MetricsPoint>& a, const std::vector<MetricsPoint>& b) {
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -251,11 +261,7 @@ TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if ne
     const std::uint64_t epoch = branched->controls_epoch;
 
     w.rewind();
-    std::shared_ptr<const Snapshot> back;
-    for (int i = 0; i < 300 && (!back || back->year != 2); ++i) {
-        std::this_thread::sleep_for(10ms);
-        back = w.latest();
-    }
+    const auto back = published(w, [](const Snapshot& s) { return s.year == 2; });
     REQUIRE(back->year == 2);
     CHECK_FALSE(w.playing());
     CHECK(back->controls == before); // the levers as they were at the save
@@ -281,11 +287,7 @@ TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers ste
     w.step();
     REQUIRE(w.wait_for_year(2, 60s, true)->year == 2);
     w.pin();
-    std::shared_ptr<const Snapshot> pinned;
-    for (int i = 0; i < 300 && (!pinned || pinned->pinned_year != 2); ++i) {
-        std::this_thread::sleep_for(10ms);
-        pinned = w.latest();
-    }
+    const auto pinned = published(w, [](const Snapshot& s) { return s.pinned_year == 2; });
     REQUIRE(pinned->pinned_year == 2);
     CHECK(pinned->pinned_controls.social_value_weight == doctest::Approx(0.2));
     PolicyControls b = pinned->controls;
