@@ -261,7 +261,7 @@ TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if ne
     const std::uint64_t epoch = branched->controls_epoch;
 
     w.rewind();
-    const auto back = published(w, [](const Snapshot& s) { return s.year == 2; });
+    const auto back = published(w, [](const Snapshot& snap) { return snap.year == 2; });
     REQUIRE(back->year == 2);
     CHECK_FALSE(w.playing());
     CHECK(back->controls == before); // the levers as they were at the save
@@ -287,7 +287,7 @@ TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers ste
     w.step();
     REQUIRE(w.wait_for_year(2, 60s, true)->year == 2);
     w.pin();
-    const auto pinned = published(w, [](const Snapshot& s) { return s.pinned_year == 2; });
+    const auto pinned = published(w, [](const Snapshot& snap) { return snap.pinned_year == 2; });
     REQUIRE(pinned->pinned_year == 2);
     CHECK(pinned->pinned_controls.social_value_weight == doctest::Approx(0.2));
     PolicyControls b = pinned->controls;

@@ -63,6 +63,9 @@ int run(int argc, char** argv) {
                     kExitBadInput);
     setup.threads = o.threads;
     setup.noise_seeds = o.noise_seeds;
+    // Idle priority keeps a live window smooth; a screenshot has no viewer to keep smooth, and on
+    // a busy machine (CI) idle-priority seeds could wait for minutes.
+    setup.seeds_at_idle_priority = o.screenshot.empty();
     setup.pin_after_year = o.pin_after_year;
     setup.scheduled = o.changes;
     for (const auto& c : setup.scheduled)

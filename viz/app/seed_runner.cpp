@@ -13,8 +13,8 @@ struct SeedRunner::Seed {
     std::unique_ptr<Simulation> current, baseline;
 };
 
-SeedRunner::SeedRunner(int threads, std::function<void()> on_progress)
-    : threads_(threads), on_progress_(std::move(on_progress)) {
+SeedRunner::SeedRunner(int threads, std::function<void()> on_progress, bool idle_priority)
+    : threads_(threads), idle_priority_(idle_priority), on_progress_(std::move(on_progress)) {
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -110,8 +110,10 @@ void SeedRunner::loop() {
 void SeedRunner::work() {
     // Idle priority: the seeds only get a core the main runs and the drawing leave free. Without
     // it the two-core machines workshops use would drop frames. Failure (not Linux) is harmless.
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+    if (idle_priority_) {
+        sched_param idle{};
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+    }
 
     std::vector<Seed> runs; // touched by this thread only
     std::uint64_t runs_generation = 0;

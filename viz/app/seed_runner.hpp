@@ -28,7 +28,9 @@ struct SeedResults {
 class SeedRunner {
   public:
     // on_progress is called (from the seed thread, without locks held) after each unit of work.
-    SeedRunner(int threads, std::function<void()> on_progress);
+    // idle_priority: run at the OS's idle priority (the app); tests, which share the machine
+    // with other tests, run them normally so they cannot starve.
+    SeedRunner(int threads, std::function<void()> on_progress, bool idle_priority);
     ~SeedRunner();
     SeedRunner(const SeedRunner&) = delete;
     SeedRunner& operator=(const SeedRunner&) = delete;
@@ -61,6 +63,7 @@ class SeedRunner {
     void work();
 
     const int threads_;
+    const bool idle_priority_;
     const std::function<void()> on_progress_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -49,13 +49,16 @@ struct SimWorker::Runs : RunRecord {
 SimWorker::SimWorker(RunSetup setup)
     : setup_(std::move(setup)), runs_(std::make_unique<Runs>()), playing_(setup_.playing),
       speed_(setup_.speed) {
-    seeds_ = std::make_unique<SeedRunner>(setup_.threads, [this] {
-        {
-            std::lock_guard lk(mutex_);
-            seed_progress_ = true;
-        }
-        wake_.notify_all();
-    });
+    seeds_ = std::make_unique<SeedRunner>(
+        setup_.threads,
+        [this] {
+            {
+                std::lock_guard lk(mutex_);
+                seed_progress_ = true;
+            }
+            wake_.notify_all();
+        },
+        setup_.seeds_at_idle_priority);
     // The first snapshot is built here, on the calling thread, before the worker exists: the UI
     // always has something to draw, and a bad scenario fails in the constructor, not later.
     rebuild(setup_.base_seed);

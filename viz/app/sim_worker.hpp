@@ -40,6 +40,7 @@ struct RunSetup {
     bool playing = false;
     int noise_seeds = 0;     // background seeds for the spread bands (0: none)
     int pin_after_year = -1; // A-vs-B scripted: pin() once this year is done (-1: never)
+    bool seeds_at_idle_priority = false; // the app: seeds only take CPU nothing else wants
 };
 
 // How far the main runs may get ahead of the background seeds while playing, once the seeds are
