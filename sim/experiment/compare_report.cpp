@@ -193,7 +193,8 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
          "the scenario files), not forecasts. More replicates narrow the intervals.\n"
       << "- Files: `comparison.csv` (every number in this report, unrounded), `replicates.csv` "
          "(each "
-         "run's values), `manifest.json` (scenario hashes and seeds to reproduce this report). "
+         "run's values), `scenarios.csv` (each scenario's role, file, description and policy "
+         "start), `manifest.json` (scenario hashes and seeds to reproduce this report). "
          "Produced by tendersim "
       << kVersion << " (" << kGitCommit << ").\n\n";
 
@@ -207,12 +208,18 @@ std::string comparison_report(const CompareData& data, const std::vector<Compari
         if (row.diff) o << "- " << sentence(data, row) << "\n";
 
     // Charts are rendered by a separate tool (SFML lives in viz/, which sim/ never links):
-    // `tendersim chart DIR` writes charts/<metric>.png beside this report.
-    o << "\n### Charts\n\nOne line per scenario with 95% bands across replicates, rendered by "
-         "`tendersim chart` from `replicates.csv` into `charts/` (run it if the images are "
-         "missing):\n\n";
-    for (const auto& metric : data.metrics)
-        o << "![" << describe_metric(metric).label << "](charts/" << metric << ".png)\n";
+    // `tendersim chart DIR` writes charts/<metric>.difference.png and charts/<metric>.png beside
+    // this report (viz/chart/chart_set.cpp).
+    o << "\n### Charts\n\nFor each measure, the paired difference of every alternative from the "
+         "reference with its paired 95% interval (what the tables above test), then the levels "
+         "with their 95% intervals; dots mark the years compared. Rendered by `tendersim chart` "
+         "from `comparison.csv` and `scenarios.csv` into `charts/` (run it if the images are "
+         "missing; `charts/index.md` lists them):\n\n";
+    for (const auto& metric : data.metrics) {
+        const std::string label = describe_metric(metric).label;
+        o << "![" << label << ": difference from " << data.labels[0] << "](charts/" << metric
+          << ".difference.png)\n![" << label << "](charts/" << metric << ".png)\n";
+    }
     return o.str();
 }
 
