@@ -87,7 +87,7 @@ int compare_command(int argc, char** argv) {
     // one line that says where they are.
     if (!quiet) std::cout << result.table << "\n";
     std::cout << "wrote " << result.out_dir
-              << " (report.md, comparison.csv, replicates.csv, manifest.json) in "
+              << " (report.md, comparison.csv, replicates.csv, scenarios.csv, manifest.json) in "
               << format_seconds(result.seconds) << "\n";
     return 0;
 }
