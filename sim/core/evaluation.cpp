@@ -26,6 +26,10 @@ bool better(const Bid& a, const Bid& b) {
 
 } // namespace
 
+EvaluationWeights policy_score_weights(double social_value_weight, double price_weight) {
+    return {(1.0 - social_value_weight) * price_weight, social_value_weight};
+}
+
 std::uint16_t reject_over_reserve(std::span<Bid> bids, Pence reserve) {
     std::uint16_t rejected = 0;
     if (reserve <= 0) return rejected;

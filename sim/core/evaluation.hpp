@@ -14,6 +14,11 @@ struct EvaluationWeights {
     double quality() const { return 1.0 - price - social_value; }
 };
 
+// A council's policy weights as a tender's score weights: social value takes its weight from
+// price and quality, which keep their ratio (price_weight is price's share of price + quality).
+// At 60% social value and price_weight 0.6: price 24%, quality 16%, social value 60%.
+EvaluationWeights policy_score_weights(double social_value_weight, double price_weight);
+
 struct AbnormalRule {
     double ratio = 0.0; // flag bids below ratio x median price; 0 disables
     AbnormallyLowAction action = AbnormallyLowAction::Off;

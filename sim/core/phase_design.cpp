@@ -1,3 +1,4 @@
+#include "evaluation.hpp"
 #include "market_record.hpp"
 #include "phases.hpp"
 #include "policy.hpp"
@@ -124,9 +125,10 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
     exec.for_each(tenders.size(), [&](std::size_t k) {
         Tender& t = tenders[k];
         const auto& p = m.councils.policy[t.buyer.index()];
-        // Social value takes its weight from price and quality, which keep their ratio.
-        t.social_value_weight = static_cast<float>(p.social_value_weight);
-        t.price_weight = static_cast<float>((1.0 - p.social_value_weight) * p.price_weight);
+        // The same rule the app's score-split bar shows (policy_score_weights).
+        const EvaluationWeights w = policy_score_weights(p.social_value_weight, p.price_weight);
+        t.social_value_weight = static_cast<float>(w.social_value);
+        t.price_weight = static_cast<float>(w.price);
         const double reserve = as_pence(reserve_threshold(m, t.buyer));
         if (reserve > 0.0 && static_cast<double>(t.estimated_value) < reserve) {
             t.reserved_sme = p.reserve_sme ? 1 : 0;

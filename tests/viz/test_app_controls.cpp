@@ -104,7 +104,8 @@ TEST_CASE("controls: changes are described in words a workshop reads") {
     PolicyControls a, b;
     b.social_value_weight = 0.6;
     b.lot_threshold_gbp = 250'000;
-    CHECK(describe_change(a, b) == "social-value weight 0% \u2192 60%; lots above \u00A3250k");
+    CHECK(describe_change(a, b) ==
+          "social-value weight 0% \u2192 60%; lots above \u00A3250k a year");
     CHECK(describe_change(a, a).empty());
 }
 

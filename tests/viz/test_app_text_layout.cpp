@@ -3,8 +3,10 @@
 // to, not over another text of that panel, not shortened, and at least the minimum size a room
 // can read. Exact, and no pixels read; it needs an X display only because SFML measures glyphs
 // with a GL context (ctest runs it under xvfb-run).
+#include "app/lever_notes.hpp"
 #include "app/scene.hpp"
 #include "app/sim_worker.hpp"
+#include "app/trainer_flow.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
 #include "chart/text_log.hpp"
@@ -69,7 +71,9 @@ struct Fixture {
 
     // Every text of one frame at this size, the app's state as on screen with a lever moved
     // but not yet applied (the longest status text).
-    std::vector<LoggedText> frame(unsigned w, unsigned h, float ui_scale) {
+    std::vector<LoggedText> frame(unsigned w, unsigned h, float ui_scale,
+                                  std::optional<ControlId> hot = std::nullopt,
+                                  std::string toast = {}) {
         Scene scene(font, bold);
         scene.resize(w, h, ui_scale);
         TextLog log;
@@ -87,6 +91,9 @@ struct Fixture {
         c.changes = snap->changes;
         c.speed = kMaxSpeed;
         st.fps = 60.0; // shown when asked for (--show-fps): it must fit too
+        c.tooltip = hot;
+        if (hot) st.mouse = scene.control_layout().find(*hot)->label_pos;
+        st.toast = std::move(toast);
         sf::RenderTexture rt;
         REQUIRE(rt.create(w, h));
         scene.draw(rt, st);
@@ -138,4 +145,27 @@ TEST_CASE_FIXTURE(Fixture, "text layout: projector mode's larger text still fits
     };
     CHECK(smallest_chart_text(frame(1280, 720, 1.3f)) >=
           1.1f * smallest_chart_text(frame(1280, 720, 1.0f)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "text layout: lever tooltips and the trainer's toasts are whole") {
+    // The longest toasts: the seed warning and a screenshot saved under a deep directory.
+    const std::string saved =
+        "Saved /home/trainer/workshops/2026-12/tendersim-baseline-year20-3.png";
+    for (const Size& s : kSizes)
+        for (const ControlId id : policy_levers()) {
+            INFO(s.w << "x" << s.h << ", lever " << static_cast<int>(id));
+            const auto texts =
+                frame(s.w, s.h, 1.0f, id, id == ControlId::SocialValue ? saved : kSeedWarning);
+            check_frame(texts, s.min_px, true);
+            // The thresholds' steppers say their values are annual ("£100k/yr").
+            bool per_year = false;
+            for (const auto& e : texts)
+                per_year |= e.region == "control bar" && e.text.find("k/yr") != std::string::npos;
+            CHECK(per_year);
+            // The tooltip is drawn, all of it: its lines, rejoined, hold the whole anchor.
+            std::string tooltip;
+            for (const auto& e : texts)
+                if (e.region == "window") tooltip += (tooltip.empty() ? "" : " ") + e.text;
+            CHECK(tooltip.find(std::string(lever_note(id)->anchor)) != std::string::npos);
+        }
 }

@@ -74,9 +74,9 @@ void App::set_ui_scale(float ui_scale) {
     const bool limited = ui_scale_ > 1.0f && shown < ui_scale_ - 1e-3f;
     if (limited)
         ui_scale_ = std::max(1.0f, std::floor(shown / kUiScaleStep + 1e-3f) * kUiScaleStep);
-    toast_ = "Text size " + std::to_string(static_cast<int>(std::lround(ui_scale_ * 100.0f))) +
-             "%" + (limited ? " (the largest this window fits)" : "");
-    toast_until_ = Clock::now() + std::chrono::milliseconds(1500);
+    show_toast("Text size " + std::to_string(static_cast<int>(std::lround(ui_scale_ * 100.0f))) +
+                   "%" + (limited ? " (the largest this window fits)" : ""),
+               std::chrono::milliseconds(1500));
 }
 
 void App::change_controls(const PolicyControls& c) {
@@ -147,6 +147,8 @@ void App::next_scenario(int step) {
     setup_ = std::move(s);
     scenario_start_ = controls_from_policy(setup_.spec.policy);
     preset_ = 0;
+    seed_armed_.reset();
+    save_asked_.reset(); // the new worker's snapshots count from 0 again
     snap_.reset();
     seen_epoch_ = 0;
     take_new_snapshot();
@@ -164,6 +166,10 @@ void App::take_new_snapshot() {
         controls_ = snap_->controls;
     }
     scene_.set_snapshot(snap_);
+    if (save_asked_ && save_confirmed(*snap_, *save_asked_)) {
+        save_asked_.reset();
+        show_toast(saved_toast(snap_->saved_year), std::chrono::seconds(3));
+    }
 }
 
 FrameState App::frame_state(bool for_picture) const {
@@ -179,6 +185,7 @@ FrameState App::frame_state(bool for_picture) const {
     c.horizon = snap_->horizon;
     c.changes = snap_->changes;
     c.hot = dragging_ ? dragging_ : hot_;
+    c.tooltip = dragging_ ? dragging_ : hover_row_;
     st.mouse = mouse_;
     if (!for_picture) {
         if (show_fps_) st.fps = fps_;
@@ -211,8 +218,7 @@ void App::press(Vec2 p) {
             worker_->set_speed(step_value(stepper_values(ControlId::Speed), worker_->speed(), dir));
         break;
     case ControlId::Seed:
-        if (dir != 0 && !(dir < 0 && snap_->base_seed == 0))
-            reset(dir > 0 ? snap_->base_seed + 1 : snap_->base_seed - 1);
+        if (dir != 0) change_seed(dir);
         break;
     case ControlId::SocialValue:
     case ControlId::PriceWeight:
@@ -242,12 +248,47 @@ void App::press(Vec2 p) {
 
 void App::reset(std::uint64_t base_seed) {
     worker_->reset_with_seed(base_seed);
+    seed_armed_.reset();
+    save_asked_.reset();
     // Rebuilding includes the scenario's burn-in years (most of a second on the national
     // scenario): say that something is happening.
-    toast_ = base_seed == snap_->base_seed
-                 ? std::string("Starting again from year 0\u2026")
-                 : "Starting again with seed " + std::to_string(base_seed) + "\u2026";
-    toast_until_ = Clock::now() + std::chrono::milliseconds(1500);
+    show_toast(base_seed == snap_->base_seed
+                   ? std::string("Starting again from year 0\u2026")
+                   : "Starting again with seed " + std::to_string(base_seed) + "\u2026",
+               std::chrono::milliseconds(1500));
+}
+
+void App::change_seed(int direction) {
+    if (direction < 0 && snap_->base_seed == 0) return;
+    // A seed change rebuilds the runs with the scenario's policy: levers moved by hand would be
+    // lost without a word, so the first click only warns.
+    const auto now = Clock::now();
+    if (seed_click(controls_, scenario_controls_at(setup_.spec, snap_->year), seed_armed_, now) ==
+        SeedClick::AskFirst) {
+        seed_armed_ = now;
+        show_toast(kSeedWarning, kSeedConfirmWindow);
+        return;
+    }
+    reset(direction > 0 ? snap_->base_seed + 1 : snap_->base_seed - 1);
+}
+
+void App::save_state() {
+    worker_->save_state();
+    // The toast waits for the worker's snapshot, which says which year was saved (a year being
+    // computed finishes first).
+    save_asked_ = snap_->version;
+}
+
+void App::rewind() {
+    if (snap_->saved_year < 0 && !save_asked_) {
+        show_toast(kNothingSaved, std::chrono::seconds(3));
+        return;
+    }
+    worker_->rewind();
+    seed_armed_.reset();
+    show_toast(rewind_toast(save_asked_ ? std::nullopt : std::optional<int>(snap_->saved_year)),
+               std::chrono::seconds(4));
+    save_asked_.reset();
 }
 
 void App::drag(Vec2 p) {
@@ -320,6 +361,12 @@ void App::key(const sf::Event::KeyEvent& e) {
     case K::S:
         save_screenshot(next_screenshot_name());
         break;
+    case K::K:
+        save_state();
+        break;
+    case K::B:
+        rewind();
+        break;
     case K::Escape:
     case K::Q:
         window_.close();
@@ -345,10 +392,12 @@ void App::handle(const sf::Event& e) {
             hot_ = h->id;
         else
             hot_.reset();
+        hover_row_ = widget_at(scene_.control_layout(), mouse_);
         break;
     case sf::Event::MouseLeft:
         mouse_ = {-1, -1};
         hot_.reset();
+        hover_row_.reset();
         break;
     case sf::Event::MouseButtonPressed:
         if (e.mouseButton.button == sf::Mouse::Left)
@@ -387,32 +436,35 @@ fs::path App::next_screenshot_name() const {
 
 void App::save_screenshot(const fs::path& path) {
     if (saving_.valid()) { // one at a time
-        toast_ = "Still saving the previous screenshot";
-        toast_until_ = Clock::now() + std::chrono::seconds(2);
+        show_toast("Still saving the previous screenshot", std::chrono::seconds(2));
         return;
     }
     // The picture is taken now, on this thread (it needs the GL context); encoding the PNG
     // takes a few hundred milliseconds, so it happens on another thread and the window keeps
     // drawing meanwhile.
     sf::Image image = render_image();
-    saving_ = std::async(std::launch::async, [image = std::move(image), path]() -> std::string {
-        try {
-            save_png_atomic(image, path);
-            std::cout << "wrote " << path.string() << " (" << image.getSize().x << "x"
-                      << image.getSize().y << ")\n";
-            return "Saved " + path.string();
-        } catch (const std::exception& e) {
-            std::cerr << "tendersim-viz: screenshot failed: " << e.what() << "\n";
-            return std::string("Screenshot failed: ") + e.what();
-        }
-    });
+    // In full: the room (and the trainer) must be able to find it afterwards.
+    std::error_code ec;
+    const fs::path full = fs::absolute(path, ec);
+    saving_ =
+        std::async(std::launch::async,
+                   [image = std::move(image), path, full = ec ? path : full]() -> std::string {
+                       try {
+                           save_png_atomic(image, path);
+                           std::cout << "wrote " << path.string() << " (" << image.getSize().x
+                                     << "x" << image.getSize().y << ")\n";
+                           return "Saved " + full.string();
+                       } catch (const std::exception& e) {
+                           std::cerr << "tendersim-viz: screenshot failed: " << e.what() << "\n";
+                           return std::string("Screenshot failed: ") + e.what();
+                       }
+                   });
 }
 
 void App::poll_saving() {
     if (!saving_.valid() || saving_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
         return;
-    toast_ = saving_.get();
-    toast_until_ = Clock::now() + std::chrono::seconds(4);
+    show_toast(saving_.get(), std::chrono::seconds(6));
 }
 
 int App::run() {

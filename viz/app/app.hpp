@@ -4,6 +4,7 @@
 #include "app/frame_stats.hpp"
 #include "app/scene.hpp"
 #include "app/sim_worker.hpp"
+#include "app/trainer_flow.hpp"
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Image.hpp>
@@ -38,6 +39,9 @@ class App {
     void set_ui_scale(float ui_scale);
     void relayout(unsigned width, unsigned height);
     void reset(std::uint64_t base_seed); // back to year 0 with this seed
+    void change_seed(int direction);     // Seed - / +: asks first if it would wipe moved levers
+    void save_state();                   // K
+    void rewind();                       // B
     void change_controls(const PolicyControls& c);
     void next_preset(int step);   // P / Shift+P: the next policy preset, from the next year
     void next_scenario(int step); // O / Shift+O: the next scenario file beside the first one
@@ -68,12 +72,15 @@ class App {
     std::uint64_t seen_epoch_ = 0;
     std::optional<ControlId> dragging_;
     std::optional<ControlId> hot_;
+    std::optional<ControlId> hover_row_; // for the lever tooltip
     Vec2 mouse_{-1, -1};
     std::string toast_;
     std::chrono::steady_clock::time_point toast_until_;
     double fps_ = 0;
     FrameStats stats_;
     std::future<std::string> saving_; // a screenshot being written (see save_screenshot)
+    std::optional<std::chrono::steady_clock::time_point> seed_armed_; // the seed warning shown
+    std::optional<std::uint64_t> save_asked_; // snapshot version when K was pressed, until shown
 };
 
 } // namespace tendersim::viz

@@ -134,7 +134,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.help = true;
             o.help_text =
                 opts.help() +
-                "\nKeys: Space play/pause, N step a year, R reset, +/- speed, S save a screenshot, "
+                "\nKeys: Space play/pause, N step a year, R reset, +/- speed, K save this year, "
+                "B back to the saved year (then move a lever to branch), S save a screenshot, "
                 "F11 full screen, Ctrl +/- larger/smaller text and controls (Ctrl 0 resets), F "
                 "frame rate, P / Shift+P next / previous policy preset (from the next year), O / "
                 "Shift+O next / previous scenario file in the scenario's folder, C / Shift+C "

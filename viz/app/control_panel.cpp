@@ -120,6 +120,14 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
 
     slider_row(ControlId::SocialValue, "Social-value weight");
     slider_row(ControlId::PriceWeight, "Price vs quality");
+    {
+        // Pulled up under the slider it explains: the gap below a slider is for the next label.
+        y -= r(8.0f * s);
+        L.split_text = {left, y + static_cast<float>(L.small_px) * kCapHeight};
+        y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(6.0f * s);
+        L.split_bar = {left, y, width, std::max(4.0f, r(10.0f * s))};
+        y += L.split_bar.height + r(14.0f * s);
+    }
     slider_row(ControlId::OutcomeShare, "Outcome-based specs");
     stepper_row(ControlId::LotThreshold, "Lots above");
     toggle_row(ControlId::SmeReserve, "SME reservation");
@@ -146,9 +154,9 @@ float controls_min_height(float scale) {
 
 const std::vector<std::string>& control_help_lines() {
     static const std::vector<std::string> lines = {
-        "Space play/pause \u00B7 N step",   "R reset \u00B7 +/\u2212 speed",
-        "S screenshot \u00B7 F frame rate", "F11 full screen \u00B7 Esc quit",
-        "Ctrl +/\u2212/0 text size",
+        "Space play/pause \u00B7 N step",  "R reset \u00B7 +/\u2212 speed",
+        "K save year \u00B7 B back to it", "S screenshot \u00B7 F frame rate",
+        "F11 full screen \u00B7 Esc quit", "Ctrl +/\u2212/0 text size",
     };
     return lines;
 }
@@ -165,6 +173,12 @@ std::optional<WidgetHit> hit_test(const ControlPanelLayout& L, Vec2 p) {
         if (w.kind == WidgetKind::Toggle || w.face.contains(p))
             return WidgetHit{w.id, WidgetPart::Face};
     }
+    return std::nullopt;
+}
+
+std::optional<ControlId> widget_at(const ControlPanelLayout& L, Vec2 p) {
+    for (const auto& w : L.widgets)
+        if (w.row.contains(p) || w.face.contains(p)) return w.id;
     return std::nullopt;
 }
 

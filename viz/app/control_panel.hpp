@@ -45,6 +45,10 @@ struct ControlPanelLayout {
     unsigned text_px = 20, heading_px = 22, small_px = 16;
     Vec2 policy_heading; // baseline of "Policy levers"
     Vec2 policy_note;    // baseline of the line under it
+    // Under the price-vs-quality slider: the score's effective split (score_split.hpp), as a
+    // line of text and a thin bar under it.
+    Vec2 split_text; // baseline
+    Rect split_bar;
     std::vector<Widget> widgets;
     Rect status;                // pending changes and the change log
     Rect help;                  // keyboard shortcuts: the first help_lines of control_help_lines()
@@ -66,6 +70,9 @@ struct WidgetHit {
     WidgetPart part;
 };
 std::optional<WidgetHit> hit_test(const ControlPanelLayout& layout, Vec2 p);
+// The widget whose row (label included) is under p: what a tooltip explains, wider than what a
+// click hits.
+std::optional<ControlId> widget_at(const ControlPanelLayout& layout, Vec2 p);
 
 struct SliderRange {
     double lo = 0.0, hi = 1.0, step = 0.05;

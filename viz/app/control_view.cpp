@@ -1,5 +1,7 @@
 #include "app/control_view.hpp"
 
+#include "app/lever_notes.hpp"
+#include "app/score_split.hpp"
 #include "app/text_format.hpp"
 #include "chart/line_chart.hpp"
 #include "chart/palette.hpp"
@@ -96,12 +98,13 @@ std::string control_value_text(ControlId id, const ControlState& s) {
         return percent_text(c.price_weight) + " / " + percent_text(1.0 - c.price_weight);
     case ControlId::OutcomeShare:
         return percent_text(c.outcome_spec_share);
+    // Annual contract values; "/yr" because the stepper's box is narrow (tooltips say "a year").
     case ControlId::LotThreshold:
-        return c.lot_threshold_gbp > 0.0 ? money_text(c.lot_threshold_gbp) : "Off";
+        return c.lot_threshold_gbp > 0.0 ? money_text(c.lot_threshold_gbp) + "/yr" : "Off";
     case ControlId::SmeReserve:
         return c.sme_reserve ? "On" : "Off";
     case ControlId::SmeThreshold:
-        return money_text(c.sme_reserve_threshold_gbp);
+        return money_text(c.sme_reserve_threshold_gbp) + "/yr";
     case ControlId::SharedBackOffice:
         return c.shared_back_office ? "On" : "Off";
     }
@@ -215,6 +218,23 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
               {"They apply from the next year", L.small_px, L.policy_note, HAlign::Left, false},
               kMuted);
 
+    // The score's effective split for the levers as set: price, quality, social value.
+    {
+        const ScoreSplit split = score_split(s.controls);
+        draw_text(t, font, {score_split_text(split), L.small_px, L.split_text, HAlign::Left, false},
+                  kMuted);
+        const Rect& b = L.split_bar;
+        float x = b.left;
+        const double shares[3] = {split.price, split.quality, split.social_value};
+        const sf::Color colours[3] = {kButton, kTrack, kOn};
+        for (int i = 0; i < 3; ++i) {
+            const float w =
+                i == 2 ? b.right() - x : std::round(static_cast<float>(shares[i]) * b.width);
+            if (w > 0.0f) rect(t, {x, b.top, w, b.height}, colours[i]);
+            x += w;
+        }
+    }
+
     // Status: what is pending, then what changed so far (newest last), as many as fit.
     const float line_h = static_cast<float>(L.small_px) * 1.35f;
     std::vector<std::pair<std::string, sf::Color>> lines;
@@ -226,29 +246,65 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
             lines.emplace_back(std::move(l), kPending);
     }
     std::vector<std::pair<std::string, sf::Color>> log;
+    std::size_t latest = 0; // lines of the newest entry
     for (const auto& c : s.changes) {
         const std::string text = "Year " + std::to_string(c.year) + ": " + c.text +
                                  (c.from_scenario ? " (scenario)" : "");
-        for (auto& l : wrap_text(text, L.small_px, L.status.width, font))
+        latest = 0;
+        for (auto& l : wrap_text(text, L.small_px, L.status.width, font)) {
             log.emplace_back(std::move(l), kText);
+            ++latest;
+        }
     }
-    const auto room = static_cast<std::size_t>(std::max(0.0f, L.status.height / line_h));
+    // Why: the latest change's main effect in the model, for its first lever (lever_notes.hpp).
+    std::vector<std::pair<std::string, sf::Color>> why;
+    if (!s.changes.empty()) {
+        const auto levers = levers_in_change(s.changes.back().text);
+        if (!levers.empty())
+            if (const auto note = lever_note(levers.front()))
+                for (auto& l :
+                     wrap_text(std::string(note->effect), L.small_px, L.status.width, font))
+                    why.emplace_back(std::move(l), kMuted);
+    }
+    // The explanation is what the room needs after a change: the key help gives up lines for it
+    // (from its end), and it is shown whole or not at all, never at the cost of the latest change.
+    const auto lines_in = [&](float h) {
+        return static_cast<std::size_t>(std::max(0.0f, std::floor(h / line_h)));
+    };
+    const float gap = L.help.top - L.status.bottom(); // between status and help
+    const auto room_with_help = [&](std::size_t help) {
+        const float help_top = L.help.bottom() - line_h * static_cast<float>(help);
+        return lines_in(help_top - (help > 0 ? gap : 0.0f) - L.status.top);
+    };
+    std::size_t help_shown = L.help_lines;
+    const std::size_t heading = log.empty() ? 0 : 1;
+    const std::size_t needed = lines.size() + heading + latest + why.size();
+    if (!why.empty()) {
+        while (help_shown > 0 && room_with_help(help_shown) < needed) --help_shown;
+        if (room_with_help(help_shown) < needed) {
+            why.clear();
+            help_shown = L.help_lines;
+        }
+    }
+    const std::size_t room = room_with_help(help_shown);
     // The heading only with at least one change under it (a short window has room for neither).
     if (!log.empty() && room > lines.size() + 1) {
         lines.emplace_back("Policy changes in this run:", kMuted);
-        const std::size_t keep = room - lines.size();
+        const std::size_t keep = room - lines.size() - why.size();
         const std::size_t first = log.size() > keep ? log.size() - keep : 0;
         for (std::size_t i = first; i < log.size(); ++i) lines.push_back(log[i]);
+        for (auto& l : why) lines.push_back(std::move(l));
     }
     float y = L.status.top + static_cast<float>(L.small_px) * kCapHeight;
-    for (const auto& [text, colour] : lines) {
-        if (y > L.status.bottom()) break;
-        draw_text(t, font, {text, L.small_px, {L.status.left, y}, HAlign::Left, false}, colour);
+    for (std::size_t i = 0; i < lines.size() && i < room; ++i) {
+        draw_text(t, font, {lines[i].first, L.small_px, {L.status.left, y}, HAlign::Left, false},
+                  lines[i].second);
         y += line_h;
     }
 
-    float hy = L.help.top + static_cast<float>(L.small_px) * kCapHeight;
-    for (std::size_t i = 0; i < L.help_lines; ++i) {
+    float hy = L.help.bottom() - line_h * static_cast<float>(help_shown) +
+               static_cast<float>(L.small_px) * kCapHeight;
+    for (std::size_t i = 0; i < help_shown; ++i) {
         draw_text(t, font,
                   {control_help_lines()[i], L.small_px, {L.help.left, hy}, HAlign::Left, false},
                   kMuted);

@@ -21,7 +21,8 @@ struct ControlState {
     std::uint64_t base_seed = 0;
     int year = 0, horizon = 0;
     std::vector<ChangeNote> changes;
-    std::optional<ControlId> hot; // under the mouse
+    std::optional<ControlId> hot;     // under the mouse
+    std::optional<ControlId> tooltip; // the widget row under the mouse (its lever is explained)
 };
 
 // The texts the widgets show, e.g. "20%", "£250k", "1 year/s". Tested without a window.

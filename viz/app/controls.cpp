@@ -22,12 +22,14 @@ void add(std::vector<Adoption>& out, const std::string& key, double value) {
 }
 
 std::string lots_text(double gbp) {
-    return gbp > 0.0 ? "lots above " + money_text(gbp) : "no lots";
+    // The thresholds are annual contract values: say so, or "£100k" reads as a tender's total.
+    return gbp > 0.0 ? "lots above " + money_text(gbp) + " a year" : "no lots";
 }
 
 std::string reserve_text(const PolicyControls& c) {
-    return c.sme_reserve ? "SME reservation below " + money_text(c.sme_reserve_threshold_gbp)
-                         : "no SME reservation";
+    return c.sme_reserve
+               ? "SME reservation below " + money_text(c.sme_reserve_threshold_gbp) + " a year"
+               : "no SME reservation";
 }
 
 } // namespace

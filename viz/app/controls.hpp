@@ -34,7 +34,7 @@ std::vector<Adoption> adoptions_for_change(const PolicyControls& from, const Pol
 // error message, empty on success (unknown key or value out of range).
 std::string set_control(PolicyControls& controls, std::string_view key, double value);
 
-// "social-value weight 0% → 60%; lots above £250k" (empty if nothing changed).
+// "social-value weight 0% → 60%; lots above £250k a year" (empty if nothing changed).
 std::string describe_change(const PolicyControls& from, const PolicyControls& to);
 
 // The keys set_control accepts, for help and error messages.

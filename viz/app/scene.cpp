@@ -2,6 +2,7 @@
 
 #include "app/control_view.hpp"
 #include "app/hover_text.hpp"
+#include "app/lever_notes.hpp"
 #include "app/panels.hpp"
 #include "app/seed_spread.hpp"
 #include "app/text_format.hpp"
@@ -348,8 +349,12 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
     const std::string year = "Year " + std::to_string(c.year) + " of " + std::to_string(c.horizon);
     draw_text(t, bold_, {year, big, {x, baseline}, HAlign::Left, false}, kYear);
     x += text_w(bold_, year, big) + std::round(28.0f * s);
+    // A toast (a saved screenshot's full path, a warning) takes the status's place: it must be
+    // read whole.
     std::string status;
-    if (c.computing)
+    if (!st.toast.empty())
+        status.clear();
+    else if (c.computing)
         status = "computing year " + std::to_string(c.year + 1) + "\u2026";
     else if (c.year >= c.horizon)
         status = "end of run \u2014 Reset to start again";
@@ -357,7 +362,8 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
         status = "playing";
     else
         status = c.year == 0 ? "press Play" : "paused";
-    draw_text(t, font_, {status, small, {x, baseline}, HAlign::Left, false}, kTitleMuted);
+    if (!status.empty())
+        draw_text(t, font_, {status, small, {x, baseline}, HAlign::Left, false}, kTitleMuted);
 
     float right = bar.right() - std::round(20.0f * s);
     if (st.fps > 0.0) {
@@ -368,7 +374,8 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
     }
     // Shortened rather than drawn over the status on a narrow window: the short form first, then
     // an ellipsis.
-    const float room = right - (x + text_w(font_, status, small) + std::round(28.0f * s));
+    const float room =
+        right - (status.empty() ? x : x + text_w(font_, status, small) + std::round(28.0f * s));
     std::string key = st.toast;
     if (key.empty()) {
         // With background seeds the key also says what the bands and "clear" mean.
@@ -390,6 +397,10 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
             if (text_w(font_, key, small) <= room) break;
         }
     }
+    // A toast too long for the title bar (a screenshot's full path) goes in a box of its own
+    // below it (draw_toast_box), never shortened.
+    toast_boxed_ = !st.toast.empty() && text_w(font_, st.toast, small) > room;
+    if (toast_boxed_) return;
     const std::string shown = fit_text(key, small, room, sfml_text_width(font_));
     if (room > 0.0f && shown != "\u2026")
         draw_text(t, font_, {shown, small, {right, baseline}, HAlign::Right, false},
@@ -451,6 +462,65 @@ void Scene::draw_box(sf::RenderTarget& t, const FrameState& st,
     }
 }
 
+void Scene::draw_toast_box(sf::RenderTarget& t, const std::string& toast) {
+    const float s = layout_.scale;
+    const unsigned px = spx(22.0f, s); // the title bar's status size
+    const float pad = std::round(12.0f * s);
+    const Rect& area = layout_.market_view;
+    const auto lines = wrap_text(toast, px, area.width - 4 * pad, font_);
+    const float line_h = std::round(static_cast<float>(px) * 1.4f);
+    float tw = 0;
+    for (const auto& l : lines) tw = std::max(tw, text_w(font_, l, px));
+    const float bw = tw + 2 * pad, bh = line_h * static_cast<float>(lines.size()) + pad * 1.4f;
+    const float x = std::round(area.right() - pad - bw), y = std::round(area.top + pad);
+    sf::RectangleShape box({bw, bh});
+    box.setPosition(x, y);
+    box.setFillColor(kTitleBar);
+    t.draw(box);
+    float baseline = y + pad + static_cast<float>(px) * kCapHeight;
+    for (const auto& l : lines) {
+        draw_text(t, font_, {l, px, {x + pad, baseline}, HAlign::Left, false}, kYear);
+        baseline += line_h;
+    }
+}
+
+void Scene::draw_lever_tooltip(sf::RenderTarget& t, const FrameState& st) {
+    const auto& hot = st.controls.tooltip;
+    if (!hot || !is_policy_lever(*hot)) return;
+    const Widget* w = controls_.find(*hot);
+    if (w == nullptr) return;
+    const float s = layout_.scale;
+    const unsigned px = spx(21.0f, s); // the bar's own size: 14 px at 1280x720 and 1024x768
+    const float line_h = std::round(static_cast<float>(px) * 1.4f);
+    const float pad = std::round(12.0f * s);
+    // Over the market view, never over the bar the pointer is in; wide enough for two lines of
+    // anchor text.
+    const float x = layout_.control_bar.right() + std::round(12.0f * s);
+    const float max_w =
+        std::min(layout_.window.right() - x - pad, std::round(720.0f * s)) - 2 * pad;
+    std::vector<std::pair<std::string, bool>> lines; // text, bold
+    const auto source = lever_tooltip_lines(*hot, st.controls.controls);
+    for (std::size_t k = 0; k < source.size(); ++k)
+        for (auto& l : wrap_text(source[k], px, max_w, k == 0 ? bold_ : font_))
+            lines.emplace_back(std::move(l), k == 0);
+    float tw = 0;
+    for (const auto& [text, b] : lines) tw = std::max(tw, text_w(b ? bold_ : font_, text, px));
+    const float bw = tw + 2 * pad, bh = line_h * static_cast<float>(lines.size()) + pad * 1.4f;
+    const float y = std::round(std::max(0.0f, std::min(w->row.top, layout_.window.bottom() - bh)));
+    sf::RectangleShape box({bw, bh});
+    box.setPosition(x, y);
+    box.setFillColor(sf::Color(0xFF, 0xFF, 0xFF, 245));
+    box.setOutlineColor(sf::Color(0x33, 0x33, 0x33));
+    box.setOutlineThickness(std::max(1.0f, 2.0f * s));
+    t.draw(box);
+    float baseline = y + pad + static_cast<float>(px) * kCapHeight;
+    for (const auto& [text, b] : lines) {
+        draw_text(t, b ? bold_ : font_, {text, px, {x + pad, baseline}, HAlign::Left, false},
+                  kText);
+        baseline += line_h;
+    }
+}
+
 void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
     if (next_piece_ >= 0) draw_piece(next_piece_);
     target.clear(kBackground);
@@ -476,6 +546,8 @@ void Scene::draw(sf::RenderTarget& target, const FrameState& st) {
     const TextRegionScope region("window", layout_.window);
     draw_tooltip(target, st, hover);
     draw_box(target, st, chart_hover(st));
+    draw_lever_tooltip(target, st);
+    if (toast_boxed_) draw_toast_box(target, st.toast);
 }
 
 } // namespace tendersim::viz

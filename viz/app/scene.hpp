@@ -85,6 +85,10 @@ class Scene {
     std::vector<std::string> chart_hover(const FrameState& state) const;
     void draw_box(sf::RenderTarget& target, const FrameState& state,
                   const std::vector<std::string>& lines);
+    // Beside the control bar: what the lever under the pointer is and its real-world anchor.
+    void draw_lever_tooltip(sf::RenderTarget& target, const FrameState& state);
+    // A toast too long for the title bar, at the top right of the market view.
+    void draw_toast_box(sf::RenderTarget& target, const std::string& toast);
 
     const sf::Font& font_;
     const sf::Font& bold_;
@@ -97,6 +101,7 @@ class Scene {
     int next_piece_ = -1;                  // next piece of back_ to draw; -1 when no refresh is due
     sf::RenderTexture panel_2x_;           // one chart panel at twice the size (see draw_panel)
     double slowest_piece_ = 0;
+    bool toast_boxed_ = false; // this frame's toast did not fit the title bar
 };
 
 } // namespace tendersim::viz

@@ -1,0 +1,136 @@
+#include "app/lever_notes.hpp"
+
+#include "app/text_format.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace tendersim::viz {
+
+namespace {
+
+// Anchors: ../shared/model-brief.md sections 3 and 4 (cite nothing that is not there). Effects:
+// docs/policy-results.md, copied word for word (markdown emphasis dropped).
+constexpr std::array kNotes = {
+    LeverNote{ControlId::SocialValue, "Share of the tender score given to social value.",
+              "UK central government: at least 10% (PPN 06/20; PPN 002 from October 2025). "
+              "Digital Specialists and Programmes framework: 60% in lot 2, 20% in lot 1.",
+              "Social-value weighting (sv10, sv20, sv60) raises social value delivered per GBP "
+              "about 4.5-, 9- and 18-fold."},
+    LeverNote{ControlId::PriceWeight,
+              "Price's share of price + quality; social value takes its weight from both.",
+              "Relative price scoring is the most common: price score = W_price \u00D7 P_lowest / "
+              "P_i; award on \"most advantageous tender\" (Procurement Act 2023).",
+              "At a 60% weight the weight on price is 24%, so price competition is weak: fewer "
+              "firms find a bid worth its cost (2.15 bids per tender, 29% single-bid)."},
+    LeverNote{ControlId::OutcomeShare,
+              "Share of tenders that state the outcome wanted instead of the product.",
+              "U4SSC Procurement Guidelines for Smart Sustainable Cities (2023, \u00A74.1.4): "
+              "less bias toward an incumbent's product, room for new solutions.",
+              "Outcome-based specifications cut the incumbent win rate from 72% to 61%."},
+    LeverNote{ControlId::LotThreshold, "Tenders above this annual value are split into lots.",
+              "Lots raise SME participation but raise SME win probability only for small lots "
+              "(\u2264 \u20AC25,000; Hoekman & Tas, Small Business Economics 2022).",
+              "Lots (above GBP 250k a year) raise the SME direct share from 35% to 52%."},
+    LeverNote{ControlId::SmeReserve, "Tenders below this annual value are open to SMEs only.",
+              "Councils may reserve below-threshold procurements for SMEs/VCSEs or local "
+              "suppliers (PPN 11/20, now PPN 005; Procurement Act 2023).",
+              "Reservation (below GBP 100k) lifts the SME direct share by about 5.5 points; the "
+              "reserved tenders get fewer bids (12.2% single-bid)."},
+    LeverNote{ControlId::SharedBackOffice, "Neighbouring councils buy back-office systems jointly.",
+              "626 council shared-service partnerships reported \u00A31.34bn cumulative savings "
+              "(LGA); bigger contracts can exceed SMEs' capacity (OFT ICT market study).",
+              "Shared back-office systems merge partners' back-office tenders into joint tenders: "
+              "fewer procedures and a lower council procurement cost (GBP 10.23m to 10.05m a "
+              "year)."},
+};
+
+std::string setting_text(ControlId id, const PolicyControls& c) {
+    switch (id) {
+    case ControlId::SocialValue:
+        return "Social-value weight: " + percent_text(c.social_value_weight);
+    case ControlId::PriceWeight:
+        return "Price vs quality: " + percent_text(c.price_weight) + " / " +
+               percent_text(1.0 - c.price_weight);
+    case ControlId::OutcomeShare:
+        return "Outcome-based specs: " + percent_text(c.outcome_spec_share) + " of tenders";
+    case ControlId::LotThreshold:
+        return c.lot_threshold_gbp > 0.0 ? "Lots above " + per_year_text(c.lot_threshold_gbp)
+                                         : "Lots: off";
+    case ControlId::SmeReserve:
+    case ControlId::SmeThreshold:
+        return std::string(c.sme_reserve ? "SME reservation on" : "SME reservation off") +
+               ", below " + per_year_text(c.sme_reserve_threshold_gbp);
+    case ControlId::SharedBackOffice:
+        return c.shared_back_office ? "Shared back office: on" : "Shared back office: off";
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+const std::vector<ControlId>& policy_levers() {
+    static const std::vector<ControlId> ids = {ControlId::SocialValue,     ControlId::PriceWeight,
+                                               ControlId::OutcomeShare,    ControlId::LotThreshold,
+                                               ControlId::SmeReserve,      ControlId::SmeThreshold,
+                                               ControlId::SharedBackOffice};
+    return ids;
+}
+
+bool is_policy_lever(ControlId id) {
+    const auto& ids = policy_levers();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::optional<LeverNote> lever_note(ControlId id) {
+    if (id == ControlId::SmeThreshold) id = ControlId::SmeReserve;
+    for (const LeverNote& n : kNotes)
+        if (n.id == id) return n;
+    return std::nullopt;
+}
+
+std::vector<std::string> lever_tooltip_lines(ControlId id, const PolicyControls& c) {
+    const auto note = lever_note(id);
+    if (!note) return {};
+    return {setting_text(id, c), std::string(note->what), std::string(note->anchor)};
+}
+
+std::vector<ControlId> levers_in_change(std::string_view text) {
+    // describe_change's phrases (controls.cpp), in the order it writes them; a test moves each
+    // lever alone and checks it is found, so the two cannot drift apart.
+    struct Phrase {
+        std::string_view start;
+        ControlId id;
+    };
+    static constexpr std::array kPhrases = {
+        Phrase{"social-value weight", ControlId::SocialValue},
+        Phrase{"price weight", ControlId::PriceWeight},
+        Phrase{"outcome-based specs", ControlId::OutcomeShare},
+        Phrase{"lots above", ControlId::LotThreshold},
+        Phrase{"no lots", ControlId::LotThreshold},
+        Phrase{"SME reservation", ControlId::SmeReserve},
+        Phrase{"no SME reservation", ControlId::SmeReserve},
+        Phrase{"shared back office", ControlId::SharedBackOffice},
+    };
+    std::vector<ControlId> out;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t end = text.find("; ", i);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view part = text.substr(i, end - i);
+        for (const Phrase& p : kPhrases)
+            if (part.substr(0, p.start.size()) == p.start) {
+                out.push_back(p.id);
+                break;
+            }
+        i = end + 2;
+    }
+    return out;
+}
+
+std::string per_year_text(double gbp) {
+    return money_text(gbp) + " a year";
+}
+
+} // namespace tendersim::viz
