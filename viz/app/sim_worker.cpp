@@ -307,7 +307,7 @@ void SimWorker::pin_runs() {
     r.baseline_points = r.current_points;
     r.pins.push_back(r.year);
     r.pinned_controls = r.applied;
-    r.changes.push_back({r.year + 1, "A fixed (dashed); the levers steer B", false});
+    r.changes.push_back({r.year + 1, "A fixed; levers steer B", false});
     seeds_->log_pin(r.year);
 }
 
