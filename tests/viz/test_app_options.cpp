@@ -110,3 +110,14 @@ TEST_CASE("options: projector mode (full screen, UI scale, frame rate only when 
     CHECK(p.options.fps_report_seconds == 5.0);
     CHECK_FALSE(p.options.show_fps);
 }
+
+TEST_CASE("options: A vs B after a year, and the background seeds") {
+    auto p = parse({"--a-after", "10", "--noise-seeds", "5"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.pin_after_year == 10);
+    CHECK(p.options.noise_seeds == 5);
+    CHECK(parse({}).options.pin_after_year == -1);
+    // Year 0 has nothing simulated to fix as A.
+    CHECK(parse({"--a-after", "0"}).error.find("--a-after must be a simulated year") == 0);
+    CHECK(parse({"--noise-seeds", "10"}).error.find("--noise-seeds must be from 0 to 9") == 0);
+}

@@ -240,7 +240,9 @@ TEST_CASE(
 
 TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if never branched") {
     const ScenarioSpec spec = scenario("baseline.toml");
-    SimWorker w(setup_for(spec, 4));
+    RunSetup setup = setup_for(spec, 4);
+    setup.noise_seeds = 1; // the seeds start again and replay only the changes up to the save
+    SimWorker w(setup);
     w.step();
     w.step();
     REQUIRE(w.wait_for_year(2, 30s)->year == 2);
@@ -271,10 +273,17 @@ TEST_CASE("worker: save, branch a policy, rewind, and the run continues as if ne
     // Continuing from the rewound state is the run that never branched.
     w.step();
     w.step();
-    const auto done = w.wait_for_year(4, 30s);
+    const auto done = w.wait_for_year(4, 60s, true);
     REQUIRE(done->year == 4);
+    REQUIRE(done->seeds_year == 4);
     check_same(done->current, plain_run(spec, 4));
     check_same(done->baseline, plain_run(spec, 4));
+    const auto plan = make_run_plan(spec, static_cast<std::uint64_t>(spec.run.seed), 2);
+    Simulation seed(spec, plan[1].seed, 1);
+    std::vector<MetricsPoint> expected;
+    for (int y = 0; y < 4; ++y) expected.push_back(metrics_point(seed.run_year()));
+    REQUIRE(done->seed_current.size() == 1);
+    check_same(done->seed_current[0], expected);
 }
 
 TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers steer B, per seed") {
@@ -323,4 +332,10 @@ TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers ste
     REQUIRE(done->seed_baseline.size() == 1);
     check_same(done->seed_baseline[0], replicate(a_spec));
     check_same(done->seed_current[0], replicate(b_spec));
+
+    // Reset: the dashed line is the untouched scenario again, and says so.
+    w.reset();
+    const auto fresh = published(w, [](const Snapshot& snap) { return snap.year == 0; });
+    REQUIRE(fresh->year == 0);
+    CHECK(fresh->pinned_year == -1);
 }

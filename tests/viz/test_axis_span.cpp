@@ -70,6 +70,8 @@ TEST_CASE("axes: an unchanged baseline's app panels keep the metric's minimum sp
         CHECK(span_of(L) >= minimum_axis_span(spec.y_span, largest) - 1e-12);
         if (const auto it = least.find(spec.title); it != least.end())
             CHECK(span_of(L) >= it->second - 1e-12);
+        // Every share panel, whichever it is: at least 20 points.
+        if (spec.y_unit == TickStyle::Percent) CHECK(span_of(L) >= 0.2 - 1e-12);
         if (spec.title.starts_with("Social value")) CHECK(L.y.domain_lo() == 0.0);
         // Every value stays inside the axis, with room: no line sits on the frame.
         for (const auto& s : spec.series)

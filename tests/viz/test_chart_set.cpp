@@ -115,6 +115,12 @@ TEST_CASE("comparison charts: malformed files are refused with file, line and fi
                                    "hhi,5,sv60,3,lots,90,108,baseline,2,-2,6,0.6,false\n";
     CHECK_THROWS_WITH(read_comparison(write_dir("bad_number", kScenarios, bad_number)),
                       doctest::Contains("comparison.csv:3: mean: expected a number, got 'lots'"));
+    // A year must be whole; the line number counts a blank line before it.
+    const std::string bad_year = std::string(kHeader) + "hhi,5,baseline,3,97,90,104,,,,,,\n\n" +
+                                 "hhi,5.5,sv60,3,99,90,108,baseline,2,-2,6,0.6,false\n";
+    CHECK_THROWS_WITH(
+        read_comparison(write_dir("bad_year", kScenarios, bad_year)),
+        doctest::Contains("comparison.csv:4: year: expected a whole number, got '5.5'"));
     CHECK_THROWS_WITH(read_comparison(write_dir("bad_header", kScenarios, "metric,year\n")),
                       doctest::Contains("comparison.csv:1: expected the header"));
     CHECK_THROWS_WITH(
@@ -168,4 +174,36 @@ TEST_CASE("chart set: a run gets its headline metrics, zero-throughout ones list
     set = plan_run_charts(table, choice);
     REQUIRE(set.charts.size() == 1);
     CHECK(set.charts[0].file == "extra_lots.png");
+}
+
+TEST_CASE(
+    "comparison charts: a late policy start is labelled left of its rule, two never overprint") {
+    ComparisonTable t;
+    t.scenarios = {
+        {"baseline", true, std::nullopt, ""}, {"early", false, 5, ""}, {"late", false, 18, ""}};
+    for (int year : {5, 10, 20})
+        for (const char* s : {"baseline", "early", "late"}) {
+            ComparisonPoint p;
+            p.metric = "hhi";
+            p.year = year;
+            p.scenario = s;
+            p.mean = 100;
+            p.lo = 90;
+            p.hi = 110;
+            if (std::string(s) != "baseline") p.diff = p.diff_lo = p.diff_hi = 1.0;
+            t.points.push_back(p);
+        }
+    const ChartSpec d = make_difference_chart(t, "hhi");
+    REQUIRE(d.rules.size() == 2);
+    const ChartLayout L = compute_layout({0, 0, 1280, 720}, d, fake_width);
+    REQUIRE(L.rules.size() == 2);
+    const auto& early = L.rules[0];
+    const auto& late = L.rules[1];
+    CHECK(early.label.align == HAlign::Left);
+    CHECK(early.label.pos.x > early.x);
+    // The late rule is in the right half: its label ends at the rule and stays in the plot.
+    CHECK(late.label.align == HAlign::Right);
+    CHECK(late.label.pos.x < late.x);
+    CHECK(late.label.pos.x - fake_width(late.label.text, late.label.px) >= L.plot.left);
+    CHECK(late.label.pos.y != early.label.pos.y);
 }

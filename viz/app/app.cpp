@@ -113,7 +113,11 @@ void App::next_scenario(int step) {
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
             try {
-                if (load_scenario_file(f).market.suppliers <= 25'000) scenario_files_.push_back(f);
+                const ScenarioSpec spec = load_scenario_file(f);
+                // A file with run.years = 0 (a starting market) has nothing to play, unless
+                // --years gives the years.
+                if (spec.market.suppliers <= 25'000 && (spec.run.years >= 1 || options_.years))
+                    scenario_files_.push_back(f);
             } catch (const std::exception&) {
                 // not a scenario (or a broken one): not offered
             }

@@ -209,8 +209,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         o.frame_limit = args.count("no-frame-limit") == 0;
         if (args.count("a-after")) {
             o.pin_after_year = args["a-after"].as<int>();
-            if (o.pin_after_year < 0) {
-                out.error = "--a-after must be a year, 0 or more (got " +
+            if (o.pin_after_year < 1) {
+                out.error = "--a-after must be a simulated year, 1 or more (got " +
                             std::to_string(o.pin_after_year) + ")";
                 return out;
             }

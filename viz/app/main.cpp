@@ -68,6 +68,11 @@ int run(int argc, char** argv) {
     setup.seeds_at_idle_priority = o.screenshot.empty();
     setup.pin_after_year = o.pin_after_year;
     setup.scheduled = o.changes;
+    if (setup.pin_after_year >= setup.horizon)
+        return fail("--a-after " + std::to_string(setup.pin_after_year) +
+                        ": A must be fixed before the last year simulated (" +
+                        std::to_string(setup.horizon) + ")",
+                    kExitBadInput);
     for (const auto& c : setup.scheduled)
         if (c.year > setup.horizon)
             std::cerr << kProgram << ": note: the change from year " << c.year

@@ -181,8 +181,9 @@ std::shared_ptr<const Snapshot>
 SimWorker::wait_for_year(int year, std::chrono::milliseconds timeout, bool with_seeds) {
     std::unique_lock lk(mutex_);
     published_.wait_for(lk, timeout, [&] {
+        // The seed thread's error wakes this wait through its progress callback.
         return (latest_->year >= year && (!with_seeds || latest_->seeds_year >= year)) ||
-               !error_.empty();
+               !error_.empty() || !seeds_->error().empty();
     });
     return latest_;
 }
@@ -212,6 +213,8 @@ void SimWorker::rebuild(std::uint64_t base_seed) {
     r.run_spec = run.spec;
     r.base_spec = base_spec;
     r.saved.reset();
+    r.pins.clear(); // the baseline is the untouched scenario again
+    r.pinned_controls = {};
     r.control_log.clear();
     r.year = 0;
     r.policy = setup_.spec.policy;

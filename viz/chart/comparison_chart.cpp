@@ -21,12 +21,17 @@ namespace {
     throw std::runtime_error(file.string() + ":" + std::to_string(line) + ": " + what);
 }
 
+struct Row {
+    std::size_t line = 0; // 1-based, in the file
+    std::vector<std::string> fields;
+};
+
 // Rows of a CSV file with the expected header; each row has the header's number of fields.
-std::vector<std::vector<std::string>> read_rows(const std::filesystem::path& file,
-                                                const std::vector<std::string>& header) {
+std::vector<Row> read_rows(const std::filesystem::path& file,
+                           const std::vector<std::string>& header) {
     std::ifstream in(file);
     if (!in) throw std::runtime_error(file.string() + ": cannot read");
-    std::vector<std::vector<std::string>> rows;
+    std::vector<Row> rows;
     std::string line;
     std::vector<std::string> fields;
     std::size_t n = 0;
@@ -47,7 +52,7 @@ std::vector<std::vector<std::string>> read_rows(const std::filesystem::path& fil
             fail(file, n,
                  "expected " + std::to_string(header.size()) + " fields, got " +
                      std::to_string(fields.size()));
-        rows.push_back(fields);
+        rows.push_back({n, fields});
     }
     if (n == 0) fail(file, 1, "empty file");
     return rows;
@@ -59,6 +64,16 @@ double number(const std::filesystem::path& file, std::size_t line, const std::st
     const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
     if (r.ec != std::errc{} || r.ptr != text.data() + text.size())
         fail(file, line, field + ": expected a number, got '" + text + "'");
+    return v;
+}
+
+// A whole number (a year): "5", not "5.5", "nan" or "1e99", which would not fit an int.
+int whole_number(const std::filesystem::path& file, std::size_t line, const std::string& field,
+                 const std::string& text) {
+    int v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc{} || r.ptr != text.data() + text.size())
+        fail(file, line, field + ": expected a whole number, got '" + text + "'");
     return v;
 }
 
@@ -124,18 +139,15 @@ std::vector<int> ComparisonTable::years() const {
 ComparisonTable read_comparison(const std::filesystem::path& dir) {
     ComparisonTable t;
     const auto scen_file = dir / "scenarios.csv";
-    std::size_t line = 1;
-    for (const auto& f :
+    for (const auto& [line, f] :
          read_rows(scen_file, {"scenario", "role", "file", "policy_from", "description"})) {
-        ++line;
         ComparedScenario s;
         s.name = f[0];
         if (f[1] != "reference" && f[1] != "alternative")
             fail(scen_file, line,
                  "role: expected 'reference' or 'alternative', got '" + f[1] + "'");
         s.reference = f[1] == "reference";
-        if (const auto y = maybe_number(scen_file, line, "policy_from", f[3]))
-            s.policy_from = static_cast<int>(*y);
+        if (!f[3].empty()) s.policy_from = whole_number(scen_file, line, "policy_from", f[3]);
         s.description = f[4];
         t.scenarios.push_back(std::move(s));
     }
@@ -143,15 +155,13 @@ ComparisonTable read_comparison(const std::filesystem::path& dir) {
         fail(scen_file, 2, "expected the reference scenario first");
 
     const auto cmp_file = dir / "comparison.csv";
-    line = 1;
-    for (const auto& f :
+    for (const auto& [line, f] :
          read_rows(cmp_file, {"metric", "year", "scenario", "replicates", "mean", "mean_ci95_low",
                               "mean_ci95_high", "vs", "diff", "diff_ci95_low", "diff_ci95_high",
                               "share_same_sign", "distinguishable"})) {
-        ++line;
         ComparisonPoint p;
         p.metric = f[0];
-        p.year = static_cast<int>(number(cmp_file, line, "year", f[1]));
+        p.year = whole_number(cmp_file, line, "year", f[1]);
         p.scenario = f[2];
         // An undefined level (no tenders in any replicate) is left out, not drawn as 0.
         const auto mean = maybe_number(cmp_file, line, "mean", f[4]);

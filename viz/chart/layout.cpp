@@ -235,11 +235,14 @@ ChartLayout compute_layout(const Rect& area, const ChartSpec& spec, const TextWi
         r.x = static_cast<float>(L.x(rule.x));
         // Right of the rule, or left of it when the rule is in the plot's right half.
         const bool on_right = r.x < plot_left + plot_w / 2.0f;
+        // Each further rule's label one line lower, so two policy starts do not overprint.
+        const float line = fpx(style.tick_px) * (kCapHeight + kDescent) + gap;
         r.label = {
             fit_text(rule.label, style.tick_px, plot_w / 2.0f - gap, width),
             style.tick_px,
-            {on_right ? r.x + gap : r.x - gap, plot_top + fpx(style.tick_px) * kCapHeight + gap},
-            right ? HAlign::Left : HAlign::Right,
+            {on_right ? r.x + gap : r.x - gap, plot_top + fpx(style.tick_px) * kCapHeight + gap +
+                                                   line * static_cast<float>(L.rules.size())},
+            on_right ? HAlign::Left : HAlign::Right,
             false};
         L.rules.push_back(std::move(r));
     }
