@@ -42,10 +42,10 @@ std::vector<MetricsPoint> plain_run(const ScenarioSpec& spec, int years) {
     return out;
 }
 
-// The newest snapshot once it satisfies `done` (a command's effect), or after 3 s.
+// The newest snapshot once it satisfies `done` (a command's effect), or after 60 s.
 template <typename Done> std::shared_ptr<const Snapshot> published(const SimWorker& w, Done done) {
     auto s = w.latest();
-    for (int i = 0; i < 300 && !done(*s); ++i) {
+    for (int i = 0; i < 6000 && !done(*s); ++i) { // up to 60 s: a reset rebuilds the market
         std::this_thread::sleep_for(10ms);
         s = w.latest();
     }
