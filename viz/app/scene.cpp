@@ -23,6 +23,16 @@ namespace tendersim::viz {
 
 namespace {
 
+// The white, outlined box behind a tooltip's lines (chart, market and lever tooltips).
+void draw_tooltip_frame(sf::RenderTarget& t, const Rect& r, float scale) {
+    sf::RectangleShape box({r.width, r.height});
+    box.setPosition(r.left, r.top);
+    box.setFillColor(sf::Color(0xFF, 0xFF, 0xFF, 245));
+    box.setOutlineColor(sf::Color(0x33, 0x33, 0x33));
+    box.setOutlineThickness(std::max(1.0f, 2.0f * scale));
+    t.draw(box);
+}
+
 const sf::Color kBackground(0xD5, 0xD9, 0xDE); // between panels
 const sf::Color kTitleBar(0x1F, 0x29, 0x33);
 const sf::Color kTitleText(0xFF, 0xFF, 0xFF);
@@ -448,12 +458,7 @@ void Scene::draw_box(sf::RenderTarget& t, const FrameState& st,
     if (y + bh > layout_.window.bottom()) y = st.mouse.y - 18.0f * s - bh;
     x = std::max(0.0f, std::round(x));
     y = std::max(0.0f, std::round(y));
-    sf::RectangleShape box({bw, bh});
-    box.setPosition(x, y);
-    box.setFillColor(sf::Color(0xFF, 0xFF, 0xFF, 245));
-    box.setOutlineColor(sf::Color(0x33, 0x33, 0x33));
-    box.setOutlineThickness(std::max(1.0f, 2.0f * s));
-    t.draw(box);
+    draw_tooltip_frame(t, {x, y, bw, bh}, s);
     float baseline = y + pad + static_cast<float>(px) * kCapHeight;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         draw_text(t, k == 0 ? bold_ : font_,
@@ -507,12 +512,7 @@ void Scene::draw_lever_tooltip(sf::RenderTarget& t, const FrameState& st) {
     for (const auto& [text, b] : lines) tw = std::max(tw, text_w(b ? bold_ : font_, text, px));
     const float bw = tw + 2 * pad, bh = line_h * static_cast<float>(lines.size()) + pad * 1.4f;
     const float y = std::round(std::max(0.0f, std::min(w->row.top, layout_.window.bottom() - bh)));
-    sf::RectangleShape box({bw, bh});
-    box.setPosition(x, y);
-    box.setFillColor(sf::Color(0xFF, 0xFF, 0xFF, 245));
-    box.setOutlineColor(sf::Color(0x33, 0x33, 0x33));
-    box.setOutlineThickness(std::max(1.0f, 2.0f * s));
-    t.draw(box);
+    draw_tooltip_frame(t, {x, y, bw, bh}, s);
     float baseline = y + pad + static_cast<float>(px) * kCapHeight;
     for (const auto& [text, b] : lines) {
         draw_text(t, b ? bold_ : font_, {text, px, {x + pad, baseline}, HAlign::Left, false},

@@ -180,21 +180,12 @@ ComparisonTable read_comparison(const std::filesystem::path& dir) {
 
 namespace {
 
-// WCAG 2 relative luminance and contrast ratio.
-double luminance(Rgba c) {
-    const auto lin = [](std::uint8_t v) {
-        const double x = v / 255.0;
-        return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
-}
-
 // The categorical colours a line can use on white: at least 3:1 (WCAG's figure for graphics),
 // which rules out yellow, sky and orange, the first things a projector washes out.
 std::vector<Rgba> line_palette() {
     std::vector<Rgba> out;
     for (Rgba c : categorical_palette())
-        if ((1.05) / (luminance(c) + 0.05) >= 3.0) out.push_back(c);
+        if (contrast_ratio(c, Rgba{0xFF, 0xFF, 0xFF}) >= 3.0) out.push_back(c);
     return out;
 }
 
