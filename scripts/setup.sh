@@ -6,6 +6,7 @@ PKGS=(
   libboost-graph-dev libtbb-dev libsfml-dev libcxxopts-dev doctest-dev
   fonts-dejavu-core xvfb xauth libopenmpi-dev openmpi-bin
   clang libclang-rt-14-dev
+  nlohmann-json3-dev zlib1g-dev python3-jsonschema
 )
 missing=()
 for p in "${PKGS[@]}"; do
