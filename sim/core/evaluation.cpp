@@ -36,6 +36,7 @@ std::uint16_t reject_over_reserve(std::span<Bid> bids, Pence reserve) {
     for (auto& bid : bids)
         if (bid.price > reserve) {
             bid.rejected = 1;
+            bid.reason = RejectReason::OverReserve;
             ++rejected;
         }
     return rejected;
@@ -55,6 +56,7 @@ EvaluationSummary score_bids(std::span<Bid> bids, const EvaluationWeights& weigh
                 rule.action == AbnormallyLowAction::Reject || bid.price < bid.own_cost;
             if (reject) {
                 bid.rejected = 1;
+                bid.reason = RejectReason::AbnormallyLow;
                 ++summary.rejected;
             }
         }

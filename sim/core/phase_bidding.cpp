@@ -214,6 +214,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     bid.supplier = id;
     bid.is_sme = s.is_sme[i];
     bid.rejected = 0;
+    bid.reason = RejectReason::None;
     bid.price = std::max<Pence>(1, round_pence(price, "a bid's price"));
     bid.evaluated_price =
         money_add(bid.price, incumbent ? 0 : v.switching_cost, "a bid's evaluated price");
@@ -233,7 +234,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
 
 void bid_for_tender(const Market& m, const CandidateIndex& index,
                     const std::vector<RivalBelief>& pricing, const Tender& t,
-                    const BidCounters& counters, TenderOutcome& out) {
+                    const BidCounters& counters, TenderOutcome& out, Bid* log_slots) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
         b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
@@ -270,8 +271,10 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         static_cast<double>(total) >= as_pence(m.spec.evaluation.selection_threshold_gbp)};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
-    // would zero 64 bids (4 KB) for every tender.
-    thread_local std::array<Bid, kMaxBids> bids;
+    // would zero 64 bids (4 KB) for every tender. With the bid log on, the tender's own log slots
+    // take its place, so the bids are kept exactly as scored.
+    thread_local std::array<Bid, kMaxBids> scratch;
+    Bid* const bids = log_slots ? log_slots : scratch.data();
     std::size_t n = 0;
     out.bids_over_cap = 0;
     auto consider = [&](SupplierId id, bool incumbent) {
@@ -317,7 +320,7 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         out.log_ratio_sum += static_cast<float>(r);
         out.log_ratio_sq_sum += static_cast<float>(r * r);
     }
-    const std::span<Bid> all(bids.data(), n);
+    const std::span<Bid> all(bids, n);
     out.over_reserve = reject_over_reserve(all, t.reserve);
     out.standing_sum = 0;
     out.standing_sq_sum = 0;
@@ -369,10 +372,12 @@ void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor
     const BidCounters counters{s.bids_year, s.bid_cost_year, s.expected_wins_year,
                                s.markup_sum_year};
     prepare_pricing(m, ys);
+    BidLog& log = ys.bid_log;
+    if (log.enabled) log.prepare(tenders.tenders.size());
     const Market& market = m; // the rest of the market is only read
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
-        bid_for_tender(market, index, ys.pricing, tenders.tenders[k], counters,
-                       tenders.outcomes[k]);
+        bid_for_tender(market, index, ys.pricing, tenders.tenders[k], counters, tenders.outcomes[k],
+                       log.enabled ? log.slot(k) : nullptr);
     });
 }
 

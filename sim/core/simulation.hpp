@@ -39,6 +39,10 @@ class Simulation {
     // Changes councils' policies from the next simulated year on (the live app's controls).
     void adopt_now(const Adoption& adoption);
 
+    // Keep every bid of each year in last_year().bid_log (the per-bid log and the OCDS export).
+    // It changes no result: the same bids are scored in other memory.
+    void set_bid_log(bool on) { year_.bid_log.enabled = on; }
+
     // Advances one simulated year and returns its metrics.
     const YearMetrics& run_year();
 

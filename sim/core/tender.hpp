@@ -34,12 +34,16 @@ struct Tender {
     std::uint32_t need_key = 0; // stable identity of the need (common random numbers)
 };
 
+// Why a bid was rejected, for the per-bid log (Bid::rejected stays the flag the rules test).
+enum class RejectReason : std::uint8_t { None = 0, OverReserve = 1, AbnormallyLow = 2 };
+
 // A bid as the evaluator sees it; also the scratch record while bids are gathered.
 struct Bid {
     SupplierId supplier;
     std::uint8_t is_sme = 0;
     std::uint8_t rejected = 0;
-    Pence price = 0;           // annual price offered
+    RejectReason reason = RejectReason::None; // set with `rejected` (fits the padding)
+    Pence price = 0;                          // annual price offered
     Pence evaluated_price = 0; // price plus the buyer's switching cost where it applies
     Pence own_cost = 0;        // bidder's true expected annual cost (for abnormal-bid checks)
     Pence sv_offer = 0;        // social value promised a year (GBP proxy, pence)

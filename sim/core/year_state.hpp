@@ -7,6 +7,7 @@
 #include "tender.hpp"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace tendersim {
@@ -62,6 +63,23 @@ struct YearCounters {
     void reset() { *this = YearCounters{}; }
 };
 
+// Opt-in record of every bid of the year, for the per-bid log and the OCDS export. Off by default:
+// then nothing is allocated and bidding uses its per-thread scratch as before. On: kMaxBids slots
+// per tender, grown (never shrunk) once a year, so there is no allocation per bid; bidding writes
+// each tender's bids straight into that tender's own slots (no two threads share one), where they
+// are scored in place. Tender k's bids are its first outcomes[k].bids slots.
+struct BidLog {
+    bool enabled = false;
+    std::vector<Bid> slots;
+    void prepare(std::size_t tenders) {
+        if (slots.size() < tenders * kMaxBids) slots.resize(tenders * kMaxBids);
+    }
+    Bid* slot(std::size_t k) { return slots.data() + k * kMaxBids; }
+    std::span<const Bid> of(std::size_t k, std::size_t bids) const {
+        return {slots.data() + k * kMaxBids, bids};
+    }
+};
+
 struct YearState {
     YearTenders tenders;
     std::vector<Stream>
@@ -71,6 +89,7 @@ struct YearState {
     std::vector<Pence> supplier_workload;     // contract value delivered, overruns included
     std::vector<RivalBelief> pricing;         // per market (Market::record_index), this year
     YearCounters counters;
+    BidLog bid_log; // every bid of the year, when enabled (Simulation::set_bid_log)
 };
 
 } // namespace tendersim
