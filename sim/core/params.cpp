@@ -76,6 +76,10 @@ const ParamDef kScenarioParams[] = {
            setting("run control")),
     TS_INT(run, replicates, "-", 1, 100000, "Independent replicates (distinct derived seeds)",
            setting("run control")),
+    TS_INT(run, calendar_start_year, "year", 1900, 2999,
+           "Calendar year of simulated year 1, for dated outputs (OCDS export dates: a year's "
+           "contracts start on 1 April); changes no result",
+           setting("run control")),
 
     TS_INT(market, regions, "-", 1, 4096, "Number of regions",
            setting("the scenario's market size")),

@@ -27,6 +27,8 @@ struct RunSpec {
     std::int64_t burn_in_years = 0; // simulated before year 1, not reported
     std::int64_t seed = 20240601;
     std::int64_t replicates = 1;
+    // Calendar year of simulated year 1, for dated outputs (the OCDS export); changes no result.
+    std::int64_t calendar_start_year = 2025;
 };
 
 struct MarketSpec {

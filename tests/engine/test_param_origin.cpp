@@ -100,7 +100,7 @@ TEST_CASE("run controls and market size are settings, policy levers mostly setti
             if (def.origin.basis == ParamBasis::Setting) ++policy_settings;
         }
     }
-    CHECK(run_rows == 4);
+    CHECK(run_rows == 5); // years, burn-in, seed, replicates, calendar start year
     // Two policy rows are not levers: the cost of a lot (assumed) and the reserve ratio, which
     // was calibrated (docs/calibration.md).
     CHECK(policy_settings == policy_rows - 2);
