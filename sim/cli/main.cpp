@@ -129,8 +129,14 @@ int run_command(int argc, char** argv) {
         "out", "parent directory of the results",
         cxxopts::value<std::string>()->default_value("results"))(
         "set", "override a parameter, key=value (repeatable)",
-        cxxopts::value<std::vector<std::string>>())(
-        "tender-log", "also write tenders.csv, one row per tender")("quiet", "no progress lines")(
+        cxxopts::value<std::vector<std::string>>())("tender-log",
+                                                    "also write tenders.csv, one row per tender")(
+        "bid-log", "also write bids.csv, one row per bid (joins tenders.csv on scenario, "
+                   "replicate, year, tender)")(
+        "ocds", "also write ocds.jsonl: the run as OCDS 1.1 release packages (JSON Lines, one "
+                "release per tender; synthetic identifiers, see docs/ocds.md)")(
+        "ocds-gzip", "write the OCDS export gzip-compressed, as ocds.jsonl.gz (implies --ocds)")(
+        "quiet", "no progress lines")(
         "params-json",
         "parameter values as a flat JSON object, inline or in a file (applied before --set)",
         cxxopts::value<std::string>())(
@@ -148,7 +154,8 @@ int run_command(int argc, char** argv) {
         std::cout
             << options.help({""})
             << "\nOutputs: metrics.csv (tidy: scenario,replicate,seed,year,metric,value), "
-               "suppliers.csv (end state), manifest.json, and with --tender-log tenders.csv.\n"
+               "suppliers.csv (end state), manifest.json, with --tender-log tenders.csv, with "
+               "--bid-log bids.csv, with --ocds ocds.jsonl (--ocds-gzip: ocds.jsonl.gz).\n"
                "With --years 0: the starting market after the burn-in years (run.burn_in_years): "
                "suppliers.csv and manifest.json as usual, metrics.csv and tenders.csv with their "
                "header only (no year is simulated).\n"
@@ -189,11 +196,19 @@ int run_command(int argc, char** argv) {
     check_thread_count(config.threads);
     config.out_dir = args["out"].as<std::string>();
     config.tender_log = args.count("tender-log") > 0;
+    config.bid_log = args.count("bid-log") > 0;
+    config.ocds = args.count("ocds") > 0;
+    config.ocds_gzip = args.count("ocds-gzip") > 0;
     config.quiet = args.count("quiet") > 0;
     if (args.count("result-line")) {
         const std::string format = args["result-line"].as<std::string>();
         if (format != "csv" && format != "json") {
             std::cerr << "tendersim run: --result-line takes csv or json\n";
+            return 2;
+        }
+        if (config.bid_log || config.ocds || config.ocds_gzip) {
+            std::cerr << "tendersim run: --result-line writes no files, so --bid-log, --ocds and "
+                         "--ocds-gzip cannot go with it\n";
             return 2;
         }
         experiment::ResultLineConfig rl;

@@ -10,11 +10,15 @@
 #include "io/names.hpp"
 #include "io/result_dir.hpp"
 #include "io/scenario_loader.hpp"
+#include "ocds/export/bid_log_csv.hpp"
+#include "ocds/export/gzip_stream.hpp"
+#include "ocds/export/ocds_exporter.hpp"
 
 #include <cerrno>
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace tendersim {
 
@@ -58,26 +62,50 @@ RunSummary run_job(const RunConfig& config) {
         tenders = dir.open("tenders.csv");
         write_tenders_header(*tenders);
     }
+    std::unique_ptr<OutFile> bids;
+    if (config.bid_log) {
+        bids = dir.open("bids.csv");
+        ocds::write_bids_header(*bids);
+    }
+    // The export streams into ocds.jsonl, or through a compressor into ocds.jsonl.gz.
+    const bool ocds = config.ocds || config.ocds_gzip;
+    std::unique_ptr<OutFile> ocds_file;
+    std::unique_ptr<ocds::GzipOstream> ocds_gzip;
+    if (ocds) {
+        ocds_file = dir.open(config.ocds_gzip ? "ocds.jsonl.gz" : "ocds.jsonl");
+        if (config.ocds_gzip) ocds_gzip = std::make_unique<ocds::GzipOstream>(*ocds_file);
+    }
+    std::ostream* const ocds_out =
+        ocds_gzip ? static_cast<std::ostream*>(ocds_gzip.get()) : ocds_file.get();
     std::vector<std::uint64_t> seeds;
     for (const PlannedRun& run : make_run_plan(spec)) {
         seeds.push_back(run.seed);
         Simulation sim(run.spec, run.seed, config.threads);
+        // After the burn-in (run by the constructor): only reported years keep their bids.
+        sim.set_bid_log(bids || ocds);
+        std::optional<ocds::OcdsExporter> exporter;
+        if (ocds)
+            exporter.emplace(*ocds_out, run.label, run.replicate, run.spec.run.calendar_start_year);
         const RowKey key{run.label, run.replicate, run.seed};
         for (std::int64_t y = 0; y < run.spec.run.years; ++y) {
             write_metrics_rows(*metrics, key, sim.run_year(), run.spec);
             if (tenders) write_tender_rows(*tenders, key, sim.market(), sim.last_year());
+            if (bids) ocds::write_bid_rows(*bids, key, sim.market(), sim.last_year());
+            if (exporter) exporter->write_year(sim.market(), sim.last_year());
         }
         write_supplier_rows(*suppliers, key, sim.market());
         summary.final_state_hashes.push_back(state_hash(sim.market()));
         summary.bid_cap.add(sim.bid_cap());
         // A full disk stops the run here, not after the last replicate.
-        for (const auto* f : {metrics.get(), suppliers.get(), tenders.get()})
+        for (const auto* f :
+             {metrics.get(), suppliers.get(), tenders.get(), bids.get(), ocds_file.get()})
             if (f) f->check();
         if (!config.quiet)
             std::cerr << "replicate " << run.replicate + 1 << "/" << spec.run.replicates
                       << " done (seed " << run.seed << ")\n";
     }
-    for (auto* f : {metrics.get(), suppliers.get(), tenders.get()})
+    if (ocds_gzip) ocds_gzip->finish(); // the gzip trailer, before its file closes
+    for (auto* f : {metrics.get(), suppliers.get(), tenders.get(), bids.get(), ocds_file.get()})
         if (f) f->close();
     summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

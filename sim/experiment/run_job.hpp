@@ -22,6 +22,9 @@ struct RunConfig {
     int threads = 1;
     std::string out_dir = "results";
     bool tender_log = false;
+    bool bid_log = false;   // bids.csv, one row per bid
+    bool ocds = false;      // ocds.jsonl, OCDS release packages (docs/ocds.md)
+    bool ocds_gzip = false; // ocds.jsonl.gz instead (implies ocds)
     bool quiet = false;
 };
 
@@ -33,7 +36,8 @@ struct RunSummary {
 };
 
 // Loads and validates the scenario (throws ScenarioError before anything is written), runs it,
-// writes metrics.csv, suppliers.csv, manifest.json and optionally tenders.csv.
+// writes metrics.csv, suppliers.csv, manifest.json and optionally tenders.csv, bids.csv and
+// ocds.jsonl[.gz].
 RunSummary run_job(const RunConfig& config);
 
 // The spec a config resolves to: file, then overrides, then command-line run settings.
