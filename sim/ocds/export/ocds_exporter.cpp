@@ -137,9 +137,10 @@ void OcdsExporter::write_tender(const Market& m, const YearState& ys, std::size_
     std::string details = "Open procedure";
     if (t.reserved_sme) details += "; reserved for SMEs";
     if (t.reserved_local) details += "; reserved for local suppliers";
+    // Tender::joint counts the partners' needs merged into it (1: the lead's own need only).
     if (t.joint)
-        details += "; joint procurement of " + std::to_string(t.joint + 1) +
-                   " needs by a shared back-office partnership (lead buyer)";
+        details += "; bought by a shared back-office partnership (lead buyer)" +
+                   (t.joint > 1 ? ", " + std::to_string(t.joint) + " needs merged" : std::string());
     if (t.outcome_spec) details += "; specified by outcome";
     const double wp = t.price_weight;
     const double wsv = t.social_value_weight;
