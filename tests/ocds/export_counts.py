@@ -5,7 +5,8 @@ Run with --tender-log --bid-log --ocds into RESULT_DIR. Per replicate and year: 
 tender releases equals the tenders.csv rows, the releases with an award equal the rows with a
 winner, the bids statistic and the listed bids equal tenders.csv's bids and bids.csv's rows, the
 smeBids statistic equals tenders.csv's sme_bids and bids.csv's SME rows; tender by tender, the
-award's supplier is tenders.csv's winner and bids.csv's 'won' bidder.
+award's supplier is tenders.csv's winner and bids.csv's 'won' bidder. A contractTermination
+release must follow an awarded tender release of the same ocid, and end a year not before it.
 
 Usage: export_counts.py RESULT_DIR      Exit status 0 when everything matches, 1 otherwise.
 """
@@ -29,6 +30,8 @@ def main():
     want = collections.Counter()  # (replicate, year, what) -> count, from the CSV files
     got = collections.Counter()   # the same from the export
     winners_csv, winners_ocds = {}, {}
+    awarded_ocids = set()
+    terminations, bad_terminations = 0, []
     tender_need = {}  # (replicate, year, tender index) -> need
     with open(os.path.join(d, "tenders.csv"), newline="") as f:
         for row in csv.DictReader(f):
@@ -59,7 +62,13 @@ def main():
                     return 1
                 rep, year, need = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if "tender" not in rel["tag"]:
-                    continue  # a later release (contract termination) of the same process
+                    # A later release of the same process: the early end of its contract.
+                    terminations += 1
+                    end = rel["contracts"][0]["period"]["endDate"]
+                    start = rel["contracts"][0]["period"]["startDate"]
+                    if rel["ocid"] not in awarded_ocids or end < start:
+                        bad_terminations.append(rel["ocid"])
+                    continue
                 key = (rep, year)
                 got[key + ("tenders",)] += 1
                 stats = {s["measure"]: s["value"] for s in rel["bids"]["statistics"]}
@@ -67,6 +76,7 @@ def main():
                 got[key + ("smeBids",)] += stats["smeBids"]
                 got[key + ("listedBids",)] += len(rel["bids"].get("details", []))
                 for award in rel.get("awards", []):
+                    awarded_ocids.add(rel["ocid"])
                     got[key + ("awards",)] += 1
                     winners_ocds[key + (need,)] = award["suppliers"][0]["id"].split("-")[1]
     for key, n in got.items():
@@ -86,13 +96,16 @@ def main():
     if winners_csv != won_csv:
         errors.append("bids.csv 'won' bidders differ from tenders.csv winners for %d tenders"
                       % len(set(winners_csv.items()) ^ set(won_csv.items())))
+    if bad_terminations:
+        errors.append("%d contractTermination releases without an earlier award, e.g. %s"
+                      % (len(bad_terminations), bad_terminations[0]))
     for e in errors[:20]:
         print(e)
     years = len({k[:2] for k in want})
-    print("%s: %d replicate-years, %d tenders, %d bids, %d awards; %d mismatches"
+    print("%s: %d replicate-years, %d tenders, %d bids, %d awards, %d terminations; %d mismatches"
           % (d, years, sum(v for k, v in want.items() if k[2] == "tenders"),
              sum(v for k, v in want.items() if k[2] == "bids"),
-             sum(v for k, v in want.items() if k[2] == "awards"), len(errors)))
+             sum(v for k, v in want.items() if k[2] == "awards"), terminations, len(errors)))
     if years == 0 or not winners_csv:
         print("nothing to compare")
         return 1
