@@ -1,0 +1,70 @@
+#include "core/metrics.hpp"
+#include "core/run_plan.hpp"
+#include "core/simulation.hpp"
+#include "io/scenario_loader.hpp"
+#include "validation/market_distributions.hpp"
+
+#include <doctest/doctest.h>
+#include <map>
+
+using namespace tendersim;
+using namespace tendersim::validation;
+
+TEST_CASE("quantiles interpolate between order statistics as R and numpy do") {
+    const Quantiles q = quantiles_of({10, 1, 9, 2, 8, 3, 7, 4, 6, 5});
+    CHECK(q.n == 10);
+    CHECK(q.p50 == doctest::Approx(5.5));
+    CHECK(q.p10 == doctest::Approx(1.9));
+    CHECK(q.p90 == doctest::Approx(9.1));
+    CHECK(q.mean == doctest::Approx(5.5));
+    CHECK(quantiles_of({}).n == 0);
+}
+
+TEST_CASE("unknown bid counts, values and sizes are left out, not counted as zero") {
+    DistributionBuilder b;
+    b.add_tender(-1); // count not published
+    b.add_tender(0);
+    b.add_tender(1);
+    b.add_tender(3);
+    b.add_tender(40); // into the last bin
+    b.add_award(100, 2, 1);
+    b.add_award(0, 0, -1); // nothing known
+    b.add_award(300, 4, 0);
+    const MarketDistributions d = b.finish("test");
+    CHECK(d.tenders_with_bids_known == 4);
+    CHECK(d.tenders_with_a_bid == 3);
+    CHECK(d.mean_bids == doctest::Approx(44.0 / 4));
+    CHECK(d.single_bid_share == doctest::Approx(1.0 / 3));
+    CHECK(d.bids_histogram[MarketDistributions::kBidBins - 1] == 1);
+    CHECK(d.contract_value_gbp.n == 2);
+    CHECK(d.contract_value_gbp.p50 == doctest::Approx(200));
+    CHECK(d.awards_with_scale == 2);
+    CHECK(d.sme_award_share == doctest::Approx(0.5));
+}
+
+TEST_CASE("the model's tender distributions agree with the engine's own yearly metrics") {
+    // Two computations of the same quantities: the monitor phase's metrics and the tender-level
+    // pass of model_distributions. They must agree on every replicate-year pooled together.
+    ScenarioSpec spec = load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/baseline.toml");
+    spec.run.years = 3;
+    const MarketDistributions d = model_distributions(spec, 2, 1);
+    double tenders = 0, bids = 0;
+    for (const PlannedRun& run :
+         make_run_plan(spec, static_cast<std::uint64_t>(spec.run.seed), 2)) {
+        Simulation sim(run.spec, run.seed, 2);
+        for (int y = 0; y < 3; ++y) {
+            std::map<std::string, double> row;
+            for (const auto& [name, value] : metric_rows(sim.run_year(), spec)) row[name] = value;
+            tenders += row["tenders"];
+            bids += row["tenders"] * row["bids_per_tender"];
+        }
+    }
+    REQUIRE(tenders > 100);
+    CHECK(static_cast<double>(d.tenders_with_bids_known) == tenders);
+    CHECK(d.mean_bids == doctest::Approx(bids / tenders).epsilon(1e-9));
+    CHECK(d.contract_years.p10 >= 1);
+    CHECK(d.contract_value_gbp.p50 > 0);
+    CHECK(d.awards_with_scale > 0);
+    CHECK(d.sme_award_share > 0);
+    CHECK(d.sme_award_share < 1);
+}
