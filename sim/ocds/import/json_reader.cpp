@@ -300,14 +300,17 @@ void read_lines(std::istream& in, const std::string& name, ReleaseSink& sink,
     std::string line;
     std::uint32_t number = 0;
     bool any = false;
+    // The stream buffer directly: istream::get per character costs a sentry each time.
+    std::streambuf* sb = in.rdbuf();
+    using traits = std::char_traits<char>;
     while (true) {
         line.clear();
-        // Read by character so a line longer than kMaxLineBytes is refused before it is held.
+        // By character, so a line longer than kMaxLineBytes is refused before it is held.
         bool got = false;
-        for (int c = in.get(); c != std::char_traits<char>::eof(); c = in.get()) {
+        for (auto c = sb->sbumpc(); !traits::eq_int_type(c, traits::eof()); c = sb->sbumpc()) {
             got = true;
             if (c == '\n') break;
-            line.push_back(static_cast<char>(c));
+            line.push_back(traits::to_char_type(c));
             if (line.size() > kMaxLineBytes)
                 fail(Where{name, number + 1, ""},
                      "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
