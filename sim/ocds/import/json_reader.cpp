@@ -263,7 +263,7 @@ void read_package(std::istream& in, const std::string& name, ReleaseSink& sink,
                     "package");
 }
 
-void read_line(std::string& line, Where where, ReleaseSink& sink) {
+void read_line(std::string& line, const Where& where, ReleaseSink& sink) {
     Builder builder(Builder::Mode::Document, nullptr);
     const bool ok = json::sax_parse(line, &builder, json::input_format_t::json, true, false);
     if (!ok) {

@@ -29,7 +29,7 @@ std::string comment(const ParameterChoice& c) {
            ")\n";
 }
 
-std::string md_escape(std::string s) {
+std::string md_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '|')
@@ -98,6 +98,107 @@ std::string scenario_text(const ScenarioHeader& h, const ScenarioEstimate& s) {
     return out.str();
 }
 
+namespace {
+
+void parameters_section(std::ostream& out, const ScenarioEstimate& s) {
+    out << "## Scenario parameters\n\n| parameter | category | value | base | sample | source | "
+           "estimate or why kept |\n|---|---|---|---|---|---|---|\n";
+    for (const auto& c : s.choices)
+        out << "| `" << c.key << "` | " << (c.category.empty() ? "-" : c.category) << " | "
+            << (c.value ? "**" + *c.value + "**" : std::string("(kept)")) << " | " << c.base_value
+            << " | " << c.sample << " | " << md_escape(c.source) << " | " << md_escape(c.note)
+            << " |\n";
+}
+
+void bids_line(std::ostream& out, const RegisterEstimates& e) {
+    out << "- Bids per tender: " << e.bids_sample << " tenders with a bidder count";
+    if (e.bids_sample == 0) {
+        out << ": no tender.numberOfTenderers or bids.details in the data\n";
+        return;
+    }
+    out << " (";
+    bool first = true;
+    for (const auto& [f, n] : e.bids_sources) {
+        out << (first ? "" : ", ") << f << ": " << n;
+        first = false;
+    }
+    out << "); mean " << num(e.bids_mean) << " including tenders with no bid, "
+        << num(e.bids_mean_with_bids) << " over the " << e.bids_with_bids
+        << " with at least one; single-bid share " << num(e.single_bid_share)
+        << " (of tenders with at least one bid). Histogram (bids: tenders):";
+    for (const auto& [b, n] : e.bids_histogram) out << " " << b << ": " << n << ";";
+    out << "\n";
+}
+
+void distributions_section(std::ostream& out, const RegisterEstimates& e) {
+    out << "\n## The register's distributions\n\nNo scenario parameter takes these: they are "
+           "outcomes of the model, to compare with a run (`tendersim validate`).\n\n";
+    out << "- Buyers: " << e.buyers << " distinct (" << e.tenders_with_buyer
+        << " tenders with a buyer).\n";
+    bids_line(out, e);
+    out << "- Suppliers: " << e.suppliers << " distinct awarded suppliers; " << e.awards_with_value
+        << " supplier awards with a value, " << num(e.awarded_value_gbp)
+        << " GBP in all; HHI of award value by supplier " << num(e.hhi) << " ("
+        << num(e.hhi * 10000) << " on the 0-10,000 scale).\n";
+    out << "- SME: " << e.sme_scale_sample << " suppliers with parties[].details.scale";
+    if (e.sme_scale_sample > 0) out << " (SME share " << num(e.sme_share_suppliers) << ")";
+    const bool all_false = e.suitability_sample > 0 && e.suitability_true == 0;
+    out << "; " << e.suitability_sample << " notices with an SME-suitability flag, "
+        << e.suitability_true << " true"
+        << (all_false ? " (all false: looks like the publisher's default, not a statement)" : "")
+        << ".\n\n";
+    out << "| quantity | n | p10 | p25 | median | p75 | p90 | mean "
+           "|\n|---|---|---|---|---|---|---|---|\n"
+        << quantile_row("total contract value (GBP)", e.total_value_gbp)
+        << quantile_row("annual value (GBP/year) = total / max(1, years)", e.annual_value_gbp)
+        << quantile_row("duration (years)", e.duration_years) << "\n";
+}
+
+std::string or_dash(std::size_t n, double v) {
+    return n > 0 ? num(v) : std::string("-");
+}
+
+void categories_section(std::ostream& out, const RegisterEstimates& e) {
+    out << "## Categories (CPV -> category, docs/ocds.md)\n\n"
+        << e.classified << " tenders have a CPV code; " << (e.tenders - e.classified)
+        << " have none (no items[].classification or tender.classification with scheme CPV; a "
+           "publisher's own scheme is not mapped).\n\n| category | tenders | with annual value | "
+           "median annual value | log-sd | durations | median years "
+           "|\n|---|---|---|---|---|---|---|\n";
+    for (const auto& c : e.categories)
+        out << "| " << c.name << " | " << c.tenders << " | " << c.annual_value.n << " | "
+            << or_dash(c.annual_value.n, c.annual_value.median) << " | "
+            << or_dash(c.annual_value.n, c.annual_value.log_sd) << " | " << c.duration_years.n
+            << " | " << or_dash(c.duration_years.n, c.duration_years.p50) << " |\n";
+    std::size_t outside = 0;
+    for (const auto& [d, n] : e.outside_cpv) outside += n;
+    out << "\nOutside the modelled categories: " << outside << " tenders, by CPV division:";
+    for (const auto& [d, n] : e.outside_cpv) out << " " << d << ": " << n << ";";
+    out << "\n";
+}
+
+void drops_section(std::ostream& out, const RegisterEstimates& e) {
+    out << "\n## Dropped records and fields\n\n";
+    if (e.drop_total == 0) {
+        out << "None.\n";
+        return;
+    }
+    out << "A dropped field leaves that fact unknown for the tender (it still counts where "
+           "its other facts are known); a dropped record is not used at all.\n\n| reason | "
+           "count |\n|---|---|\n";
+    for (const auto& [k, n] : e.drop_counts) out << "| " << md_escape(k) << " | " << n << " |\n";
+    out << "\n| where | ocid | what |\n|---|---|---|\n";
+    for (const auto& d : e.drops)
+        out << "| " << md_escape(d.where) << " | " << md_escape(d.ocid) << " | "
+            << md_escape(d.detail) << " |\n";
+    if (e.drop_total > e.drops.size())
+        out << "\n"
+            << (e.drop_total - e.drops.size()) << " more not listed (the list stops at "
+            << e.drops.size() << "; the counts above are complete).\n";
+}
+
+} // namespace
+
 std::string report_markdown(const ScenarioHeader& h, const RegisterEstimates& e,
                             const ScenarioEstimate& s, const ImportOptions& options) {
     std::ostringstream out;
@@ -112,86 +213,10 @@ std::string report_markdown(const ScenarioHeader& h, const RegisterEstimates& e,
         out << ")";
     }
     out << ". Minimum sample per estimate: " << options.min_sample << ".\n\n";
-
-    out << "## Scenario parameters\n\n| parameter | category | value | base | sample | source | "
-           "estimate or why kept |\n|---|---|---|---|---|---|---|\n";
-    for (const auto& c : s.choices)
-        out << "| `" << c.key << "` | " << (c.category.empty() ? "-" : c.category) << " | "
-            << (c.value ? "**" + *c.value + "**" : std::string("(kept)")) << " | " << c.base_value
-            << " | " << c.sample << " | " << md_escape(c.source) << " | " << md_escape(c.note)
-            << " |\n";
-
-    out << "\n## The register's distributions\n\nNo scenario parameter takes these: they are "
-           "outcomes of the model, to compare with a run (`tendersim validate`).\n\n";
-    out << "- Buyers: " << e.buyers << " distinct (" << e.tenders_with_buyer
-        << " tenders with a buyer).\n";
-    out << "- Bids per tender: " << e.bids_sample << " tenders with a bidder count";
-    if (e.bids_sample > 0) {
-        out << " (";
-        bool first = true;
-        for (const auto& [f, n] : e.bids_sources) {
-            out << (first ? "" : ", ") << f << ": " << n;
-            first = false;
-        }
-        out << "); mean " << num(e.bids_mean) << " including tenders with no bid, "
-            << num(e.bids_mean_with_bids) << " over the " << e.bids_with_bids
-            << " with at least one; single-bid share " << num(e.single_bid_share)
-            << " (of tenders with at least one bid). Histogram (bids: tenders):";
-        for (const auto& [b, n] : e.bids_histogram) out << " " << b << ": " << n << ";";
-    } else {
-        out << ": no tender.numberOfTenderers or bids.details in the data";
-    }
-    out << "\n- Suppliers: " << e.suppliers << " distinct awarded suppliers; "
-        << e.awards_with_value << " supplier awards with a value, " << num(e.awarded_value_gbp)
-        << " GBP in all; HHI of award value by supplier " << num(e.hhi) << " ("
-        << num(e.hhi * 10000) << " on the 0-10,000 scale).\n";
-    out << "- SME: " << e.sme_scale_sample << " suppliers with parties[].details.scale";
-    if (e.sme_scale_sample > 0) out << " (SME share " << num(e.sme_share_suppliers) << ")";
-    out << "; " << e.suitability_sample << " notices with an SME-suitability flag, "
-        << e.suitability_true << " true"
-        << (e.suitability_sample > 0 && e.suitability_true == 0
-                ? " (all false: looks like the publisher's default, not a statement)"
-                : "")
-        << ".\n\n";
-    out << "| quantity | n | p10 | p25 | median | p75 | p90 | mean "
-           "|\n|---|---|---|---|---|---|---|---|\n"
-        << quantile_row("total contract value (GBP)", e.total_value_gbp)
-        << quantile_row("annual value (GBP/year) = total / max(1, years)", e.annual_value_gbp)
-        << quantile_row("duration (years)", e.duration_years) << "\n";
-
-    out << "## Categories (CPV -> category, docs/ocds.md)\n\n"
-        << e.classified << " tenders have a CPV code; " << (e.tenders - e.classified)
-        << " have none (no items[].classification or tender.classification with scheme CPV; a "
-           "publisher's own scheme is not mapped).\n\n| category | tenders | with annual value | "
-           "median annual value | log-sd | durations | median years "
-           "|\n|---|---|---|---|---|---|---|\n";
-    for (const auto& c : e.categories)
-        out << "| " << c.name << " | " << c.tenders << " | " << c.annual_value.n << " | "
-            << (c.annual_value.n ? num(c.annual_value.median) : "-") << " | "
-            << (c.annual_value.n ? num(c.annual_value.log_sd) : "-") << " | " << c.duration_years.n
-            << " | " << (c.duration_years.n ? num(c.duration_years.p50) : "-") << " |\n";
-    std::size_t outside = 0;
-    for (const auto& [d, n] : e.outside_cpv) outside += n;
-    out << "\nOutside the modelled categories: " << outside << " tenders, by CPV division:";
-    for (const auto& [d, n] : e.outside_cpv) out << " " << d << ": " << n << ";";
-    out << "\n\n## Dropped records and fields\n\n";
-    if (e.drop_total == 0) {
-        out << "None.\n";
-    } else {
-        out << "A dropped field leaves that fact unknown for the tender (it still counts where "
-               "its other facts are known); a dropped record is not used at all.\n\n| reason | "
-               "count |\n|---|---|\n";
-        for (const auto& [k, n] : e.drop_counts)
-            out << "| " << md_escape(k) << " | " << n << " |\n";
-        out << "\n| where | ocid | what |\n|---|---|---|\n";
-        for (const auto& d : e.drops)
-            out << "| " << md_escape(d.where) << " | " << md_escape(d.ocid) << " | "
-                << md_escape(d.detail) << " |\n";
-        if (e.drop_total > e.drops.size())
-            out << "\n"
-                << (e.drop_total - e.drops.size()) << " more not listed (the list stops at "
-                << e.drops.size() << "; the counts above are complete).\n";
-    }
+    parameters_section(out, s);
+    distributions_section(out, e);
+    categories_section(out, e);
+    drops_section(out, e);
     return out.str();
 }
 

@@ -40,12 +40,11 @@ double round3(double v) {
 
 } // namespace
 
-ScenarioEstimate choose_parameters(const RegisterEstimates& e, const ScenarioSpec& base,
-                                   std::size_t min_sample) {
-    ScenarioEstimate out;
-    out.spec = base;
-    ScenarioSpec& spec = out.spec;
+namespace {
 
+void choose_market(ScenarioEstimate& out, const RegisterEstimates& e, const ScenarioSpec& base,
+                   std::size_t min_sample) {
+    ScenarioSpec& spec = out.spec;
     // Buyers -> councils; suppliers follow councils at the base's ratio (a register window shows
     // only the suppliers that won in it, not the market's firms).
     {
@@ -108,7 +107,84 @@ ScenarioEstimate choose_parameters(const RegisterEstimates& e, const ScenarioSpe
         }
         out.choices.push_back(c);
     }
+}
 
+// One category's parameters; valued and total: the mapped tenders with an annual value and their
+// sum over every category (the spend-share basis).
+void choose_category(ScenarioEstimate& out, CategorySpec& cat, const CategoryEstimate* est,
+                     const RegisterEstimates& e, bool same_categories, std::size_t valued,
+                     double total, std::size_t min_sample) {
+    const std::string vsrc = "annual value = (" + sources(e.value_sources) + ") / max(1, duration)";
+    // spend_share
+    ParameterChoice share{"spend_share",
+                          cat.name,
+                          num(cat.spend_share),
+                          {},
+                          valued,
+                          "CPV (tender.items[].classification, tender.classification) + " + vsrc,
+                          ""};
+    if (!same_categories) {
+        share.note = "kept: the base's categories are not the CPV table's eight";
+    } else if (valued < min_sample || total <= 0) {
+        share.note =
+            too_few(valued, min_sample, "tenders with a mapped CPV, a value and a duration");
+    } else {
+        cat.spend_share = round3(est->annual_value_total_gbp / total);
+        share.value = num(cat.spend_share);
+        share.note = "share of mapped annual value (" + std::to_string(est->annual_value.n) +
+                     " of " + std::to_string(valued) + " tenders)";
+        out.categories_changed = true;
+    }
+    out.choices.push_back(share);
+    const std::size_t n = est ? est->annual_value.n : 0;
+    ParameterChoice median{
+        "value_median_gbp", cat.name, num(cat.value_median_gbp), {}, n, vsrc, ""};
+    ParameterChoice sigma{"value_sigma", cat.name, num(cat.value_sigma), {}, n, vsrc, ""};
+    if (est && n >= min_sample) {
+        cat.value_median_gbp = std::clamp(round3(est->annual_value.median), 100.0, 1e10);
+        cat.value_sigma = std::clamp(round3(est->annual_value.log_sd), 0.0, 4.0);
+        median.value = num(cat.value_median_gbp);
+        sigma.value = num(cat.value_sigma);
+        median.note = "log-normal fit: exp(mean ln annual value)";
+        sigma.note = "log-normal fit: sd of ln annual value";
+        out.categories_changed = true;
+    } else {
+        median.note = sigma.note = too_few(n, min_sample, "tenders with a value and a duration");
+    }
+    out.choices.push_back(median);
+    out.choices.push_back(sigma);
+    const std::size_t nd = est ? est->duration_years.n : 0;
+    const std::string dsrc = "duration: " + sources(e.duration_sources);
+    ParameterChoice dmin{
+        "duration_min_years", cat.name, std::to_string(cat.duration_min_years), {}, nd, dsrc, ""};
+    ParameterChoice dmax{
+        "duration_max_years", cat.name, std::to_string(cat.duration_max_years), {}, nd, dsrc, ""};
+    if (est && nd >= min_sample) {
+        // The 10th and 90th percentiles, in whole years (the model's unit), at least 1.
+        const auto lo = std::clamp<std::int64_t>(std::llround(est->duration_years.p10), 1, 50);
+        const auto hi = std::clamp<std::int64_t>(std::llround(est->duration_years.p90), lo, 50);
+        cat.duration_min_years = lo;
+        cat.duration_max_years = hi;
+        dmin.value = std::to_string(lo);
+        dmax.value = std::to_string(hi);
+        dmin.note = "10th percentile " + num(round3(est->duration_years.p10)) +
+                    " years, rounded, at least 1";
+        dmax.note = "90th percentile " + num(round3(est->duration_years.p90)) + " years, rounded";
+        out.categories_changed = true;
+    } else {
+        dmin.note = dmax.note = too_few(nd, min_sample, "tenders with a duration");
+    }
+    out.choices.push_back(dmin);
+    out.choices.push_back(dmax);
+}
+
+} // namespace
+
+ScenarioEstimate choose_parameters(const RegisterEstimates& e, const ScenarioSpec& base,
+                                   std::size_t min_sample) {
+    ScenarioEstimate out;
+    out.spec = base;
+    choose_market(out, e, base, min_sample);
     // Categories: only when the base's categories are the table's, so shares can be renormalised.
     const auto& names = kCategoryNames;
     const bool same_categories =
@@ -122,87 +198,12 @@ ScenarioEstimate choose_parameters(const RegisterEstimates& e, const ScenarioSpe
         valued += cat.annual_value.n;
         total += cat.annual_value_total_gbp;
     }
-    for (CategorySpec& cat : spec.categories) {
+    for (CategorySpec& cat : out.spec.categories) {
         const auto it = std::find(names.begin(), names.end(), cat.name);
         const CategoryEstimate* est =
             it == names.end() ? nullptr
                               : &e.categories[static_cast<std::size_t>(it - names.begin())];
-        const std::string vsrc =
-            "annual value = (" + sources(e.value_sources) + ") / max(1, duration)";
-        // spend_share
-        ParameterChoice share{"spend_share",
-                              cat.name,
-                              num(cat.spend_share),
-                              {},
-                              valued,
-                              "CPV (tender.items[].classification, tender.classification) + " +
-                                  vsrc,
-                              ""};
-        if (!same_categories) {
-            share.note = "kept: the base's categories are not the CPV table's eight";
-        } else if (valued < min_sample || total <= 0) {
-            share.note =
-                too_few(valued, min_sample, "tenders with a mapped CPV, a value and a duration");
-        } else {
-            cat.spend_share = round3(est->annual_value_total_gbp / total);
-            share.value = num(cat.spend_share);
-            share.note = "share of mapped annual value (" + std::to_string(est->annual_value.n) +
-                         " of " + std::to_string(valued) + " tenders)";
-            out.categories_changed = true;
-        }
-        out.choices.push_back(share);
-        const std::size_t n = est ? est->annual_value.n : 0;
-        ParameterChoice median{
-            "value_median_gbp", cat.name, num(cat.value_median_gbp), {}, n, vsrc, ""};
-        ParameterChoice sigma{"value_sigma", cat.name, num(cat.value_sigma), {}, n, vsrc, ""};
-        if (est && n >= min_sample) {
-            cat.value_median_gbp = std::clamp(round3(est->annual_value.median), 100.0, 1e10);
-            cat.value_sigma = std::clamp(round3(est->annual_value.log_sd), 0.0, 4.0);
-            median.value = num(cat.value_median_gbp);
-            sigma.value = num(cat.value_sigma);
-            median.note = "log-normal fit: exp(mean ln annual value)";
-            sigma.note = "log-normal fit: sd of ln annual value";
-            out.categories_changed = true;
-        } else {
-            median.note = sigma.note =
-                too_few(n, min_sample, "tenders with a value and a duration");
-        }
-        out.choices.push_back(median);
-        out.choices.push_back(sigma);
-        const std::size_t nd = est ? est->duration_years.n : 0;
-        const std::string dsrc = "duration: " + sources(e.duration_sources);
-        ParameterChoice dmin{"duration_min_years",
-                             cat.name,
-                             std::to_string(cat.duration_min_years),
-                             {},
-                             nd,
-                             dsrc,
-                             ""};
-        ParameterChoice dmax{"duration_max_years",
-                             cat.name,
-                             std::to_string(cat.duration_max_years),
-                             {},
-                             nd,
-                             dsrc,
-                             ""};
-        if (est && nd >= min_sample) {
-            // The 10th and 90th percentiles, in whole years (the model's unit), at least 1.
-            const auto lo = std::clamp<std::int64_t>(std::llround(est->duration_years.p10), 1, 50);
-            const auto hi = std::clamp<std::int64_t>(std::llround(est->duration_years.p90), lo, 50);
-            cat.duration_min_years = lo;
-            cat.duration_max_years = hi;
-            dmin.value = std::to_string(lo);
-            dmax.value = std::to_string(hi);
-            dmin.note = "10th percentile " + num(round3(est->duration_years.p10)) +
-                        " years, rounded, at least 1";
-            dmax.note =
-                "90th percentile " + num(round3(est->duration_years.p90)) + " years, rounded";
-            out.categories_changed = true;
-        } else {
-            dmin.note = dmax.note = too_few(nd, min_sample, "tenders with a duration");
-        }
-        out.choices.push_back(dmin);
-        out.choices.push_back(dmax);
+        choose_category(out, cat, est, e, same_categories, valued, total, min_sample);
     }
     return out;
 }
