@@ -12,24 +12,6 @@
 
 namespace tendersim::validation {
 
-Quantiles quantiles_of(std::vector<double> sample) {
-    Quantiles q;
-    q.n = sample.size();
-    if (sample.empty()) return q;
-    std::sort(sample.begin(), sample.end());
-    // Linear interpolation between order statistics (type 7, R's and numpy's default), so the
-    // figures match what an analyst computes from the same register.
-    auto at = [&](double p) {
-        const double h = p * static_cast<double>(sample.size() - 1);
-        const auto lo = static_cast<std::size_t>(std::floor(h));
-        const std::size_t hi = std::min(lo + 1, sample.size() - 1);
-        return sample[lo] + (h - static_cast<double>(lo)) * (sample[hi] - sample[lo]);
-    };
-    q.p10 = at(0.10), q.p25 = at(0.25), q.p50 = at(0.50), q.p75 = at(0.75), q.p90 = at(0.90);
-    q.mean = std::accumulate(sample.begin(), sample.end(), 0.0) / static_cast<double>(q.n);
-    return q;
-}
-
 void DistributionBuilder::add_tender(int bids) {
     if (bids < 0) return;
     const auto bin =
@@ -60,8 +42,8 @@ MarketDistributions DistributionBuilder::finish(std::string source) const {
         d.tenders_with_bids_known ? bid_sum_ / static_cast<double>(d.tenders_with_bids_known) : NAN;
     d.single_bid_share = share(single_, d.tenders_with_a_bid);
     d.sme_award_share = share(sme_, d.awards_with_scale);
-    d.contract_value_gbp = quantiles_of(values_);
-    d.contract_years = quantiles_of(years_);
+    d.contract_value_gbp = analysis::quantiles_of(values_);
+    d.contract_years = analysis::quantiles_of(years_);
     return d;
 }
 

@@ -2,6 +2,7 @@
 // A market's tender-level distributions in the terms a contracts register can also give (bids per
 // tender, single-bid share, contract values and lengths, SME share of awards), so a model run and
 // an OCDS register can be put side by side (`tendersim validate --against-ocds`).
+#include "analysis/stats.hpp"
 #include "core/spec.hpp"
 
 #include <array>
@@ -11,12 +12,7 @@
 
 namespace tendersim::validation {
 
-// Quantiles of a sample; n = 0 when nothing was measured.
-struct Quantiles {
-    std::uint64_t n = 0;
-    double p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0, mean = 0;
-};
-Quantiles quantiles_of(std::vector<double> sample);
+using analysis::Quantiles;
 
 struct MarketDistributions {
     std::string source; // "model: baseline, 10 replicates x 20 years" or "register: 3 files"

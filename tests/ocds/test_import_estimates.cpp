@@ -158,7 +158,7 @@ TEST_CASE("statistics: log-normal fit by moments of logs, linear quantiles") {
     CHECK(fit.n == 3);
     CHECK(fit.median == doctest::Approx(std::exp(2.0)));
     CHECK(fit.log_sd == doctest::Approx(1.0));
-    const auto q = quantiles({5, 1, 4, 2, 3});
+    const auto q = analysis::quantiles_of({5, 1, 4, 2, 3});
     CHECK(q.p50 == doctest::Approx(3));
     CHECK(q.p25 == doctest::Approx(2));
     CHECK(q.p10 == doctest::Approx(1.4));

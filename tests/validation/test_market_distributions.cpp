@@ -11,13 +11,13 @@ using namespace tendersim;
 using namespace tendersim::validation;
 
 TEST_CASE("quantiles interpolate between order statistics as R and numpy do") {
-    const Quantiles q = quantiles_of({10, 1, 9, 2, 8, 3, 7, 4, 6, 5});
+    const Quantiles q = analysis::quantiles_of({10, 1, 9, 2, 8, 3, 7, 4, 6, 5});
     CHECK(q.n == 10);
     CHECK(q.p50 == doctest::Approx(5.5));
     CHECK(q.p10 == doctest::Approx(1.9));
     CHECK(q.p90 == doctest::Approx(9.1));
     CHECK(q.mean == doctest::Approx(5.5));
-    CHECK(quantiles_of({}).n == 0);
+    CHECK(analysis::quantiles_of({}).n == 0);
 }
 
 TEST_CASE("unknown bid counts, values and sizes are left out, not counted as zero") {

@@ -10,33 +10,12 @@
 namespace tendersim::ocds {
 
 namespace {
-double quantile_sorted(const std::vector<double>& v, double q) {
-    const double pos = q * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
 // Annual value: a contract shorter than a year counts as one year, because the model's
 // contracts last at least a year and a 3-month contract's value is that year's spend.
 double annual_value(const TenderSummary& t) {
     return t.value_gbp / std::max(1.0, t.duration_years);
 }
 } // namespace
-
-Quantiles quantiles(std::vector<double> values) {
-    Quantiles q;
-    q.n = values.size();
-    if (values.empty()) return q;
-    std::sort(values.begin(), values.end());
-    q.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(q.n);
-    q.p10 = quantile_sorted(values, 0.10);
-    q.p25 = quantile_sorted(values, 0.25);
-    q.p50 = quantile_sorted(values, 0.50);
-    q.p75 = quantile_sorted(values, 0.75);
-    q.p90 = quantile_sorted(values, 0.90);
-    return q;
-}
 
 LogNormalFit lognormal_fit(const std::vector<double>& values) {
     LogNormalFit fit;
@@ -127,16 +106,16 @@ struct Accumulator {
                 static_cast<double>(bids_total) / static_cast<double>(e.bids_with_bids);
             e.single_bid_share /= static_cast<double>(e.bids_with_bids);
         }
-        e.total_value_gbp = quantiles(totals);
-        e.annual_value_gbp = quantiles(annuals);
-        e.duration_years = quantiles(durations);
+        e.total_value_gbp = analysis::quantiles_of(totals);
+        e.annual_value_gbp = analysis::quantiles_of(annuals);
+        e.duration_years = analysis::quantiles_of(durations);
         for (std::size_t c = 0; c < kCategoryNames.size(); ++c) {
             auto& cat = e.categories[c];
             std::sort(cat_annual[c].begin(), cat_annual[c].end()); // a fixed summation order
             cat.annual_value_total_gbp =
                 std::accumulate(cat_annual[c].begin(), cat_annual[c].end(), 0.0);
             cat.annual_value = lognormal_fit(cat_annual[c]);
-            cat.duration_years = quantiles(cat_duration[c]);
+            cat.duration_years = analysis::quantiles_of(cat_duration[c]);
         }
         std::sort(supplier_value.begin(), supplier_value.end());
         e.awarded_value_gbp = std::accumulate(supplier_value.begin(), supplier_value.end(), 0.0);

@@ -1,6 +1,7 @@
 #pragma once
 // The register's distributions: what `tendersim ocds import` turns into a scenario and what
 // `tendersim validate --against-ocds` puts beside a simulated market. All amounts in GBP.
+#include "analysis/stats.hpp"
 #include "options.hpp"
 #include "register.hpp"
 
@@ -14,10 +15,7 @@
 
 namespace tendersim::ocds {
 
-struct Quantiles {
-    std::size_t n = 0;
-    double mean = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0;
-};
+using analysis::Quantiles;
 
 // Log-normal fit by moments of the logs: median = exp(mean of ln x), log_sd = sd of ln x
 // (n - 1 in the denominator).
@@ -87,8 +85,6 @@ RegisterEstimates estimate_register(const std::vector<std::filesystem::path>& in
 // The estimates of a register already read (tests and the fuzzer use it on in-memory data).
 RegisterEstimates estimate_from(const Register& reg, std::vector<std::string> files);
 
-// Type-7 (linear) quantiles and the mean of values (sorted here).
-Quantiles quantiles(std::vector<double> values);
 LogNormalFit lognormal_fit(const std::vector<double>& positive_values);
 
 } // namespace tendersim::ocds
