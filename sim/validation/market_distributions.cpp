@@ -23,13 +23,14 @@ void DistributionBuilder::add_tender(int bids) {
     if (bids == 1) ++single_;
 }
 
-void DistributionBuilder::add_award(double value_gbp, double years, int is_sme) {
+void DistributionBuilder::add_award(double value_gbp, double years) {
     if (value_gbp > 0 && std::isfinite(value_gbp)) values_.push_back(value_gbp);
     if (years > 0 && std::isfinite(years)) years_.push_back(years);
-    if (is_sme >= 0) {
-        ++d_.awards_with_scale;
-        sme_ += is_sme > 0;
-    }
+}
+
+void DistributionBuilder::add_winning_supplier(bool is_sme) {
+    ++d_.suppliers_with_scale;
+    sme_ += is_sme ? 1 : 0;
 }
 
 MarketDistributions DistributionBuilder::finish(std::string source) const {
@@ -41,7 +42,7 @@ MarketDistributions DistributionBuilder::finish(std::string source) const {
     d.mean_bids =
         d.tenders_with_bids_known ? bid_sum_ / static_cast<double>(d.tenders_with_bids_known) : NAN;
     d.single_bid_share = share(single_, d.tenders_with_a_bid);
-    d.sme_award_share = share(sme_, d.awards_with_scale);
+    d.sme_supplier_share = share(sme_, d.suppliers_with_scale);
     d.contract_value_gbp = analysis::quantiles_of(values_);
     d.contract_years = analysis::quantiles_of(years_);
     return d;
@@ -53,6 +54,7 @@ MarketDistributions model_distributions(const ScenarioSpec& spec, std::int64_t r
     for (const PlannedRun& run :
          make_run_plan(spec, static_cast<std::uint64_t>(spec.run.seed), replicates)) {
         Simulation sim(run.spec, run.seed, threads);
+        std::vector<std::int8_t> winner_sme; // per supplier id: -1 never won, else its size
         for (std::int64_t y = 1; y <= spec.run.years; ++y) {
             sim.run_year();
             const Market& m = sim.market();
@@ -63,13 +65,36 @@ MarketDistributions model_distributions(const ScenarioSpec& spec, std::int64_t r
                 builder.add_tender(o.bids);
                 if (!o.winner.valid()) continue;
                 const Bid& w = o.shortlist[o.winner_rank];
-                builder.add_award(gbp(w.price) * t.duration, t.duration,
-                                  m.suppliers.is_sme[o.winner.index()] ? 1 : 0);
+                builder.add_award(gbp(w.price) * t.duration, t.duration);
+                if (winner_sme.size() < m.suppliers.size())
+                    winner_sme.resize(m.suppliers.size(), -1);
+                winner_sme[o.winner.index()] = m.suppliers.is_sme[o.winner.index()] ? 1 : 0;
             }
         }
+        for (const std::int8_t sme : winner_sme)
+            if (sme >= 0) builder.add_winning_supplier(sme > 0);
     }
-    return builder.finish("model: " + spec.name + ", " + std::to_string(replicates) +
-                          " replicates x " + std::to_string(spec.run.years) + " years");
+    return builder.finish(spec.name + ", " + std::to_string(replicates) + " replicates x " +
+                          std::to_string(spec.run.years) + " years");
+}
+
+MarketDistributions register_distributions(const ocds::RegisterEstimates& data) {
+    MarketDistributions d;
+    d.source = std::to_string(data.files.size()) + " file" + (data.files.size() == 1 ? "" : "s") +
+               ", " + std::to_string(data.tenders) + " tenders (distinct ocids)";
+    d.tenders_with_bids_known = data.bids_sample;
+    for (const auto& [bids, tenders] : data.bids_histogram)
+        d.bids_histogram[std::min<std::size_t>(
+            static_cast<std::size_t>(std::max<std::int64_t>(0, bids)),
+            MarketDistributions::kBidBins - 1)] += tenders;
+    d.mean_bids = data.bids_sample ? data.bids_mean : NAN;
+    d.tenders_with_a_bid = data.bids_with_bids;
+    d.single_bid_share = data.bids_with_bids ? data.single_bid_share : NAN;
+    d.contract_value_gbp = data.total_value_gbp;
+    d.contract_years = data.duration_years;
+    d.suppliers_with_scale = data.sme_scale_sample;
+    d.sme_supplier_share = data.sme_scale_sample ? data.sme_share_suppliers : NAN;
+    return d;
 }
 
 namespace {
@@ -124,8 +149,9 @@ std::vector<Row> rows(const MarketDistributions& m, const MarketDistributions& r
     };
     quant("contract value", m.contract_value_gbp, r.contract_value_gbp, "GBP");
     quant("contract length", m.contract_years, r.contract_years, "years");
-    out.push_back({"SME share of awards", percent(m.sme_award_share), count(m.awards_with_scale),
-                   percent(r.sme_award_share), count(r.awards_with_scale)});
+    out.push_back({"SME share of winning suppliers", percent(m.sme_supplier_share),
+                   count(m.suppliers_with_scale), percent(r.sme_supplier_share),
+                   count(r.suppliers_with_scale)});
     return out;
 }
 
@@ -139,7 +165,9 @@ std::string distributions_markdown(const MarketDistributions& model,
         out << "| " << r.measure << " | " << r.model << " | " << r.model_n << " | " << r.data
             << " | " << r.data_n << " |\n";
     out << "\nModel: " << model.source << ". Register: " << data.source
-        << ". n is the sample size of each figure; \"-\" where the source does not give it.\n";
+        << ". n is the sample size of each figure; \"-\" where the source does not give it. "
+           "Register contract values are the contracts', else the awards', else the tender's "
+           "estimate; lengths come from the contract, award or tender period (docs/ocds.md).\n";
     return out.str();
 }
 
