@@ -2,6 +2,7 @@
 
 #include "analysis/distributions.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -43,6 +44,23 @@ double sorted_quantile(std::span<const double> sorted, double p) {
     const auto i = static_cast<std::size_t>(std::floor(h));
     if (i + 1 >= sorted.size()) return sorted.back();
     return sorted[i] + (h - static_cast<double>(i)) * (sorted[i + 1] - sorted[i]);
+}
+
+Quantiles quantiles_of(std::vector<double> sample) {
+    Quantiles q;
+    q.n = sample.size();
+    if (sample.empty()) return q;
+    std::sort(sample.begin(), sample.end());
+    // Summed in sorted order: the same sample gives the same bits whatever order it came in.
+    double sum = 0;
+    for (double v : sample) sum += v;
+    q.mean = sum / static_cast<double>(q.n);
+    q.p10 = sorted_quantile(sample, 0.10);
+    q.p25 = sorted_quantile(sample, 0.25);
+    q.p50 = sorted_quantile(sample, 0.50);
+    q.p75 = sorted_quantile(sample, 0.75);
+    q.p90 = sorted_quantile(sample, 0.90);
+    return q;
 }
 
 MeanCI mean_ci95(std::span<const double> x) {

@@ -5,6 +5,7 @@
 // sets the interval width.
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace tendersim::analysis {
 
@@ -17,6 +18,13 @@ double sample_sd(std::span<const double> x);
 // Quantile of already sorted data, linear interpolation between order statistics (Hyndman &
 // Fan 1996 type 7, the R and NumPy default). NaN for an empty input.
 double sorted_quantile(std::span<const double> sorted, double p);
+
+// The usual summary of a sample: its size, mean and type-7 quantiles (all 0 when n = 0).
+struct Quantiles {
+    std::size_t n = 0;
+    double mean = 0, p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0;
+};
+Quantiles quantiles_of(std::vector<double> sample); // sorts its copy
 
 struct MeanCI {
     std::size_t n = 0;

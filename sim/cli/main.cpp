@@ -12,6 +12,7 @@
 #include "io/params_docs.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/version.hpp"
+#include "ocds_command.hpp"
 #include "text/text.hpp"
 #include "validate_command.hpp"
 
@@ -50,6 +51,9 @@ Usage:
   tendersim diagnose market DIR           prices by number of bids, single-bid premium,
                                           incumbent re-award rate, entry (from a run's CSVs)
   tendersim diagnose steady DIR           drift of a long run's headline metrics per 50 years
+  tendersim ocds import FILES... --out SCENARIO.toml
+                                          estimate a scenario from an OCDS register (release
+                                          or record packages, JSON Lines, .gz; docs/ocds.md)
   tendersim --help | --version
 
 Run 'tendersim COMMAND --help' for the options of a command.
@@ -267,6 +271,7 @@ int dispatch(int argc, char** argv) {
         if (command == "sweep") return sweep_command(argc - 1, argv + 1);
         if (command == "merge") return merge_command(argc - 1, argv + 1);
         if (command == "diagnose") return diagnose_command(argc - 1, argv + 1);
+        if (command == "ocds") return ocds_command(argc - 1, argv + 1);
         if (command == "params" || command == "metrics") {
             const std::string arg = argc >= 3 ? argv[2] : "";
             if (arg == "--help" || arg == "-h") {

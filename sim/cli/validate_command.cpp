@@ -3,6 +3,8 @@
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
 #include "io/scenario_loader.hpp"
+#include "ocds/import/import.hpp"
+#include "validation/market_distributions.hpp"
 #include "validation/validate.hpp"
 
 #include <cxxopts.hpp>
@@ -10,12 +12,44 @@
 #include <thread>
 
 namespace tendersim {
+namespace {
+
+// `validate SCENARIO --against-ocds FILES...`: a side-by-side table, not a pass/fail verdict (a
+// register is one market in one period; the model is a scenario: the comparison is for judging
+// whether the scenario describes that market, with the sample sizes in view).
+int against_ocds(const cxxopts::ParseResult& args, const ScenarioSpec& spec,
+                 std::int64_t replicates, int threads) {
+    if (!args.count("against-ocds") || !args.count("files")) {
+        std::cerr << "tendersim validate: register files are compared only with --against-ocds, "
+                     "which needs at least one file or folder after the scenario, e.g. "
+                     "`tendersim validate scenarios/my-market.toml --against-ocds register/`\n";
+        return kExitBadInput;
+    }
+    ocds::ImportOptions options;
+    if (args.count("rate"))
+        for (const auto& r : args["rate"].as<std::vector<std::string>>()) {
+            const auto [code, rate] = ocds::parse_rate(r);
+            options.gbp_per_unit[code] = rate;
+        }
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : args["files"].as<std::vector<std::string>>()) files.emplace_back(f);
+    // The register first: a bad file fails in seconds, before the model's replicates run.
+    const auto data = validation::register_distributions(ocds::estimate_register(files, options));
+    const auto model = validation::model_distributions(spec, replicates, threads);
+    if (args.count("markdown"))
+        write_file_checked(args["markdown"].as<std::string>(),
+                           validation::distributions_markdown(model, data));
+    std::cout << validation::distributions_text(model, data);
+    return kExitOk;
+}
+
+} // namespace
 
 int validate_command(int argc, char** argv) {
     cxxopts::Options options(
         "tendersim validate",
         "Compare a scenario's outputs with published figures (validation/targets.toml)");
-    options.positional_help("[SCENARIO.toml]");
+    options.positional_help("[SCENARIO.toml] [--against-ocds FILE_OR_DIR...]");
     options.add_options()("scenario", "scenario file",
                           cxxopts::value<std::string>()->default_value("scenarios/baseline.toml"))(
         "replicates", "replicates", cxxopts::value<std::int64_t>()->default_value("10"))(
@@ -31,8 +65,16 @@ int validate_command(int argc, char** argv) {
         "verdict",
         "print one line: distance, pass or fail, and the ids of the gating targets missed "
         "(comma-separated, - for none), tab-separated; exit status as without it (for "
-        "scripts/profile.sh)")("h,help", "this help");
-    options.parse_positional({"scenario"});
+        "scripts/profile.sh)")(
+        "against-ocds",
+        "instead of the targets, put the model's tender distributions (bids per tender, "
+        "single-bid share, contract values and lengths, SME share) beside those of an OCDS "
+        "register: the files and folders after the scenario (as `tendersim ocds import` reads)")(
+        "rate", "with --against-ocds: GBP per unit of a currency, CUR=X (repeatable)",
+        cxxopts::value<std::vector<std::string>>())(
+        "files", "register files", cxxopts::value<std::vector<std::string>>())("h,help",
+                                                                               "this help");
+    options.parse_positional({"scenario", "files"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << options.help()
@@ -48,13 +90,23 @@ int validate_command(int argc, char** argv) {
     }
     const int threads = args["threads"].as<int>();
     check_thread_count(threads);
-    ScenarioSpec spec = load_scenario_file(args["scenario"].as<std::string>());
+    const std::string scenario = args["scenario"].as<std::string>();
+    if (args.count("against-ocds") && !scenario.ends_with(".toml")) {
+        std::cerr << "tendersim validate: --against-ocds compares a scenario with a register: "
+                     "give the scenario file first, then the register's files, e.g. "
+                     "`tendersim validate scenarios/my-market.toml --against-ocds register/` (got '"
+                  << scenario << "' where the scenario goes)\n";
+        return kExitBadInput;
+    }
+    ScenarioSpec spec = load_scenario_file(scenario);
     if (args.count("set")) {
         std::vector<Override> overrides;
         for (const auto& o : args["set"].as<std::vector<std::string>>())
             overrides.push_back({o, ""});
         apply_overrides(spec, overrides);
     }
+    if (args.count("against-ocds") || args.count("files"))
+        return against_ocds(args, spec, replicates, threads);
     const auto targets = validation::load_targets(args["targets"].as<std::string>());
     const auto report = validation::validate(spec, targets, replicates, threads);
     if (args.count("distance")) {
