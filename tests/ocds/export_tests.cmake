@@ -77,3 +77,9 @@ add_test(NAME ocds_export_counts_rejects
                  ${CMAKE_CURRENT_BINARY_DIR}/ocds_export_counts_rejects)
 set_tests_properties(ocds_export_counts_rejects PROPERTIES FIXTURES_REQUIRED ocds_export
                      LABELS ocds)
+# Export, then import: the importer reads the export whole and maps it back to the categories.
+add_test(NAME ocds_export_roundtrip
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/export_roundtrip.sh $<TARGET_FILE:tendersim>
+                 ${CMAKE_SOURCE_DIR} ${OCDS_RUN}/baseline/ocds.jsonl
+                 ${CMAKE_CURRENT_BINARY_DIR}/ocds_export_roundtrip)
+set_tests_properties(ocds_export_roundtrip PROPERTIES FIXTURES_REQUIRED ocds_export LABELS ocds)

@@ -1,6 +1,7 @@
 #include "ocds_exporter.hpp"
 
 #include "bid_records.hpp"
+#include "category_cpv.hpp"
 #include "core/money.hpp"
 #include "json_out.hpp"
 
@@ -152,6 +153,20 @@ void OcdsExporter::write_tender(const Market& m, const YearState& ys, std::size_
         .text("Simulated " + category + " need " + std::to_string(t.need_key) +
               (t.is_relet ? ", re-let of an expiring contract" : ""));
     j.key("status").plain(awarded ? "complete" : "unsuccessful");
+    if (const CategoryCpv* cpv = category_cpv(category)) {
+        j.key("mainProcurementCategory").plain(cpv->main);
+        j.key("items").begin_array().begin_object().key("id").plain("1");
+        j.key("description").text(category);
+        j.key("classification")
+            .begin_object()
+            .key("scheme")
+            .plain("CPV")
+            .key("id")
+            .plain(cpv->cpv)
+            .key("description")
+            .text(std::string(cpv->description));
+        j.end_object().end_object().end_array();
+    }
     j.key("value");
     write_value(j, money_mul(t.estimated_value, t.duration, "a tender's total value"));
     j.key("procurementMethod").plain("open").key("procurementMethodDetails").text(details);
