@@ -64,13 +64,15 @@ TEST_CASE("zero, placeholder, negative-period and currency-less values are dropp
         R"({"ocid":"z","tender":{"value":{"amount":0,"currency":"GBP"}}}
 {"ocid":"p","tender":{"value":{"amount":99999999,"currency":"GBP"},"minValue":{"amount":5000,"currency":"GBP"}}}
 {"ocid":"n","contracts":[{"period":{"startDate":"2016-05-01","endDate":"2016-04-01"}},{"period":{"startDate":"2016-01-01","endDate":"2018-01-01"}}]}
-{"ocid":"u","tender":{"value":{"amount":100,"currency":null}}})");
+{"ocid":"u","tender":{"value":{"amount":100,"currency":null}}}
+{"ocid":"q","tender":{"value":{"amount":99999.1,"currency":"GBP"}}})");
     CHECK(tender(reg, "z").value_gbp < 0);
     CHECK(tender(reg, "p").value_gbp == doctest::Approx(5000)); // falls back to minValue
     CHECK(tender(reg, "p").value_field == ValueField::TenderMinValue);
     // The negative period is dropped; the next contract's period is used.
     CHECK(tender(reg, "n").duration_years == doctest::Approx(731.0 / 365.25));
     CHECK(tender(reg, "u").value_gbp < 0);
+    CHECK(tender(reg, "q").value_gbp == doctest::Approx(99999.1)); // a price, not a filler
     CHECK(count_kind(reg, "zero or negative amount") == 1);
     CHECK(count_kind(reg, "placeholder amount") == 1);
     CHECK(count_kind(reg, "ends before it starts") == 1);

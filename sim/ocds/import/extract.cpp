@@ -65,10 +65,12 @@ std::optional<std::string> text_of(const json* j) {
     return std::nullopt;
 }
 
-// All nines (9999, 99999999) or under one unit: the fillers publishers use for "not known".
+// Whole all-nines amounts (9999, 99999999) or under one unit: the fillers publishers use for "not
+// known". A priced amount such as 99999.10 is a real price, not a filler.
 bool placeholder_amount(double amount) {
     if (amount < 1) return true;
     if (amount >= 1e15) return true;
+    if (amount != std::floor(amount)) return false;
     const std::string digits = std::to_string(static_cast<long long>(std::floor(amount)));
     return digits.size() >= 4 && digits.find_first_not_of('9') == std::string::npos;
 }
