@@ -43,6 +43,18 @@ std::string percent(double weight) {
     return format_number(std::round(weight * 1000.0) / 10.0) + "%";
 }
 
+// A release package's header, up to the opening of its one release.
+void begin_package(JsonOut& j, const std::string& uri, const std::string& published) {
+    j.key("uri").plain(uri).key("version").plain("1.1").key("publishedDate").plain(published);
+    j.key("publisher")
+        .begin_object()
+        .key("name")
+        .plain("tendersim simulation (synthetic data, not a real publisher)")
+        .end_object();
+    j.key("extensions").begin_array().plain(kBidExtensionUrl).end_array();
+    j.key("releases").begin_array().begin_object();
+}
+
 } // namespace
 
 OcdsExporter::OcdsExporter(std::ostream& out, const std::string& scenario, std::int64_t replicate,
@@ -90,14 +102,7 @@ void OcdsExporter::write_tender(const Market& m, const YearState& ys, std::size_
     line_.clear();
     JsonOut j(line_);
     j.begin_object();
-    j.key("uri").plain(uri_).key("version").plain("1.1").key("publishedDate").plain(award_date);
-    j.key("publisher")
-        .begin_object()
-        .key("name")
-        .plain("tendersim simulation (synthetic data, not a real publisher)")
-        .end_object();
-    j.key("extensions").begin_array().plain(kBidExtensionUrl).end_array();
-    j.key("releases").begin_array().begin_object();
+    begin_package(j, uri_, award_date);
     j.key("ocid").plain(id).key("id").plain(id + "-1").key("date").plain(award_date);
     j.key("tag").begin_array().plain("tender");
     if (awarded) j.plain("award").plain("contract");
@@ -298,14 +303,7 @@ void OcdsExporter::write_termination(const Market& m, const Contract& c) {
     line_.clear();
     JsonOut j(line_);
     j.begin_object();
-    j.key("uri").plain(uri_).key("version").plain("1.1").key("publishedDate").plain(ended);
-    j.key("publisher")
-        .begin_object()
-        .key("name")
-        .plain("tendersim simulation (synthetic data, not a real publisher)")
-        .end_object();
-    j.key("extensions").begin_array().plain(kBidExtensionUrl).end_array();
-    j.key("releases").begin_array().begin_object();
+    begin_package(j, uri_, ended);
     j.key("ocid").plain(id).key("id").plain(id + "-2").key("date").plain(ended);
     j.key("tag").begin_array().plain("contractTermination").end_array();
     j.key("initiationType").plain("tender").key("language").plain("en");
