@@ -1,11 +1,14 @@
 #include "experiment/flat_json.hpp"
 
+#include "core/params.hpp"
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
 #include "io/input_file_error.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +37,7 @@ class Parser {
             skip_ws();
             expect(':', "':' after the key");
             skip_ws();
-            out.emplace_back(key, value(key));
+            out.emplace_back(key, driver_value(key));
             skip_ws();
             if (peek() == ',') {
                 ++i_;
@@ -65,6 +68,49 @@ class Parser {
         std::uint32_t line = 1;
         for (std::size_t k = 0; k < i_ && k < t_.size(); ++k) line += t_[k] == '\n';
         throw InputFileError(source_, line, key, message);
+    }
+
+    // A value as drivers send it, as TOML text the parameter's type accepts. Drivers send what
+    // their language has: Python every dimension of a design as a float (8.0 for an integer),
+    // R's jsonlite a scalar as a one-element array ([0.7]), many 1/0 for booleans. Each is taken
+    // when it means one value of the parameter's type, and refused otherwise with what was
+    // expected.
+    std::string driver_value(const std::string& key) {
+        if (peek() != '[') return coerce(key, value(key));
+        ++i_;
+        skip_ws();
+        if (peek() == ']') fail(key, "expected one value, got an empty array []");
+        if (peek() == '[' || peek() == '{')
+            fail(key, "expected one value (a one-element array [x] is read as x), got a nested "
+                      "array or object");
+        std::string v = value(key);
+        skip_ws();
+        if (peek() == ',')
+            fail(key, "expected one value (a one-element array [x] is read as x), got an array "
+                      "of more than one");
+        expect(']', "']' closing the one-element array");
+        return coerce(key, v);
+    }
+
+    // Numbers for integer and boolean parameters: 8.0 -> 8, 1 / 0 -> true / false.
+    std::string coerce(const std::string& key, const std::string& text) const {
+        const ParamDef* def = find_param(key);
+        const bool number =
+            !text.empty() && text.front() != '"' && text != "true" && text != "false";
+        if (!def || !number) return text; // unknown keys and other types: the loader says why
+        const double v = std::strtod(text.c_str(), nullptr);
+        if (def->kind == ParamKind::Int) {
+            if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) >= 9.2e18)
+                fail(key,
+                     "expected a whole number for this integer parameter (8 or 8.0), got " + text);
+            return std::to_string(static_cast<std::int64_t>(v));
+        }
+        if (def->kind == ParamKind::Bool) {
+            if (v == 1.0) return "true";
+            if (v == 0.0) return "false";
+            fail(key, "expected true or false (or 1 or 0) for this yes/no parameter, got " + text);
+        }
+        return text;
     }
 
     // A JSON value as TOML text.

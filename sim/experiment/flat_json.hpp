@@ -1,7 +1,9 @@
 #pragma once
 // `--params-json`: parameter values from an external driver (EMEWS, OpenMOLE, R, Python) as one
 // flat JSON object, {"policy.price_weight": 0.5, "evaluation.abnormally_low_action": "reject"}.
-// Only what such drivers send is accepted: string keys with number, string or boolean values.
+// Only what such drivers send is accepted: string keys with number, string or boolean values,
+// where a parameter's type allows: integral floats (8.0) for integers, 1 and 0 for booleans, and
+// one-element arrays ([0.7], R jsonlite's scalars) for any value.
 #include <string>
 #include <string_view>
 #include <utility>
