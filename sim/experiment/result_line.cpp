@@ -7,6 +7,7 @@
 #include "io/csv_writers.hpp"
 #include "io/manifest.hpp"
 #include "text/text.hpp"
+#include "version.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -49,7 +50,7 @@ std::string csv_header(const std::vector<EchoedParam>& params,
     for (const auto& p : params) h += "," + p.key;
     for (const auto& m : names) h += ",final." + m;
     for (const auto& m : names) h += ",mean." + m;
-    return h;
+    return h + ",version,commit"; // last, so the columns before keep their places
 }
 
 std::string csv_line(const PlannedRun& run, const std::vector<EchoedParam>& params,
@@ -59,7 +60,7 @@ std::string csv_line(const PlannedRun& run, const std::vector<EchoedParam>& para
     for (const auto& p : params) line += "," + csv_field(p.text);
     for (const double v : res.final_values) line += "," + metric_text(v);
     for (const double v : res.mean_values) line += "," + metric_text(v);
-    return line;
+    return line + "," + kVersion + "," + kGitCommit;
 }
 
 std::string json_line(const PlannedRun& run, const std::vector<EchoedParam>& params,
@@ -74,7 +75,9 @@ std::string json_line(const PlannedRun& run, const std::vector<EchoedParam>& par
         line += ", " + json_string("final." + names[k]) + ": " + json_number(res.final_values[k]);
     for (std::size_t k = 0; k < names.size(); ++k)
         line += ", " + json_string("mean." + names[k]) + ": " + json_number(res.mean_values[k]);
-    return line + "}";
+    // Provenance travels with each result, so a driver's table can say which build made it.
+    return line + ", \"version\": " + json_string(kVersion) +
+           ", \"commit\": " + json_string(kGitCommit) + "}";
 }
 
 } // namespace

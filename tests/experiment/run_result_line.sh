@@ -14,12 +14,19 @@ json=$("$ts" run "$data/tiny.toml" --threads 1 --result-line json --params-json 
 printf '%s\n' "$json" | grep -q '^{"scenario": "tiny", "replicate": 0, "seed": [0-9]*, "years": 4, "policy.price_weight": 0.7, "evaluation.abnormally_low_action": "reject", "market.suppliers": 150, "final.sme_share_direct": ' \
   || { echo "FAIL: json line: $json"; exit 1; }
 [ -z "$(ls -A)" ] || { echo "FAIL: --result-line wrote files: $(ls -A)"; exit 1; }
+# Provenance: the version and commit `tendersim --version` prints.
+read -r _ version commit <<<"$("$ts" --version)"
+commit=${commit#(}; commit=${commit%)}
+printf '%s\n' "$json" | grep -q "\"version\": \"$version\", \"commit\": \"$commit\"}\$" \
+  || { echo "FAIL: json line without version $version and commit $commit: $json"; exit 1; }
 # The same point from a params file, as CSV with a header, two replicates.
 echo '{"policy.price_weight": 0.7, "evaluation.abnormally_low_action": "reject", "market.suppliers": 150}' > "$out/p.json"
 "$ts" run "$data/tiny.toml" --threads 1 --result-line csv --params-json "$out/p.json" --replicates 2 --metrics sme_share_direct,hhi > csv.txt
 rm p.json
 [ "$(wc -l < csv.txt)" -eq 3 ] || { echo "FAIL: csv lines"; cat csv.txt; exit 1; }
-head -1 csv.txt | grep -qx 'scenario,replicate,seed,policy.price_weight,evaluation.abnormally_low_action,market.suppliers,final.sme_share_direct,final.hhi,mean.sme_share_direct,mean.hhi'
+head -1 csv.txt | grep -qx 'scenario,replicate,seed,policy.price_weight,evaluation.abnormally_low_action,market.suppliers,final.sme_share_direct,final.hhi,mean.sme_share_direct,mean.hhi,version,commit'
+awk -F, -v v="$version" -v c="$commit" 'NR > 1 && ($(NF - 1) != v || $NF != c) { exit 1 }' csv.txt \
+  || { echo "FAIL: csv lines without version $version and commit $commit"; cat csv.txt; exit 1; }
 # Values equal tendersim run's metrics.csv for the same point.
 "$ts" run "$data/tiny.toml" --threads 1 --params-json "$out/csv.txt" >/dev/null 2>&1 && { echo "FAIL: accepted a CSV as JSON"; exit 1; }
 "$ts" run "$data/tiny.toml" --threads 1 --set policy.price_weight=0.7 --set evaluation.abnormally_low_action=reject \
