@@ -32,7 +32,7 @@ def main():
             if r is None:
                 out.append("")
                 continue
-            mark = "*" if r["distinguishable"] == "true" else ""
+            mark = "*" if r["distinguishable"] in ("TRUE", "true") else ""
             out.append(FORMATS[fmt](float(r["mean"])) + mark)
         print(f"| {s} | " + " | ".join(out) + " |")
 

@@ -72,7 +72,9 @@ const ParamDef kScenarioParams[] = {
            "Years simulated before year 1 and not reported, so the market settles from its "
            "starting state; adoption years count after it",
            setting("run control")),
-    TS_INT(run, seed, "-", 0, 9.0e18, "Base random seed; replicate seeds derive from it",
+    TS_INT(run, seed, "-", 0, 9007199254740991.0,
+           "Base random seed (below 2^53, so R and pandas read it exactly); replicate seeds "
+           "derive from it",
            setting("run control")),
     TS_INT(run, replicates, "-", 1, 100000, "Independent replicates (distinct derived seeds)",
            setting("run control")),

@@ -114,8 +114,13 @@ class Stream {
 // Seed of replicate r (or sweep run r) derived from a base seed: distinct, recorded, reproducible.
 constexpr std::uint64_t derive_seed(std::uint64_t base, StreamPurpose purpose,
                                     std::uint64_t index) {
+    // 53 bits: every derived seed is exact in a double, so R (read.csv, jsonlite), JavaScript and
+    // a pandas float column keep the seed a run can be reproduced from (issue 16).
     return hash_combine(hash_combine(mix64(base), static_cast<std::uint64_t>(purpose)), index) >>
-           1; // keep seeds positive in signed CSV readers
+           11;
 }
+
+// The largest seed a scenario, sweep or --seed may give: 2^53 - 1, for the same reason.
+inline constexpr std::uint64_t max_exact_seed = (std::uint64_t{1} << 53) - 1;
 
 } // namespace tendersim

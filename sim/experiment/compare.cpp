@@ -268,7 +268,7 @@ std::string comparison_csv(const CompareData& data, const std::vector<Comparison
             const bool judged = !std::isnan(d.ci95_low);
             s += data.labels[0] + "," + num(d.mean_diff) + "," + num(d.ci95_low) + "," +
                  num(d.ci95_high) + "," + num(d.share_same_sign) + "," +
-                 (judged ? (d.distinguishable ? "true" : "false") : "");
+                 (judged ? csv_bool(d.distinguishable) : "");
         } else {
             s += ",,,,,";
         }

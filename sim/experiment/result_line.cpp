@@ -20,6 +20,7 @@ struct EchoedParam {
     std::string key;
     std::string text;
     bool quoted;
+    bool boolean;
 };
 
 std::vector<EchoedParam> echoed(const RunConfig& run, const ScenarioSpec& spec) {
@@ -31,7 +32,8 @@ std::vector<EchoedParam> echoed(const RunConfig& run, const ScenarioSpec& spec) 
         bool seen = false;
         for (auto& e : out) seen |= e.key == key;
         if (seen) continue;
-        out.push_back({key, param_value_text(*def, spec), def->kind == ParamKind::Choice});
+        out.push_back({key, param_value_text(*def, spec), def->kind == ParamKind::Choice,
+                       def->kind == ParamKind::Bool});
     }
     return out;
 }
@@ -57,7 +59,8 @@ std::string csv_line(const PlannedRun& run, const std::vector<EchoedParam>& para
                      const RunOutputs& res) {
     std::string line =
         csv_field(run.label) + "," + std::to_string(run.replicate) + "," + std::to_string(run.seed);
-    for (const auto& p : params) line += "," + csv_field(p.text);
+    for (const auto& p : params)
+        line += "," + (p.boolean ? csv_bool(p.text == "true") : csv_field(p.text));
     for (const double v : res.final_values) line += "," + metric_text(v);
     for (const double v : res.mean_values) line += "," + metric_text(v);
     return line + "," + kVersion + "," + kGitCommit;

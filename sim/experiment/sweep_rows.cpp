@@ -2,6 +2,7 @@
 
 #include "core/params.hpp"
 #include "io/csv_writers.hpp"
+#include "text/text.hpp"
 
 namespace tendersim::experiment {
 
@@ -21,8 +22,11 @@ std::string run_payload(const SweepPlan& plan, const RunInfo& info, const RunOut
     std::string s = std::to_string(info.run) + "," + std::to_string(info.point) + "," +
                     std::to_string(info.replicate) + "," + std::to_string(info.seed);
     const auto& params = plan.spec().params;
-    for (std::size_t c = 0; c < params.size(); ++c)
-        s += "," + param_text(params[c], plan.points().at(info.point, c));
+    for (std::size_t c = 0; c < params.size(); ++c) {
+        const double v = plan.points().at(info.point, c);
+        s += ",";
+        s += params[c].def->kind == ParamKind::Bool ? csv_bool(v != 0.0) : param_text(params[c], v);
+    }
     for (const double v : out.final_values) s += "," + metric_text(v);
     for (const double v : out.mean_values) s += "," + metric_text(v);
     s += '\n';

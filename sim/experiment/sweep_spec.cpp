@@ -1,5 +1,6 @@
 #include "experiment/sweep_spec.hpp"
 
+#include "core/rng.hpp"
 #include "experiment/metrics_select.hpp"
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
@@ -354,7 +355,8 @@ DeferredTables read_top_level(const TomlReader& r, SweepSpec& s) {
         } else if (key == "description") {
             s.description = r.string(v, key);
         } else if (key == "seed") {
-            s.seed = static_cast<std::uint64_t>(r.integer(v, key, 0, 9'000'000'000'000'000'000));
+            s.seed = static_cast<std::uint64_t>(
+                r.integer(v, key, 0, static_cast<std::int64_t>(max_exact_seed)));
         } else if (key == "replicates") {
             s.replicates = r.integer(v, key, 1, 100000);
         } else if (key == "years") {

@@ -18,6 +18,13 @@ std::string format_number(double value);
 // A wall time for people: "0.56 s", "12.3 s", "245 s" (three significant figures at most).
 std::string format_seconds(double seconds);
 
+// A boolean in a CSV file: TRUE / FALSE, the spelling that R's read.csv, data.table::fread and
+// pandas all read as logical (R's read.csv leaves true/false as character). JSON and TOML keep
+// their own lower-case literals.
+inline const char* csv_bool(bool value) {
+    return value ? "TRUE" : "FALSE";
+}
+
 // A JSON string literal with quotes, escaping ", \ and control characters.
 std::string json_string(const std::string& text);
 // A TOML basic string literal with quotes; unlike JSON, TOML also escapes \r and DEL.

@@ -159,8 +159,9 @@ TEST_CASE("the parameter reference lists each basis, its count and the plausible
     CHECK(
         doc.find("| `bidding.attention` | real | - | 1.5 | 0 to 100 | calibrated | 1.2 to 1.8 |") !=
         std::string::npos);
-    CHECK(doc.find("| `run.seed` | integer | - | 20240601 | 0 to 9e+18 | setting | - |") !=
-          std::string::npos);
+    CHECK(
+        doc.find("| `run.seed` | integer | - | 20240601 | 0 to 9007199254740991 | setting | - |") !=
+        std::string::npos);
 }
 
 TEST_CASE("a generated scenario file gives each parameter's basis in its comment") {

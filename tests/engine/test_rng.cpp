@@ -57,6 +57,20 @@ TEST_CASE("derived replicate seeds are distinct") {
     }
 }
 
+TEST_CASE("derived seeds are below 2^53, so a double (R, pandas, JavaScript) holds them exactly") {
+    std::uint64_t high_bits = 0;
+    for (std::uint64_t r = 0; r < 100'000; ++r) {
+        for (const auto purpose : {StreamPurpose::Replicate, StreamPurpose::Sweep}) {
+            const auto seed = derive_seed(0x9e3779b97f4a7c15ULL + r, purpose, r * 7919);
+            CHECK(seed <= max_exact_seed);
+            CHECK(static_cast<std::uint64_t>(static_cast<double>(seed)) == seed);
+            high_bits |= seed;
+        }
+    }
+    // All 53 bits are used: a derivation that lost the top bits would shrink the seed space.
+    CHECK(high_bits == max_exact_seed);
+}
+
 TEST_CASE("seeded_order is the order std::sort gives (key, index) pairs") {
     using Pairs = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
     auto sorted = [](std::size_t n, auto key) {

@@ -420,17 +420,19 @@ TEST_CASE("non-finite values are refused in files and overrides") {
 }
 
 TEST_CASE("integer ranges are checked exactly, not in double precision") {
-    // 9000000000000000001 rounds to the bound 9e18 as a double.
+    // Seeds stop at 2^53 - 1 (exact in a double, for R and pandas); 2^53 + 1 rounds to 2^53 as a
+    // double, and a larger integer is still refused, not rounded.
+    CHECK(error_of("schema_version = 1\n[run]\nseed = 9007199254740992\n") ==
+          "s.toml:3: key 'run.seed': expected an integer from 0 to 9007199254740991, got the "
+          "integer 9007199254740992");
     CHECK(error_of("schema_version = 1\n[run]\nseed = 9000000000000000001\n") ==
-          "s.toml:3: key 'run.seed': expected an integer from 0 to 9000000000000000000, got the "
+          "s.toml:3: key 'run.seed': expected an integer from 0 to 9007199254740991, got the "
           "integer 9000000000000000001");
-    CHECK_NOTHROW(
-        load_scenario_text("schema_version = 1\n[run]\nseed = 9000000000000000000\n", "s"));
+    CHECK_NOTHROW(load_scenario_text("schema_version = 1\n[run]\nseed = 9007199254740991\n", "s"));
     ScenarioSpec spec;
     spec.categories = default_categories();
-    CHECK_THROWS_WITH(
-        apply_override(spec, "run.seed=9000000000000000001", "--seed 9000000000000000001"),
-        doctest::Contains("--seed 9000000000000000001: key 'run.seed'"));
+    CHECK_THROWS_WITH(apply_override(spec, "run.seed=9007199254740993", "--seed 9007199254740993"),
+                      doctest::Contains("--seed 9007199254740993: key 'run.seed'"));
 }
 
 TEST_CASE("params --toml round-trips: [[adopt]] entries kept, strings escaped") {

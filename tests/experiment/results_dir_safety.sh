@@ -41,7 +41,7 @@ grep -q "^error: cannot write $work/full/.tiny.partial-[0-9]*/[a-z]*\.csv: File 
 # 1b. The disk fills up exactly at manifest.json (the write that was not checked at all: exit 0
 # and a cut manifest replacing the earlier results). A small market keeps the CSV files under a
 # limit that manifest.json (every resolved parameter) exceeds.
-small=("${run[@]}" --years 1 --set market.suppliers=20 --set market.councils=2)
+small=("${run[@]}" --years 1 --set market.suppliers=5 --set market.councils=2)
 "${small[@]}" --out "$work/m-ref" >/dev/null
 size() { stat -c %s "$work/m-ref/tiny/$1"; }
 csv_max=$(( $(size metrics.csv) > $(size suppliers.csv) ? $(size metrics.csv) : $(size suppliers.csv) ))

@@ -34,6 +34,11 @@ awk -F, -v v="$version" -v c="$commit" 'NR > 1 && ($(NF - 1) != v || $NF != c) {
 want=$(awk -F, '$2==1 && $4==4 && $5=="hhi" {print $6}' "$out/run/tiny/metrics.csv")
 got=$(awk -F, 'NR==3 {print $8}' csv.txt)
 [ "$want" = "$got" ] || { echo "FAIL: result line hhi $got, tendersim run $want"; exit 1; }
+# Booleans: true in JSON, TRUE in CSV (R's read.csv reads only the upper-case form as logical).
+"$ts" run "$data/tiny.toml" --threads 1 --result-line json --params-json '{"policy.reserve_sme": 1}' --metrics hhi \
+  | grep -q '"policy.reserve_sme": true, ' || { echo "FAIL: json boolean"; exit 1; }
+"$ts" run "$data/tiny.toml" --threads 1 --result-line csv --params-json '{"policy.reserve_sme": true}' --metrics hhi \
+  | awk -F, 'NR == 2 && $4 == "TRUE" { ok = 1 } END { exit !ok }' || { echo "FAIL: csv boolean"; exit 1; }
 # Errors: unknown key and a nested object.
 if "$ts" run "$data/tiny.toml" --threads 1 --result-line json --params-json '{"policy.price_wieght": 1}' 2>err.txt; then echo "FAIL: unknown key accepted"; exit 1; fi
 grep -q "did you mean 'policy.price_weight'" err.txt

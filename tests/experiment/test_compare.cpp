@@ -62,7 +62,7 @@ TEST_CASE("compare: paired differences and intervals against hand computation") 
     CHECK(csv[1].ends_with(",,,,,,"));
     CHECK(csv[2].starts_with("bids_per_tender,20,B,5,12.8,"));
     CHECK(csv[2].find(",A,1.8,0.181068") != std::string::npos);
-    CHECK(csv[2].ends_with(",0.8,true"));
+    CHECK(csv[2].ends_with(",0.8,TRUE"));
 }
 
 TEST_CASE("compare: a metric not defined in a replicate counts in no mean, not as 0") {

@@ -59,8 +59,9 @@ TEST_CASE("plan: run r is replicate r / P of the r % P-th point in interleaved o
 }
 
 TEST_CASE("plan: seeds are distinct across runs and differ from replicate seeds") {
-    // 2^20 run indices of one sweep seed: no collisions (63-bit hashes make them astronomically
-    // unlikely; this guards against a derivation that ignores the index or the purpose).
+    // 2^20 run indices of one sweep seed: no collisions (with 53-bit seeds the chance is about
+    // 2^39 / 2^53 = 6e-5 for any fixed seed, and this one is fixed; this guards against a
+    // derivation that ignores the index or the purpose).
     std::vector<std::uint64_t> seeds;
     const std::uint64_t n = 1u << 20;
     seeds.reserve(n);
@@ -139,6 +140,27 @@ TEST_CASE("plan: grid, lhs and sobol sizes") {
               .run_count() == 21);
     CHECK(SweepPlan(test::load("[design]\ntype = \"sobol\"\nbase_samples = 8\n" + p)).run_count() ==
           8 * (2 + 2));
+}
+
+TEST_CASE("rows: a boolean parameter is TRUE or FALSE in runs.csv, as R and pandas read it") {
+    const SweepPlan plan(test::load("[design]\ntype = \"grid\"\n"
+                                    "[outputs]\nmetrics = [\"hhi\"]\n"
+                                    "[[parameter]]\nkey = \"policy.reserve_sme\"\n"));
+    REQUIRE(plan.run_count() == 2);
+    RunOutputs out;
+    out.years = 1;
+    out.final_values = {200};
+    out.mean_values = {150};
+    std::set<std::string> words;
+    for (std::size_t r = 0; r < 2; ++r) {
+        const RunInfo info = plan.run(r);
+        const std::string payload = run_payload(plan, info, out);
+        const std::string word = plan.points().at(info.point, 0) != 0.0 ? "TRUE" : "FALSE";
+        CHECK(payload == std::to_string(r) + "," + std::to_string(info.point) + ",0," +
+                             std::to_string(info.seed) + "," + word + ",200,150\n");
+        words.insert(word);
+    }
+    CHECK(words == std::set<std::string>{"FALSE", "TRUE"});
 }
 
 TEST_CASE("rows: runs.csv header and a payload") {

@@ -197,9 +197,10 @@ TEST_CASE("worker: slots keep living suppliers in place from year to year") {
         }
         CHECK(used.insert({s.region * 2u + (s.sme ? 1u : 0u), s.slot}).second); // no sharing
     }
-    // Idle suppliers now leave after dynamics.exit_idle_years (2) years, so about 750 of the
-    // baseline's SMEs live through year 2 (over 2,500 before the population rules of issue 12).
-    CHECK(kept > 500);
+    // Idle suppliers now leave after dynamics.exit_idle_years (2) years, so some 470-750 of the
+    // baseline's SMEs live through year 2, depending on the seed (over 2,500 before the population
+    // rules of issue 12): enough that a slot shuffle could not pass unnoticed.
+    CHECK(kept > 300);
 }
 
 TEST_CASE(

@@ -39,11 +39,11 @@ ComparisonTable sample() {
     const std::string rows =
         std::string(kHeader) +
         "sme_share_direct,5,baseline,3,0.35,0.34,0.36,,,,,,\n"
-        "sme_share_direct,5,sv60,3,0.31,0.30,0.32,baseline,-0.04,-0.05,-0.03,1,true\n"
+        "sme_share_direct,5,sv60,3,0.31,0.30,0.32,baseline,-0.04,-0.05,-0.03,1,TRUE\n"
         "sme_share_direct,10,baseline,3,0.35,0.34,0.36,,,,,,\n"
-        "sme_share_direct,10,sv60,3,0.25,0.24,0.26,baseline,-0.10,-0.12,-0.08,1,true\n"
+        "sme_share_direct,10,sv60,3,0.25,0.24,0.26,baseline,-0.10,-0.12,-0.08,1,TRUE\n"
         "hhi,5,baseline,3,97,90,104,,,,,,\n"
-        "hhi,5,sv60,3,99,90,108,baseline,2,-2,6,0.6,false\n";
+        "hhi,5,sv60,3,99,90,108,baseline,2,-2,6,0.6,FALSE\n";
     return read_comparison(write_dir("sample", kScenarios, rows));
 }
 

@@ -172,7 +172,7 @@ ComparisonTable read_comparison(const std::filesystem::path& dir) {
         p.diff = maybe_number(cmp_file, line, "diff", f[8]);
         p.diff_lo = maybe_number(cmp_file, line, "diff_ci95_low", f[9]);
         p.diff_hi = maybe_number(cmp_file, line, "diff_ci95_high", f[10]);
-        p.distinguishable = f[12] == "true";
+        p.distinguishable = f[12] == "TRUE" || f[12] == "true"; // older files: true
         t.points.push_back(std::move(p));
     }
     return t;
