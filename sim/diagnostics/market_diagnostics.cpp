@@ -26,10 +26,12 @@ void check_scenario(const CsvReader& r, std::size_t column, std::string& scenari
         r.fail(column, "the run's one scenario, '" + scenario + "' (as in tenders.csv and above)");
 }
 
+// TRUE / FALSE as tendersim writes them; 0 / 1 as logs written before booleans were R-safe.
 bool flag(const CsvReader& r, std::size_t column) {
-    const std::int64_t v = r.integer(column);
-    if (v != 0 && v != 1) r.fail(column, "0 or 1");
-    return v == 1;
+    const std::string_view v = r.text(column);
+    if (v == "TRUE" || v == "1") return true;
+    if (v == "FALSE" || v == "0") return false;
+    r.fail(column, "TRUE or FALSE");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "csv_writers.hpp"
 
 #include "core/params.hpp"
+#include "text/text.hpp"
 
 #include <cmath>
 
@@ -49,17 +50,17 @@ void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, co
             << k << ',' << t.need_key << ',' << t.buyer.v << ',' << t.region << ','
             << csv_field(m.spec.categories[t.category.index()].name) << ','
             << format_number(gbp(t.estimated_value)) << ',' << int{t.duration} << ','
-            << int{t.is_relet} << ',' << int{t.reserved_sme} << ',' << o.bids << ',' << o.sme_bids
-            << ',' << o.abnormal_flagged << ',';
+            << csv_bool(t.is_relet) << ',' << csv_bool(t.reserved_sme) << ',' << o.bids << ','
+            << o.sme_bids << ',' << o.abnormal_flagged << ',';
         if (o.winner.valid()) {
             const Bid& w = o.shortlist[o.winner_rank];
             out << o.winner.v << ',' << (m.suppliers.is_sme[o.winner.index()] ? "sme" : "large")
                 << ',' << format_number(gbp(w.price)) << ',' << format_number(w.score) << ',';
             if (o.shortlisted > 1)
                 out << format_number(o.shortlist[o.winner_rank == 0 ? 1 : 0].score);
-            out << ',' << (t.is_relet && o.winner == t.incumbent ? 1 : 0) << '\n';
+            out << ',' << csv_bool(t.is_relet && o.winner == t.incumbent) << '\n';
         } else {
-            out << ",,,,,0\n";
+            out << ",,,,," << csv_bool(false) << '\n';
         }
     }
 }
@@ -77,14 +78,14 @@ void write_supplier_rows(std::ostream& out, const RowKey& key, const Market& m) 
         for (std::size_t c = 0; c < m.categories; ++c)
             if (s.category_mask[i] >> c & 1u)
                 cats += (cats.empty() ? "" : ";") + m.spec.categories[c].name;
-        out << csv_field(key.scenario) << ',' << key.replicate << ',' << i << ',' << int{s.alive[i]}
-            << ',' << (s.is_sme[i] ? "sme" : "large") << ',' << s.region[i] << ',' << s.reach[i]
-            << ',' << csv_field(cats) << ',' << s.born_year[i] - m.spec.run.burn_in_years << ','
-            << format_number(gbp(s.capacity[i])) << ',' << format_number(gbp(s.committed[i])) << ','
-            << format_number(gbp(s.cash[i])) << ',' << format_number(gbp(s.turnover[i])) << ','
-            << format_number(s.markup[i]) << ',' << format_number(s.win_belief[i]) << ','
-            << format_number(s.quality[i]) << ',' << format_number(s.social_value[i]) << ','
-            << format_number(s.innovation[i]) << '\n';
+        out << csv_field(key.scenario) << ',' << key.replicate << ',' << i << ','
+            << csv_bool(s.alive[i] != 0) << ',' << (s.is_sme[i] ? "sme" : "large") << ','
+            << s.region[i] << ',' << s.reach[i] << ',' << csv_field(cats) << ','
+            << s.born_year[i] - m.spec.run.burn_in_years << ',' << format_number(gbp(s.capacity[i]))
+            << ',' << format_number(gbp(s.committed[i])) << ',' << format_number(gbp(s.cash[i]))
+            << ',' << format_number(gbp(s.turnover[i])) << ',' << format_number(s.markup[i]) << ','
+            << format_number(s.win_belief[i]) << ',' << format_number(s.quality[i]) << ','
+            << format_number(s.social_value[i]) << ',' << format_number(s.innovation[i]) << '\n';
     }
 }
 

@@ -52,11 +52,11 @@ std::string tender_line(const Row& r) {
     std::ostringstream o;
     o.precision(17);
     o << "s," << r.replicate << "," << r.year << ",0,0,0," << r.region << "," << r.category << ","
-      << r.estimate << ",3," << r.relet << ",0," << r.bids << ",0,0,";
+      << r.estimate << ",3," << (r.relet ? "TRUE" : "FALSE") << ",FALSE," << r.bids << ",0,0,";
     if (r.awarded)
-        o << "7,sme," << r.price << ",0.9,0.8," << r.incumbent_won << "\n";
+        o << "7,sme," << r.price << ",0.9,0.8," << (r.incumbent_won ? "TRUE" : "FALSE") << "\n";
     else
-        o << ",,,,,0\n";
+        o << ",,,,,FALSE\n";
     return o.str();
 }
 
@@ -206,7 +206,8 @@ TEST_CASE("diagnose market: incumbent re-award rate against the chance rate") {
 }
 
 TEST_CASE("diagnose market: entry metrics over the last 5 years, extra columns tolerated") {
-    // Columns in another order, with extra ones a later model may write.
+    // Columns in another order, with extra ones a later model may write, and flags as 0 / 1 (as
+    // logs were written before booleans became TRUE / FALSE).
     const std::string header =
         "reserve_gbp,scenario,replicate,year,region,category,estimated_value_gbp,relet,bids,"
         "winner,winning_price_gbp,incumbent_won,readvertised\n";
@@ -239,6 +240,12 @@ TEST_CASE("diagnose market: bad input names the file, line and column") {
     }
     CHECK(error_of([&] { diagnose_market(dir); }) ==
           (dir / "tenders.csv").string() + ":3: column 'bids': expected an integer, got '2.5'");
+
+    write(dir / "tenders.csv", kTendersHeader + tender_line(good) +
+                                   "s,0,1,0,0,0,0,it,100000,3,yes,FALSE,3,0,0,7,sme,1,0.9,0.8,"
+                                   "FALSE\n");
+    CHECK(error_of([&] { diagnose_market(dir); }) ==
+          (dir / "tenders.csv").string() + ":3: column 'relet': expected TRUE or FALSE, got 'yes'");
 
     write(dir / "tenders.csv", kTendersHeader + tender_line(good) +
                                    "s,0,1,0,0,0,0,it,abc,3,0,0,3,0,0,7,sme,1,0.9,0.8,0\n");
