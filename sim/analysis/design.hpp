@@ -84,4 +84,11 @@ struct SaltelliDesign {
 SaltelliDesign saltelli(std::span<const ParamRange> ranges, std::size_t base_samples,
                         std::uint64_t seed);
 
+// Points made elsewhere (SALib, R, OpenMOLE) and given as they are: rows = design points in the
+// order given. ranges span the values used; no estimator knows their structure.
+struct PointsDesign {
+    std::vector<ParamRange> ranges;
+    PointMatrix points;
+};
+
 } // namespace tendersim::analysis

@@ -95,6 +95,10 @@ std::vector<std::size_t> run_order(const SaltelliDesign& d) {
     return block_order(d.base_samples, d.block_size());
 }
 
+std::vector<std::size_t> run_order(const PointsDesign& d) {
+    return identity(d.points.rows());
+}
+
 bool is_permutation_order(std::span<const std::size_t> order) {
     std::vector<bool> seen(order.size(), false);
     for (const std::size_t i : order) {

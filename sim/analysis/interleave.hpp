@@ -30,6 +30,8 @@ std::vector<std::size_t> grid_order(std::span<const std::size_t> counts);
 //   Latin hypercube: identity (rows are exchangeable random points already, so any prefix is a
 //     random subsample; stratification is only complete at the full size anyway);
 //   Morris: trajectories interleaved with block_order;
+//   points: identity (the order the points were given: whoever made them chose it, and a
+//     SALib design keeps its blocks together);
 //   Saltelli: identity on whole blocks when the base is Sobol' (the first 2^m Sobol' points are
 //     already a balanced net, and bit-reversal would pick a biased subsequence: the van der
 //     Corput points with even index all lie in [0, 1/2)); block_order for a random base.
@@ -37,6 +39,7 @@ std::vector<std::size_t> run_order(const GridDesign& d);
 std::vector<std::size_t> run_order(const LhsDesign& d);
 std::vector<std::size_t> run_order(const MorrisDesign& d);
 std::vector<std::size_t> run_order(const SaltelliDesign& d);
+std::vector<std::size_t> run_order(const PointsDesign& d);
 
 // True if order holds each of 0..order.size()-1 exactly once.
 bool is_permutation_order(std::span<const std::size_t> order);

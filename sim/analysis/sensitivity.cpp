@@ -1,5 +1,6 @@
 #include "analysis/sensitivity.hpp"
 
+#include "analysis/distributions.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/stream_ids.hpp"
 #include "core/rng.hpp"
@@ -69,8 +70,12 @@ SobolEstimate estimate(const SaltelliDesign& d, std::span<const double> y,
 
 } // namespace
 
-std::vector<MorrisIndex> morris_indices(const MorrisDesign& d, std::span<const double> outputs) {
+std::vector<MorrisIndex> morris_indices(const MorrisDesign& d, std::span<const double> outputs,
+                                        double confidence) {
     check_outputs(d.points.rows(), outputs, "morris_indices");
+    if (!(confidence > 0.0 && confidence < 1.0))
+        throw std::invalid_argument("morris_indices: confidence must be in (0, 1)");
+    const double z = normal_quantile(0.5 + 0.5 * confidence);
     const std::size_t k = d.k();
     std::vector<std::vector<double>> effects(k);
     for (std::size_t row = 0; row < outputs.size(); ++row) {
@@ -87,14 +92,19 @@ std::vector<MorrisIndex> morris_indices(const MorrisDesign& d, std::span<const d
         r.name = d.ranges[i].name;
         r.effects = effects[i].size();
         if (effects[i].empty()) {
-            r.mu = r.mu_star = r.sigma = kNaN;
+            r.mu = r.mu_star = r.sigma = r.mu_star_conf = kNaN;
             continue;
         }
+        const auto n = static_cast<double>(effects[i].size());
         r.mu = mean(effects[i]);
         double abs_sum = 0.0;
         for (const double e : effects[i]) abs_sum += std::fabs(e);
-        r.mu_star = abs_sum / static_cast<double>(effects[i].size());
+        r.mu_star = abs_sum / n;
         r.sigma = sample_sd(effects[i]);
+        double abs_ss = 0.0;
+        for (const double e : effects[i])
+            abs_ss += (std::fabs(e) - r.mu_star) * (std::fabs(e) - r.mu_star);
+        r.mu_star_conf = effects[i].size() < 2 ? kNaN : z * std::sqrt(abs_ss / n) / std::sqrt(n);
     }
     return out;
 }
@@ -119,7 +129,8 @@ SobolResult sobol_indices(const SaltelliDesign& d, std::span<const double> outpu
     res.indices.resize(k);
     for (std::size_t i = 0; i < k; ++i) res.indices[i].name = d.ranges[i].name;
     const auto set_intervals_nan = [&] {
-        for (SobolIndex& s : res.indices) s.s1_low = s.s1_high = s.st_low = s.st_high = kNaN;
+        for (SobolIndex& s : res.indices)
+            s.s1_conf = s.st_conf = s.s1_low = s.s1_high = s.st_low = s.st_high = kNaN;
     };
     if (complete.size() < 2) {
         res.variance = kNaN;
@@ -156,7 +167,11 @@ SobolResult sobol_indices(const SaltelliDesign& d, std::span<const double> outpu
         }
     }
     const double alpha = 1.0 - options.confidence;
+    const double z = normal_quantile(1.0 - 0.5 * alpha);
     for (std::size_t i = 0; i < k; ++i) {
+        // SALib's S1_conf / ST_conf: z times the bootstrap sd (n - 1, numpy's ddof=1).
+        res.indices[i].s1_conf = z * sample_sd(s1[i]);
+        res.indices[i].st_conf = z * sample_sd(st[i]);
         std::sort(s1[i].begin(), s1[i].end());
         std::sort(st[i].begin(), st[i].end());
         res.indices[i].s1_low = sorted_quantile(s1[i], 0.5 * alpha);

@@ -20,21 +20,30 @@ struct MorrisIndex {
     // parameters with different units compare directly. (Integer and level parameters are
     // rounded onto their values, so their realised step can differ slightly from delta; choose p
     // so the lattice matches their values when that matters.)
-    double mu = 0.0;         // mean EE (Morris 1991): signed, effects of opposite sign cancel
-    double mu_star = 0.0;    // mean |EE| (Campolongo, Cariboni & Saltelli 2007): overall importance
-    double sigma = 0.0;      // sample sd of EE: non-linearity and interactions; NaN if effects < 2
+    double mu = 0.0;      // mean EE (Morris 1991): signed, effects of opposite sign cancel
+    double mu_star = 0.0; // mean |EE| (Campolongo, Cariboni & Saltelli 2007): overall importance
+    double sigma = 0.0;   // sample sd of EE: non-linearity and interactions; NaN if effects < 2
+    // Half-width of the confidence interval of mu_star as SALib reports it (z times the bootstrap
+    // sd of mu_star), computed exactly rather than by resampling: the bootstrap sd of a mean of r
+    // values is their population sd / sqrt(r), which SALib's 1000 resamples approximate. NaN if
+    // effects < 2.
+    double mu_star_conf = 0.0;
     std::size_t effects = 0; // elementary effects used (trajectories with both runs finished)
 };
 
 // One entry per parameter, in design order. Throws std::invalid_argument if outputs.size() is not
-// the number of design rows.
-std::vector<MorrisIndex> morris_indices(const MorrisDesign& design,
-                                        std::span<const double> outputs);
+// the number of design rows or confidence is not in (0, 1).
+std::vector<MorrisIndex> morris_indices(const MorrisDesign& design, std::span<const double> outputs,
+                                        double confidence = 0.95);
 
 struct SobolIndex {
     std::string name;
     double s1 = 0.0; // first-order index: share of output variance due to this parameter alone
     double st = 0.0; // total index: share involving this parameter, interactions included
+    // SALib's S1_conf and ST_conf: z times the sd of the bootstrap estimates, the half-width of a
+    // normal confidence interval; NaN when no bootstrap was asked.
+    double s1_conf = 0.0;
+    double st_conf = 0.0;
     // Bootstrap percentile interval (resampling base samples); NaN when no bootstrap was asked.
     double s1_low = 0.0;
     double s1_high = 0.0;

@@ -1,8 +1,9 @@
 #pragma once
-// Sobol' low-discrepancy points (Sobol' 1967) with the Joe & Kuo (2008) direction numbers, for the
-// base samples of the Saltelli design. Randomised by hash-based Owen scrambling (Burley 2020) so
-// repeated sweeps with different seeds give independent estimates while keeping the net
-// structure: every block of 2^m consecutive points stratifies each axis into 2^m cells.
+// Sobol' low-discrepancy points (Sobol' 1967) with the Joe & Kuo (2008) direction numbers, as
+// Boost.Random's sobol_engine generates them, for the base samples of the Saltelli design.
+// Randomised by hash-based Owen scrambling (Burley 2020) so repeated sweeps with different seeds
+// give independent estimates while keeping the net structure: every block of 2^m consecutive points
+// stratifies each axis into 2^m cells.
 #include "analysis/param_space.hpp"
 
 #include <cstddef>
@@ -10,8 +11,9 @@
 
 namespace tendersim::analysis {
 
-// Dimensions covered by the embedded direction numbers.
-inline constexpr std::size_t sobol_max_dims = 41;
+// Dimensions covered by Boost.Random's direction numbers (its documented limit): a Saltelli
+// design stays quasi-random up to 1833 parameters.
+inline constexpr std::size_t sobol_max_dims = 3667;
 
 // The first n points of the dims-dimensional Sobol' sequence (Gray-code order), in [0, 1)^dims.
 // With scramble = true each dimension gets an independent nested uniform scramble drawn from seed,

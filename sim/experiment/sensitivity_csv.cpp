@@ -64,27 +64,29 @@ PointOutputs read_point_outputs(std::istream& runs_csv, std::size_t design_rows)
 }
 
 std::string morris_csv(const analysis::MorrisDesign& design, const PointOutputs& outputs) {
-    std::string s = "output,parameter,mu,mu_star,sigma,effects\n";
+    std::string s = "output,parameter,mu,mu_star,sigma,mu_star_conf,effects\n";
     for (std::size_t k = 0; k < outputs.names.size(); ++k) {
         for (const auto& m : analysis::morris_indices(design, outputs.value[k]))
             s += outputs.names[k] + "," + m.name + "," + num(m.mu) + "," + num(m.mu_star) + "," +
-                 num(m.sigma) + "," + std::to_string(m.effects) + "\n";
+                 num(m.sigma) + "," + num(m.mu_star_conf) + "," + std::to_string(m.effects) + "\n";
     }
     return s;
 }
 
 std::string sobol_csv(const analysis::SaltelliDesign& design, const PointOutputs& outputs,
                       std::size_t bootstrap, std::uint64_t seed) {
-    std::string s = "output,parameter,S1,S1_low,S1_high,ST,ST_low,ST_high,blocks_used,variance\n";
+    std::string s = "output,parameter,S1,S1_conf,ST,ST_conf,S1_low,S1_high,ST_low,ST_high,"
+                    "blocks_used,variance\n";
     analysis::SobolOptions options;
     options.bootstrap = bootstrap;
     options.seed = seed;
     for (std::size_t k = 0; k < outputs.names.size(); ++k) {
         const auto r = analysis::sobol_indices(design, outputs.value[k], options);
         for (const auto& i : r.indices)
-            s += outputs.names[k] + "," + i.name + "," + num(i.s1) + "," + num(i.s1_low) + "," +
-                 num(i.s1_high) + "," + num(i.st) + "," + num(i.st_low) + "," + num(i.st_high) +
-                 "," + std::to_string(r.blocks_used) + "," + num(r.variance) + "\n";
+            s += outputs.names[k] + "," + i.name + "," + num(i.s1) + "," + num(i.s1_conf) + "," +
+                 num(i.st) + "," + num(i.st_conf) + "," + num(i.s1_low) + "," + num(i.s1_high) +
+                 "," + num(i.st_low) + "," + num(i.st_high) + "," + std::to_string(r.blocks_used) +
+                 "," + num(r.variance) + "\n";
     }
     return s;
 }

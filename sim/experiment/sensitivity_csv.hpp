@@ -21,10 +21,14 @@ struct PointOutputs {
 // Reads runs.csv text: the `point` column and every final.* / mean.* column.
 PointOutputs read_point_outputs(std::istream& runs_csv, std::size_t design_rows);
 
-// output,parameter,mu,mu_star,sigma,effects
+// Columns take SALib's names where SALib has the quantity (mu, mu_star, sigma, mu_star_conf;
+// S1, S1_conf, ST, ST_conf), so SALib users read the file as they read SALib's results; the
+// others keep descriptive names.
+// output,parameter,mu,mu_star,sigma,mu_star_conf,effects
 std::string morris_csv(const analysis::MorrisDesign& design, const PointOutputs& outputs);
-// output,parameter,S1,S1_low,S1_high,ST,ST_low,ST_high,blocks_used,variance
-// (the _low/_high columns are a bootstrap percentile interval; empty when bootstrap is 0)
+// output,parameter,S1,S1_conf,ST,ST_conf,S1_low,S1_high,ST_low,ST_high,blocks_used,variance
+// (_conf: z x bootstrap sd, as SALib; _low/_high: the bootstrap percentile interval; all empty
+// when bootstrap is 0)
 std::string sobol_csv(const analysis::SaltelliDesign& design, const PointOutputs& outputs,
                       std::size_t bootstrap, std::uint64_t seed);
 

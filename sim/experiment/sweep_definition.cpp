@@ -1,6 +1,7 @@
 #include "experiment/sweep_definition.hpp"
 
 #include "core/params.hpp"
+#include "experiment/points_file.hpp"
 #include "io/manifest.hpp"
 #include "io/version.hpp"
 #include "text/text.hpp"
@@ -56,6 +57,13 @@ std::string sweep_definition(const SweepSpec& s) {
     case DesignKind::Sobol:
         o << "sweep.design.base_samples = " << s.base_samples << "\n"
           << "sweep.design.bootstrap = " << s.bootstrap << "\n";
+        break;
+    case DesignKind::Points:
+        // The points themselves, not the file's bytes or name: a file moved, or rewritten with
+        // 0.50 for 0.5, runs the same simulations; any changed value changes the hash.
+        o << "sweep.design.points = " << s.points.rows() << "\n"
+          << "sweep.design.points_sha256 = " << sha256_of(canonical_points(s.params, s.points))
+          << "\n";
         break;
     }
     for (std::size_t i = 0; i < s.params.size(); ++i) {

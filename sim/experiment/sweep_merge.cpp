@@ -92,6 +92,10 @@ std::string sweep_manifest_json(const SweepPlan& plan) {
     case DesignKind::Sobol:
         o << ", \"base_samples\": " << s.base_samples << ", \"bootstrap\": " << s.bootstrap;
         break;
+    case DesignKind::Points:
+        o << ", \"file\": " << json_string(s.points_file)
+          << ", \"file_sha256\": " << json_string(s.points_sha256);
+        break;
     }
     o << "},\n  \"design_points\": " << plan.point_count()
       << ",\n  \"replicates\": " << s.replicates << ",\n  \"runs\": " << plan.run_count()

@@ -23,6 +23,13 @@ Design build_design(const SweepSpec& s, std::span<const analysis::ParamRange> ra
         return analysis::morris(ranges, s.trajectories, s.levels, s.seed);
     case DesignKind::Sobol:
         return analysis::saltelli(ranges, s.base_samples, s.seed);
+    case DesignKind::Points: {
+        analysis::validate(ranges);
+        analysis::PointsDesign d;
+        d.ranges.assign(ranges.begin(), ranges.end());
+        d.points = s.points;
+        return d;
+    }
     }
     throw std::logic_error("unknown design");
 }
@@ -72,6 +79,12 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
             for (std::size_t c = 0; c < spec_.params.size(); ++c)
                 values += (c ? ", " : "") + spec_.params[c].key + "=" +
                           param_text(spec_.params[c], pts.at(row, c));
+            // A points file's row is the user's own: blame its line.
+            if (spec_.design == DesignKind::Points)
+                throw SweepFileError(spec_.points_file, spec_.points_lines[row], e.key(),
+                                     "design point " + std::to_string(row) + " (" + values +
+                                         ") is not a valid scenario: " + bare_message(e) +
+                                         "; change or drop this row");
             throw SweepFileError(spec_.file, spec_.params.front().line, e.key(),
                                  "design point " + std::to_string(row) + " (" + values +
                                      ") is not a valid scenario: " + bare_message(e) +

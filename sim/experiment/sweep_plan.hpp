@@ -20,7 +20,7 @@
 namespace tendersim::experiment {
 
 using Design = std::variant<analysis::GridDesign, analysis::LhsDesign, analysis::MorrisDesign,
-                            analysis::SaltelliDesign>;
+                            analysis::SaltelliDesign, analysis::PointsDesign>;
 
 struct RunInfo {
     std::uint64_t run = 0;

@@ -2,6 +2,7 @@
 
 #include "core/rng.hpp"
 #include "experiment/metrics_select.hpp"
+#include "experiment/points_file.hpp"
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
 #include "io/input_file_error.hpp"
@@ -216,15 +217,49 @@ std::size_t design_size(const TomlReader& r, const toml::table& design, const ch
     return static_cast<std::size_t>(r.integer(*n, std::string("design.") + field, lo, hi));
 }
 
-void read_design(const TomlReader& r, const toml::node& node, SweepSpec& s) {
+// A points file may hold many more bytes than a configuration file: 2^24 rows of SALib's
+// 18-digit floats in a few columns.
+constexpr std::uintmax_t kMaxPointsFileBytes = std::uintmax_t{1} << 30;
+
+// design.file: the design points, relative to the sweep file's directory. Its columns become the
+// sweep's parameters. An unreadable file is reported at the sweep file's `file` line (an I/O
+// failure stays an IoError).
+void read_points(const TomlReader& r, const toml::table& design, const std::string& dir,
+                 SweepSpec& s) {
+    const toml::node* file = design.get("file");
+    if (!file)
+        r.fail_at(s.design_line, "design.file",
+                  "missing; design 'points' reads its points from a CSV file, e.g. "
+                  "file = \"points.csv\" (relative to the sweep file)");
+    const std::string rel = r.string(*file, "design.file");
+    const fs::path path = fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(dir) / rel;
+    s.points_file = path.lexically_normal().string();
+    InputFileRead read = try_read_input_file(s.points_file, kMaxPointsFileBytes);
+    if (!read.problem.empty()) {
+        const SweepFileError located(r.file(), line_of(*file), "design.file",
+                                     "points file '" + rel + "' " + read.problem);
+        if (read.io_failure) throw IoError(located.what());
+        throw located;
+    }
+    s.points_sha256 = sha256_of(read.text);
+    PointsFile points = parse_points_csv(read.text, s.points_file);
+    for (auto& p : points.params) p.line = line_of(*file);
+    s.params = std::move(points.params);
+    s.points = std::move(points.points);
+    s.points_lines = std::move(points.line);
+}
+
+void read_design(const TomlReader& r, const toml::node& node, const std::string& dir,
+                 SweepSpec& s) {
     const auto* t = node.as_table();
     if (!t) r.fail(node, "design", "a table [design]");
     s.design_line = line_of(node);
     const toml::node* type_node = t->get("type");
     if (!type_node)
-        r.fail_at(s.design_line, "design.type", "missing; expected grid, lhs, morris or sobol");
+        r.fail_at(s.design_line, "design.type",
+                  "missing; expected grid, lhs, morris, sobol or points");
     const std::string type = r.string(*type_node, "design.type");
-    static const std::vector<std::string> kTypes{"grid", "lhs", "morris", "sobol"};
+    static const std::vector<std::string> kTypes{"grid", "lhs", "morris", "sobol", "points"};
     std::vector<std::string> allowed;
     if (type == "grid") {
         s.design = DesignKind::Grid;
@@ -250,9 +285,13 @@ void read_design(const TomlReader& r, const toml::node& node, SweepSpec& s) {
             r.fail(*t->get("base_samples"), "design.base_samples",
                    "a power of two (Sobol' points are balanced in blocks of 2^m), e.g. 64 or 128");
         s.bootstrap = design_size(r, *t, "bootstrap", 0, 100000, 100, s.design_line, type);
+    } else if (type == "points") {
+        s.design = DesignKind::Points;
+        allowed = {"file"};
     } else {
         r.unknown_key(line_of(*type_node), "design.type",
-                      "expected grid, lhs, morris or sobol, got \"" + type + "\"", type, kTypes);
+                      "expected grid, lhs, morris, sobol or points, got \"" + type + "\"", type,
+                      kTypes);
     }
     for (auto&& [k, v] : *t) {
         const std::string field(k.str());
@@ -263,6 +302,7 @@ void read_design(const TomlReader& r, const toml::node& node, SweepSpec& s) {
         r.fail_at(line_of(k), "design." + field,
                   "not a setting of design '" + type + "' (it takes: " + list + ")");
     }
+    if (s.design == DesignKind::Points) read_points(r, *t, dir, s);
 }
 
 void read_outputs(const TomlReader& r, const toml::node& node, SweepSpec& s) {
@@ -396,6 +436,14 @@ void validate_modified_base(const TomlReader& r, const SweepSpec& s) {
 }
 
 void read_parameters(const TomlReader& r, const toml::node* params, SweepSpec& s) {
+    if (s.design == DesignKind::Points) {
+        // One source of truth: the file's header names the parameters, its rows give the values.
+        if (params)
+            r.fail_at(line_of(*params), "parameter",
+                      "a points design takes no [[parameter]] tables: the header of design.file "
+                      "names the parameters and its rows give their values");
+        return;
+    }
     if (!params) r.fail_at(1, "parameter", "missing; list at least one [[parameter]] to vary");
     const auto* arr = params->as_array();
     if (!arr || !arr->is_array_of_tables() || arr->empty())
@@ -426,7 +474,7 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
                   "the base scenario sets run.years = 0 (the starting market only), which leaves "
                   "no metrics to sweep; add years = N (1 to 200)");
     if (!d.design) r.fail_at(1, "design", "missing; add a [design] table with type = \"lhs\" etc.");
-    read_design(r, *d.design, s);
+    read_design(r, *d.design, dir, s);
     if (d.outputs) read_outputs(r, *d.outputs, s);
     read_parameters(r, d.params, s);
     return s;
@@ -444,6 +492,8 @@ std::string_view design_name(DesignKind kind) {
         return "morris";
     case DesignKind::Sobol:
         return "sobol";
+    case DesignKind::Points:
+        return "points";
     }
     return "grid";
 }

@@ -15,7 +15,7 @@
 
 namespace tendersim::experiment {
 
-enum class DesignKind { Grid, Lhs, Morris, Sobol };
+enum class DesignKind { Grid, Lhs, Morris, Sobol, Points };
 std::string_view design_name(DesignKind kind);
 
 // One varied parameter: a registry key and the values the design may give it.
@@ -46,6 +46,13 @@ struct SweepSpec {
     std::size_t levels = 4;         // morris
     std::size_t base_samples = 0;   // sobol (N; runs = N (k + 2) per replicate)
     std::size_t bootstrap = 100;    // sobol confidence intervals (0: none)
+    // points: design.file as written, resolved against the sweep file's directory, its SHA-256,
+    // the points (rows in file order, columns as params) and each row's line in the file.
+    std::string points_file;
+    std::string points_sha256;
+    analysis::PointMatrix points;
+    std::vector<std::uint32_t> points_lines;
+    // For a points design the columns of the points file, otherwise the [[parameter]] tables.
     std::vector<SweepParam> params;
     std::vector<std::string> outputs; // metric names
     bool timeseries = false;

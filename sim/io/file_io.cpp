@@ -28,14 +28,13 @@ const char* kind_of(mode_t mode) {
     return "a special file";
 }
 
-std::string limit_text() {
-    return std::to_string(kMaxInputFileBytes >> 20) + " MiB (" +
-           std::to_string(kMaxInputFileBytes) + " bytes)";
+std::string limit_text(std::uintmax_t limit) {
+    return std::to_string(limit >> 20) + " MiB (" + std::to_string(limit) + " bytes)";
 }
 
 } // namespace
 
-InputFileRead try_read_input_file(const fs::path& path) {
+InputFileRead try_read_input_file(const fs::path& path, std::uintmax_t limit) {
     InputFileRead r;
     // Opened without blocking, so a named pipe with no writer cannot hang the open; the type is
     // checked on the open descriptor, so the file checked is the file read.
@@ -68,10 +67,9 @@ InputFileRead try_read_input_file(const fs::path& path) {
         r.problem = std::string("is not a regular file (it is ") + kind_of(st.st_mode) + ")";
         return r;
     }
-    const auto limit = kMaxInputFileBytes;
     if (static_cast<std::uintmax_t>(st.st_size) > limit) {
         r.problem = "is " + std::to_string(st.st_size) + " bytes; input files may hold at most " +
-                    limit_text();
+                    limit_text(limit);
         return r;
     }
     // Read to the end, but never past the limit (the file may grow while it is read).
@@ -88,7 +86,7 @@ InputFileRead try_read_input_file(const fs::path& path) {
         if (n == 0) break;
         text.append(buf, static_cast<std::size_t>(n));
         if (text.size() > limit) {
-            r.problem = "grew past " + limit_text() + " while it was read";
+            r.problem = "grew past " + limit_text(limit) + " while it was read";
             return r;
         }
     }

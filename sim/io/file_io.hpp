@@ -23,7 +23,9 @@ struct InputFileRead {
     bool io_failure = false; // the file is acceptable but reading it failed (exit 3, not 2)
 };
 
-InputFileRead try_read_input_file(const std::filesystem::path& path);
+// limit: the largest file accepted (a sweep's design points file may be larger than a config).
+InputFileRead try_read_input_file(const std::filesystem::path& path,
+                                  std::uintmax_t limit = kMaxInputFileBytes);
 
 // Reads an input file or throws: InputFileError "PATH: KIND PROBLEM" for a bad file, IoError when
 // reading fails. kind names the file for the user, e.g. "scenario file".

@@ -182,10 +182,14 @@ TEST_CASE("saltelli: block layout and balanced base") {
         CHECK(std::all_of(a_hits.begin(), a_hits.end(), [](int h) { return h == 1; }));
         CHECK(std::all_of(b_hits.begin(), b_hits.end(), [](int h) { return h == 1; }));
     }
-    // Beyond the Sobol' dimensions the base falls back to pseudo-random points.
+    // Past 20 parameters (2k > 41, the old embedded table) the base stays quasi-random; only
+    // beyond Boost's 3667 Sobol' dimensions does it fall back to pseudo-random points.
     std::vector<ParamRange> wide;
-    for (int i = 0; i < 21; ++i) wide.push_back(continuous(param_name(i), 0, 1));
-    CHECK_FALSE(saltelli(wide, 4, 1).quasi_random);
+    for (int i = 0; i < 30; ++i) wide.push_back(continuous(param_name(i), 0, 1));
+    CHECK(saltelli(wide, 4, 1).quasi_random);
+    while (2 * wide.size() <= sobol_max_dims)
+        wide.push_back(continuous(param_name(static_cast<int>(wide.size())), 0, 1));
+    CHECK_FALSE(saltelli(wide, 2, 1).quasi_random);
 }
 
 TEST_CASE("sobol sequence: first points of the unscrambled sequence") {
@@ -205,10 +209,10 @@ TEST_CASE("sobol sequence: first points of the unscrambled sequence") {
 }
 
 TEST_CASE("sobol sequence: every dimension stratifies and the first two form a (0 m 2)-net") {
-    const std::size_t m = 10, n = std::size_t{1} << m;
+    const std::size_t m = 10, n = std::size_t{1} << m, dims = 41;
     for (const bool scramble : {false, true}) {
-        const PointMatrix p = sobol_points(n, sobol_max_dims, 11, scramble);
-        for (std::size_t c = 0; c < sobol_max_dims; ++c) {
+        const PointMatrix p = sobol_points(n, dims, 11, scramble);
+        for (std::size_t c = 0; c < dims; ++c) {
             std::vector<int> hits(n, 0);
             for (std::size_t i = 0; i < n; ++i) ++hits[static_cast<std::size_t>(p.at(i, c) * n)];
             CHECK(std::all_of(hits.begin(), hits.end(), [](int h) { return h == 1; }));
@@ -226,12 +230,13 @@ TEST_CASE("sobol sequence: every dimension stratifies and the first two form a (
         }
         // No two dimensions coincide.
         std::set<std::vector<double>> columns;
-        for (std::size_t c = 0; c < sobol_max_dims; ++c) {
+        for (std::size_t c = 0; c < dims; ++c) {
             std::vector<double> col;
             for (std::size_t i = 0; i < n; ++i) col.push_back(p.at(i, c));
             columns.insert(col);
         }
-        CHECK(columns.size() == sobol_max_dims);
+        CHECK(columns.size() == dims);
     }
+    CHECK(sobol_points(4, sobol_max_dims, 0).cols == sobol_max_dims);
     CHECK_THROWS_AS(sobol_points(4, sobol_max_dims + 1, 0), std::invalid_argument);
 }

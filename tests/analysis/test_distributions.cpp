@@ -75,3 +75,11 @@ TEST_CASE("log gamma") {
     CHECK(log_gamma(0.1) == doctest::Approx(std::lgamma(0.1)).epsilon(1e-13));
     CHECK(log_gamma(5000.5) == doctest::Approx(std::lgamma(5000.5)).epsilon(1e-14));
 }
+
+TEST_CASE("normal quantile") {
+    CHECK(normal_quantile(0.975) == doctest::Approx(1.959963984540054).epsilon(1e-14));
+    CHECK(normal_quantile(0.5) == doctest::Approx(0.0).epsilon(1e-15));
+    CHECK(normal_quantile(0.95) == doctest::Approx(1.6448536269514722).epsilon(1e-14));
+    CHECK(normal_quantile(0.001) == doctest::Approx(-3.090232306167813).epsilon(1e-13));
+    CHECK(normal_quantile(0.2) == doctest::Approx(-normal_quantile(0.8)).epsilon(1e-14));
+}

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numbers>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 using namespace tendersim::analysis;
@@ -86,6 +87,36 @@ TEST_CASE("morris: unfinished runs drop only their elementary effects") {
     CHECK(m[1].effects == 9);
     CHECK(m[0].mu == doctest::Approx(1.0));
     CHECK_THROWS_AS(morris_indices(d, std::vector<double>(3, 0.0)), std::invalid_argument);
+    CHECK_THROWS_AS(morris_indices(d, y, 1.0), std::invalid_argument);
+}
+
+TEST_CASE("morris: mu_star_conf is SALib's bootstrap half-width, computed exactly") {
+    // y = a^2 on [0, 1] at p = 4 (delta = 2/3): a step 0 -> 2/3 has effect (4/9) / (2/3) = 2/3,
+    // a step 1/3 -> 1 has (1 - 1/9) / (2/3) = 4/3 (and the same magnitudes stepping down). With
+    // |EE| in {2/3, 4/3}, the ideal bootstrap sd of their mean is the population sd / sqrt(r).
+    const std::vector<ParamRange> r{continuous("a", 0, 1), continuous("b", 0, 1)};
+    const MorrisDesign d = morris(r, 40, 4, 8);
+    const auto y = evaluate(d, [](std::span<const double> x) { return x[0] * x[0]; });
+    const std::vector<MorrisIndex> m = morris_indices(d, y);
+    std::vector<double> abs_effects;
+    for (std::size_t row = 0; row < y.size(); ++row)
+        if (d.changed[row] == 0)
+            abs_effects.push_back(std::fabs((y[row] - y[row - 1]) / d.step[row]));
+    REQUIRE(abs_effects.size() == 40);
+    double mean_abs = 0.0, ss = 0.0;
+    for (const double e : abs_effects) mean_abs += e / 40.0;
+    for (const double e : abs_effects) ss += (e - mean_abs) * (e - mean_abs);
+    CHECK(m[0].mu_star == doctest::Approx(mean_abs).epsilon(1e-12));
+    CHECK(m[0].mu_star_conf > 0.0);
+    CHECK(
+        m[0].mu_star_conf ==
+        doctest::Approx(1.959963984540054 * std::sqrt(ss / 40.0) / std::sqrt(40.0)).epsilon(1e-12));
+    // At 99% the half-width scales by z(0.995) / z(0.975).
+    CHECK(
+        morris_indices(d, y, 0.99)[0].mu_star_conf ==
+        doctest::Approx(m[0].mu_star_conf * 2.5758293035489004 / 1.959963984540054).epsilon(1e-12));
+    // b has no effect: every |EE| is 0, and so is the half-width.
+    CHECK(m[1].mu_star_conf == 0.0);
 }
 
 TEST_CASE("sobol: Ishigami first-order and total indices") {
@@ -111,6 +142,15 @@ TEST_CASE("sobol: Ishigami first-order and total indices") {
         CHECK(s.indices[i].st_high >= st[i]);
         CHECK(s.indices[i].s1_high - s.indices[i].s1_low < 0.1);
         CHECK(s.indices[i].st_high - s.indices[i].st_low < 0.1);
+        // SALib's half-width z sd: close to half the percentile interval's width when the
+        // bootstrap distribution is near normal (100 resamples: within a factor of 1.5).
+        for (const auto& [conf, low, high] :
+             {std::tuple{s.indices[i].s1_conf, s.indices[i].s1_low, s.indices[i].s1_high},
+              std::tuple{s.indices[i].st_conf, s.indices[i].st_low, s.indices[i].st_high}}) {
+            CHECK(conf > 0.0);
+            CHECK(conf < 0.75 * (high - low));
+            CHECK(conf > (high - low) / 3.0);
+        }
     }
 }
 
@@ -129,6 +169,8 @@ TEST_CASE("sobol: additive function with a dummy parameter") {
     CHECK(s.indices[2].s1 == 0.0);
     CHECK(s.indices[2].st == 0.0);
     CHECK(std::isnan(s.indices[0].s1_low)); // no bootstrap requested
+    CHECK(std::isnan(s.indices[0].s1_conf));
+    CHECK(std::isnan(s.indices[0].st_conf));
 }
 
 TEST_CASE("sobol: deterministic bootstrap and partial sweeps use complete blocks") {
@@ -138,6 +180,8 @@ TEST_CASE("sobol: deterministic bootstrap and partial sweeps use complete blocks
     const SobolResult b = sobol_indices(d, y, {.bootstrap = 50, .seed = 9});
     const SobolResult c = sobol_indices(d, y, {.bootstrap = 50, .seed = 10});
     CHECK(a.indices[0].s1_low == b.indices[0].s1_low);
+    CHECK(a.indices[1].s1_conf == b.indices[1].s1_conf);
+    CHECK(a.indices[1].s1_conf != c.indices[1].s1_conf);
     CHECK(a.indices[2].st_high == b.indices[2].st_high);
     CHECK(a.indices[0].s1_low != c.indices[0].s1_low);
     // Knock out one run in each of two blocks.

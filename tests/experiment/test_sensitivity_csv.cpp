@@ -46,16 +46,21 @@ template <class Design> std::string runs_csv(const Design& d) {
     return out.str();
 }
 
-// output,parameter -> column values of a sensitivity.csv.
-std::map<std::string, std::vector<std::string>> parse(const std::string& csv) {
-    std::map<std::string, std::vector<std::string>> out;
+// "output,parameter" -> column name -> value of a sensitivity.csv.
+using Table = std::map<std::string, std::map<std::string, std::string>>;
+Table parse(const std::string& csv, std::vector<std::string>* header = nullptr) {
+    Table out;
     std::istringstream in(csv);
     std::string line;
     std::getline(in, line);
+    std::vector<std::string> names;
+    for (auto v : split(line, ',')) names.emplace_back(v);
+    if (header) *header = names;
     while (std::getline(in, line)) {
-        std::vector<std::string> f;
-        for (auto v : split(line, ',')) f.emplace_back(v);
-        out[f[0] + "," + f[1]] = f;
+        const auto f = split(line, ',');
+        REQUIRE(f.size() == names.size());
+        auto& row = out[std::string(f[0]) + "," + std::string(f[1])];
+        for (std::size_t c = 0; c < f.size(); ++c) row[names[c]] = std::string(f[c]);
     }
     return out;
 }
@@ -71,7 +76,12 @@ TEST_CASE("sensitivity.csv: Sobol' indices of the Ishigami function") {
     std::istringstream runs(runs_csv(d));
     const PointOutputs outputs = read_point_outputs(runs, d.points.rows());
     REQUIRE(outputs.names == std::vector<std::string>{"final.y", "mean.y"});
-    const auto rows = parse(sobol_csv(d, outputs, 50, 3));
+    std::vector<std::string> header;
+    const auto rows = parse(sobol_csv(d, outputs, 50, 3), &header);
+    // SALib's names first, then what SALib lacks.
+    CHECK(header == std::vector<std::string>{"output", "parameter", "S1", "S1_conf", "ST",
+                                             "ST_conf", "S1_low", "S1_high", "ST_low", "ST_high",
+                                             "blocks_used", "variance"});
     REQUIRE(rows.size() == 6);
     const double s1[3] = {0.3139, 0.4424, 0.0};
     const double st[3] = {0.5576, 0.4424, 0.2437};
@@ -79,27 +89,43 @@ TEST_CASE("sensitivity.csv: Sobol' indices of the Ishigami function") {
         for (const std::string out : {"final.y", "mean.y"}) {
             const auto& r = rows.at(out + ",x" + std::to_string(i + 1));
             INFO(out << " x" << i + 1);
-            CHECK(std::fabs(num(r[2]) - s1[i]) < 0.03); // S1
-            CHECK(std::fabs(num(r[5]) - st[i]) < 0.03); // ST
-            CHECK(num(r[3]) <= num(r[4]));              // interval ordered
-            CHECK(r[8] == "4096");                      // every block complete
+            CHECK(std::fabs(num(r.at("S1")) - s1[i]) < 0.03);
+            CHECK(std::fabs(num(r.at("ST")) - st[i]) < 0.03);
+            CHECK(num(r.at("S1_conf")) > 0.0);
+            CHECK(num(r.at("ST_conf")) < 0.05);
+            CHECK(num(r.at("S1_low")) <= num(r.at("S1_high")));
+            CHECK(num(r.at("ST_low")) <= num(r.at("ST_high")));
+            CHECK(r.at("blocks_used") == "4096"); // every block complete
         }
     }
     // Scale invariance: mean.y = 2 final.y gives the same indices.
-    CHECK(num(rows.at("final.y,x1")[2]) == doctest::Approx(num(rows.at("mean.y,x1")[2])));
+    CHECK(num(rows.at("final.y,x1").at("S1")) ==
+          doctest::Approx(num(rows.at("mean.y,x1").at("S1"))));
+    // Without a bootstrap the interval columns are empty.
+    for (const auto& [key, row] : parse(sobol_csv(d, outputs, 0, 3))) {
+        CHECK(row.at("S1_conf").empty());
+        CHECK(row.at("ST_high").empty());
+        CHECK_FALSE(row.at("S1").empty());
+    }
 }
 
 TEST_CASE("sensitivity.csv: Morris mu* ranks the Ishigami parameters") {
     const MorrisDesign d = morris(space(), 400, 4, 2024);
     std::istringstream runs(runs_csv(d));
-    const auto rows = parse(morris_csv(d, read_point_outputs(runs, d.points.rows())));
+    std::vector<std::string> header;
+    const auto rows = parse(morris_csv(d, read_point_outputs(runs, d.points.rows())), &header);
+    CHECK(header == std::vector<std::string>{"output", "parameter", "mu", "mu_star", "sigma",
+                                             "mu_star_conf", "effects"});
     // Analytic values at p = 4 (see tests/analysis/test_sensitivity.cpp): mu*(x2) = 7.875
     // exactly, mu*(x1) ~ 7.70, mu*(x3) ~ 6.25; the output is per full range of a parameter.
-    CHECK(num(rows.at("final.y,x2")[3]) == doctest::Approx(7.875).epsilon(1e-9));
-    CHECK(std::fabs(num(rows.at("final.y,x1")[3]) - 7.70) < 1.0);
-    CHECK(std::fabs(num(rows.at("final.y,x3")[3]) - 6.25) < 1.0);
-    CHECK(num(rows.at("final.y,x3")[4]) > num(rows.at("final.y,x3")[3])); // sigma > mu*
-    CHECK(rows.at("final.y,x1")[5] == "400");
+    CHECK(num(rows.at("final.y,x2").at("mu_star")) == doctest::Approx(7.875).epsilon(1e-9));
+    CHECK(std::fabs(num(rows.at("final.y,x1").at("mu_star")) - 7.70) < 1.0);
+    CHECK(std::fabs(num(rows.at("final.y,x3").at("mu_star")) - 6.25) < 1.0);
+    CHECK(num(rows.at("final.y,x3").at("sigma")) > num(rows.at("final.y,x3").at("mu_star")));
+    // mu* of x2 is exact (every |EE| is 7.875), so its half-width is 0; x3's effects vary.
+    CHECK(num(rows.at("final.y,x2").at("mu_star_conf")) == doctest::Approx(0.0).epsilon(1e-9));
+    CHECK(num(rows.at("final.y,x3").at("mu_star_conf")) > 0.1);
+    CHECK(rows.at("final.y,x1").at("effects") == "400");
 }
 
 TEST_CASE("sensitivity.csv: points without finished runs are left out") {
@@ -115,5 +141,5 @@ TEST_CASE("sensitivity.csv: points without finished runs are left out") {
     for (const double v : outputs.value[0]) nan += std::isnan(v);
     CHECK(nan == d.points.rows() - 11);
     const auto rows = parse(morris_csv(d, outputs));
-    CHECK(std::stoi(rows.at("final.y,x1")[5]) < 10);
+    CHECK(std::stoi(rows.at("final.y,x1").at("effects")) < 10);
 }

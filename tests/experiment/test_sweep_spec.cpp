@@ -109,7 +109,7 @@ TEST_CASE("sweep file: errors name file, line and key, and say what was expected
                         "values = [\"off\", \"maybe\"]\n",
                  "expected one of off|reject|investigate, got a string \"maybe\"");
     expect_error("[design]\ntype = \"latin\"\n" + p,
-                 "bad.toml:4: key 'design.type': expected grid, lhs, morris or sobol, got "
+                 "bad.toml:4: key 'design.type': expected grid, lhs, morris, sobol or points, got "
                  "\"latin\"");
     expect_error("[design]\ntype = \"sobl\"\n" + p, "(did you mean 'sobol'?)");
     expect_error("[design]\ntype = \"sobol\"\nbase_samples = 100\n" + p,
