@@ -7,6 +7,7 @@ PKGS=(
   fonts-dejavu-core xvfb xauth libopenmpi-dev openmpi-bin
   clang libclang-rt-14-dev
   nlohmann-json3-dev zlib1g-dev python3-jsonschema
+  r-base-core r-cran-data.table r-cran-jsonlite python3-pandas
 )
 missing=()
 for p in "${PKGS[@]}"; do
