@@ -8,6 +8,7 @@ PKGS=(
   clang libclang-rt-14-dev
   nlohmann-json3-dev zlib1g-dev python3-jsonschema
   r-base-core r-cran-data.table r-cran-jsonlite python3-pandas
+  pybind11-dev python3-dev python3-matplotlib
 )
 missing=()
 for p in "${PKGS[@]}"; do
