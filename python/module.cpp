@@ -13,9 +13,9 @@
 #include "io/csv_writers.hpp"
 #include "io/errors.hpp"
 #include "io/input_file_error.hpp"
+#include "io/version.hpp"
 #include "ocds/export/bid_log_csv.hpp"
 #include "text/text.hpp"
-#include "version.hpp"
 
 #include <memory>
 #include <optional>

@@ -6,8 +6,8 @@
 #include "experiment/run_point.hpp"
 #include "io/csv_writers.hpp"
 #include "io/manifest.hpp"
+#include "io/version.hpp"
 #include "text/text.hpp"
-#include "version.hpp"
 
 #include <cmath>
 #include <stdexcept>
