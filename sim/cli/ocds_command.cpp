@@ -1,9 +1,11 @@
 #include "ocds_command.hpp"
 
+#include "io/data_dir.hpp"
 #include "io/errors.hpp"
 #include "ocds/import/import.hpp"
 
 #include <cxxopts.hpp>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -32,8 +34,8 @@ int import_command(int argc, char** argv) {
         cxxopts::value<std::vector<std::string>>())(
         "name", "the scenario's name (default: the --out file's stem)",
         cxxopts::value<std::string>())(
-        "base", "the base scenario",
-        cxxopts::value<std::string>()->default_value("scenarios/baseline.toml"))(
+        "base", "the base scenario (default: scenarios/baseline.toml in the data directory)",
+        cxxopts::value<std::string>())(
         "min-sample", "fewest observations an estimate needs (below it the base's value is kept)",
         cxxopts::value<std::int64_t>()->default_value("10"))("h,help", "this help");
     options.parse_positional({"inputs"});
@@ -54,7 +56,8 @@ int import_command(int argc, char** argv) {
     for (const auto& in : args["inputs"].as<std::vector<std::string>>())
         config.inputs.emplace_back(in);
     config.out = args["out"].as<std::string>();
-    config.base = args["base"].as<std::string>();
+    config.base = args.count("base") ? std::filesystem::path(args["base"].as<std::string>())
+                                     : find_data_file("scenarios/baseline.toml");
     if (args.count("name")) config.name = args["name"].as<std::string>();
     const auto min_sample = args["min-sample"].as<std::int64_t>();
     if (min_sample < 1 || min_sample > 1000000) {

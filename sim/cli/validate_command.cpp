@@ -1,5 +1,6 @@
 #include "validate_command.hpp"
 
+#include "io/data_dir.hpp"
 #include "io/errors.hpp"
 #include "io/file_io.hpp"
 #include "io/scenario_loader.hpp"
@@ -50,13 +51,15 @@ int validate_command(int argc, char** argv) {
         "tendersim validate",
         "Compare a scenario's outputs with published figures (validation/targets.toml)");
     options.positional_help("[SCENARIO.toml] [--against-ocds FILE_OR_DIR...]");
-    options.add_options()("scenario", "scenario file",
-                          cxxopts::value<std::string>()->default_value("scenarios/baseline.toml"))(
+    // The defaults are data files, found wherever tendersim is (io/data_dir.hpp), not in the
+    // current directory.
+    options.add_options()("scenario",
+                          "scenario file (default: scenarios/baseline.toml in the data directory)",
+                          cxxopts::value<std::string>())(
         "replicates", "replicates", cxxopts::value<std::int64_t>()->default_value("10"))(
-        "targets", "targets file",
-        cxxopts::value<std::string>()->default_value("validation/targets.toml"))(
-        "set", "override a parameter, key=value (repeatable)",
-        cxxopts::value<std::vector<std::string>>())(
+        "targets", "targets file (default: validation/targets.toml in the data directory)",
+        cxxopts::value<std::string>())("set", "override a parameter, key=value (repeatable)",
+                                       cxxopts::value<std::vector<std::string>>())(
         "threads", "worker threads",
         cxxopts::value<int>()->default_value(
             std::to_string(std::max(1u, std::thread::hardware_concurrency()))))(
@@ -90,7 +93,9 @@ int validate_command(int argc, char** argv) {
     }
     const int threads = args["threads"].as<int>();
     check_thread_count(threads);
-    const std::string scenario = args["scenario"].as<std::string>();
+    const std::string scenario = args.count("scenario")
+                                     ? args["scenario"].as<std::string>()
+                                     : find_data_file("scenarios/baseline.toml").string();
     if (args.count("against-ocds") && !scenario.ends_with(".toml")) {
         std::cerr << "tendersim validate: --against-ocds compares a scenario with a register: "
                      "give the scenario file first, then the register's files, e.g. "
@@ -107,7 +112,9 @@ int validate_command(int argc, char** argv) {
     }
     if (args.count("against-ocds") || args.count("files"))
         return against_ocds(args, spec, replicates, threads);
-    const auto targets = validation::load_targets(args["targets"].as<std::string>());
+    const auto targets = validation::load_targets(
+        args.count("targets") ? args["targets"].as<std::string>()
+                              : find_data_file("validation/targets.toml").string());
     const auto report = validation::validate(spec, targets, replicates, threads);
     if (args.count("distance")) {
         std::cout << report.distance() << "\n";

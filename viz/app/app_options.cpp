@@ -94,7 +94,7 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
     opts.positional_help("[SCENARIO.toml]");
     // clang-format off
     opts.add_options()
-        ("scenario", "scenario file (default: scenarios/baseline.toml)", cxxopts::value<std::string>())
+        ("scenario", "scenario file (default: scenarios/baseline.toml in the data directory)", cxxopts::value<std::string>())
         ("seed", "base seed (default: the scenario's run.seed)", cxxopts::value<std::uint64_t>())
         ("years", "years to simulate (default: the scenario's run.years); with --screenshot, the "
                   "years run before the picture", cxxopts::value<int>())

@@ -5,6 +5,7 @@
 #include "app/app_options.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
+#include "io/data_dir.hpp"
 #include "io/errors.hpp"
 #include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -27,13 +28,15 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
-// scenarios/baseline.toml from the working directory (a checkout), else from the source tree
-// this binary was built from.
-std::string default_scenario() {
-    const std::filesystem::path local = "scenarios/baseline.toml";
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(local, ec)) return local.string();
-    return TENDERSIM_DEFAULT_SCENARIO;
+// scenarios/baseline.toml from the data directories (io/data_dir.hpp), or empty with why in
+// `missing`: --help, and a scenario given on the command line, need no data.
+std::string default_scenario(std::string& missing) {
+    try {
+        return find_data_file("scenarios/baseline.toml").string();
+    } catch (const InputFileError& e) {
+        missing = e.what();
+        return {};
+    }
 }
 
 // The desktop's size: a workshop shows the app on the whole screen (or projector), and a window
@@ -45,13 +48,15 @@ void default_size(unsigned& w, unsigned& h) {
 }
 
 int run(int argc, char** argv) {
-    const ParsedOptions parsed = parse_app_options(argc, argv, default_scenario());
+    std::string missing;
+    const ParsedOptions parsed = parse_app_options(argc, argv, default_scenario(missing));
     if (!parsed.error.empty()) return fail(parsed.error, kExitBadInput);
     const AppOptions& o = parsed.options;
     if (o.help) {
         std::cout << o.help_text;
         return 0;
     }
+    if (o.scenario_path.empty()) return fail(missing, kExitBadInput);
 
     ScenarioSpec spec = load_scenario_file(o.scenario_path);
 
