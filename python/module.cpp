@@ -17,7 +17,9 @@
 #include "ocds/export/bid_log_csv.hpp"
 #include "text/text.hpp"
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -75,13 +77,14 @@ RunTexts run_texts(const RunConfig& config, bool tender_log, bool bid_log) {
 
 // One replicate stepped a year at a time from Python (notebooks): the scenario's own run plan
 // picks the seed, so year k equals year k of tendersim run's replicate.
+// Every method runs without the GIL and under one mutex: a second Python thread (a notebook
+// widget) calling suppliers() during step() waits instead of reading a market being written.
 class SteppedRun {
   public:
     SteppedRun(const std::string& scenario, const std::vector<std::string>& overrides,
                std::optional<std::int64_t> seed, std::int64_t replicate, int threads)
-        : spec_(resolve_spec(
-              run_config(scenario, overrides, seed, std::nullopt, replicate + 1, threads))) {
-        if (replicate < 0) throw std::invalid_argument("replicate must be 0 or more");
+        : spec_(resolve_spec(run_config(scenario, overrides, seed, std::nullopt,
+                                        checked_replicate(replicate) + 1, threads))) {
         const PlannedRun run = make_run_plan(spec_).at(static_cast<std::size_t>(replicate));
         label_ = run.label;
         replicate_ = run.replicate;
@@ -91,6 +94,7 @@ class SteppedRun {
 
     // Runs the next year; returns its rows of metrics.csv (with the header).
     std::string step() {
+        const std::lock_guard lock(mutex_);
         std::ostringstream out;
         write_metrics_header(out);
         const YearMetrics& y = sim_->run_year();
@@ -99,12 +103,14 @@ class SteppedRun {
         return out.str();
     }
     std::string suppliers() const {
+        const std::lock_guard lock(mutex_);
         std::ostringstream out;
         write_suppliers_header(out);
         write_supplier_rows(out, key(), sim_->market());
         return out.str();
     }
     std::string tenders() const {
+        const std::lock_guard lock(mutex_);
         std::ostringstream out;
         write_tenders_header(out);
         if (year_ > 0) write_tender_rows(out, key(), sim_->market(), sim_->last_year());
@@ -114,10 +120,18 @@ class SteppedRun {
     std::int64_t years() const { return spec_.run.years; }
     std::uint64_t seed() const { return seed_; }
     std::string label() const { return label_; }
-    std::string state_hash_hex() const { return hex64(state_hash(sim_->market())); }
-    Simulation& sim() { return *sim_; }
+    std::string state_hash_hex() const {
+        const std::lock_guard lock(mutex_);
+        return hex64(state_hash(sim_->market()));
+    }
 
   private:
+    static std::int64_t checked_replicate(std::int64_t replicate) {
+        if (replicate < 0 || replicate >= 100000)
+            throw std::invalid_argument("replicate must be from 0 to 99999, got " +
+                                        std::to_string(replicate));
+        return replicate;
+    }
     RowKey key() const { return RowKey{label_, replicate_, seed_}; }
 
     ScenarioSpec spec_;
@@ -125,7 +139,8 @@ class SteppedRun {
     std::int64_t replicate_ = 0;
     std::uint64_t seed_ = 0;
     std::unique_ptr<Simulation> sim_;
-    std::int64_t year_ = 0;
+    std::atomic<std::int64_t> year_ = 0; // read without the mutex (the property)
+    mutable std::mutex mutex_;
 };
 
 py::dict compare_texts(const std::vector<std::string>& scenarios,
@@ -255,11 +270,11 @@ PYBIND11_MODULE(_tendersim, m) {
              py::arg("scenario"), py::arg("overrides"), py::arg("seed"), py::arg("replicate"),
              py::arg("threads"))
         .def("step", &SteppedRun::step, py::call_guard<py::gil_scoped_release>())
-        .def("suppliers", &SteppedRun::suppliers)
-        .def("tenders", &SteppedRun::tenders)
+        .def("suppliers", &SteppedRun::suppliers, py::call_guard<py::gil_scoped_release>())
+        .def("tenders", &SteppedRun::tenders, py::call_guard<py::gil_scoped_release>())
         .def_property_readonly("year", &SteppedRun::year)
         .def_property_readonly("years", &SteppedRun::years)
         .def_property_readonly("seed", &SteppedRun::seed)
         .def_property_readonly("label", &SteppedRun::label)
-        .def("state_hash", &SteppedRun::state_hash_hex);
+        .def("state_hash", &SteppedRun::state_hash_hex, py::call_guard<py::gil_scoped_release>());
 }

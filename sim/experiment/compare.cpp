@@ -156,6 +156,12 @@ CompareData collect_comparison(const CompareConfig& config,
         throw std::invalid_argument("compare needs at least two scenarios (the first is the "
                                     "reference)");
     if (config.replicates < 1) throw std::invalid_argument("--replicates must be at least 1");
+    // The same range as run.seed: a base seed a double holds exactly (R, pandas).
+    if (config.seed &&
+        (*config.seed < 0 || static_cast<std::uint64_t>(*config.seed) > max_exact_seed))
+        throw std::invalid_argument("--seed " + std::to_string(*config.seed) +
+                                    ": expected an integer from 0 to " +
+                                    std::to_string(max_exact_seed));
     CompareData data;
     std::vector<ScenarioSpec> specs = load_compared_scenarios(config, data);
     data.seed = static_cast<std::uint64_t>(config.seed.value_or(specs[0].run.seed));

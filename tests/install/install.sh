@@ -9,9 +9,9 @@
 #     its own copy: the lookup is relative to the executable), or $TENDERSIM_DATA_DIR's;
 #   - the installed Python package (when built) gives the CLI's numbers;
 #   - `tendersim-viz --help`, and its default scenario taken from the data directory.
-# Usage: install.sh CMAKE BUILD_DIR SOURCE_DIR WORK_DIR VIZ(ON|OFF)
+# Usage: install.sh CMAKE BUILD_DIR SOURCE_DIR WORK_DIR VIZ(ON|OFF) PYTHON(ON|OFF)
 set -euo pipefail
-cmake=$1 build=$2 src=$3 work=$4 viz=$5
+cmake=$1 build=$2 src=$3 work=$4 viz=$5 python=${6:-OFF}
 rm -rf "$work"
 mkdir -p "$work/elsewhere"
 prefix=$work/prefix
@@ -105,7 +105,10 @@ grep -q "$work/data/validation/targets.toml" "$work/env.err" ||
 # The Python package, when built (python/): the installed copy, from Debian's interpreter, gives
 # the same year as the installed CLI.
 pydir=$(ls -d "$prefix"/lib/python3*/dist-packages/tendersim 2>/dev/null | head -1 || true)
-if [ -n "$pydir" ] && [ -x /usr/bin/python3 ]; then
+if [ "$python" = ON ] && [ -z "$pydir" ]; then
+  fail "the Python package was built but not installed under $prefix/lib/python3/dist-packages"
+fi
+if [ "$python" = ON ]; then
   PYTHONPATH=$(dirname "$pydir") /usr/bin/python3 - "$scenario" $seed >"$work/python.csv" \
     2>"$work/python.err" <<'PY' ||
 import sys, tendersim

@@ -130,6 +130,10 @@ class ParamsAndErrors(unittest.TestCase):
             tendersim.run(os.path.join(WORK, "nowhere.toml"))
         with self.assertRaises(ValueError):
             tendersim.run(TINY, threads=0)
+        with self.assertRaisesRegex(ValueError, "replicate must be from 0 to 99999, got -1"):
+            tendersim.Simulation(TINY, replicate=-1)
+        with self.assertRaisesRegex(ValueError, "--seed 9007199254740992: expected an integer"):
+            tendersim.compare([TINY, VARIANT], replicates=2, seed=2**53)
 
     def test_drivers_values_are_taken(self):
         # A float for an integer and True for a boolean, as a Python driver sends them.
@@ -141,14 +145,29 @@ class ParamsAndErrors(unittest.TestCase):
 
 
 class ReleasesTheGil(unittest.TestCase):
+    def test_reading_a_simulation_while_it_steps_waits_for_the_step(self):
+        sim = tendersim.Simulation(os.path.join(ROOT, "scenarios", "baseline.toml"))
+        stepper = threading.Thread(target=lambda: [sim.step() for _ in range(3)])
+        stepper.start()
+        counts = []
+        while stepper.is_alive():
+            counts.append(len(sim.suppliers()))  # a whole table each time, never a torn one
+        stepper.join()
+        self.assertEqual(sim.year, 3)
+        self.assertTrue(all(n > 0 for n in counts))
+        self.assertEqual(len(sim.tenders()), len(sim.tenders()))
+
+
     def test_python_threads_run_while_simulating(self):
         ticks = []
         done = threading.Event()
 
         def simulate():
-            tendersim.run(os.path.join(ROOT, "scenarios", "baseline.toml"), replicates=1, years=3,
-                          threads=1)
-            done.set()
+            try:
+                tendersim.run(os.path.join(ROOT, "scenarios", "baseline.toml"), replicates=1,
+                              years=3, threads=1)
+            finally:
+                done.set()  # also when the run fails: the loop below must end
 
         worker = threading.Thread(target=simulate)
         worker.start()

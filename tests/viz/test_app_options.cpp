@@ -111,6 +111,14 @@ TEST_CASE("options: projector mode (full screen, UI scale, frame rate only when 
     CHECK_FALSE(p.options.show_fps);
 }
 
+TEST_CASE("options: --seed stops at 2^53 - 1, as tendersim run's does") {
+    auto p = parse({"--seed", "9007199254740991"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.seed == 9007199254740991ULL);
+    CHECK(parse({"--seed", "9007199254740992"}).error ==
+          "--seed must be from 0 to 9007199254740991");
+}
+
 TEST_CASE("options: A vs B after a year, and the background seeds") {
     auto p = parse({"--a-after", "10", "--noise-seeds", "5"});
     REQUIRE(p.error.empty());

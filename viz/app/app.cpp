@@ -2,6 +2,7 @@
 
 #include "app/presets.hpp"
 #include "chart/render.hpp"
+#include "core/rng.hpp"
 #include "io/errors.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -264,6 +265,7 @@ void App::reset(std::uint64_t base_seed) {
 
 void App::change_seed(int direction) {
     if (direction < 0 && snap_->base_seed == 0) return;
+    if (direction > 0 && snap_->base_seed >= max_exact_seed) return; // the largest seed run takes
     // A seed change rebuilds the runs with the scenario's policy: levers moved by hand would be
     // lost without a word, so the first click only warns.
     const auto now = Clock::now();

@@ -2,6 +2,7 @@
 
 #include "app/app_layout.hpp"
 #include "app/control_panel.hpp"
+#include "core/rng.hpp"
 #include "io/errors.hpp"
 
 #include <cctype>
@@ -149,7 +150,14 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         }
         o.scenario_path =
             args.count("scenario") ? args["scenario"].as<std::string>() : default_scenario;
-        if (args.count("seed")) o.seed = args["seed"].as<std::uint64_t>();
+        if (args.count("seed")) {
+            o.seed = args["seed"].as<std::uint64_t>();
+            // As tendersim run: seeds a double holds exactly, so R and pandas read them back.
+            if (*o.seed > max_exact_seed) {
+                out.error = "--seed must be from 0 to " + std::to_string(max_exact_seed);
+                return out;
+            }
+        }
         if (args.count("years")) {
             o.years = args["years"].as<int>();
             if (*o.years < 1 || *o.years > 200) {
