@@ -147,6 +147,7 @@ struct LeverSpec {
     double reputation_penalty = 0.15;            // reputation lost per monitored shortfall
     double reputation_recovery = 0.05;           // reputation regained a year
     double vanilla_lockin_reduction = 0.7;       // cut in custom builds for shared standard systems
+    double call_off_bid_cost_factor = 0.5; // a call-off bid's cost against an open tender's
 };
 
 struct IncumbencySpec {
@@ -214,6 +215,37 @@ struct PolicySpec {
     // A partnership estimates its joint tenders from the partners' pooled price records, and every
     // partner learns from the joint price (false: the lead's sum of the partners' own estimates).
     bool joint_price_pooling = true;
+    // Routes (docs/ODD.md 7.20), on total contract value; 0 turns a route off.
+    double direct_award_threshold_gbp = 0.0; // below it the council awards without competition
+    double quote_threshold_gbp = 0.0;        // below it the council invites quotes, no notice
+    std::int64_t quote_invitations = 3;      // suppliers invited to quote
+    double framework_share = 0.0; // share of needs in framework categories bought by call-off
+};
+
+// Procurement routes (docs/ODD.md 7.20). A framework agreement or dynamic market that a scenario
+// defines: its owner appoints suppliers per lot, and councils that route spend through frameworks
+// call off from the members (PA2023 s45-s49: frameworks; s35-s40: dynamic markets).
+struct FrameworkLotSpec {
+    std::string name;
+    std::vector<std::string> categories; // category names the lot covers
+    std::int64_t max_suppliers = 0;      // appointed per lot (0: every qualified applicant)
+    double price_weight = 0.6;           // the lot's evaluation weights for call-offs
+    double social_value_weight = 0.0;
+};
+
+struct FrameworkSpec {
+    std::string name;
+    std::vector<std::int64_t> regions; // regions whose councils may use it (empty: national)
+    std::int64_t start_year = 1;       // reported year of the first appointment
+    std::int64_t term_years = 4;       // a framework's term (PA2023 s47: at most 4 years)
+    bool open = false;                 // an open framework reopens to new suppliers (s49)
+    std::int64_t reopen_years = 1;     // years between reopenings of an open framework
+    bool dynamic = false;              // a dynamic market: suppliers join any year, no term
+    double fee_share = 0.01;           // of call-off value, paid by the supplier to the owner
+    double onboarding_cost_gbp = 5'000.0; // a supplier's cost of applying to a lot
+    bool direct_award = false;            // call-offs may be awarded directly (s46 selection)
+    double direct_award_max_gbp = 0.0; // total call-off value up to which it does (0: any value)
+    std::vector<FrameworkLotSpec> lots;
 };
 
 // A policy change: from `year`, the listed policy values apply to the councils in scope.
@@ -255,6 +287,7 @@ struct ScenarioSpec {
     PolicySpec policy;
     std::vector<Adoption> adoptions;
     std::vector<CategorySpec> categories;
+    std::vector<FrameworkSpec> frameworks;
     // The files the scenario was built from: the top file first, then its `base`, that file's
     // base, and so on. Empty for a spec built in code. Not a parameter: it never affects a run.
     std::vector<SourceFile> sources;
