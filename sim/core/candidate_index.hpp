@@ -75,4 +75,10 @@ void for_each_reached_region(std::size_t home, std::size_t reach, std::size_t re
     for (std::size_t k = 0; k < reach && k < regions; ++k) f((home + k) % regions);
 }
 
+// Whether a supplier based in `home` that serves `reach` regions serves `region`.
+inline bool reaches_region(std::size_t home, std::size_t reach, std::size_t regions,
+                           std::size_t region) {
+    return (region + regions - home) % regions < reach;
+}
+
 } // namespace tendersim

@@ -2,6 +2,7 @@
 
 #include "candidate_index.hpp"
 #include "cost_model.hpp"
+#include "frameworks.hpp"
 #include "market_record.hpp"
 #include "market_size.hpp"
 #include "policy.hpp"
@@ -129,6 +130,7 @@ Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
     build_councils(m);
     open_records(m);
     initialise_policies(m);
+    build_frameworks(m);
     build_suppliers(m);
     build_portfolios(m);
     return m;

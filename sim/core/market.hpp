@@ -5,6 +5,7 @@
 #include "money.hpp"
 #include "pricing.hpp"
 #include "spec.hpp"
+#include "tender.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -85,6 +86,9 @@ struct Contract {
     std::uint8_t innovative = 0;   // the winner proposed a new solution
     std::uint8_t monitored = 0;    // the buyer checks social-value delivery
     std::uint8_t joint = 0;        // bought jointly by a back-office partnership
+    Route route = Route::Open;     // how it was bought
+    std::int16_t framework = -1;   // the framework it was called off from (-1: none)
+    float fee_share = 0;           // of each payment, owed by the supplier to the framework
     float outcome_payment_share = 0;
     SupplierId subcontractor;    // the prime's subcontractor, if any
     Pence subcontract_price = 0; // paid by the prime to the subcontractor a year
@@ -95,6 +99,23 @@ struct Contract {
     float quality_offered = 0;
     float complexity = 0;
     std::uint32_t need_key = 0; // stable identity of the need across re-lets
+};
+
+// A framework or dynamic market as it stands: its lots' categories and appointed members. Members
+// of a lot are kept in appointment rank (best first), which is the order of direct award.
+struct FrameworkLot {
+    std::uint32_t category_mask = 0;
+    std::vector<SupplierId> members;
+    std::vector<float> rate_markup;       // each member's tendered markup over its cost
+    std::vector<std::uint8_t> called_off; // each member has won a call-off this term
+};
+
+struct FrameworkState {
+    std::uint32_t region_mask = 0; // regions whose councils may use it (bit r)
+    std::int32_t term_start = -1;  // simulated year of the current term's appointment (-1: none)
+    std::int32_t term_end = -1;    // last simulated year of the current term (inclusive)
+    std::vector<FrameworkLot> lots;
+    bool active(std::int32_t year) const { return term_start >= 0 && year <= term_end; }
 };
 
 struct Market {
@@ -116,6 +137,7 @@ struct Market {
     Pence ledger_supplier_received = 0;
     Pence ledger_prime_paid_subs = 0;
     Pence ledger_subs_received = 0;
+    Pence ledger_framework_fees = 0; // fees suppliers paid framework owners on call-offs
     // What each market (category x region) has published of its tenders; index
     // category * regions + region.
     std::vector<MarketRecord> records;
@@ -124,6 +146,8 @@ struct Market {
     }
     // Shared back-office partnerships (members by council id), rebuilt when policies change.
     std::vector<std::vector<CouncilId>> partnerships;
+    // Frameworks and dynamic markets, in the order the scenario lists them (spec.frameworks).
+    std::vector<FrameworkState> frameworks;
 };
 
 } // namespace tendersim

@@ -71,6 +71,11 @@ void publish_results(Market& m, const YearState& ys) {
     for (std::size_t k = 0; k < tenders.size(); ++k) {
         const Tender& t = tenders[k];
         const TenderOutcome& o = outcomes[k];
+        // An award without competition publishes no bids to learn from: a direct award's price
+        // was the council's own estimate, a framework's direct award its rate card. Only a
+        // refusal tells the council something: it offered too little.
+        const bool competed = t.route != Route::DirectAward && t.route != Route::FrameworkDirect;
+        if (!competed && o.winner.valid()) continue;
         auto& c = cells[m.record_index(t.category, t.region)];
         c.tenders += 1;
         c.bids += o.bids;

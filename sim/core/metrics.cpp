@@ -267,6 +267,7 @@ YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec
                     chain = supply_chain_figures(m, ys);
                     concentration_metrics(m, ys, y);
                 });
+    route_metrics(m, ys, y);
     y.smes_in_supply_chain = static_cast<double>(chain.sme_subcontractors);
     y.primes_subcontracting = static_cast<double>(chain.primes);
     return y;

@@ -5,6 +5,7 @@
 #include "market.hpp"
 #include "year_state.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -91,7 +92,21 @@ struct YearMetrics {
     double social_value_carbon_tonnes = 0;
     double social_value_community_hours = 0;
     double monitored_shortfalls = 0;
+    // Procurement routes (docs/ODD.md 7.20)
+    std::array<double, kRoutes> route_spend_share{}; // of the year's awarded value, by Route
+    double call_off_sme_share = 0; // of call-offs' awarded value, the share won by SMEs
+    double framework_hhi = 0;      // concentration of running call-off spend among suppliers
+    double framework_members = 0;  // live memberships of the lots of frameworks in term
+    double framework_never_called_off_share = 0; // of those, never won a call-off this term
+    double framework_applications = 0;
+    double framework_appointments = 0;
+    double framework_fees_gbp = 0;
+    double onboarding_cost_gbp = 0;
+    std::array<double, kRoutes> route_bid_cost_gbp{}; // suppliers' bid costs by Route
 };
+
+// The route figures of y (route_metrics.cpp).
+void route_metrics(const Market& m, const YearState& ys, YearMetrics& y);
 
 YearMetrics compute_metrics(const Market& m, const YearState& ys, Executor& exec);
 

@@ -406,6 +406,18 @@ const ParamDef kScenarioParams[] = {
             assumed(0.4, 0.9,
                     "LGA draft IT procurement strategy 2017: vanilla solutions reduce lock-in "
                     "(size assumed)")),
+    TS_REAL(levers, call_off_bid_cost_factor, "share", 0, 1,
+            "Cost of a quote or a framework call-off bid as a share of an open tender's bid cost "
+            "(no selection stage below threshold, PA2023 s85; members qualified on appointment)",
+            assumed(0.25, 0.75,
+                    "no source; a quote or call-off reuses what an open bid must "
+                    "prove afresh")),
+    TS_REAL(levers, light_route_admin_factor, "share", 0, 1,
+            "A council's cost of running a quote, direct award or call-off as a share of "
+            "council.tender_admin_cost_gbp",
+            assumed(0.1, 0.5,
+                    "no source; CEBR 2013 puts a UK buyer's cost of a full competition at GBP "
+                    "8,000")),
 
     TS_REAL(
         policy, price_weight, "weight", 0, 1,
@@ -471,6 +483,23 @@ const ParamDef kScenarioParams[] = {
             setting("mechanism switch (off: the knock-out of the pooling channel); Bandiera, Prat "
                     "& Valletti 2009 (AER): bigger, specialised buyers pay less through price "
                     "knowledge (size assumed)")),
+    TS_REAL(policy, direct_award_threshold_gbp, "GBP", 0, 1.0e10,
+            "Contracts below this total value are awarded directly to one supplier without "
+            "competition (0: never)",
+            setting("council contract procedure rules: one quote below about GBP 5k-10k "
+                    "(docs/routes.md)")),
+    TS_REAL(policy, quote_threshold_gbp, "GBP", 0, 1.0e10,
+            "Contracts below this total value are bought by inviting quotes, with no published "
+            "notice (0: never)",
+            setting("council contract procedure rules: three written quotes up to about GBP "
+                    "25k-50k; PA2023 notices from GBP 30,000 (docs/routes.md)")),
+    TS_INT(policy, quote_invitations, "suppliers", 1, 16,
+           "Suppliers a council invites to quote (the incumbent first)",
+           setting("council contract procedure rules: at least three written quotations")),
+    TS_REAL(policy, framework_share, "share", 0, 1,
+            "Share of needs in a framework's categories a council buys by call-off from the "
+            "framework open to it (0: none; [[framework]] in the scenario)",
+            setting("policy lever: PA2023 s45-s49")),
 
     TS_REAL(incumbency, cost_advantage, "share", 0, 1,
             "Incumbent's cost saving from knowing the job",

@@ -1,5 +1,6 @@
 #include "candidate_index.hpp"
 #include "cost_model.hpp"
+#include "frameworks.hpp"
 #include "market_record.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
@@ -63,6 +64,8 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
             break;
         }
         ys.counters.over_reserve_bids += out.over_reserve;
+        const auto route = static_cast<std::size_t>(t.route);
+        add_money(ys.counters.route_bid_costs[route], out.bid_costs, "the year's bid costs");
         if (!out.winner.valid()) {
             // Bids came but none within the reserve: the tender is re-advertised next year.
             if (out.bids > 0 && out.over_reserve == out.bids) ++ys.counters.no_admissible_bid;
@@ -112,6 +115,17 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         c.outcome_payment_share = t.outcome_payment_share;
         c.monitored = policy.monitor_social_value ? 1 : 0;
         c.joint = t.joint ? 1 : 0;
+        c.route = t.route;
+        c.framework = t.framework;
+        if (is_call_off(t.route)) {
+            const auto f = static_cast<std::size_t>(t.framework);
+            c.fee_share = static_cast<float>(m.spec.frameworks[f].fee_share);
+            FrameworkLot& lot = m.frameworks[f].lots[t.framework_lot];
+            const std::ptrdiff_t r = member_rank(lot, b.supplier);
+            if (r >= 0) lot.called_off[static_cast<std::size_t>(r)] = 1;
+            add_money(ys.counters.call_off_sme_value, s.is_sme[i] ? total : 0,
+                      "the year's call-off value");
+        }
         // Under an outcome specification a supplier may bring a new solution.
         c.innovative = t.outcome_spec && rng.bernoulli(s.innovation[i] * cat.innovation_potential);
         if (!s.is_sme[i]) choose_subcontractor(m, index, t, c, policy, rng);
@@ -124,6 +138,8 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         ctr.innovative_awards += c.innovative;
         ctr.award_years += t.duration;
         add_money(ctr.awarded_total_value, total, "the year's awarded value");
+        ++ctr.route_awards[route];
+        add_money(ctr.route_value[route], total, "the year's awarded value");
         add_money(ctr.awarded_annual_value, b.price, "the year's awarded annual value");
         add_money(ctr.sv_promised_total,
                   money_mul(b.sv_offer, t.duration, "a promise of social value"),

@@ -1,6 +1,7 @@
 #include "atomic_add.hpp"
 #include "cost_model.hpp"
 #include "evaluation.hpp"
+#include "frameworks.hpp"
 #include "market_record.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
@@ -35,7 +36,18 @@ struct TenderView {
     double log_ceiling;
     double incumbent_shift;
     double sv_reference;  // the largest social-value offer possible: scores offers for pricing
-    bool selection_stage; // the tender's total value is above the threshold for a selection stage
+    bool selection_stage; // an open tender above the threshold for a selection stage
+    double fee_share;     // of the price, owed to the framework owner on a call-off
+};
+
+// How a bid's price is set (docs/ODD.md 7.20). Compete: against the rivals it expects. Negotiate:
+// a direct award, where no rival exists and it asks the most the council will pay (its estimate),
+// up to its highest markup. RateCard: a framework's direct award, at the markup it tendered when
+// appointed.
+enum class Pricing : std::uint8_t { Compete, Negotiate, RateCard };
+struct Terms {
+    Pricing pricing = Pricing::Compete;
+    double rate_markup = 0; // RateCard
 };
 
 // The price ratio (price / estimate) a bidder with cost ratio k asks and its believed chance of
@@ -113,7 +125,7 @@ constexpr std::array<std::pair<double, double>, 3> kFitNodes{
 // One supplier's bid/no-bid decision and, if it bids, its bid. Returns false for no bid. Writes
 // only `bid` and `belief`.
 bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream rng, Bid& bid,
-                    BidBelief& belief) {
+                    BidBelief& belief, const Terms& terms = {}) {
     const auto& m = v.m;
     const auto& s = m.suppliers;
     const auto& t = v.t;
@@ -171,11 +183,24 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const double award_cost = b.award_cost_share * static_cast<double>(v.total_value);
     // What winning at a price is worth to it over the contract, by its own estimate of cost: a
     // low estimate can make it win work it will lose money on (the winner's curse).
+    // A call-off's fee comes off what the supplier receives, so it prices it in.
+    const double fee = v.fee_share;
     auto profit_if_won = [&](double price, double its_cost) {
-        return (price * (1.0 - withheld) - its_cost) * t.duration - award_cost;
+        return (price * (1.0 - withheld - fee) - its_cost) * t.duration - award_cost;
     };
     Ask ask;
-    if (b.competitive_pricing) {
+    if (terms.pricing == Pricing::Negotiate) {
+        // No rival: the most the council will pay without competing it (its estimate), up to the
+        // highest markup, if that covers the cost.
+        const auto& sp = m.spec.suppliers;
+        const double asked = std::min(static_cast<double>(t.estimated_value),
+                                      cost * (1.0 + sp.markup_max) / (1.0 - fee));
+        ask = {asked / (scope * risk), 1.0};
+        if (profit_if_won(asked, cost) <= 0.0) return false;
+    } else if (terms.pricing == Pricing::RateCard) {
+        // Framework terms bind the member to its appointed rate.
+        ask = {cost * (1.0 + terms.rate_markup) / (1.0 - fee) / scope, 1.0};
+    } else if (b.competitive_pricing) {
         if (cost <= 0.0) return false;
         // What it expects evaluators to credit: its quality and social value as its reputation
         // lets them count.
@@ -192,17 +217,19 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
             const double c = usual * std::exp(fit * node - 0.5 * fit * fit) + sv_cost;
             const Ask a = competitive_ask(v, c / scope, non_price, s.edge[i], incumbent);
             if (a.ratio > 0.0)
-                ex_ante +=
-                    weight * a.win_chance * std::max(0.0, profit_if_won(a.ratio * scope * risk, c));
+                ex_ante += weight * a.win_chance *
+                           std::max(0.0, profit_if_won(a.ratio * scope * risk / (1.0 - fee), c));
         }
         if (ex_ante <= static_cast<double>(v.bid_cost)) return false;
         belief.prepared = true;
         ask = competitive_ask(v, cost / scope, non_price, s.edge[i], incumbent);
+        ask.ratio /= 1.0 - fee;
         // Costed above what it could ask, or at a price not worth winning: no bid is sent.
         if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
     } else {
         // Knock-out: a fixed markup, blind to rivals; the chance of winning is its track record.
-        ask = {(1.0 + m.spec.suppliers.initial_markup) * cost / scope, s.win_belief[i]};
+        ask = {(1.0 + m.spec.suppliers.initial_markup) * cost / scope / (1.0 - fee),
+               s.win_belief[i]};
         if (ask.win_chance * profit_if_won(ask.ratio * scope * risk, cost) <=
             static_cast<double>(v.bid_cost))
             return false;
@@ -232,6 +259,109 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     return true;
 }
 
+bool serves(const Suppliers& s, SupplierId id, CategoryId category) {
+    return s.category_mask[id.index()] >> category.index() & 1u;
+}
+
+bool reaches(const Market& m, SupplierId id, std::size_t region) {
+    const auto& s = m.suppliers;
+    return reaches_region(s.region[id.index()], s.reach[id.index()], m.regions, region);
+}
+
+// Who is asked to bid, by the tender's route (docs/ODD.md 7.20); `consider(id, incumbent, terms)`
+// takes each decision.
+template <class Consider>
+void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, Stream& walk,
+                 Consider&& consider) {
+    const auto& s = m.suppliers;
+    const bool incumbent_serves = t.incumbent.valid() && serves(s, t.incumbent, t.category);
+    switch (t.route) {
+    case Route::Open:
+        if (incumbent_serves) consider(t.incumbent, true, Terms{});
+        // Walk each attention band of the cell with geometric skips at the band's highest notice
+        // rate, then thin by each supplier's own rate (see CandidateIndex::band).
+        for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
+            walk_band(index.band(t.category, t.region, band), s.attention, walk,
+                      [&](SupplierId id) {
+                          if (id != t.incumbent) consider(id, false, Terms{});
+                      });
+        return;
+    case Route::Quotes: {
+        // No notice: the council invites a few suppliers it knows in the market, the incumbent
+        // first, each of whom decides whether to quote.
+        const auto want =
+            static_cast<std::size_t>(m.councils.policy[t.buyer.index()].quote_invitations);
+        std::array<SupplierId, 16> invited{};
+        std::size_t count = 0;
+        if (incumbent_serves && want > 0) invited[count++] = t.incumbent;
+        const auto cell = index.cell(t.category, t.region);
+        for (std::size_t tries = 0;
+             count < std::min(want, invited.size()) && tries < 4 * want && !cell.empty(); ++tries) {
+            const SupplierId id = cell[walk.below(cell.size())];
+            if (std::find(invited.begin(), invited.begin() + count, id) == invited.begin() + count)
+                invited[count++] = id;
+        }
+        for (std::size_t k = 0; k < count; ++k)
+            consider(invited[k], invited[k] == t.incumbent, Terms{});
+        return;
+    }
+    case Route::DirectAward: {
+        // One supplier, asked without competition: the incumbent if it can take the work, else
+        // one the council finds in the market with room for it.
+        const auto fits = [&](SupplierId id) {
+            const std::size_t i = id.index();
+            return s.alive[i] && s.capacity[i] - s.committed[i] >= t.estimated_value &&
+                   (!t.reserved_sme || s.is_sme[i]);
+        };
+        if (incumbent_serves && fits(t.incumbent)) {
+            consider(t.incumbent, true, Terms{Pricing::Negotiate, 0.0});
+            return;
+        }
+        const auto cell = index.cell(t.category, t.region);
+        for (int tries = 0; tries < 8 && !cell.empty(); ++tries) {
+            const SupplierId id = cell[walk.below(cell.size())];
+            if (!fits(id)) continue;
+            consider(id, false, Terms{Pricing::Negotiate, 0.0});
+            return;
+        }
+        return;
+    }
+    case Route::FrameworkDirect:
+    case Route::MiniCompetition:
+    case Route::DynamicMarket: {
+        const FrameworkLot& lot =
+            m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
+        const auto member_can = [&](std::size_t r) {
+            const SupplierId id = lot.members[r];
+            return s.alive[id.index()] && serves(s, id, t.category) && reaches(m, id, t.region);
+        };
+        if (t.route == Route::FrameworkDirect) {
+            // The framework's objective selection: the best-ranked member that can take it, at
+            // its appointed rate (PA2023 s45(4)).
+            for (std::size_t r = 0; r < lot.members.size(); ++r) {
+                const std::size_t i = lot.members[r].index();
+                if (!member_can(r) || s.capacity[i] - s.committed[i] < t.estimated_value) continue;
+                consider(lot.members[r], lot.members[r] == t.incumbent,
+                         Terms{Pricing::RateCard, lot.rate_markup[r]});
+                return;
+            }
+            // No member can take it directly: it is competed among the members instead.
+        }
+        // Competition among the members only: each is invited and reads the invitation as its
+        // bid-writing capacity allows; a supplier off the framework cannot bid.
+        const std::ptrdiff_t held = t.incumbent.valid() ? member_rank(lot, t.incumbent) : -1;
+        if (held >= 0 && member_can(static_cast<std::size_t>(held)))
+            consider(t.incumbent, true, Terms{});
+        for (std::size_t r = 0; r < lot.members.size(); ++r) {
+            if (static_cast<std::ptrdiff_t>(r) == held || !member_can(r)) continue;
+            if (walk.uniform() < s.attention[lot.members[r].index()])
+                consider(lot.members[r], false, Terms{});
+        }
+        return;
+    }
+    }
+}
+
 void bid_for_tender(const Market& m, const CandidateIndex& index,
                     const std::vector<RivalBelief>& pricing, const Tender& t,
                     const BidCounters& counters, TenderOutcome& out, Bid* log_slots) {
@@ -254,12 +384,22 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         t.reserve_published ? std::log(static_cast<double>(std::max<Pence>(1, t.reserve)) /
                                        static_cast<double>(std::max<Pence>(1, t.efficient_cost)))
                             : record.log_ratio_mean + 2.0 * record.log_ratio_sd;
+    // A quote or a call-off bid reuses what an open tender's bid must prove afresh (no selection
+    // stage below the threshold, PA2023 s85; members qualified on appointment): it costs less.
+    const Pence full_bid_cost = bid_cost(b, total);
+    const Pence route_bid_cost = t.route == Route::Open
+                                     ? full_bid_cost
+                                     : round_pence(m.spec.levers.call_off_bid_cost_factor *
+                                                   static_cast<double>(full_bid_cost));
+    const double fee_share =
+        is_call_off(t.route) ? m.spec.frameworks[static_cast<std::size_t>(t.framework)].fee_share
+                             : 0.0;
     const TenderView view{
         m,
         t,
         effort,
         total,
-        bid_cost(b, total),
+        route_bid_cost,
         switching,
         large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost),
         record,
@@ -268,7 +408,9 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         incumbent_shift(t, switching),
         std::max(1.0, static_cast<double>(t.estimated_value) * b.social_value_max_rate * effort *
                           (1.0 + m.spec.levers.social_value_local_bonus)),
-        static_cast<double>(total) >= as_pence(m.spec.evaluation.selection_threshold_gbp)};
+        t.route == Route::Open &&
+            static_cast<double>(total) >= as_pence(m.spec.evaluation.selection_threshold_gbp),
+        fee_share};
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender. With the bid log on, the tender's own log slots
@@ -277,33 +419,32 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     Bid* const bids = log_slots ? log_slots : scratch.data();
     std::size_t n = 0;
     out.bids_over_cap = 0;
-    auto consider = [&](SupplierId id, bool incumbent) {
+    out.bid_costs = 0;
+    auto consider = [&](SupplierId id, bool incumbent, const Terms& terms = {}) {
         ++out.considered;
         BidBelief belief;
+        // A rate-card award asks for no bid; every other route's bid is prepared at a cost.
+        const Pence cost = terms.pricing == Pricing::RateCard ? 0 : view.bid_cost;
         if (n < kMaxBids) {
-            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n], belief)) {
-                if (belief.prepared) counters.record_unsent(id, view.bid_cost);
+            if (!decide_and_bid(view, id, incumbent, walk.sub(id.v), bids[n], belief, terms)) {
+                if (belief.prepared) {
+                    counters.record_unsent(id, cost);
+                    out.bid_costs += cost;
+                }
                 return;
             }
-            counters.record(id, view.bid_cost, belief.win_chance, belief.markup);
+            counters.record(id, cost, belief.win_chance, belief.markup);
+            out.bid_costs += cost;
             ++n;
         } else {
             // The cap binds: the decision is still taken (it draws from its own sub-stream and
             // writes nothing), only to count the bid the cap drops (reported at the end of a run).
             Bid dropped;
-            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped, belief))
+            if (decide_and_bid(view, id, incumbent, walk.sub(id.v), dropped, belief, terms))
                 ++out.bids_over_cap;
         }
     };
-    const auto& s = m.suppliers;
-    if (t.incumbent.valid() && (s.category_mask[t.incumbent.index()] >> t.category.index() & 1u))
-        consider(t.incumbent, true);
-    // Walk each attention band of the cell with geometric skips at the band's highest notice
-    // rate, then thin by each supplier's own rate (see CandidateIndex::band).
-    for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-        walk_band(index.band(t.category, t.region, band), s.attention, walk, [&](SupplierId id) {
-            if (id != t.incumbent) consider(id, false);
-        });
+    gather_bids(m, index, t, walk, consider);
 
     out.bids = static_cast<std::uint16_t>(n);
     out.sme_bids = 0;

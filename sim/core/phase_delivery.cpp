@@ -24,6 +24,15 @@ void settle_contracts(Market& m, YearState& ys) {
         add_money(m.ledger_council_paid, r.paid, "the councils' payments ledger");
         add_money(m.ledger_prime_paid_subs, r.subcontract_paid, "the subcontract payments ledger");
         add_money(ys.counters.outcome_withheld, r.withheld, "withheld outcome payments");
+        if (c.fee_share > 0.0f) {
+            // A call-off's fee: a fixed share of what is paid, owed to the framework's owner
+            // (PA2023 s45(7)); a cost to the supplier.
+            const Pence fee =
+                round_pence(static_cast<double>(c.fee_share) * static_cast<double>(r.paid));
+            add_money(s.cost_year[c.supplier.index()], fee, "a supplier's costs");
+            add_money(m.ledger_framework_fees, fee, "the framework fees ledger");
+            add_money(ys.counters.framework_fees, fee, "the year's framework fees");
+        }
         const std::size_t b = c.buyer.index();
         add_money(councils.paid_total[b], r.paid, "a council's total payments");
         add_money(councils.paid_year[b], r.paid, "a council's yearly payments");

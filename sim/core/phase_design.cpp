@@ -1,4 +1,5 @@
 #include "evaluation.hpp"
+#include "frameworks.hpp"
 #include "market_record.hpp"
 #include "phases.hpp"
 #include "policy.hpp"
@@ -115,6 +116,44 @@ void divide_into_lots(Market& m, std::vector<Tender>& tenders, YearCounters& ctr
     tenders.swap(out);
 }
 
+// How the need is bought (docs/ODD.md 7.20): below the direct-award threshold without
+// competition; else, for a council that routes a share of its spend through frameworks, a call-off
+// from the framework lot that covers it if one of its members can serve it (the draw on its own
+// stream, so no other draw moves), at
+// the lot's weights and without reservations (a framework's members are fixed); else below the
+// quote threshold by invited quotes; else an open procedure.
+void choose_route(const Market& m, Tender& t, const PolicySpec& p) {
+    const double total = static_cast<double>(t.estimated_value) * t.duration;
+    if (p.direct_award_threshold_gbp > 0.0 && total < as_pence(p.direct_award_threshold_gbp)) {
+        t.route = Route::DirectAward;
+        return;
+    }
+    if (p.framework_share > 0.0) {
+        const FrameworkLotRef ref = framework_for(m, t.buyer, t.category);
+        Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Route, t.need_key);
+        if (ref.valid() && rng.bernoulli(p.framework_share) &&
+            has_member_for(m, ref, t.category, t.region)) {
+            const auto& fw = m.spec.frameworks[static_cast<std::size_t>(ref.framework)];
+            const auto& lot = fw.lots[ref.lot];
+            t.framework = ref.framework;
+            t.framework_lot = ref.lot;
+            const bool direct = fw.direct_award && (fw.direct_award_max_gbp <= 0.0 ||
+                                                    total <= as_pence(fw.direct_award_max_gbp));
+            t.route = fw.dynamic ? Route::DynamicMarket
+                                 : (direct ? Route::FrameworkDirect : Route::MiniCompetition);
+            const EvaluationWeights w =
+                policy_score_weights(lot.social_value_weight, lot.price_weight);
+            t.social_value_weight = static_cast<float>(w.social_value);
+            t.price_weight = static_cast<float>(w.price);
+            t.reserved_sme = 0;
+            t.reserved_local = 0;
+            return;
+        }
+    }
+    if (p.quote_threshold_gbp > 0.0 && total < as_pence(p.quote_threshold_gbp))
+        t.route = Route::Quotes;
+}
+
 } // namespace
 
 void run_design(Market& m, YearState& ys, Executor& exec) {
@@ -142,12 +181,22 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
             t.outcome_spec = 1;
             t.outcome_payment_share = static_cast<float>(p.outcome_payment_share);
         }
+        choose_route(m, t, p);
     });
-    // A divided need is run as one procurement: its extra lots cost the lot admin cost only.
-    const auto procurements =
-        std::count_if(tenders.begin(), tenders.end(), [](const Tender& t) { return t.lot == 0; });
+    // A divided need is run as one procurement: its extra lots cost the lot admin cost only. A
+    // quote, direct award or call-off costs a share of an open procedure's administration.
+    const Pence open_cost = pence_from_gbp(m.spec.council.tender_admin_cost_gbp);
+    const Pence light_cost = pence_from_gbp(m.spec.council.tender_admin_cost_gbp *
+                                            m.spec.levers.light_route_admin_factor);
+    std::int64_t open_procurements = 0;
+    std::int64_t light_procurements = 0;
+    for (const Tender& t : tenders) {
+        if (t.lot != 0) continue;
+        ++(t.route == Route::Open ? open_procurements : light_procurements);
+    }
     add_money(ys.counters.council_procurement_cost,
-              money_mul(pence_from_gbp(m.spec.council.tender_admin_cost_gbp), procurements,
+              money_add(money_mul(open_cost, open_procurements, "tender administration costs"),
+                        money_mul(light_cost, light_procurements, "tender administration costs"),
                         "tender administration costs"),
               "the councils' procurement costs");
     ys.tenders.outcomes.assign(tenders.size(), TenderOutcome{});

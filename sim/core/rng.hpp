@@ -27,6 +27,7 @@ enum class StreamPurpose : std::uint32_t {
     SocialValueMix,
     JobFit,        // a firm's fit with one need: the same at every letting of that need
     JointEstimate, // a partnership's estimate of a joint tender from its pooled records
+    Route,         // whether a need is called off from a framework (docs/ODD.md 7.20)
 };
 
 constexpr std::uint64_t mix64(std::uint64_t z) {

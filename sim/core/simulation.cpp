@@ -117,6 +117,8 @@ std::uint64_t state_hash(const Market& m) {
         h.value(p.sme_reserve_threshold_gbp), h.value(p.sme_target_share),
             h.value(p.subcontract_sme_share);
         h.value(p.partnership_max_size);
+        h.value(p.direct_award_threshold_gbp), h.value(p.quote_threshold_gbp),
+            h.value(p.quote_invitations), h.value(p.framework_share);
         h.value(std::uint8_t{p.monitor_social_value}), h.value(std::uint8_t{p.reserve_sme}),
             h.value(std::uint8_t{p.reserve_local}), h.value(std::uint8_t{p.shared_back_office});
     }
@@ -130,7 +132,14 @@ std::uint64_t state_hash(const Market& m) {
         h.value(k.custom), h.value(k.relet_of_failure), h.value(k.outcome_spec),
             h.value(k.innovative), h.value(k.monitored), h.value(k.joint),
             h.value(k.outcome_payment_share);
+        h.value(k.route), h.value(k.framework), h.value(k.fee_share);
     }
+    for (const auto& f : m.frameworks) {
+        h.value(f.region_mask), h.value(f.term_start), h.value(f.term_end);
+        for (const auto& lot : f.lots)
+            h.vec(lot.members), h.vec(lot.rate_markup), h.vec(lot.called_off);
+    }
+    h.value(m.ledger_framework_fees);
     h.value(m.ledger_prime_paid_subs), h.value(m.ledger_subs_received), h.value(m.next_need_key);
     h.value(m.ledger_council_paid), h.value(m.ledger_supplier_received), h.value(m.year);
     return h.h;

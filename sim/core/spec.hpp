@@ -147,7 +147,8 @@ struct LeverSpec {
     double reputation_penalty = 0.15;            // reputation lost per monitored shortfall
     double reputation_recovery = 0.05;           // reputation regained a year
     double vanilla_lockin_reduction = 0.7;       // cut in custom builds for shared standard systems
-    double call_off_bid_cost_factor = 0.5; // a call-off bid's cost against an open tender's
+    double call_off_bid_cost_factor = 0.5; // a quote's or call-off bid's cost against an open bid's
+    double light_route_admin_factor = 0.25; // council's cost of a quote, direct award or call-off
 };
 
 struct IncumbencySpec {
@@ -235,16 +236,16 @@ struct FrameworkLotSpec {
 
 struct FrameworkSpec {
     std::string name;
-    std::vector<std::int64_t> regions; // regions whose councils may use it (empty: national)
-    std::int64_t start_year = 1;       // reported year of the first appointment
-    std::int64_t term_years = 4;       // a framework's term (PA2023 s47: at most 4 years)
-    bool open = false;                 // an open framework reopens to new suppliers (s49)
-    std::int64_t reopen_years = 1;     // years between reopenings of an open framework
-    bool dynamic = false;              // a dynamic market: suppliers join any year, no term
-    double fee_share = 0.01;           // of call-off value, paid by the supplier to the owner
-    double onboarding_cost_gbp = 5'000.0; // a supplier's cost of applying to a lot
+    std::vector<std::int64_t> regions;    // regions whose councils may use it (empty: national)
+    std::int64_t start_year = 1;          // reported year of the first appointment
+    std::int64_t term_years = 4;          // a framework's term (PA2023 s47: at most 4 years)
+    bool open = false;                    // an open framework reopens to new suppliers (s49)
+    std::int64_t reopen_years = 1;        // years between reopenings of an open framework
+    bool dynamic = false;                 // a dynamic market: suppliers join any year, no term
+    double fee_share = 0.007;             // of call-off value, paid by the supplier to the owner
+    double onboarding_cost_gbp = 5'800.0; // a supplier's cost of applying to a lot
     bool direct_award = false;            // call-offs may be awarded directly (s46 selection)
-    double direct_award_max_gbp = 0.0; // total call-off value up to which it does (0: any value)
+    double direct_award_max_gbp = 0.0;    // total call-off value up to which it does (0: any value)
     std::vector<FrameworkLotSpec> lots;
 };
 

@@ -10,6 +10,24 @@
 
 namespace tendersim {
 
+// How a need is bought (docs/ODD.md 7.20). Open: a published notice anyone may answer. Quotes: a
+// few invited suppliers, below the quote threshold. DirectAward: one supplier, no competition,
+// below the direct-award threshold. FrameworkDirect / MiniCompetition: a call-off from a
+// framework's lot, awarded to one member by the framework's selection rule or competed among its
+// members. DynamicMarket: a call-off competed among a dynamic market's members.
+enum class Route : std::uint8_t {
+    Open = 0,
+    Quotes,
+    DirectAward,
+    FrameworkDirect,
+    MiniCompetition,
+    DynamicMarket
+};
+inline constexpr std::size_t kRoutes = 6;
+inline constexpr bool is_call_off(Route r) {
+    return r == Route::FrameworkDirect || r == Route::MiniCompetition || r == Route::DynamicMarket;
+}
+
 struct Tender {
     CouncilId buyer;
     CategoryId category;
@@ -23,6 +41,9 @@ struct Tender {
     std::uint8_t joint = 0;        // partners merged into this tender (0: a single buyer)
     std::uint8_t lot = 0;          // lot number when a need was divided (0: undivided or first)
     std::uint8_t reserve_published = 0; // bidders know the reserve
+    Route route = Route::Open;
+    std::uint8_t framework_lot = 0; // the lot of `framework` a call-off is made under
+    std::int16_t framework = -1;    // Market::frameworks index of a call-off (-1: none)
     float outcome_payment_share = 0;
     SupplierId incumbent;
     Pence efficient_cost = 0;  // annual cost at the efficient reference
@@ -66,6 +87,7 @@ struct TenderOutcome {
     std::uint8_t shortlisted = 0;
     std::uint16_t over_reserve = 0; // bids rejected for exceeding the reserve
     Pence lowest_price = 0;
+    Pence bid_costs = 0;     // what the bidders spent preparing bids for it
     float log_ratio_sum = 0; // published bids: sums of log(price / estimate) and of its square
     float log_ratio_sq_sum = 0;
     float standing_sum = 0; // and of the bids' standings (pricing.hpp)

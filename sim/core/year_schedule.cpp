@@ -1,5 +1,6 @@
 #include "year_schedule.hpp"
 
+#include "frameworks.hpp"
 #include "phases.hpp"
 #include "policy.hpp"
 
@@ -28,6 +29,7 @@ void open_year(Market& m, YearState& ys) {
     reset_year_counters(m);
     apply_adoptions(m);
     steer_sme_targets(m);
+    run_framework_appointments(m, ys.counters);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "rng.hpp"
 #include "tender.hpp"
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -60,6 +61,15 @@ struct YearCounters {
     std::int64_t exits_idle = 0;         // of exits, after dynamics.exit_idle_years without revenue
     std::int64_t potential_entrants = 0; // would-be entrants that weighed entry
     std::int64_t carried_needs = 0;      // new needs carried to next year (team at capacity)
+    // routes (docs/ODD.md 7.20), indexed by Route
+    std::array<std::int64_t, kRoutes> route_awards{};
+    std::array<Pence, kRoutes> route_value{};     // total value of the year's awards by route
+    std::array<Pence, kRoutes> route_bid_costs{}; // suppliers' bid costs by route
+    Pence call_off_sme_value = 0;                 // of call-offs' total value, won by SMEs
+    std::int64_t framework_applications = 0;      // applications to framework lots this year
+    std::int64_t framework_appointments = 0;      // of which appointed
+    Pence onboarding_costs = 0;                   // suppliers' costs of those applications
+    Pence framework_fees = 0;                     // fees paid to framework owners this year
     void reset() { *this = YearCounters{}; }
 };
 

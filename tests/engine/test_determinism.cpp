@@ -6,6 +6,7 @@
 #include "io/csv_writers.hpp"
 #include "io/scenario_loader.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <memory>
 #include <vector>
@@ -66,7 +67,35 @@ TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2, 
     REQUIRE(!spec.adoptions.empty());
     spec.run.burn_in_years = 0;
     spec.policy.sme_target_share = 0.5;
+    // Routes: a framework with direct award and a capped lot, a dynamic market, and quotes and
+    // direct awards below thresholds, from year 2 (appointments, call-offs, fees).
+    FrameworkSpec fw;
+    fw.name = "national";
+    fw.start_year = 2;
+    fw.term_years = 3;
+    fw.direct_award = true;
+    fw.direct_award_max_gbp = 400'000;
+    fw.lots = {FrameworkLotSpec{"ict", {"ict-infrastructure", "software-saas"}, 12, 0.5, 0.2},
+               FrameworkLotSpec{"back office", {"back-office"}, 0, 0.6, 0.0}};
+    FrameworkSpec dps;
+    dps.name = "care";
+    dps.dynamic = true;
+    dps.regions = {0, 2};
+    dps.lots = {FrameworkLotSpec{"care", {"social-care-tech"}, 0, 0.6, 0.1}};
+    spec.frameworks = {fw, dps};
+    spec.policy.framework_share = 0.6;
+    spec.policy.direct_award_threshold_gbp = 30'000;
+    spec.policy.quote_threshold_gbp = 150'000;
     const Trace one = trace(spec, 1, 8);
+    // Every route was taken in some year.
+    for (const char* route :
+         {"spend_share_quotes", "spend_share_direct_award", "spend_share_framework_direct",
+          "spend_share_mini_competition", "spend_share_dynamic_market"}) {
+        CAPTURE(route);
+        CHECK(std::any_of(one.metrics.begin(), one.metrics.end(), [&](const auto& row) {
+            return row.first == route && !row.second.empty() && std::stod(row.second) > 0.0;
+        }));
+    }
     for (int threads : {2, 4, 8}) {
         CAPTURE(threads);
         const Trace other = trace(spec, threads, 8);

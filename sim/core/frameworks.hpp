@@ -1,0 +1,36 @@
+#pragma once
+// Frameworks and dynamic markets (docs/ODD.md 7.20): their owners appoint members per lot, and
+// councils that route spend through frameworks call off from the members.
+#include "market.hpp"
+#include "year_state.hpp"
+
+namespace tendersim {
+
+// Resolves the scenario's frameworks (lots' categories, regions) into the market; no members yet.
+void build_frameworks(Market& m);
+
+// As a year opens, after the year's adoptions: a framework whose first term starts, or whose term
+// has ended, runs a new appointment competition; an open framework at its reopening and a dynamic
+// market every year admit new members. Serial and draw-free: every decision reads the market as
+// the year opens.
+void run_framework_appointments(Market& m, YearCounters& ctr);
+
+struct FrameworkLotRef {
+    std::int16_t framework = -1;
+    std::uint8_t lot = 0;
+    bool valid() const { return framework >= 0; }
+};
+
+// The framework lot a council calls off from for a category this year: the first framework, in
+// scenario order, that is in its term, is open to the council's region and has a lot covering the
+// category. Invalid if there is none.
+FrameworkLotRef framework_for(const Market& m, CouncilId buyer, CategoryId category);
+
+// Whether a live member of the lot serves the category in the region (else a council buys the
+// need by its other routes).
+bool has_member_for(const Market& m, FrameworkLotRef ref, CategoryId category, std::size_t region);
+
+// A member's position in a lot's rank (best first), or -1 when it is not a member.
+std::ptrdiff_t member_rank(const FrameworkLot& lot, SupplierId id);
+
+} // namespace tendersim
