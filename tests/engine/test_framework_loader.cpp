@@ -1,6 +1,7 @@
 // [[framework]] and [[framework.lot]] in scenario files: every field read, inherited from a base
 // or replaced, written to manifest.json and by params --toml, and each bad input located.
 #include "io/input_file_error.hpp"
+#include "io/manifest.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -292,4 +293,28 @@ TEST_CASE("a framework region the market lacks is an error, also after --set") {
         CHECK(std::string(e.what()) == "--set market.regions=1: key 'market.regions': expected "
                                        "more than 1 (framework \"f\" covers region 1), got 1");
     }
+}
+
+TEST_CASE("manifest.json lists every framework with every field and lot") {
+    ScenarioSpec spec;
+    spec.categories = default_categories();
+    const ManifestInfo info;
+    CHECK(manifest_json(spec, info).ends_with("  ],\n  \"frameworks\": []\n}\n"));
+    spec = load_scenario_text(kTwoFrameworks, "s.toml");
+    CHECK(manifest_json(spec, info)
+              .ends_with(
+                  "  ],\n  \"frameworks\": [\n    {\"name\": \"ict\", \"regions\": [0, 2], "
+                  "\"start_year\": 3, \"term_years\": 2, \"open\": true, \"reopen_years\": 2, "
+                  "\"dynamic\": false, \"fee_share\": 0.015, \"onboarding_cost_gbp\": 2500, "
+                  "\"direct_award\": true, \"direct_award_max_gbp\": 100000, \"lots\": [{\"name\": "
+                  "\"infra\", \"categories\": [\"ict-infrastructure\", \"telecoms\"], "
+                  "\"max_suppliers\": 8, \"price_weight\": 0.5, \"social_value_weight\": 0.2}, "
+                  "{\"name\": \"software\", \"categories\": [\"software-saas\"], "
+                  "\"max_suppliers\": 0, \"price_weight\": 0.6, \"social_value_weight\": 0}]},\n"
+                  "    {\"name\": \"dps\", \"regions\": [], \"start_year\": 1, \"term_years\": 4, "
+                  "\"open\": false, \"reopen_years\": 1, \"dynamic\": true, \"fee_share\": 0.01, "
+                  "\"onboarding_cost_gbp\": 5000, \"direct_award\": false, "
+                  "\"direct_award_max_gbp\": 0, \"lots\": [{\"name\": \"care\", \"categories\": "
+                  "[\"social-care-tech\"], \"max_suppliers\": 0, \"price_weight\": 0.6, "
+                  "\"social_value_weight\": 0}]}\n  ]\n}\n"));
 }
