@@ -2,6 +2,7 @@
 // or replaced, written to manifest.json and by params --toml, and each bad input located.
 #include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
+#include "io/params_docs.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -317,4 +318,35 @@ TEST_CASE("manifest.json lists every framework with every field and lot") {
                   "\"direct_award_max_gbp\": 0, \"lots\": [{\"name\": \"care\", \"categories\": "
                   "[\"social-care-tech\"], \"max_suppliers\": 0, \"price_weight\": 0.6, "
                   "\"social_value_weight\": 0}]}\n  ]\n}\n"));
+}
+
+TEST_CASE("params --toml writes the frameworks, and the file reads back the same") {
+    const ScenarioSpec spec = load_scenario_text(kTwoFrameworks, "s.toml");
+    const std::string resolved = scenario_toml(spec, "# resolved");
+    CHECK(resolved.find("[[framework]]\nname = \"ict\"\nregions = [0, 2]\n") != std::string::npos);
+    const ScenarioSpec again = load_scenario_text(resolved, "resolved.toml");
+    REQUIRE(again.frameworks.size() == spec.frameworks.size());
+    for (std::size_t f = 0; f < spec.frameworks.size(); ++f)
+        CHECK(framework_json(again.frameworks[f]) == framework_json(spec.frameworks[f]));
+    CHECK(scenario_toml(again, "# resolved") == resolved);
+    // A scenario without frameworks writes no [[framework]] (its resolved file is unchanged).
+    ScenarioSpec none;
+    none.categories = default_categories();
+    CHECK(scenario_toml(none, "#").find("framework") == std::string::npos);
+}
+
+TEST_CASE("the [[framework]] example in the parameter reference loads") {
+    const std::string doc = parameter_reference_markdown();
+    const auto section = doc.find("## Frameworks and dynamic markets (`[[framework]]`)");
+    REQUIRE(section != std::string::npos);
+    const auto start = doc.find("```toml\n", section);
+    REQUIRE(start != std::string::npos);
+    const auto end = doc.find("```", start + 8);
+    REQUIRE(end != std::string::npos);
+    const std::string example = doc.substr(start + 8, end - start - 8);
+    const ScenarioSpec spec = load_scenario_text("schema_version = 2\n" + example, "example");
+    REQUIRE(spec.frameworks.size() == 2);
+    CHECK(spec.frameworks[0].lots.size() == 2);
+    CHECK(spec.frameworks[0].regions.empty());
+    CHECK(spec.frameworks[1].dynamic);
 }
