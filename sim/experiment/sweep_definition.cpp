@@ -114,6 +114,10 @@ std::string sweep_definition(const SweepSpec& s) {
               << (def ? param_value_text(*def, patched) : std::string("?")) << "\n";
         }
     }
+    // Each framework on one line, as manifest.json writes it (none: no line, so the definitions
+    // of sweeps without frameworks are what they were).
+    for (std::size_t k = 0; k < b.frameworks.size(); ++k)
+        o << "framework[" << k << "] = " << framework_json(b.frameworks[k]) << "\n";
     return o.str();
 }
 

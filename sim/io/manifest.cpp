@@ -54,6 +54,30 @@ std::string adoption_json(const Adoption& a) {
     return o.str();
 }
 
+std::string framework_json(const FrameworkSpec& f) {
+    std::ostringstream o;
+    auto flag = [](bool b) { return b ? "true" : "false"; };
+    o << "{\"name\": " << json_string(f.name) << ", \"regions\": [";
+    for (std::size_t k = 0; k < f.regions.size(); ++k) o << (k ? ", " : "") << f.regions[k];
+    o << "], \"start_year\": " << f.start_year << ", \"term_years\": " << f.term_years
+      << ", \"open\": " << flag(f.open) << ", \"reopen_years\": " << f.reopen_years
+      << ", \"dynamic\": " << flag(f.dynamic) << ", \"fee_share\": " << format_number(f.fee_share)
+      << ", \"onboarding_cost_gbp\": " << format_number(f.onboarding_cost_gbp)
+      << ", \"direct_award\": " << flag(f.direct_award)
+      << ", \"direct_award_max_gbp\": " << format_number(f.direct_award_max_gbp) << ", \"lots\": [";
+    for (std::size_t l = 0; l < f.lots.size(); ++l) {
+        const FrameworkLotSpec& lot = f.lots[l];
+        o << (l ? ", " : "") << "{\"name\": " << json_string(lot.name) << ", \"categories\": [";
+        for (std::size_t k = 0; k < lot.categories.size(); ++k)
+            o << (k ? ", " : "") << json_string(lot.categories[k]);
+        o << "], \"max_suppliers\": " << lot.max_suppliers
+          << ", \"price_weight\": " << format_number(lot.price_weight)
+          << ", \"social_value_weight\": " << format_number(lot.social_value_weight) << "}";
+    }
+    o << "]}";
+    return o.str();
+}
+
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
     std::ostringstream o;
     o << "{\n  \"tool\": \"tendersim\",\n  \"version\": " << json_string(kVersion)
@@ -92,7 +116,10 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
               << json_value(def.kind, param_value_text(def, spec.categories[c]));
         o << "}" << (c + 1 < spec.categories.size() ? "," : "") << "\n";
     }
-    o << "  ]\n}\n";
+    o << "  ],\n  \"frameworks\": [";
+    for (std::size_t k = 0; k < spec.frameworks.size(); ++k)
+        o << (k ? "," : "") << "\n    " << framework_json(spec.frameworks[k]);
+    o << (spec.frameworks.empty() ? "" : "\n  ") << "]\n}\n";
     return o.str();
 }
 

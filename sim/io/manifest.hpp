@@ -1,7 +1,7 @@
 #pragma once
 // manifest.json: what produced a results directory (scenario, the hash of every file it was
-// built from, every resolved parameter and [[adopt]] entry, seeds, threads, version, commit,
-// wall time), so any result can be traced and rerun.
+// built from, every resolved parameter, [[adopt]] entry and [[framework]], seeds, threads, version,
+// commit, wall time), so any result can be traced and rerun.
 #include "core/bid_cap.hpp"
 #include "core/spec.hpp"
 
@@ -26,6 +26,8 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info);
 std::string source_files_json(const std::vector<SourceFile>& sources, const std::string& indent);
 // One [[adopt]] entry: {"year": 5, "scope": "region", "region": 1, "policy": {"key": value}}.
 std::string adoption_json(const Adoption& adoption);
+// One [[framework]]: {"name": ..., every field, "lots": [{"name": ..., "categories": [...], ...}]}.
+std::string framework_json(const FrameworkSpec& framework);
 std::string sha256_of(const std::string& text);
 
 } // namespace tendersim

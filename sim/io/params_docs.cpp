@@ -6,6 +6,8 @@
 #include <ostream>
 #include <span>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace tendersim {
 namespace {
@@ -78,6 +80,109 @@ std::string toml_value(ParamKind kind, const std::string& text) {
     return kind == ParamKind::Choice ? toml_string(text) : text;
 }
 
+// Numbers as TOML, lists as TOML arrays.
+template <class T, class F> std::string toml_list(const std::vector<T>& items, F text) {
+    std::string out = "[";
+    for (std::size_t k = 0; k < items.size(); ++k) out += (k ? ", " : "") + text(items[k]);
+    return out + "]";
+}
+
+std::string toml_bool(bool b) {
+    return b ? "true" : "false";
+}
+
+// One [[framework]] with its lots, every key written (reopen_years only for an open framework,
+// the only one it applies to).
+void framework_toml(std::ostream& out, const FrameworkSpec& f) {
+    out << "\n# A framework or dynamic market (docs/parameters.md, [[framework]]).\n"
+        << "[[framework]]\nname = " << toml_string(f.name)
+        << "\nregions = " << toml_list(f.regions, [](std::int64_t r) { return std::to_string(r); })
+        << "\nstart_year = " << f.start_year << "\nterm_years = " << f.term_years
+        << "\nopen = " << toml_bool(f.open) << "\n";
+    if (f.open) out << "reopen_years = " << f.reopen_years << "\n";
+    out << "dynamic = " << toml_bool(f.dynamic) << "\nfee_share = " << format_number(f.fee_share)
+        << "\nonboarding_cost_gbp = " << format_number(f.onboarding_cost_gbp)
+        << "\ndirect_award = " << toml_bool(f.direct_award)
+        << "\ndirect_award_max_gbp = " << format_number(f.direct_award_max_gbp) << "\n";
+    for (const FrameworkLotSpec& lot : f.lots)
+        out << "[[framework.lot]]\nname = " << toml_string(lot.name) << "\ncategories = "
+            << toml_list(lot.categories, [](const std::string& c) { return toml_string(c); })
+            << "\nmax_suppliers = " << lot.max_suppliers
+            << "\nprice_weight = " << format_number(lot.price_weight)
+            << "\nsocial_value_weight = " << format_number(lot.social_value_weight) << "\n";
+}
+
+// The [[framework]] section of the parameter reference: its keys, their defaults (from
+// FrameworkSpec and FrameworkLotSpec, so they cannot drift) and a worked example.
+void framework_reference(std::ostream& out) {
+    const FrameworkSpec f;
+    const FrameworkLotSpec lot;
+    out << "\n## Frameworks and dynamic markets (`[[framework]]`)\n\n"
+        << "A scenario may define frameworks (Procurement Act 2023 s45-s49) and dynamic markets "
+           "(s39-s42) from which councils award call-offs. Each `[[framework]]` needs a `name` "
+           "no other framework has and at least one `[[framework.lot]]`; each lot needs a `name` "
+           "no other lot of its framework has and a non-empty `categories` list. The other keys "
+           "are optional and take the default shown. A scenario's `[[framework]]` list replaces "
+           "its `base` scenario's as a whole (like `[[category]]`); a scenario without one keeps "
+           "its base's. An unknown key, a value out of range or a combination below marked as an "
+           "error stops the loader with the file, line and key.\n\n"
+        << "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
+        << "| `name` | string | (required) | unique among the frameworks | The framework's name "
+           "|\n"
+        << "| `regions` | list of integers | [] | 0 to market.regions - 1, each once | Regions "
+           "whose councils may use it (empty: national) |\n"
+        << "| `start_year` | integer | " << f.start_year
+        << " | 1 to 200 | Reported year of the first appointment |\n"
+        << "| `term_years` | integer | " << f.term_years
+        << " | 1 to 4 | Term of the framework (PA2023 s47: at most 4 years); ignored for a dynamic "
+           "market |\n"
+        << "| `open` | bool | " << toml_bool(f.open)
+        << " | true/false | An open framework reopens to new suppliers (s49) |\n"
+        << "| `reopen_years` | integer | " << f.reopen_years
+        << " | 1 to 200 | Years between reopenings; only with `open = true` (an error otherwise) "
+           "|\n"
+        << "| `dynamic` | bool | " << toml_bool(f.dynamic)
+        << " | true/false | A dynamic market: suppliers join in any year and it has no term, so "
+           "`term_years` is ignored; it awards by competition, so `direct_award = true` is an "
+           "error |\n"
+        << "| `fee_share` | real | " << format_number(f.fee_share)
+        << " | 0 to 0.1 | Share of call-off value the supplier pays the framework's owner |\n"
+        << "| `onboarding_cost_gbp` | real | " << format_number(f.onboarding_cost_gbp)
+        << " | 0 to 10000000 | A supplier's cost (GBP) of applying to a lot |\n"
+        << "| `direct_award` | bool | " << toml_bool(f.direct_award)
+        << " | true/false | Call-offs may be awarded directly, without a mini-competition (s46) "
+           "|\n"
+        << "| `direct_award_max_gbp` | real | " << format_number(f.direct_award_max_gbp)
+        << " | 0 to 1000000000000 | Total call-off value (GBP) up to which direct award applies "
+           "(0: any value) |\n"
+        << "\nEach `[[framework.lot]]`:\n\n"
+        << "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
+        << "| `name` | string | (required) | unique within the framework | The lot's name |\n"
+        << "| `categories` | list of strings | (required) | names of the scenario's `[[category]]` "
+           "tables (or of the defaults); a category in at most one lot of a framework | Categories "
+           "the lot covers |\n"
+        << "| `max_suppliers` | integer | " << lot.max_suppliers
+        << " | 0 or more | Suppliers appointed to the lot (0: every qualified applicant) |\n"
+        << "| `price_weight` | real | " << format_number(lot.price_weight)
+        << " | 0 to 1 | Weight of price in the lot's call-off evaluation |\n"
+        << "| `social_value_weight` | real | " << format_number(lot.social_value_weight)
+        << " | 0 to 0.6 | Weight of social value; `price_weight + social_value_weight` at most 1 "
+           "(the rest is quality) |\n"
+        << "\nA national ICT framework of two lots, and a dynamic market in regions 0 and 1 "
+           "(category names from `default_categories()`):\n\n"
+        << "```toml\n"
+        << "[[framework]]\nname = \"national-ict\"\nstart_year = 2\nterm_years = 4\n"
+           "fee_share = 0.01\n[[framework.lot]]\nname = \"infrastructure\"\n"
+           "categories = [\"ict-infrastructure\", \"telecoms\"]\nmax_suppliers = 12\n"
+           "[[framework.lot]]\nname = \"software\"\n"
+           "categories = [\"software-saas\", \"digital-services\"]\nprice_weight = 0.5\n"
+           "social_value_weight = 0.1\n\n"
+        << "[[framework]]\nname = \"care-tech-dps\"\nregions = [0, 1]\ndynamic = true\n"
+           "onboarding_cost_gbp = 1500\n[[framework.lot]]\nname = \"all\"\n"
+           "categories = [\"social-care-tech\"]\n"
+        << "```\n";
+}
+
 } // namespace
 
 std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comment) {
@@ -124,6 +229,7 @@ std::string scenario_toml(const ScenarioSpec& spec, std::string_view header_comm
                     << "\n";
         }
     }
+    for (const FrameworkSpec& f : spec.frameworks) framework_toml(out, f);
     return out.str();
 }
 
@@ -167,6 +273,7 @@ std::string parameter_reference_markdown() {
         << kTableHeader;
     const CategorySpec cat_defaults;
     for (const auto& def : category_params()) reference_row(out, def, cat_defaults);
+    framework_reference(out);
     return out.str();
 }
 

@@ -4,6 +4,7 @@
 #include "core/params.hpp"
 #include "errors.hpp"
 #include "file_io.hpp"
+#include "framework_loader.hpp"
 #include "input_file_error.hpp"
 #include "names.hpp"
 #include "scenario_schema.hpp"
@@ -248,13 +249,14 @@ void read_label(const std::string& section, const toml::node& v, std::uint32_t l
         r.fail_at(line_of(v), section, name_expectation() + ", got " + quoted_name(spec.name));
 }
 
-// The line in this file of a key validate_scenario names (see KeyLineFn). [[category]] replaces
-// the base's categories whole; [[adopt]] entries add to the base's, which come first in
+// The line in this file of a key validate_scenario names (see KeyLineFn). [[category]] and
+// [[framework]] replace the base's whole; [[adopt]] entries add to the base's, which come first in
 // spec.adoptions.
 std::uint32_t line_in_file(const toml::table& root, std::size_t base_adoptions,
                            std::string_view key, std::size_t index) {
     const auto dot = key.find('.');
     const std::string_view section = key.substr(0, dot);
+    if (section == "framework") return framework_key_line(root, key, index);
     if (section == "category" || section == "adopt") {
         const std::size_t first = section == "adopt" ? base_adoptions : 0;
         const auto* arr = root.get_as<toml::array>(section);
@@ -278,7 +280,7 @@ ScenarioSpec from_table(const TomlReader& r, int depth) {
         const std::string section(k.str());
         const std::uint32_t line = line_of(k);
         if (section == "schema_version" || section == "base") continue;
-        if (section == "adopt") continue; // after the market is known, below
+        if (section == "adopt" || section == "framework") continue; // below
         if (section == "name" || section == "description") {
             read_label(section, v, line, spec, r);
         } else if (section == "category") {
@@ -292,12 +294,15 @@ ScenarioSpec from_table(const TomlReader& r, int depth) {
             }
         } else {
             r.fail_at(line, section,
-                      "unknown top-level key; expected schema_version, name, description, a "
-                      "[section] or [[category]]");
+                      "unknown top-level key; expected schema_version, name, description, "
+                      "base, a [section], [[category]], [[adopt]] or [[framework]]");
         }
     }
     const std::size_t base_adoptions = spec.adoptions.size();
     if (const toml::node* adopt = root.get("adopt")) load_adoptions(*adopt, spec, r);
+    // Like [[category]], a [[framework]] list replaces the base's whole. Regions and lot
+    // categories are checked against the final market and categories by validate_scenario.
+    if (const toml::node* frameworks = root.get("framework")) load_frameworks(*frameworks, spec, r);
     if (spec.categories.empty()) spec.categories = default_categories();
     // The base passed these checks on its own, so a failure involves a key this file sets:
     // cross-field errors name its line here.
@@ -472,6 +477,50 @@ void check_adoption_years(const ScenarioSpec& spec, const ScenarioChecks& checks
     }
 }
 
+// A framework for a region the market lacks, or a lot for a category the scenario lacks: also
+// when a file built on the framework's replaces the categories, or --set lowers market.regions.
+void check_frameworks(const ScenarioSpec& spec, const ScenarioChecks& checks) {
+    const std::int64_t regions = spec.market.regions;
+    std::vector<std::string> names;
+    std::string listed;
+    for (const CategorySpec& c : spec.categories) {
+        listed += (names.empty() ? "" : ", ") + c.name;
+        names.push_back(c.name);
+    }
+    for (std::size_t f = 0; f < spec.frameworks.size(); ++f) {
+        const FrameworkSpec& fw = spec.frameworks[f];
+        const std::string in = "framework \"" + fw.name + "\"";
+        for (const auto region : fw.regions) {
+            if (region >= 0 && region < regions) continue;
+            const std::string rs = std::to_string(region);
+            const std::string n = std::to_string(regions);
+            checks.fail_pair(
+                {"framework.regions", checks.at("framework.regions", f),
+                 "expected region numbers from 0 to " + std::to_string(regions - 1) +
+                     " (market.regions = " + n + ") in " + in + ", got " + rs},
+                {"market.regions", checks.at("market.regions"),
+                 "expected more than " + rs + " (" + in + " covers region " + rs + "), got " + n},
+                checks.at("framework", f));
+        }
+        for (std::size_t l = 0; l < fw.lots.size(); ++l) {
+            const FrameworkLotSpec& lot = fw.lots[l];
+            for (const auto& name : lot.categories) {
+                if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+                const std::size_t k = lot_index(spec, f, l);
+                const std::string lot_in = "lot \"" + lot.name + "\" of " + in;
+                checks.fail_pair(
+                    {"framework.lot.categories", checks.at("framework.lot.categories", k),
+                     "expected names of the scenario's categories (" + listed + ") in " + lot_in +
+                         ", got \"" + name + "\"" + did_you_mean(name, names)},
+                    {"category", checks.at("category", 0),
+                     "expected a [[category]] named \"" + name + "\" (" + lot_in +
+                         " covers it), got " + listed},
+                    checks.at("framework.lot", k));
+            }
+        }
+    }
+}
+
 } // namespace
 
 void validate_scenario(const ScenarioSpec& spec, const std::string& file,
@@ -483,6 +532,7 @@ void validate_scenario(const ScenarioSpec& spec, const std::string& file,
     check_adoption_targets(spec, checks);
     check_adoption_conflicts(spec, checks);
     check_adoption_years(spec, checks);
+    check_frameworks(spec, checks);
     // A market that would not fit in memory, or whose money could pass what 64-bit pence hold,
     // is refused here, before a run creates any output.
     try {

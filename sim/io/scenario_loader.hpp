@@ -32,9 +32,11 @@ struct Override {
 void apply_overrides(ScenarioSpec& spec, const std::vector<Override>& overrides);
 
 // The line in source_name that sets a key, 0 if that file does not set it. key is a registry
-// key ("suppliers.markup_min"), "category.K" / "adopt.K" in the index-th [[category]] /
-// [[adopt]] of the spec, or "category" / "adopt" for that table's header line; index is kNoIndex
-// for the other keys.
+// key ("suppliers.markup_min"), "category.K" / "adopt.K" / "framework.K" in the index-th
+// [[category]] / [[adopt]] / [[framework]] of the spec, "framework.lot.K" in the index-th
+// [[framework.lot]] counting the lots of every framework in order, or "category" / "adopt" /
+// "framework" / "framework.lot" for that table's header line; index is kNoIndex for the other
+// keys.
 inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
 using KeyLineFn = std::function<std::uint32_t(std::string_view key, std::size_t index)>;
 

@@ -36,6 +36,12 @@ expect 2 "dirbase.toml:3: key 'base': file 'sub' is a directory, not a file" "$t
 printf '%s\nbase = "nope.toml"\n' "$head" >"$out/missing.toml"
 expect 2 "missing.toml:3: key 'base': file 'nope.toml' not found (resolved to $out/nope.toml)" \
   "$ts" run "$out/missing.toml"
+# A bad [[framework]] (a term over the 4 years of PA2023 s47): located, exit 2, no results.
+printf '%s\n[[framework]]\nname = "f"\nterm_years = 5\n[[framework.lot]]\nname = "a"\ncategories = ["facilities"]\n' \
+  "$head" >"$out/framework.toml"
+expect 2 "framework.toml:5: key 'framework.term_years': expected an integer from 1 to 4" \
+  "$ts" run "$out/framework.toml" --out "$out/framework-results"
+[ ! -e "$out/framework-results" ] || { echo "FAIL: a bad [[framework]] left results"; fails=$((fails + 1)); }
 truncate -s 17M "$out/big.toml"
 expect 2 "big.toml: scenario file is 17825792 bytes; input files may hold at most 16 MiB" \
   "$ts" run "$out/big.toml"

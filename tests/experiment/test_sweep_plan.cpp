@@ -130,6 +130,22 @@ TEST_CASE("plan: the definition covers [[adopt]], the whole base chain and the e
     CHECK(definition_change("", def).find("older tendersim") != std::string::npos);
 }
 
+TEST_CASE("plan: the definition covers the base scenario's frameworks") {
+    SweepSpec spec = test::load(kMorris);
+    const std::string none = sweep_definition(spec);
+    CHECK(none.find("framework") == std::string::npos); // unchanged for sweeps without any
+    tendersim::FrameworkSpec f;
+    f.name = "ict";
+    f.lots.push_back({"a", {"x"}, 3, 0.5, 0.1});
+    spec.base.frameworks.push_back(f);
+    const std::string with = sweep_definition(spec);
+    CHECK(with.find("\nframework[0] = " + tendersim::framework_json(f) + "\n") !=
+          std::string::npos);
+    spec.base.frameworks[0].lots[0].max_suppliers = 4;
+    CHECK(definition_change(with, sweep_definition(spec))
+              .starts_with("the resolved scenario of every design point differs: framework[0] "));
+}
+
 TEST_CASE("plan: grid, lhs and sobol sizes") {
     const std::string p = "[[parameter]]\nkey = \"policy.price_weight\"\nmin = 0.2\nmax = 0.8\n"
                           "[[parameter]]\nkey = \"policy.reserve_local\"\n";
