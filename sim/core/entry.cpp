@@ -41,6 +41,9 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys) {
     const auto& bidding = m.spec.bidding;
     for (std::size_t k = 0; k < tenders.tenders.size(); ++k) {
         const Tender& t = tenders.tenders[k];
+        // A call-off is open only to a framework's members: a newcomer can neither see it nor
+        // win it until it joins at the next competition or reopening.
+        if (is_call_off(t.route)) continue;
         CellProspect& cell = cells[cell_of(m, t.category.index(), t.region)];
         ++cell.tenders;
         if (k >= tenders.outcomes.size()) continue;

@@ -139,10 +139,14 @@ struct Market {
     Pence ledger_subs_received = 0;
     Pence ledger_framework_fees = 0; // fees suppliers paid framework owners on call-offs
     // What each market (category x region) has published of its tenders; index
-    // category * regions + region.
+    // category * regions + region. Competitions among a framework's or dynamic market's members
+    // have a record of their own after those (docs/ODD.md 7.20): a call-off draws only members.
     std::vector<MarketRecord> records;
     std::size_t record_index(CategoryId c, std::size_t region) const {
         return c.index() * regions + region;
+    }
+    std::size_t record_index(CategoryId c, std::size_t region, Route route) const {
+        return record_index(c, region) + (is_call_off(route) ? categories * regions : 0);
     }
     // Shared back-office partnerships (members by council id), rebuilt when policies change.
     std::vector<std::vector<CouncilId>> partnerships;

@@ -31,7 +31,8 @@ void open_records(Market& m) {
     prior.log_ratio_sd = static_cast<float>(b.prior_bid_spread);
     prior.standing_mean = 0.0f;
     prior.standing_sd = static_cast<float>(b.prior_bid_spread);
-    m.records.assign(m.categories * m.regions, prior);
+    // The advertised market's records, then the call-offs' (used only with frameworks).
+    m.records.assign(m.categories * m.regions * (m.spec.frameworks.empty() ? 1 : 2), prior);
     m.councils.price_belief.assign(m.councils.size() * m.categories,
                                    static_cast<float>(1.0 + m.spec.suppliers.initial_markup));
 }
@@ -76,7 +77,7 @@ void publish_results(Market& m, const YearState& ys) {
         // refusal tells the council something: it offered too little.
         const bool competed = t.route != Route::DirectAward && t.route != Route::FrameworkDirect;
         if (!competed && o.winner.valid()) continue;
-        auto& c = cells[m.record_index(t.category, t.region)];
+        auto& c = cells[m.record_index(t.category, t.region, t.route)];
         c.tenders += 1;
         c.bids += o.bids;
         c.sum += o.log_ratio_sum;

@@ -47,7 +47,8 @@ struct TenderView {
 enum class Pricing : std::uint8_t { Compete, Negotiate, RateCard };
 struct Terms {
     Pricing pricing = Pricing::Compete;
-    double rate_markup = 0; // RateCard
+    double rate_markup = 0; // RateCard: the price; a member's competed call-off: the ceiling
+    bool rate_ceiling = false;
 };
 
 // The price ratio (price / estimate) a bidder with cost ratio k asks and its believed chance of
@@ -224,6 +225,11 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         belief.prepared = true;
         ask = competitive_ask(v, cost / scope, non_price, s.edge[i], incumbent);
         ask.ratio /= 1.0 - fee;
+        // A framework's prices are maximums in its call-offs: a member bids no more than its
+        // appointed rate (its cost x (1 + the markup it tendered)).
+        if (terms.rate_ceiling && ask.ratio > 0.0)
+            ask.ratio = std::min(ask.ratio, cost * (1.0 + terms.rate_markup) / (1.0 - fee) /
+                                                (scope * risk));
         // Costed above what it could ask, or at a price not worth winning: no bid is sent.
         if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
     } else {
@@ -349,13 +355,18 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         }
         // Competition among the members only: each is invited and reads the invitation as its
         // bid-writing capacity allows; a supplier off the framework cannot bid.
+        // Framework members bid at most their appointed rates; a dynamic market sets no prices.
+        const bool capped = t.route != Route::DynamicMarket;
+        const auto terms_of = [&](std::size_t r) {
+            return Terms{Pricing::Compete, lot.rate_markup[r], capped};
+        };
         const std::ptrdiff_t held = t.incumbent.valid() ? member_rank(lot, t.incumbent) : -1;
         if (held >= 0 && member_can(static_cast<std::size_t>(held)))
-            consider(t.incumbent, true, Terms{});
+            consider(t.incumbent, true, terms_of(static_cast<std::size_t>(held)));
         for (std::size_t r = 0; r < lot.members.size(); ++r) {
             if (static_cast<std::ptrdiff_t>(r) == held || !member_can(r)) continue;
             if (walk.uniform() < s.attention[lot.members[r].index()])
-                consider(lot.members[r], false, Terms{});
+                consider(lot.members[r], false, terms_of(r));
         }
         return;
     }
@@ -376,7 +387,7 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     const Pence switching = t.custom ? round_pence(lockin * m.spec.incumbency.switching_cost_share *
                                                    static_cast<double>(t.estimated_value))
                                      : 0;
-    const std::size_t market = m.record_index(t.category, t.region);
+    const std::size_t market = m.record_index(t.category, t.region, t.route);
     const MarketRecord& record = m.records[market];
     // A published reserve is the ceiling; a secret one is guessed from the bids the market has
     // published (rarely above the mean plus two spreads).

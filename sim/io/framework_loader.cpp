@@ -157,15 +157,6 @@ void read_lots(const toml::node& v, FrameworkSpec& fw, const TomlReader& r) {
         if (lot.categories.empty())
             r.fail_at(line_of(element), "framework.lot.categories",
                       "expected a non-empty list of category names" + in + ", got none");
-        if (lot.price_weight + lot.social_value_weight > 1.0) {
-            const toml::node* sv = table.get("social_value_weight");
-            const toml::node* price = table.get("price_weight");
-            r.fail_at(line_of(sv ? *sv : *price),
-                      sv ? "framework.lot.social_value_weight" : "framework.lot.price_weight",
-                      "expected price_weight + social_value_weight <= 1" + in + ", got " +
-                          format_number(lot.price_weight) + " + " +
-                          format_number(lot.social_value_weight));
-        }
         fw.lots.push_back(std::move(lot));
     }
 }

@@ -119,7 +119,7 @@ void framework_reference(std::ostream& out) {
     const FrameworkLotSpec lot;
     out << "\n## Frameworks and dynamic markets (`[[framework]]`)\n\n"
         << "A scenario may define frameworks (Procurement Act 2023 s45-s49) and dynamic markets "
-           "(s39-s42) from which councils award call-offs. Each `[[framework]]` needs a `name` "
+           "(s34-s40) from which councils award call-offs. Each `[[framework]]` needs a `name` "
            "no other framework has and at least one `[[framework.lot]]`; each lot needs a `name` "
            "no other lot of its framework has and a non-empty `categories` list. The other keys "
            "are optional and take the default shown. A scenario's `[[framework]]` list replaces "
@@ -134,23 +134,22 @@ void framework_reference(std::ostream& out) {
         << "| `start_year` | integer | " << f.start_year
         << " | 1 to 200 | Reported year of the first appointment |\n"
         << "| `term_years` | integer | " << f.term_years
-        << " | 1 to 4 | Term of the framework (PA2023 s47: at most 4 years); ignored for a dynamic "
-           "market |\n"
+        << " | 1 to 4 | Term of the framework (PA2023 s47: at most 4 years); for a dynamic market, "
+           "the years over which a supplier weighs joining (the market itself does not end) |\n"
         << "| `open` | bool | " << toml_bool(f.open)
         << " | true/false | An open framework reopens to new suppliers (s49) |\n"
         << "| `reopen_years` | integer | " << f.reopen_years
         << " | 1 to 200 | Years between reopenings; only with `open = true` (an error otherwise) "
            "|\n"
         << "| `dynamic` | bool | " << toml_bool(f.dynamic)
-        << " | true/false | A dynamic market: suppliers join in any year and it has no term, so "
-           "`term_years` is ignored; it awards by competition, so `direct_award = true` is an "
-           "error |\n"
+        << " | true/false | A dynamic market: suppliers join in any year and it does not end; it "
+           "awards by competition, so `direct_award = true` is an error |\n"
         << "| `fee_share` | real | " << format_number(f.fee_share)
         << " | 0 to 0.1 | Share of call-off value the supplier pays the framework's owner |\n"
         << "| `onboarding_cost_gbp` | real | " << format_number(f.onboarding_cost_gbp)
         << " | 0 to 10000000 | A supplier's cost (GBP) of applying to a lot |\n"
         << "| `direct_award` | bool | " << toml_bool(f.direct_award)
-        << " | true/false | Call-offs may be awarded directly, without a mini-competition (s46) "
+        << " | true/false | Call-offs may be awarded directly, without a mini-competition (s45(4)) "
            "|\n"
         << "| `direct_award_max_gbp` | real | " << format_number(f.direct_award_max_gbp)
         << " | 0 to 1000000000000 | Total call-off value (GBP) up to which direct award applies "
@@ -164,10 +163,11 @@ void framework_reference(std::ostream& out) {
         << "| `max_suppliers` | integer | " << lot.max_suppliers
         << " | 0 or more | Suppliers appointed to the lot (0: every qualified applicant) |\n"
         << "| `price_weight` | real | " << format_number(lot.price_weight)
-        << " | 0 to 1 | Weight of price in the lot's call-off evaluation |\n"
+        << " | 0 to 1 | Price's share of price + quality in the lot's call-off evaluation, as "
+           "`policy.price_weight` |\n"
         << "| `social_value_weight` | real | " << format_number(lot.social_value_weight)
-        << " | 0 to 0.6 | Weight of social value; `price_weight + social_value_weight` at most 1 "
-           "(the rest is quality) |\n"
+        << " | 0 to 0.6 | Weight of social value in the total score; price and quality share the "
+           "rest in their ratio, as `policy.social_value_weight` |\n"
         << "\nA national ICT framework of two lots, and a dynamic market in regions 0 and 1 "
            "(category names from `default_categories()`):\n\n"
         << "```toml\n"

@@ -241,17 +241,15 @@ TEST_CASE("framework values out of range name the key and what was expected") {
           "table");
 }
 
-TEST_CASE("lot weights may add up to 1 at most") {
-    CHECK(error_of(kHead + kLot + "price_weight = 0.6\nsocial_value_weight = 0.5\n") ==
-          "s.toml:8: key 'framework.lot.social_value_weight': expected price_weight + "
-          "social_value_weight <= 1 in lot \"a\" of framework \"f\", got 0.6 + 0.5");
-    // In either order, the social value weight's line.
-    CHECK(error_of(kHead + kLot + "social_value_weight = 0.5\nprice_weight = 0.6\n") ==
-          "s.toml:7: key 'framework.lot.social_value_weight': expected price_weight + "
-          "social_value_weight <= 1 in lot \"a\" of framework \"f\", got 0.6 + 0.5");
-    CHECK_NOTHROW(
-        load_scenario_text(kHead + kLot + "price_weight = 0.4\nsocial_value_weight = 0.6\n", "s"));
-    CHECK_NOTHROW(load_scenario_text(kHead + kLot + "price_weight = 1\n", "s"));
+TEST_CASE("lot weights read as the policy's: social value first, price its share of the rest") {
+    // price_weight is price's share of price + quality, as policy.price_weight; so 0.6 and 0.6
+    // (the DSP specialists lot) is valid: price 24%, quality 16%, social value 60%.
+    const auto spec =
+        load_scenario_text(kHead + kLot + "price_weight = 0.6\nsocial_value_weight = 0.6\n", "s");
+    REQUIRE(spec.frameworks.size() == 1);
+    CHECK(spec.frameworks[0].lots[0].social_value_weight == 0.6);
+    CHECK(error_of(kHead + kLot + "social_value_weight = 0.7\n")
+              .find("framework.lot.social_value_weight") != std::string::npos);
 }
 
 TEST_CASE("contradictory framework settings are errors") {
@@ -313,8 +311,8 @@ TEST_CASE("manifest.json lists every framework with every field and lot") {
                   "{\"name\": \"software\", \"categories\": [\"software-saas\"], "
                   "\"max_suppliers\": 0, \"price_weight\": 0.6, \"social_value_weight\": 0}]},\n"
                   "    {\"name\": \"dps\", \"regions\": [], \"start_year\": 1, \"term_years\": 4, "
-                  "\"open\": false, \"reopen_years\": 1, \"dynamic\": true, \"fee_share\": 0.01, "
-                  "\"onboarding_cost_gbp\": 5000, \"direct_award\": false, "
+                  "\"open\": false, \"reopen_years\": 1, \"dynamic\": true, \"fee_share\": 0.007, "
+                  "\"onboarding_cost_gbp\": 5800, \"direct_award\": false, "
                   "\"direct_award_max_gbp\": 0, \"lots\": [{\"name\": \"care\", \"categories\": "
                   "[\"social-care-tech\"], \"max_suppliers\": 0, \"price_weight\": 0.6, "
                   "\"social_value_weight\": 0}]}\n  ]\n}\n"));
@@ -332,7 +330,7 @@ TEST_CASE("params --toml writes the frameworks, and the file reads back the same
     // A scenario without frameworks writes no [[framework]] (its resolved file is unchanged).
     ScenarioSpec none;
     none.categories = default_categories();
-    CHECK(scenario_toml(none, "#").find("framework") == std::string::npos);
+    CHECK(scenario_toml(none, "#").find("\n[[framework]]") == std::string::npos);
 }
 
 TEST_CASE("the [[framework]] example in the parameter reference loads") {
