@@ -33,7 +33,8 @@ def main():
                 out.append("")
                 continue
             mark = "*" if r["distinguishable"] in ("TRUE", "true") else ""
-            out.append(FORMATS[fmt](float(r["mean"])) + mark)
+            # A metric not defined in a scenario (no call-offs, say) is written empty.
+            out.append((FORMATS[fmt](float(r["mean"])) if r["mean"] else "-") + mark)
         print(f"| {s} | " + " | ".join(out) + " |")
 
 

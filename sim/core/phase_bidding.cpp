@@ -228,8 +228,8 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         // A framework's prices are maximums in its call-offs: a member bids no more than its
         // appointed rate (its cost x (1 + the markup it tendered)).
         if (terms.rate_ceiling && ask.ratio > 0.0)
-            ask.ratio = std::min(ask.ratio, cost * (1.0 + terms.rate_markup) / (1.0 - fee) /
-                                                (scope * risk));
+            ask.ratio = std::min(ask.ratio,
+                                 cost * (1.0 + terms.rate_markup) / (1.0 - fee) / (scope * risk));
         // Costed above what it could ask, or at a price not worth winning: no bid is sent.
         if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
     } else {
