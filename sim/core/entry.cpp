@@ -41,9 +41,13 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys) {
     const auto& bidding = m.spec.bidding;
     for (std::size_t k = 0; k < tenders.tenders.size(); ++k) {
         const Tender& t = tenders.tenders[k];
-        // A call-off is open only to a framework's members: a newcomer can neither see it nor
-        // win it until it joins at the next competition or reopening.
-        if (is_call_off(t.route)) continue;
+        // A call-off is open only to a framework's members. A closed framework's call-offs are
+        // out of a newcomer's reach for the rest of its term; an open framework or dynamic
+        // market can be joined at its next reopening, so its call-offs count as prospects.
+        if (is_call_off(t.route)) {
+            const auto& fw = m.spec.frameworks[static_cast<std::size_t>(t.framework)];
+            if (!fw.open && !fw.dynamic) continue;
+        }
         CellProspect& cell = cells[cell_of(m, t.category.index(), t.region)];
         ++cell.tenders;
         if (k >= tenders.outcomes.size()) continue;
