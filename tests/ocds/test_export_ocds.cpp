@@ -7,6 +7,7 @@
 #include "ocds/export/ocds_exporter.hpp"
 
 #include <doctest/doctest.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -122,4 +123,51 @@ TEST_CASE("gzip stream: the compressed export inflates back to the same bytes") 
     const std::string packed = sink.str();
     CHECK(packed.size() < text.size() / 3);
     CHECK(gunzip(packed) == text);
+}
+
+TEST_CASE("OCDS export: each route has its procurement method") {
+    // Quotes and direct awards below thresholds, and call-offs from a framework with direct
+    // award and mini-competitions: OCDS's method codelist tells them apart.
+    ScenarioSpec spec =
+        load_scenario_file(std::string(TENDERSIM_SOURCE_DIR) + "/tests/golden/golden.toml");
+    FrameworkSpec fw;
+    fw.name = "national";
+    fw.direct_award = true;
+    fw.direct_award_max_gbp = 300'000;
+    fw.lots = {FrameworkLotSpec{"tech", {"ict-infrastructure", "software-saas"}, 20, 0.6, 0.0}};
+    spec.frameworks = {fw};
+    spec.policy.framework_share = 0.8;
+    spec.policy.direct_award_threshold_gbp = 40'000;
+    spec.policy.quote_threshold_gbp = 150'000;
+    Simulation sim(spec, 3, 1);
+    sim.set_bid_log(true);
+    std::ostringstream out;
+    ocds::OcdsExporter exporter(out, spec.name, 0, 2030);
+    for (int y = 0; y < 3; ++y) {
+        sim.run_year();
+        exporter.write_year(sim.market(), sim.last_year());
+    }
+    std::istringstream in(out.str());
+    std::map<std::string, int> methods;
+    std::string line;
+    while (std::getline(in, line)) {
+        const json package = json::parse(line);
+        const json& release = package.at("releases").at(0);
+        if (!release.contains("tender")) continue; // a contract termination
+        const auto& tender = release.at("tender");
+        const std::string method = tender.at("procurementMethod");
+        const std::string details = tender.at("procurementMethodDetails");
+        ++methods[method];
+        if (method == "selective") CHECK(details.find("mini-competition") != std::string::npos);
+        if (method == "limited") CHECK(details.find("quotations") != std::string::npos);
+        if (method == "direct")
+            CHECK((details.find("Direct award") == 0 ||
+                   details.find("direct award from") != std::string::npos));
+        if (method == "direct" && details.find("framework") == std::string::npos)
+            CHECK(tender.at("numberOfTenderers").get<int>() <= 1);
+    }
+    for (const char* m : {"open", "limited", "direct", "selective"}) {
+        CAPTURE(m);
+        CHECK(methods[m] > 0);
+    }
 }

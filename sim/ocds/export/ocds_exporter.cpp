@@ -12,6 +12,38 @@
 namespace tendersim::ocds {
 namespace {
 
+// The tender's route as OCDS's method codelist puts it (open: anyone may bid; selective: only
+// qualified suppliers, here a framework's or dynamic market's members; limited: suppliers the
+// buyer invites; direct: one supplier), with the route in words.
+struct RouteMethod {
+    const char* code;
+    std::string details;
+};
+
+RouteMethod route_method(const Market& m, const Tender& t) {
+    const auto framework = [&] {
+        const auto& fw = m.spec.frameworks[static_cast<std::size_t>(t.framework)];
+        return "\"" + fw.name + "\", lot \"" + fw.lots[t.framework_lot].name + "\"";
+    };
+    switch (t.route) {
+    case Route::Open:
+        break;
+    case Route::Quotes:
+        return {"limited", "Request for quotations from invited suppliers (below threshold)"};
+    case Route::DirectAward:
+        return {"direct", "Direct award without competition (below threshold)"};
+    case Route::FrameworkDirect:
+        return {"direct", "Call-off by direct award from framework " + framework()};
+    case Route::MiniCompetition:
+        return {"selective",
+                "Call-off by mini-competition among the members of framework " + framework()};
+    case Route::DynamicMarket:
+        return {"selective",
+                "Call-off competed among the members of dynamic market " + framework()};
+    }
+    return {"open", "Open procedure"};
+}
+
 // Dates: a reported year y is the financial year starting on 1 April of calendar year
 // calendar_start_year + y - 1. Its tenders are advertised from mid-January, awarded in March
 // and their contracts run from 1 April for their duration.
@@ -140,7 +172,8 @@ void OcdsExporter::write_tender(const Market& m, const YearState& ys, std::size_
 
     // Tender: value over the whole contract, method, criteria and periods.
     const std::string& category = m.spec.categories[t.category.index()].name;
-    std::string details = "Open procedure";
+    const RouteMethod method = route_method(m, t);
+    std::string details = method.details;
     if (t.reserved_sme) details += "; reserved for SMEs";
     if (t.reserved_local) details += "; reserved for local suppliers";
     // Tender::joint counts the partners' needs merged into it (1: the lead's own need only).
@@ -174,7 +207,7 @@ void OcdsExporter::write_tender(const Market& m, const YearState& ys, std::size_
     }
     j.key("value");
     write_value(j, money_mul(t.estimated_value, t.duration, "a tender's total value"));
-    j.key("procurementMethod").plain("open").key("procurementMethodDetails").text(details);
+    j.key("procurementMethod").plain(method.code).key("procurementMethodDetails").text(details);
     j.key("awardCriteria").plain(wp >= 1.0 ? "priceOnly" : "ratedCriteria");
     j.key("awardCriteriaDetails")
         .text("Most economically advantageous tender: price " + percent(wp) + ", quality " +
