@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace tendersim {
@@ -106,7 +107,9 @@ std::vector<Applicant> applicants(const Market& m, std::size_t f, std::size_t l,
         const std::uint32_t served = s.category_mask[i] & lot.category_mask;
         if (!s.alive[i] || served == 0 || member[i]) continue;
         double expected = 0.0;
-        double typical = 0.0; // the smallest typical call-off it could be asked to take (pence/yr)
+        // The financial-standing test of the smallest typical call-off it could take (pence a
+        // year; 0 where that call-off is below the threshold for a selection stage).
+        double typical = std::numeric_limits<double>::infinity();
         for (std::uint32_t mask = served; mask; mask &= mask - 1) {
             const auto c = static_cast<std::size_t>(std::countr_zero(mask));
             const auto& cat = m.spec.categories[c];
@@ -114,7 +117,7 @@ std::vector<Applicant> applicants(const Market& m, std::size_t f, std::size_t l,
             const double total =
                 median * 0.5 * static_cast<double>(cat.duration_min_years + cat.duration_max_years);
             const double needs = total >= as_pence(ev.selection_threshold_gbp) ? median : 0.0;
-            typical = typical == 0.0 ? needs : std::min(typical, needs);
+            typical = std::min(typical, needs);
             for (std::size_t k = 0; k < s.reach[i] && k < m.regions; ++k) {
                 const std::size_t r = (s.region[i] + k) % m.regions;
                 if (!(fw.region_mask >> r & 1u)) continue;
