@@ -45,7 +45,7 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys) {
         // out of a newcomer's reach for the rest of its term; an open framework or dynamic
         // market can be joined at its next reopening, so its call-offs count as prospects.
         if (is_call_off(t.route)) {
-            const auto& fw = m.spec.frameworks[static_cast<std::size_t>(t.framework)];
+            const auto& fw = m.framework_spec(static_cast<std::size_t>(t.framework));
             if (!fw.open && !fw.dynamic) continue;
         }
         CellProspect& cell = cells[cell_of(m, t.category.index(), t.region)];

@@ -24,6 +24,9 @@ std::uint32_t category_mask_of(const Market& m, const FrameworkLotSpec& lot) {
 std::ptrdiff_t covering_lot(const Market& m, std::size_t f, CouncilId buyer, CategoryId category) {
     const FrameworkState& fw = m.frameworks[f];
     if (!(fw.region_mask >> m.councils.region[buyer.index()] & 1u)) return -1;
+    if (!fw.councils.empty() &&
+        std::find(fw.councils.begin(), fw.councils.end(), buyer) == fw.councils.end())
+        return -1;
     for (std::size_t l = 0; l < fw.lots.size(); ++l)
         if (fw.lots[l].category_mask >> category.index() & 1u)
             return static_cast<std::ptrdiff_t>(l);
@@ -93,7 +96,7 @@ struct Applicant {
 std::vector<Applicant> applicants(const Market& m, std::size_t f, std::size_t l,
                                   const std::vector<double>& value,
                                   const std::vector<double>& capacity) {
-    const auto& spec = m.spec.frameworks[f];
+    const auto& spec = m.framework_spec(f);
     const FrameworkState& fw = m.frameworks[f];
     const FrameworkLot& lot = fw.lots[l];
     const auto& s = m.suppliers;
@@ -157,7 +160,7 @@ std::vector<Applicant> applicants(const Market& m, std::size_t f, std::size_t l,
 void appoint(Market& m, std::size_t f, std::size_t l, std::vector<Applicant> apps,
              YearCounters& ctr) {
     FrameworkLot& lot = m.frameworks[f].lots[l];
-    const auto& spec = m.spec.frameworks[f];
+    const auto& spec = m.framework_spec(f);
     const Pence cost = pence_from_gbp(spec.onboarding_cost_gbp);
     for (const auto& a : apps) {
         add_money(m.suppliers.bid_cost_year[a.id.index()], cost, "a supplier's bid costs");
@@ -185,29 +188,67 @@ void appoint(Market& m, std::size_t f, std::size_t l, std::vector<Applicant> app
     ctr.framework_appointments += static_cast<std::int64_t>(apps.size());
 }
 
+FrameworkState framework_state(const Market& m, std::size_t spec_index) {
+    const auto& spec = m.spec.frameworks[spec_index];
+    FrameworkState fw;
+    fw.spec = spec_index;
+    if (spec.regions.empty()) fw.region_mask = m.regions >= 32 ? ~0u : (1u << m.regions) - 1u;
+    for (const auto r : spec.regions) fw.region_mask |= 1u << r;
+    for (const auto& lot : spec.lots) {
+        FrameworkLot state;
+        state.category_mask = category_mask_of(m, lot);
+        fw.lots.push_back(std::move(state));
+    }
+    return fw;
+}
+
+// Partnerships' own frameworks follow the partnerships: a partnership that has none gets one of
+// each partnership framework the scenario defines, in its partners' regions; one whose
+// partnership broke up is retired (its running call-offs run on). Partnerships change only when
+// policies do, so this is cheap on most years.
+void sync_partnership_frameworks(Market& m) {
+    for (std::size_t f = 0; f < m.frameworks.size(); ++f) {
+        FrameworkState& fw = m.frameworks[f];
+        if (fw.councils.empty() || fw.retired) continue;
+        const bool current = std::find(m.partnerships.begin(), m.partnerships.end(), fw.councils) !=
+                             m.partnerships.end();
+        if (current) continue;
+        fw.retired = true;
+        fw.term_end = std::min(fw.term_end, m.year - 1);
+    }
+    for (std::size_t k = 0; k < m.spec.frameworks.size(); ++k) {
+        if (!m.spec.frameworks[k].partnership) continue;
+        for (const auto& partners : m.partnerships) {
+            const bool exists =
+                std::any_of(m.frameworks.begin(), m.frameworks.end(), [&](const auto& fw) {
+                    return fw.spec == k && !fw.retired && fw.councils == partners;
+                });
+            if (exists) continue;
+            FrameworkState fw = framework_state(m, k);
+            fw.councils = partners;
+            fw.region_mask = 0;
+            for (const CouncilId c : partners) fw.region_mask |= 1u << m.councils.region[c.index()];
+            m.frameworks.push_back(std::move(fw));
+        }
+    }
+}
+
 } // namespace
 
 void build_frameworks(Market& m) {
     m.frameworks.clear();
-    for (const auto& spec : m.spec.frameworks) {
-        FrameworkState fw;
-        if (spec.regions.empty()) fw.region_mask = m.regions >= 32 ? ~0u : (1u << m.regions) - 1u;
-        for (const auto r : spec.regions) fw.region_mask |= 1u << r;
-        for (const auto& lot : spec.lots) {
-            FrameworkLot state;
-            state.category_mask = category_mask_of(m, lot);
-            fw.lots.push_back(std::move(state));
-        }
-        m.frameworks.push_back(std::move(fw));
-    }
+    for (std::size_t k = 0; k < m.spec.frameworks.size(); ++k)
+        if (!m.spec.frameworks[k].partnership) m.frameworks.push_back(framework_state(m, k));
 }
 
 void run_framework_appointments(Market& m, YearCounters& ctr) {
-    if (m.frameworks.empty()) return;
+    if (m.spec.frameworks.empty()) return;
+    sync_partnership_frameworks(m);
     std::vector<double> capacity;
     for (std::size_t f = 0; f < m.frameworks.size(); ++f) {
-        const auto& spec = m.spec.frameworks[f];
+        const auto& spec = m.framework_spec(f);
         FrameworkState& fw = m.frameworks[f];
+        if (fw.retired) continue;
         const auto first = static_cast<std::int32_t>(spec.start_year + m.spec.run.burn_in_years);
         if (m.year < first) continue;
         const bool renews = spec.open || spec.dynamic; // a scheme of successive frameworks
@@ -234,6 +275,12 @@ FrameworkLotRef framework_for(const Market& m, CouncilId buyer, CategoryId categ
         if (l >= 0) return {static_cast<std::int16_t>(f), static_cast<std::uint8_t>(l)};
     }
     return {};
+}
+
+bool buys_through_partnership_framework(const Market& m, CouncilId buyer, CategoryId category) {
+    if (m.councils.policy[buyer.index()].framework_share <= 0.0) return false;
+    const FrameworkLotRef ref = framework_for(m, buyer, category);
+    return ref.valid() && !m.frameworks[static_cast<std::size_t>(ref.framework)].councils.empty();
 }
 
 bool has_member_for(const Market& m, FrameworkLotRef ref, CategoryId category, std::size_t region) {

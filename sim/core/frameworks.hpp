@@ -26,6 +26,10 @@ struct FrameworkLotRef {
 // category. Invalid if there is none.
 FrameworkLotRef framework_for(const Market& m, CouncilId buyer, CategoryId category);
 
+// Whether a council buys a category through its partnership's own framework this year: the
+// framework it would call off from is its partnership's, and it routes spend through frameworks.
+bool buys_through_partnership_framework(const Market& m, CouncilId buyer, CategoryId category);
+
 // Whether a live member of the lot serves the category in the region (else a council buys the
 // need by its other routes).
 bool has_member_for(const Market& m, FrameworkLotRef ref, CategoryId category, std::size_t region);

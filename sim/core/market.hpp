@@ -111,9 +111,12 @@ struct FrameworkLot {
 };
 
 struct FrameworkState {
-    std::uint32_t region_mask = 0; // regions whose councils may use it (bit r)
-    std::int32_t term_start = -1;  // simulated year of the current term's appointment (-1: none)
-    std::int32_t term_end = -1;    // last simulated year of the current term (inclusive)
+    std::size_t spec = 0;            // its definition: ScenarioSpec::frameworks[spec]
+    std::vector<CouncilId> councils; // a partnership's framework: the partners (else empty: all)
+    bool retired = false;            // its partnership broke up: never competed again
+    std::uint32_t region_mask = 0;   // regions whose councils may use it (bit r)
+    std::int32_t term_start = -1;    // simulated year of the current term's appointment (-1: none)
+    std::int32_t term_end = -1;      // last simulated year of the current term (inclusive)
     std::vector<FrameworkLot> lots;
     bool active(std::int32_t year) const { return term_start >= 0 && year <= term_end; }
 };
@@ -150,8 +153,12 @@ struct Market {
     }
     // Shared back-office partnerships (members by council id), rebuilt when policies change.
     std::vector<std::vector<CouncilId>> partnerships;
-    // Frameworks and dynamic markets, in the order the scenario lists them (spec.frameworks).
+    // Frameworks and dynamic markets: the scenario's, in its order, then partnerships' own
+    // frameworks as partnerships form (docs/ODD.md 7.20).
     std::vector<FrameworkState> frameworks;
+    const FrameworkSpec& framework_spec(std::size_t f) const {
+        return spec.frameworks[frameworks[f].spec];
+    }
 };
 
 } // namespace tendersim

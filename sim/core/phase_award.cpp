@@ -119,7 +119,7 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
         c.framework = t.framework;
         if (is_call_off(t.route)) {
             const auto f = static_cast<std::size_t>(t.framework);
-            c.fee_share = static_cast<float>(m.spec.frameworks[f].fee_share);
+            c.fee_share = static_cast<float>(m.framework_spec(f).fee_share);
             FrameworkLot& lot = m.frameworks[f].lots[t.framework_lot];
             const std::ptrdiff_t r = member_rank(lot, b.supplier);
             if (r >= 0) lot.called_off[static_cast<std::size_t>(r)] = 1;

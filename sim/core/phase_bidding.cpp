@@ -402,9 +402,9 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
                                      ? full_bid_cost
                                      : round_pence(m.spec.levers.call_off_bid_cost_factor *
                                                    static_cast<double>(full_bid_cost));
-    const double fee_share =
-        is_call_off(t.route) ? m.spec.frameworks[static_cast<std::size_t>(t.framework)].fee_share
-                             : 0.0;
+    const double fee_share = is_call_off(t.route)
+                                 ? m.framework_spec(static_cast<std::size_t>(t.framework)).fee_share
+                                 : 0.0;
     const TenderView view{
         m,
         t,

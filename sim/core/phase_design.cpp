@@ -46,8 +46,11 @@ void merge_joint_tenders(Market& m, std::vector<Tender>& tenders, YearCounters& 
     std::vector<double> pooled(joint.size(), 0.0); // sum of pooled need estimates per slot
     for (const Tender& t : tenders) {
         const std::int32_t p = c.partnership[t.buyer.index()];
+        // A partnership with a framework of its own covering the need calls it off there
+        // instead (choose_route), each partner its own need.
         const bool eligible = p >= 0 && m.spec.categories[t.category.index()].back_office &&
-                              c.policy[t.buyer.index()].shared_back_office;
+                              c.policy[t.buyer.index()].shared_back_office &&
+                              !buys_through_partnership_framework(m, t.buyer, t.category);
         if (!eligible) {
             out.push_back(t);
             continue;
@@ -133,7 +136,7 @@ void choose_route(const Market& m, Tender& t, const PolicySpec& p) {
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Route, t.need_key);
         if (ref.valid() && rng.bernoulli(p.framework_share) &&
             has_member_for(m, ref, t.category, t.region)) {
-            const auto& fw = m.spec.frameworks[static_cast<std::size_t>(ref.framework)];
+            const auto& fw = m.framework_spec(static_cast<std::size_t>(ref.framework));
             const auto& lot = fw.lots[ref.lot];
             t.framework = ref.framework;
             t.framework_lot = ref.lot;

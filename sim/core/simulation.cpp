@@ -135,6 +135,7 @@ std::uint64_t state_hash(const Market& m) {
         h.value(k.route), h.value(k.framework), h.value(k.fee_share);
     }
     for (const auto& f : m.frameworks) {
+        h.value(f.spec), h.vec(f.councils), h.value(std::uint8_t{f.retired});
         h.value(f.region_mask), h.value(f.term_start), h.value(f.term_end);
         for (const auto& lot : f.lots)
             h.vec(lot.members), h.vec(lot.rate_markup), h.vec(lot.called_off);

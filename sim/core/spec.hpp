@@ -246,6 +246,9 @@ struct FrameworkSpec {
     double onboarding_cost_gbp = 5'800.0; // a supplier's cost of applying to a lot
     bool direct_award = false;            // call-offs may be awarded directly (s46 selection)
     double direct_award_max_gbp = 0.0;    // total call-off value up to which it does (0: any value)
+    // A consortium framework: each shared back-office partnership runs one of its own, used only
+    // by its partners, in their regions (`regions` must be empty).
+    bool partnership = false;
     std::vector<FrameworkLotSpec> lots;
 };
 

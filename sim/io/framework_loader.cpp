@@ -25,6 +25,7 @@ constexpr std::string_view kFrameworkKeys[] = {"name",
                                                "onboarding_cost_gbp",
                                                "direct_award",
                                                "direct_award_max_gbp",
+                                               "partnership",
                                                "lot"};
 constexpr std::string_view kLotKeys[] = {"name", "categories", "max_suppliers", "price_weight",
                                          "social_value_weight"};
@@ -186,6 +187,8 @@ void read_framework_key(const std::string& key, const toml::node& v, std::uint32
         fw.direct_award = r.boolean(v, at);
     } else if (key == "direct_award_max_gbp") {
         fw.direct_award_max_gbp = read_real(v, at, 0, 1.0e12, "GBP; 0: any value", r);
+    } else if (key == "partnership") {
+        fw.partnership = r.boolean(v, at);
     } else if (key == "lot") {
         read_lots(v, fw, r);
     } else {
@@ -205,6 +208,12 @@ void check_framework(const toml::table& table, const toml::node& element, const 
         r.fail_at(line_of(*reopen), "framework.reopen_years",
                   "reopen_years applies to an open framework; framework \"" + fw.name +
                       "\" has open = false");
+    if (const toml::node* regions = table.get("regions");
+        regions && fw.partnership && !fw.regions.empty())
+        r.fail_at(line_of(*regions), "framework.regions",
+                  "expected no regions in framework \"" + fw.name +
+                      "\", a partnership's framework (partnership = true): it serves its "
+                      "partners' regions");
     if (const toml::node* direct = table.get("direct_award"); fw.dynamic && fw.direct_award)
         r.fail_at(line_of(*direct), "framework.direct_award",
                   "expected direct_award = false in framework \"" + fw.name +

@@ -64,7 +64,8 @@ std::string framework_json(const FrameworkSpec& f) {
       << ", \"dynamic\": " << flag(f.dynamic) << ", \"fee_share\": " << format_number(f.fee_share)
       << ", \"onboarding_cost_gbp\": " << format_number(f.onboarding_cost_gbp)
       << ", \"direct_award\": " << flag(f.direct_award)
-      << ", \"direct_award_max_gbp\": " << format_number(f.direct_award_max_gbp) << ", \"lots\": [";
+      << ", \"direct_award_max_gbp\": " << format_number(f.direct_award_max_gbp)
+      << ", \"partnership\": " << flag(f.partnership) << ", \"lots\": [";
     for (std::size_t l = 0; l < f.lots.size(); ++l) {
         const FrameworkLotSpec& lot = f.lots[l];
         o << (l ? ", " : "") << "{\"name\": " << json_string(lot.name) << ", \"categories\": [";

@@ -104,6 +104,7 @@ void framework_toml(std::ostream& out, const FrameworkSpec& f) {
         << "\nonboarding_cost_gbp = " << format_number(f.onboarding_cost_gbp)
         << "\ndirect_award = " << toml_bool(f.direct_award)
         << "\ndirect_award_max_gbp = " << format_number(f.direct_award_max_gbp) << "\n";
+    if (f.partnership) out << "partnership = true\n";
     for (const FrameworkLotSpec& lot : f.lots)
         out << "[[framework.lot]]\nname = " << toml_string(lot.name) << "\ncategories = "
             << toml_list(lot.categories, [](const std::string& c) { return toml_string(c); })
@@ -154,6 +155,10 @@ void framework_reference(std::ostream& out) {
         << "| `direct_award_max_gbp` | real | " << format_number(f.direct_award_max_gbp)
         << " | 0 to 1000000000000 | Total call-off value (GBP) up to which direct award applies "
            "(0: any value) |\n"
+        << "| `partnership` | bool | " << toml_bool(f.partnership)
+        << " | true/false | A consortium framework: every shared back-office partnership runs "
+           "one of its own, used only by its partners in their regions, and buys the categories "
+           "it covers through it instead of one joint tender (`regions` must then be empty) |\n"
         << "\nEach `[[framework.lot]]`:\n\n"
         << "| key | type | default | allowed | meaning |\n|---|---|---|---|---|\n"
         << "| `name` | string | (required) | unique within the framework | The lot's name |\n"

@@ -82,7 +82,11 @@ TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2, 
     dps.dynamic = true;
     dps.regions = {0, 2};
     dps.lots = {FrameworkLotSpec{"care", {"social-care-tech"}, 0, 0.6, 0.1}};
-    spec.frameworks = {fw, dps};
+    FrameworkSpec consortium; // every back-office partnership's own framework
+    consortium.name = "consortium";
+    consortium.partnership = true;
+    consortium.lots = {FrameworkLotSpec{"facilities", {"facilities"}, 0, 0.6, 0.0}};
+    spec.frameworks = {fw, dps, consortium};
     spec.policy.framework_share = 0.6;
     spec.policy.direct_award_threshold_gbp = 30'000;
     spec.policy.quote_threshold_gbp = 150'000;

@@ -271,7 +271,7 @@ TEST_CASE("unknown framework and lot keys list the keys expected") {
     CHECK(error_of(kHead + "term_year = 3\n" + kLot) ==
           "s.toml:4: key 'framework.term_year': unknown key; expected name, regions, start_year, "
           "term_years, open, reopen_years, dynamic, fee_share, onboarding_cost_gbp, direct_award, "
-          "direct_award_max_gbp or [[framework.lot]] (did you mean 'term_years'?)");
+          "direct_award_max_gbp, partnership or [[framework.lot]] (did you mean 'term_years'?)");
     CHECK(error_of(kHead + kLot + "price_weigth = 0.5\n") ==
           "s.toml:7: key 'framework.lot.price_weigth': unknown key; expected name, categories, "
           "max_suppliers, price_weight or social_value_weight (did you mean 'price_weight'?)");
@@ -300,22 +300,25 @@ TEST_CASE("manifest.json lists every framework with every field and lot") {
     const ManifestInfo info;
     CHECK(manifest_json(spec, info).ends_with("  ],\n  \"frameworks\": []\n}\n"));
     spec = load_scenario_text(kTwoFrameworks, "s.toml");
-    CHECK(manifest_json(spec, info)
-              .ends_with(
-                  "  ],\n  \"frameworks\": [\n    {\"name\": \"ict\", \"regions\": [0, 2], "
-                  "\"start_year\": 3, \"term_years\": 2, \"open\": true, \"reopen_years\": 2, "
-                  "\"dynamic\": false, \"fee_share\": 0.015, \"onboarding_cost_gbp\": 2500, "
-                  "\"direct_award\": true, \"direct_award_max_gbp\": 100000, \"lots\": [{\"name\": "
-                  "\"infra\", \"categories\": [\"ict-infrastructure\", \"telecoms\"], "
-                  "\"max_suppliers\": 8, \"price_weight\": 0.5, \"social_value_weight\": 0.2}, "
-                  "{\"name\": \"software\", \"categories\": [\"software-saas\"], "
-                  "\"max_suppliers\": 0, \"price_weight\": 0.6, \"social_value_weight\": 0}]},\n"
-                  "    {\"name\": \"dps\", \"regions\": [], \"start_year\": 1, \"term_years\": 4, "
-                  "\"open\": false, \"reopen_years\": 1, \"dynamic\": true, \"fee_share\": 0.007, "
-                  "\"onboarding_cost_gbp\": 5800, \"direct_award\": false, "
-                  "\"direct_award_max_gbp\": 0, \"lots\": [{\"name\": \"care\", \"categories\": "
-                  "[\"social-care-tech\"], \"max_suppliers\": 0, \"price_weight\": 0.6, "
-                  "\"social_value_weight\": 0}]}\n  ]\n}\n"));
+    CHECK(
+        manifest_json(spec, info)
+            .ends_with(
+                "  ],\n  \"frameworks\": [\n    {\"name\": \"ict\", \"regions\": [0, 2], "
+                "\"start_year\": 3, \"term_years\": 2, \"open\": true, \"reopen_years\": 2, "
+                "\"dynamic\": false, \"fee_share\": 0.015, \"onboarding_cost_gbp\": 2500, "
+                "\"direct_award\": true, \"direct_award_max_gbp\": 100000, \"partnership\": false, "
+                "\"lots\": [{\"name\": "
+                "\"infra\", \"categories\": [\"ict-infrastructure\", \"telecoms\"], "
+                "\"max_suppliers\": 8, \"price_weight\": 0.5, \"social_value_weight\": 0.2}, "
+                "{\"name\": \"software\", \"categories\": [\"software-saas\"], "
+                "\"max_suppliers\": 0, \"price_weight\": 0.6, \"social_value_weight\": 0}]},\n"
+                "    {\"name\": \"dps\", \"regions\": [], \"start_year\": 1, \"term_years\": 4, "
+                "\"open\": false, \"reopen_years\": 1, \"dynamic\": true, \"fee_share\": 0.007, "
+                "\"onboarding_cost_gbp\": 5800, \"direct_award\": false, "
+                "\"direct_award_max_gbp\": 0, \"partnership\": false, \"lots\": [{\"name\": "
+                "\"care\", \"categories\": "
+                "[\"social-care-tech\"], \"max_suppliers\": 0, \"price_weight\": 0.6, "
+                "\"social_value_weight\": 0}]}\n  ]\n}\n"));
 }
 
 TEST_CASE("params --toml writes the frameworks, and the file reads back the same") {
@@ -347,4 +350,20 @@ TEST_CASE("the [[framework]] example in the parameter reference loads") {
     CHECK(spec.frameworks[0].lots.size() == 2);
     CHECK(spec.frameworks[0].regions.empty());
     CHECK(spec.frameworks[1].dynamic);
+}
+
+TEST_CASE("a partnership's framework takes no regions, and reads back from params --toml") {
+    const std::string text = "schema_version = 2\n[[framework]]\nname = \"c\"\npartnership = "
+                             "true\n[[framework.lot]]\nname = \"a\"\ncategories = "
+                             "[\"back-office\"]\n";
+    const auto spec = load_scenario_text(text, "s.toml");
+    REQUIRE(spec.frameworks.size() == 1);
+    CHECK(spec.frameworks[0].partnership);
+    CHECK(load_scenario_text(scenario_toml(spec, "#"), "t.toml").frameworks[0].partnership);
+    const std::string with_regions =
+        "schema_version = 2\n[[framework]]\nname = \"c\"\npartnership = true\nregions = "
+        "[1]\n[[framework.lot]]\nname = \"a\"\ncategories = [\"back-office\"]\n";
+    CHECK(error_of(with_regions)
+              .starts_with("s.toml:5: key 'framework.regions': expected no "
+                           "regions in framework \"c\", a partnership's"));
 }

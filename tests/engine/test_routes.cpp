@@ -5,6 +5,7 @@
 #include "fixture.hpp"
 #include "harness.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace tendersim;
@@ -267,4 +268,45 @@ TEST_CASE("with no member able to serve a need, the council buys it by its other
     CHECK(the_lot(h).members.empty());
     CHECK(call_offs(h) == 0);
     CHECK(!h.ys.tenders.tenders.empty());
+}
+
+TEST_CASE("a partnership's own framework serves only its partners, each calling off its own "
+          "need") {
+    auto spec = test::tiny_spec(40, 8);
+    spec.categories[0].back_office = true;
+    spec.market.partnership_link_share = 1.0;
+    spec.policy.shared_back_office = true;
+    spec.policy.partnership_max_size = 4;
+    spec.policy.framework_share = 1.0;
+    FrameworkSpec fw;
+    fw.name = "consortium";
+    fw.partnership = true;
+    fw.onboarding_cost_gbp = 500;
+    fw.lots = {FrameworkLotSpec{"back office", {"ict"}, 0, 0.6, 0.0}};
+    spec.frameworks = {fw};
+    Harness h(spec, 8);
+    REQUIRE(h.m.partnerships.size() >= 2);
+    h.ys.bid_log.enabled = true;
+    std::size_t called_off = 0;
+    for (int year = 0; year < 3; ++year) {
+        h.tender();
+        // One framework of each partnership, used by its partners only.
+        REQUIRE(h.m.frameworks.size() == h.m.partnerships.size());
+        for (std::size_t f = 0; f < h.m.frameworks.size(); ++f)
+            CHECK(h.m.frameworks[f].councils == h.m.partnerships[f]);
+        const auto& tenders = h.ys.tenders;
+        for (std::size_t k = 0; k < tenders.tenders.size(); ++k) {
+            const Tender& t = tenders.tenders[k];
+            CHECK(t.joint == 0); // called off need by need, not merged into a joint tender
+            if (!is_call_off(t.route)) continue;
+            const FrameworkState& own = h.m.frameworks[static_cast<std::size_t>(t.framework)];
+            CHECK(std::find(own.councils.begin(), own.councils.end(), t.buyer) !=
+                  own.councils.end());
+            for (const Bid& b : h.ys.bid_log.of(k, tenders.outcomes[k].bids))
+                CHECK(member_rank(own.lots[0], b.supplier) >= 0);
+            ++called_off;
+        }
+        h.steps(YearStep::Award, YearStep::Monitor);
+    }
+    CHECK(called_off > 10);
 }

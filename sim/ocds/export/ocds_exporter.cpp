@@ -22,7 +22,7 @@ struct RouteMethod {
 
 RouteMethod route_method(const Market& m, const Tender& t) {
     const auto framework = [&] {
-        const auto& fw = m.spec.frameworks[static_cast<std::size_t>(t.framework)];
+        const auto& fw = m.framework_spec(static_cast<std::size_t>(t.framework));
         return "\"" + fw.name + "\", lot \"" + fw.lots[t.framework_lot].name + "\"";
     };
     switch (t.route) {
