@@ -52,9 +52,14 @@ std::vector<CellProspect> cell_prospects(const Market& m, const YearState& ys) {
         ++cell.tenders;
         if (k >= tenders.outcomes.size()) continue;
         const TenderOutcome& o = tenders.outcomes[k];
-        if (o.bids > 0) {
+        if (o.bids > 0 && t.route != Route::FrameworkDirect) {
+            // The bids sent, at the route's cost of a bid (a quote or call-off bid costs less).
             const Pence total = money_mul(t.estimated_value, t.duration, "a tender's total value");
-            add_money(cell.bid_costs, money_mul(bid_cost(bidding, total), o.bids),
+            const double share =
+                t.route == Route::Open ? 1.0 : m.spec.levers.call_off_bid_cost_factor;
+            add_money(cell.bid_costs,
+                      money_mul(round_pence(share * static_cast<double>(bid_cost(bidding, total))),
+                                o.bids),
                       "a cell's bid costs");
         }
         if (!o.winner.valid()) continue;

@@ -170,6 +170,13 @@ void appoint(Market& m, std::size_t f, std::size_t l, std::vector<Applicant> app
     std::sort(apps.begin(), apps.end(), [](const Applicant& a, const Applicant& b) {
         return a.score != b.score ? a.score > b.score : a.id < b.id;
     });
+    // Members that left the market leave the framework at a reopening.
+    for (std::size_t k = lot.members.size(); k-- > 0;) {
+        if (m.suppliers.alive[lot.members[k].index()]) continue;
+        lot.members.erase(lot.members.begin() + static_cast<std::ptrdiff_t>(k));
+        lot.rate_markup.erase(lot.rate_markup.begin() + static_cast<std::ptrdiff_t>(k));
+        lot.called_off.erase(lot.called_off.begin() + static_cast<std::ptrdiff_t>(k));
+    }
     const auto cap = spec.lots[l].max_suppliers;
     std::size_t places = apps.size();
     if (cap > 0) {
@@ -254,7 +261,12 @@ void run_framework_appointments(Market& m, YearCounters& ctr) {
         const bool renews = spec.open || spec.dynamic; // a scheme of successive frameworks
         const auto period = static_cast<std::int32_t>(
             spec.dynamic ? 1 : (spec.open ? spec.reopen_years : spec.term_years));
-        const bool fresh = fw.term_start < 0 || (!renews && m.year > fw.term_end);
+        // An open framework's scheme ends 8 years after its first award (PA2023 s49(2)(c)) and
+        // is competed afresh.
+        constexpr std::int32_t kOpenSchemeYears = 8;
+        const bool scheme_over =
+            spec.open && fw.term_start >= 0 && m.year >= fw.term_start + kOpenSchemeYears;
+        const bool fresh = fw.term_start < 0 || scheme_over || (!renews && m.year > fw.term_end);
         const bool reopens = !fresh && renews && m.year > fw.term_end;
         if (!fresh && !reopens) continue;
         if (fresh)

@@ -68,6 +68,7 @@ void publish_results(Market& m, const YearState& ys) {
     const auto& tenders = ys.tenders.tenders;
     const auto& outcomes = ys.tenders.outcomes;
     std::vector<CellTotals> cells(m.records.size());
+    CellTotals unpublished; // a refused direct award: the buyer learns, the market does not
     const auto& cs = m.spec.council;
     for (std::size_t k = 0; k < tenders.size(); ++k) {
         const Tender& t = tenders[k];
@@ -77,7 +78,7 @@ void publish_results(Market& m, const YearState& ys) {
         // refusal tells the council something: it offered too little.
         const bool competed = t.route != Route::DirectAward && t.route != Route::FrameworkDirect;
         if (!competed && o.winner.valid()) continue;
-        auto& c = cells[m.record_index(t.category, t.region, t.route)];
+        auto& c = competed ? cells[m.record_index(t.category, t.region, t.route)] : unpublished;
         c.tenders += 1;
         c.bids += o.bids;
         c.sum += o.log_ratio_sum;

@@ -10,7 +10,10 @@ void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Ex
     // Tenders open in each (category, region) cell this year: the notices a supplier could read.
     const std::size_t R = m.regions;
     std::vector<std::uint32_t> open(m.categories * R, 0);
-    for (const auto& t : ys.tenders.tenders) ++open[t.category.index() * R + t.region];
+    // Only open procedures are advertised: quotes, direct awards and call-offs go to the
+    // suppliers the buyer or the framework invites.
+    for (const auto& t : ys.tenders.tenders)
+        if (t.route == Route::Open) ++open[t.category.index() * R + t.region];
     auto& s = m.suppliers;
     const double scale = m.spec.bidding.attention;
     exec.for_each(s.size(), [&](std::size_t i) {

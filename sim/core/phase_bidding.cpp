@@ -189,18 +189,23 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     auto profit_if_won = [&](double price, double its_cost) {
         return (price * (1.0 - withheld - fee) - its_cost) * t.duration - award_cost;
     };
+    // A framework's rate for this job: the member's usual cost (what the appointment ranked,
+    // without this job's fit or its estimation error) and the social value asked, at the markup
+    // it tendered, grossed up for the fee.
+    const double rate_price = (usual + sv_cost) * (1.0 + terms.rate_markup) / (1.0 - fee);
     Ask ask;
     if (terms.pricing == Pricing::Negotiate) {
-        // No rival: the most the council will pay without competing it (its estimate), up to the
-        // highest markup, if that covers the cost.
+        // No rival: the most the council will pay without competing it (its estimate, within the
+        // reserve), up to the highest markup, if that covers the cost.
         const auto& sp = m.spec.suppliers;
-        const double asked = std::min(static_cast<double>(t.estimated_value),
-                                      cost * (1.0 + sp.markup_max) / (1.0 - fee));
+        const double asked =
+            std::min({static_cast<double>(t.estimated_value), static_cast<double>(t.reserve),
+                      cost * (1.0 + sp.markup_max) / (1.0 - fee)});
         ask = {asked / (scope * risk), 1.0};
         if (profit_if_won(asked, cost) <= 0.0) return false;
     } else if (terms.pricing == Pricing::RateCard) {
         // Framework terms bind the member to its appointed rate.
-        ask = {cost * (1.0 + terms.rate_markup) / (1.0 - fee) / scope, 1.0};
+        ask = {rate_price / (scope * risk), 1.0};
     } else if (b.competitive_pricing) {
         if (cost <= 0.0) return false;
         // What it expects evaluators to credit: its quality and social value as its reputation
@@ -215,21 +220,21 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         // job fit; three-point Gauss-Hermite), against the cost of preparing the bid.
         double ex_ante = 0.0;
         for (const auto& [node, weight] : kFitNodes) {
+            // A call-off's fee is a cost: the bidder stands against rivals' prices, which carry it.
             const double c = usual * std::exp(fit * node - 0.5 * fit * fit) + sv_cost;
-            const Ask a = competitive_ask(v, c / scope, non_price, s.edge[i], incumbent);
+            const Ask a =
+                competitive_ask(v, c / (1.0 - fee) / scope, non_price, s.edge[i], incumbent);
             if (a.ratio > 0.0)
-                ex_ante += weight * a.win_chance *
-                           std::max(0.0, profit_if_won(a.ratio * scope * risk / (1.0 - fee), c));
+                ex_ante +=
+                    weight * a.win_chance * std::max(0.0, profit_if_won(a.ratio * scope * risk, c));
         }
         if (ex_ante <= static_cast<double>(v.bid_cost)) return false;
         belief.prepared = true;
-        ask = competitive_ask(v, cost / scope, non_price, s.edge[i], incumbent);
-        ask.ratio /= 1.0 - fee;
+        ask = competitive_ask(v, cost / (1.0 - fee) / scope, non_price, s.edge[i], incumbent);
         // A framework's prices are maximums in its call-offs: a member bids no more than its
-        // appointed rate (its cost x (1 + the markup it tendered)).
+        // appointed rate.
         if (terms.rate_ceiling && ask.ratio > 0.0)
-            ask.ratio = std::min(ask.ratio,
-                                 cost * (1.0 + terms.rate_markup) / (1.0 - fee) / (scope * risk));
+            ask.ratio = std::min(ask.ratio, rate_price / (scope * risk));
         // Costed above what it could ask, or at a price not worth winning: no bid is sent.
         if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
     } else {
@@ -242,7 +247,9 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     }
     const double price = ask.ratio * scope * risk;
     belief.win_chance = ask.win_chance;
-    belief.markup = price / cost - 1.0;
+    // A bid without rivals teaches nothing about competing: it keeps the learned markup (and, at
+    // a win chance of 1, its edge) where they are.
+    belief.markup = terms.pricing == Pricing::Compete ? price / cost - 1.0 : s.markup[i];
 
     bid.supplier = id;
     bid.is_sme = s.is_sme[i];
@@ -297,14 +304,20 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         // first, each of whom decides whether to quote.
         const auto want =
             static_cast<std::size_t>(m.councils.policy[t.buyer.index()].quote_invitations);
+        // A reserved quote invites only suppliers the reservation admits.
+        const auto admitted = [&](SupplierId id) {
+            return (!t.reserved_sme || s.is_sme[id.index()]) &&
+                   (!t.reserved_local || s.region[id.index()] == t.region);
+        };
         std::array<SupplierId, 16> invited{};
         std::size_t count = 0;
-        if (incumbent_serves && want > 0) invited[count++] = t.incumbent;
+        if (incumbent_serves && want > 0 && admitted(t.incumbent)) invited[count++] = t.incumbent;
         const auto cell = index.cell(t.category, t.region);
         for (std::size_t tries = 0;
              count < std::min(want, invited.size()) && tries < 4 * want && !cell.empty(); ++tries) {
             const SupplierId id = cell[walk.below(cell.size())];
-            if (std::find(invited.begin(), invited.begin() + count, id) == invited.begin() + count)
+            if (admitted(id) &&
+                std::find(invited.begin(), invited.begin() + count, id) == invited.begin() + count)
                 invited[count++] = id;
         }
         for (std::size_t k = 0; k < count; ++k)
@@ -317,7 +330,8 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         const auto fits = [&](SupplierId id) {
             const std::size_t i = id.index();
             return s.alive[i] && s.capacity[i] - s.committed[i] >= t.estimated_value &&
-                   (!t.reserved_sme || s.is_sme[i]);
+                   (!t.reserved_sme || s.is_sme[i]) &&
+                   (!t.reserved_local || s.region[i] == t.region);
         };
         if (incumbent_serves && fits(t.incumbent)) {
             consider(t.incumbent, true, Terms{Pricing::Negotiate, 0.0});
@@ -342,19 +356,15 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
             return s.alive[id.index()] && serves(s, id, t.category) && reaches(m, id, t.region);
         };
         if (t.route == Route::FrameworkDirect) {
-            // The framework's objective selection: the best-ranked member that can take it, at
-            // its appointed rate (PA2023 s45(4)).
-            for (std::size_t r = 0; r < lot.members.size(); ++r) {
-                const std::size_t i = lot.members[r].index();
-                if (!member_can(r) || s.capacity[i] - s.committed[i] < t.estimated_value) continue;
-                consider(lot.members[r], lot.members[r] == t.incumbent,
-                         Terms{Pricing::RateCard, lot.rate_markup[r]});
-                return;
-            }
-            // No member can take it directly: it is competed among the members instead.
+            // The framework's objective selection (the design phase's assign_direct_awards): the
+            // best-ranked member with room, at its appointed rate (PA2023 s45(4)).
+            const auto r = static_cast<std::size_t>(member_rank(lot, t.direct_member));
+            consider(t.direct_member, t.direct_member == t.incumbent,
+                     Terms{Pricing::RateCard, lot.rate_markup[r]});
+            return;
         }
-        // Competition among the members only: each is invited and reads the invitation as its
-        // bid-writing capacity allows; a supplier off the framework cannot bid.
+        // Competition among the members only: every member that can serve the need is invited
+        // and decides whether a bid is worth its cost; a supplier off the framework cannot bid.
         // Framework members bid at most their appointed rates; a dynamic market sets no prices.
         const bool capped = t.route != Route::DynamicMarket;
         const auto terms_of = [&](std::size_t r) {
@@ -365,8 +375,7 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
             consider(t.incumbent, true, terms_of(static_cast<std::size_t>(held)));
         for (std::size_t r = 0; r < lot.members.size(); ++r) {
             if (static_cast<std::ptrdiff_t>(r) == held || !member_can(r)) continue;
-            if (walk.uniform() < s.attention[lot.members[r].index()])
-                consider(lot.members[r], false, terms_of(r));
+            consider(lot.members[r], false, terms_of(r));
         }
         return;
     }

@@ -1,9 +1,11 @@
+#include "candidate_index.hpp"
 #include "evaluation.hpp"
 #include "frameworks.hpp"
 #include "market_record.hpp"
 #include "phases.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
+#include "seeded_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -157,6 +159,37 @@ void choose_route(const Market& m, Tender& t, const PolicySpec& p) {
         t.route = Route::Quotes;
 }
 
+// A framework's direct awards go to the best-ranked member with room for the work (PA2023
+// s45(4)), taken in a seeded order so the work earlier direct awards give a member counts against
+// its room; with no member free, the call-off is competed among the members instead. Serial: the
+// members' room is shared.
+void assign_direct_awards(Market& m, std::vector<Tender>& tenders) {
+    if (std::none_of(tenders.begin(), tenders.end(),
+                     [](const Tender& t) { return t.route == Route::FrameworkDirect; }))
+        return;
+    const auto& s = m.suppliers;
+    std::vector<Pence> assigned(s.size(), 0);
+    const std::uint64_t year_key = hash_combine(m.seed, static_cast<std::uint64_t>(m.year));
+    const auto order = seeded_order(
+        tenders.size(), [&](std::size_t k) { return hash_combine(year_key, tenders[k].need_key); });
+    for (const auto& [key, k] : order) {
+        Tender& t = tenders[k];
+        if (t.route != Route::FrameworkDirect) continue;
+        const auto& lot = m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
+        for (const SupplierId id : lot.members) {
+            const std::size_t i = id.index();
+            if (!s.alive[i] || !(s.category_mask[i] >> t.category.index() & 1u) ||
+                !reaches_region(s.region[i], s.reach[i], m.regions, t.region) ||
+                s.capacity[i] - s.committed[i] - assigned[i] < t.estimated_value)
+                continue;
+            t.direct_member = id;
+            assigned[i] += t.estimated_value;
+            break;
+        }
+        if (!t.direct_member.valid()) t.route = Route::MiniCompetition;
+    }
+}
+
 } // namespace
 
 void run_design(Market& m, YearState& ys, Executor& exec) {
@@ -186,6 +219,7 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
         }
         choose_route(m, t, p);
     });
+    assign_direct_awards(m, tenders);
     // A divided need is run as one procurement: its extra lots cost the lot admin cost only. A
     // quote, direct award or call-off costs a share of an open procedure's administration.
     const Pence open_cost = pence_from_gbp(m.spec.council.tender_admin_cost_gbp);

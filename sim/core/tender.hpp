@@ -46,6 +46,7 @@ struct Tender {
     std::int16_t framework = -1;    // Market::frameworks index of a call-off (-1: none)
     float outcome_payment_share = 0;
     SupplierId incumbent;
+    SupplierId direct_member;  // a framework's direct award: the member it goes to (design)
     Pence efficient_cost = 0;  // annual cost at the efficient reference
     Pence estimated_value = 0; // the council's estimate of the annual price (published)
     Pence reserve = 0;         // bids above it are inadmissible

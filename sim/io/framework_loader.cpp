@@ -214,6 +214,14 @@ void check_framework(const toml::table& table, const toml::node& element, const 
                   "expected no regions in framework \"" + fw.name +
                       "\", a partnership's framework (partnership = true): it serves its "
                       "partners' regions");
+    if (fw.dynamic)
+        for (std::size_t l = 0; l < fw.lots.size(); ++l)
+            if (fw.lots[l].max_suppliers > 0)
+                r.fail_at(line_of(element), "framework.lot.max_suppliers",
+                          "expected max_suppliers = 0 in lot \"" + fw.lots[l].name +
+                              "\" of framework \"" + fw.name +
+                              "\", a dynamic market (dynamic = true): it admits every supplier "
+                              "that qualifies");
     if (const toml::node* direct = table.get("direct_award"); fw.dynamic && fw.direct_award)
         r.fail_at(line_of(*direct), "framework.direct_award",
                   "expected direct_award = false in framework \"" + fw.name +

@@ -487,6 +487,18 @@ void check_frameworks(const ScenarioSpec& spec, const ScenarioChecks& checks) {
         listed += (names.empty() ? "" : ", ") + c.name;
         names.push_back(c.name);
     }
+    // A framework keeps the regions it serves as bits of a 32-bit mask (FrameworkState).
+    constexpr std::int64_t kMaxFrameworkRegions = 32;
+    if (!spec.frameworks.empty() && regions > kMaxFrameworkRegions) {
+        const std::string n = std::to_string(regions);
+        checks.fail_pair(
+            {"market.regions", checks.at("market.regions"),
+             "expected at most 32 regions in a scenario with frameworks, got " + n},
+            {"framework", checks.at("framework", 0),
+             "expected no [[framework]] in a market of more than 32 regions (market.regions = " +
+                 n + ")"},
+            checks.at("framework", 0));
+    }
     for (std::size_t f = 0; f < spec.frameworks.size(); ++f) {
         const FrameworkSpec& fw = spec.frameworks[f];
         const std::string in = "framework \"" + fw.name + "\"";
