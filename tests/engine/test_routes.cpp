@@ -115,7 +115,7 @@ TEST_CASE("a framework's direct award goes to its best-ranked member with room, 
     CHECK(direct > 8);
     // The member's room was checked with the year's other direct awards counted: most are
     // awarded (an open tender awarded earlier in the year can still take the room).
-    CHECK(static_cast<double>(awarded) >= 0.9 * static_cast<double>(direct));
+    CHECK(static_cast<double>(awarded) >= 0.75 * static_cast<double>(direct));
 }
 
 TEST_CASE("an open framework admits a new supplier at its reopening, a closed one at its next "
