@@ -295,18 +295,6 @@ bool buys_through_partnership_framework(const Market& m, CouncilId buyer, Catego
     return ref.valid() && !m.frameworks[static_cast<std::size_t>(ref.framework)].councils.empty();
 }
 
-bool has_member_for(const Market& m, FrameworkLotRef ref, CategoryId category, std::size_t region) {
-    const auto& s = m.suppliers;
-    const auto& lot = m.frameworks[static_cast<std::size_t>(ref.framework)].lots[ref.lot];
-    for (const SupplierId id : lot.members) {
-        const std::size_t i = id.index();
-        if (s.alive[i] && (s.category_mask[i] >> category.index() & 1u) &&
-            reaches_region(s.region[i], s.reach[i], m.regions, region))
-            return true;
-    }
-    return false;
-}
-
 std::ptrdiff_t member_rank(const FrameworkLot& lot, SupplierId id) {
     const auto it = std::find(lot.members.begin(), lot.members.end(), id);
     return it == lot.members.end() ? -1 : it - lot.members.begin();

@@ -30,10 +30,6 @@ FrameworkLotRef framework_for(const Market& m, CouncilId buyer, CategoryId categ
 // framework it would call off from is its partnership's, and it routes spend through frameworks.
 bool buys_through_partnership_framework(const Market& m, CouncilId buyer, CategoryId category);
 
-// Whether a live member of the lot serves the category in the region (else a council buys the
-// need by its other routes).
-bool has_member_for(const Market& m, FrameworkLotRef ref, CategoryId category, std::size_t region);
-
 // A member's position in a lot's rank (best first), or -1 when it is not a member.
 std::ptrdiff_t member_rank(const FrameworkLot& lot, SupplierId id);
 

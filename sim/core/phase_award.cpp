@@ -49,8 +49,13 @@ void run_award(Market& m, YearState& ys, const CandidateIndex& index) {
     // Capacity conflicts are settled tender by tender in an order drawn from the seed, so no
     // council is always first in the queue and the result does not depend on threads.
     const std::uint64_t year_key = hash_combine(m.seed, static_cast<std::uint64_t>(m.year));
-    const auto order = seeded_order(
+    auto order = seeded_order(
         n, [&](std::size_t k) { return hash_combine(year_key, tenders.tenders[k].need_key); });
+    // A framework's direct awards were given to members with room for them all (design phase):
+    // they are settled first, so no other award takes that room.
+    std::stable_partition(order.begin(), order.end(), [&](const auto& entry) {
+        return tenders.tenders[entry.second].route == Route::FrameworkDirect;
+    });
     const auto year = static_cast<std::int16_t>(m.year);
     for (const auto& [key, k] : order) {
         const Tender& t = tenders.tenders[k];

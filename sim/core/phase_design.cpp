@@ -121,12 +121,16 @@ void divide_into_lots(Market& m, std::vector<Tender>& tenders, YearCounters& ctr
     tenders.swap(out);
 }
 
+bool below_quote_threshold(const Tender& t, const PolicySpec& p) {
+    const double total = static_cast<double>(t.estimated_value) * t.duration;
+    return p.quote_threshold_gbp > 0.0 && total < as_pence(p.quote_threshold_gbp);
+}
+
 // How the need is bought (docs/ODD.md 7.20): below the direct-award threshold without
 // competition; else, for a council that routes a share of its spend through frameworks, a call-off
-// from the framework lot that covers it if one of its members can serve it (the draw on its own
-// stream, so no other draw moves), at
-// the lot's weights and without reservations (a framework's members are fixed); else below the
-// quote threshold by invited quotes; else an open procedure.
+// from the framework lot that covers it (the draw on its own stream, so no other draw moves;
+// settle_call_offs then checks the members can take it); else below the quote threshold by
+// invited quotes; else an open procedure.
 void choose_route(const Market& m, Tender& t, const PolicySpec& p) {
     const double total = static_cast<double>(t.estimated_value) * t.duration;
     if (p.direct_award_threshold_gbp > 0.0 && total < as_pence(p.direct_award_threshold_gbp)) {
@@ -136,57 +140,76 @@ void choose_route(const Market& m, Tender& t, const PolicySpec& p) {
     if (p.framework_share > 0.0) {
         const FrameworkLotRef ref = framework_for(m, t.buyer, t.category);
         Stream rng(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Route, t.need_key);
-        if (ref.valid() && rng.bernoulli(p.framework_share) &&
-            has_member_for(m, ref, t.category, t.region)) {
+        if (ref.valid() && rng.bernoulli(p.framework_share)) {
             const auto& fw = m.framework_spec(static_cast<std::size_t>(ref.framework));
-            const auto& lot = fw.lots[ref.lot];
             t.framework = ref.framework;
             t.framework_lot = ref.lot;
             const bool direct = fw.direct_award && (fw.direct_award_max_gbp <= 0.0 ||
                                                     total <= as_pence(fw.direct_award_max_gbp));
             t.route = fw.dynamic ? Route::DynamicMarket
                                  : (direct ? Route::FrameworkDirect : Route::MiniCompetition);
-            const EvaluationWeights w =
-                policy_score_weights(lot.social_value_weight, lot.price_weight);
-            t.social_value_weight = static_cast<float>(w.social_value);
-            t.price_weight = static_cast<float>(w.price);
-            t.reserved_sme = 0;
-            t.reserved_local = 0;
-            return;
+            return; // settle_call_offs decides whether its members can take it
         }
     }
-    if (p.quote_threshold_gbp > 0.0 && total < as_pence(p.quote_threshold_gbp))
-        t.route = Route::Quotes;
+    t.route = below_quote_threshold(t, p) ? Route::Quotes : Route::Open;
 }
 
-// A framework's direct awards go to the best-ranked member with room for the work (PA2023
-// s45(4)), taken in a seeded order so the work earlier direct awards give a member counts against
-// its room; with no member free, the call-off is competed among the members instead. Serial: the
-// members' room is shared.
-void assign_direct_awards(Market& m, std::vector<Tender>& tenders) {
+// Call-offs meet the members' room, in a seeded order so the work earlier call-offs take counts
+// against it (serial: the room is shared). A framework's direct award goes to the best-ranked
+// member with room for the work (PA2023 s45(4)); with none it is competed among the members. A
+// competed call-off needs a member with room, whose room it then takes (the likeliest winner's,
+// as far as the council can tell); with none, the framework cannot serve the need and the
+// council buys it by its own routes. A call-off that stays one takes the lot's weights and drops
+// reservations (a framework's membership is fixed).
+void settle_call_offs(Market& m, std::vector<Tender>& tenders) {
     if (std::none_of(tenders.begin(), tenders.end(),
-                     [](const Tender& t) { return t.route == Route::FrameworkDirect; }))
+                     [](const Tender& t) { return is_call_off(t.route); }))
         return;
     const auto& s = m.suppliers;
     std::vector<Pence> assigned(s.size(), 0);
+    const auto room = [&](SupplierId id) {
+        const std::size_t i = id.index();
+        return s.capacity[i] - s.committed[i] - assigned[i];
+    };
     const std::uint64_t year_key = hash_combine(m.seed, static_cast<std::uint64_t>(m.year));
     const auto order = seeded_order(
         tenders.size(), [&](std::size_t k) { return hash_combine(year_key, tenders[k].need_key); });
     for (const auto& [key, k] : order) {
         Tender& t = tenders[k];
-        if (t.route != Route::FrameworkDirect) continue;
-        const auto& lot = m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
+        if (!is_call_off(t.route)) continue;
+        const auto f = static_cast<std::size_t>(t.framework);
+        const auto& lot = m.frameworks[f].lots[t.framework_lot];
+        SupplierId first_with_room, most_room;
         for (const SupplierId id : lot.members) {
             const std::size_t i = id.index();
             if (!s.alive[i] || !(s.category_mask[i] >> t.category.index() & 1u) ||
                 !reaches_region(s.region[i], s.reach[i], m.regions, t.region) ||
-                s.capacity[i] - s.committed[i] - assigned[i] < t.estimated_value)
+                room(id) < t.estimated_value)
                 continue;
-            t.direct_member = id;
-            assigned[i] += t.estimated_value;
-            break;
+            if (!first_with_room.valid()) first_with_room = id;
+            if (!most_room.valid() || room(id) > room(most_room)) most_room = id;
         }
-        if (!t.direct_member.valid()) t.route = Route::MiniCompetition;
+        if (!first_with_room.valid()) {
+            // No member can take it: the council buys it by its own routes.
+            const auto& p = m.councils.policy[t.buyer.index()];
+            t.route = below_quote_threshold(t, p) ? Route::Quotes : Route::Open;
+            t.framework = -1;
+            t.framework_lot = 0;
+            continue;
+        }
+        if (t.route == Route::FrameworkDirect) {
+            t.direct_member = first_with_room;
+            assigned[first_with_room.index()] += t.estimated_value;
+        } else {
+            assigned[most_room.index()] += t.estimated_value;
+        }
+        const auto& lot_spec = m.framework_spec(f).lots[t.framework_lot];
+        const EvaluationWeights w =
+            policy_score_weights(lot_spec.social_value_weight, lot_spec.price_weight);
+        t.social_value_weight = static_cast<float>(w.social_value);
+        t.price_weight = static_cast<float>(w.price);
+        t.reserved_sme = 0;
+        t.reserved_local = 0;
     }
 }
 
@@ -219,7 +242,7 @@ void run_design(Market& m, YearState& ys, Executor& exec) {
         }
         choose_route(m, t, p);
     });
-    assign_direct_awards(m, tenders);
+    settle_call_offs(m, tenders);
     // A divided need is run as one procurement: its extra lots cost the lot admin cost only. A
     // quote, direct award or call-off costs a share of an open procedure's administration.
     const Pence open_cost = pence_from_gbp(m.spec.council.tender_admin_cost_gbp);

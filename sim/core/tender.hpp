@@ -24,6 +24,24 @@ enum class Route : std::uint8_t {
     DynamicMarket
 };
 inline constexpr std::size_t kRoutes = 6;
+// As tenders.csv and the metrics' names write it.
+inline constexpr const char* route_name(Route r) {
+    switch (r) {
+    case Route::Open:
+        return "open";
+    case Route::Quotes:
+        return "quotes";
+    case Route::DirectAward:
+        return "direct_award";
+    case Route::FrameworkDirect:
+        return "framework_direct";
+    case Route::MiniCompetition:
+        return "mini_competition";
+    case Route::DynamicMarket:
+        return "dynamic_market";
+    }
+    return "open";
+}
 inline constexpr bool is_call_off(Route r) {
     return r == Route::FrameworkDirect || r == Route::MiniCompetition || r == Route::DynamicMarket;
 }

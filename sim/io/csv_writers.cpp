@@ -38,7 +38,7 @@ void write_tenders_header(std::ostream& out) {
            "years,relet,"
            "reserved_sme,bids,sme_bids,abnormal_flagged,winner,winner_scale,winning_price_gbp,"
            "winning_score,"
-           "runner_up_score,incumbent_won\n";
+           "runner_up_score,incumbent_won,route,framework\n";
 }
 
 void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, const YearState& ys) {
@@ -58,10 +58,15 @@ void write_tender_rows(std::ostream& out, const RowKey& key, const Market& m, co
                 << ',' << format_number(gbp(w.price)) << ',' << format_number(w.score) << ',';
             if (o.shortlisted > 1)
                 out << format_number(o.shortlist[o.winner_rank == 0 ? 1 : 0].score);
-            out << ',' << csv_bool(t.is_relet && o.winner == t.incumbent) << '\n';
+            out << ',' << csv_bool(t.is_relet && o.winner == t.incumbent);
         } else {
-            out << ",,,,," << csv_bool(false) << '\n';
+            out << ",,,,," << csv_bool(false);
         }
+        // How it was bought, and the framework a call-off was made under (empty: none).
+        out << ',' << route_name(t.route) << ',';
+        if (t.framework >= 0)
+            out << csv_field(m.framework_spec(static_cast<std::size_t>(t.framework)).name);
+        out << '\n';
     }
 }
 

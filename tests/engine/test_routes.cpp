@@ -126,6 +126,7 @@ TEST_CASE("an open framework admits a new supplier at its reopening, a closed on
         spec.frameworks[0].open = open;
         spec.frameworks[0].reopen_years = 2;
         spec.frameworks[0].term_years = 4;
+        spec.dynamics.exit_idle_years = 100; // the newcomer stays in the market while it waits
         Harness h(spec, 3);
         h.full_year(); // year 1: the first appointment
         REQUIRE(!the_lot(h).members.empty());
@@ -134,7 +135,7 @@ TEST_CASE("an open framework admits a new supplier at its reopening, a closed on
         const SupplierId newcomer = add_supplier(h.m, rng, false, 0, 1u, h.m.year);
         h.m.suppliers.capacity[newcomer.index()] = pence_from_gbp(20'000'000);
         h.m.suppliers.turnover[newcomer.index()] = pence_from_gbp(20'000'000);
-        h.m.suppliers.cash[newcomer.index()] = pence_from_gbp(5'000'000);
+        h.m.suppliers.cash[newcomer.index()] = pence_from_gbp(1e9); // it must last
         h.full_year(); // year 2: no competition, it cannot join
         CHECK_FALSE(member(h, newcomer));
         h.start_year(); // year 3: the open framework reopens
