@@ -27,6 +27,8 @@ App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned hei
       height_(height), windowed_width_(width), windowed_height_(height),
       ui_scale_(clamp_ui_scale(options.ui_scale)), show_fps_(options.show_fps) {
     set_fullscreen(options_.fullscreen);
+    // A scenario that buys by other routes than the open procedure shows its spend by route.
+    scene_.set_panels(initial_panels(setup_.spec));
     take_new_snapshot();
 }
 
@@ -151,6 +153,7 @@ void App::next_scenario(int step) {
     worker_ = std::make_unique<SimWorker>(s);
     setup_ = std::move(s);
     scenario_start_ = controls_from_policy(setup_.spec.policy);
+    scene_.set_panels(initial_panels(setup_.spec));
     preset_ = 0;
     seed_armed_.reset();
     save_asked_.reset(); // the new worker's snapshots count from 0 again

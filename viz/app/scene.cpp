@@ -178,6 +178,13 @@ std::string Scene::cycle_panel(Vec2 p, int step) {
     return {};
 }
 
+void Scene::set_panels(const std::array<Panel, kChartPanels>& cells) {
+    if (cells == cells_) return;
+    cells_ = cells;
+    force_refresh_ = true;
+    if (next_piece_ < 0) start_refresh();
+}
+
 void Scene::flush() {
     if (next_piece_ < 0) start_refresh();
     while (next_piece_ >= 0) draw_piece(next_piece_);
