@@ -222,11 +222,16 @@ TEST_CASE("hover: supplier and council figures") {
     m.links.push_back({0, 0, 200'000});
     m.links.push_back({0, 0, 100'000});
 
-    const auto sl = supplier_hover_lines(m, 0);
+    auto sl = supplier_hover_lines(m, 0);
+    CHECK(sl.size() == 6);
     CHECK(sl[0] == "SME supplier 1234, region 2");
     CHECK(sl[1] == "Contracts held: 3, worth \u00A3412k a year");
     CHECK(sl[3] == "Bids this year: 5, won 1");
     CHECK(sl[5] == "Cash: \u00A3120k, markup 12%");
+    m.suppliers[0].framework_member = true; // a framework member says so
+    sl = supplier_hover_lines(m, 0);
+    REQUIRE(sl.size() == 7);
+    CHECK(sl[6] == "Framework member: appointed to a lot this term");
     const auto cl = council_hover_lines(m, 0);
     CHECK(cl[0] == "Council 0, region 1");
     CHECK(cl[1] == "Population: 180,000");
