@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "app/lever_notes.hpp"
 #include "app/presets.hpp"
 #include "chart/render.hpp"
 #include "core/rng.hpp"
@@ -191,6 +192,7 @@ FrameState App::frame_state(bool for_picture) const {
     c.base_seed = snap_->base_seed;
     c.year = snap_->year;
     c.horizon = snap_->horizon;
+    c.has_frameworks = !setup_.spec.frameworks.empty();
     c.changes = snap_->changes;
     c.hot = dragging_ ? dragging_ : hot_;
     c.tooltip = dragging_ ? dragging_ : hover_row_;
@@ -249,6 +251,22 @@ void App::press(Vec2 p) {
         break;
     case ControlId::SharedBackOffice:
         c.shared_back_office = !c.shared_back_office;
+        break;
+    case ControlId::FrameworkShare:
+        if (control_disabled(hit->id, !setup_.spec.frameworks.empty())) {
+            show_toast(kNoFrameworks, std::chrono::seconds(4));
+            return;
+        }
+        c.framework_share =
+            step_value(stepper_values(ControlId::FrameworkShare), c.framework_share, dir);
+        break;
+    case ControlId::DirectAwardBelow:
+        c.direct_award_threshold_gbp = step_value(stepper_values(ControlId::DirectAwardBelow),
+                                                  c.direct_award_threshold_gbp, dir);
+        break;
+    case ControlId::QuotesBelow:
+        c.quote_threshold_gbp =
+            step_value(stepper_values(ControlId::QuotesBelow), c.quote_threshold_gbp, dir);
         break;
     }
     change_controls(c);

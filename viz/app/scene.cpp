@@ -529,7 +529,7 @@ void Scene::draw_lever_tooltip(sf::RenderTarget& t, const FrameState& st) {
     const float max_w =
         std::min(layout_.window.right() - x - pad, std::round(720.0f * s)) - 2 * pad;
     std::vector<std::pair<std::string, bool>> lines; // text, bold
-    const auto source = lever_tooltip_lines(*hot, st.controls.controls);
+    const auto source = lever_tooltip_lines(*hot, st.controls.controls, st.controls.has_frameworks);
     for (std::size_t k = 0; k < source.size(); ++k)
         for (auto& l : wrap_text(source[k], px, max_w, k == 0 ? bold_ : font_))
             lines.emplace_back(std::move(l), k == 0);
