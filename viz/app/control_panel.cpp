@@ -60,14 +60,14 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
             L.widgets.push_back(w);
             x += bw + gap;
         }
-        y += h + r(16.0f * s);
+        y += h + r(10.0f * s);
     }
 
     // A labelled row with a stepper (or a toggle) at its right end. Nine of them since the route
-    // levers: 40 px rows 6 px apart keep the bar short enough for Ctrl+plus to enlarge a 1080p
-    // screen by a tenth.
-    const float row_h = r(40.0f * s);
-    const float row_gap = r(6.0f * s);
+    // levers: 38 px rows 4 px apart (and tighter gaps below) leave a 1080p bar room for the latest
+    // change and its explanation, and Ctrl+plus room to enlarge it by a tenth.
+    const float row_h = r(38.0f * s);
+    const float row_gap = r(4.0f * s);
     const auto stepper_row = [&](ControlId id, std::string label) {
         Widget w;
         w.id = id;
@@ -93,7 +93,7 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
         w.row = {left, y, width, row_h};
         w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
         // Room inside for "OFF" at the bar's text size.
-        const float sw = r(100.0f * s), sh = r(36.0f * s);
+        const float sw = r(100.0f * s), sh = r(34.0f * s);
         w.face = {right - sw, y + r((row_h - sh) / 2.0f), sw, sh};
         L.widgets.push_back(std::move(w));
         y += row_h + row_gap;
@@ -103,34 +103,34 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
         w.id = id;
         w.kind = WidgetKind::Slider;
         w.label = std::move(label);
-        const float hit_h = r(40.0f * s);
+        const float hit_h = r(36.0f * s);
         const float h = text * (kCapHeight + kDescent) + r(4.0f * s) + hit_h;
         w.row = {left, y, width, h};
         w.label_pos = {left, y + label_baseline};
         w.value_pos = {right, y + label_baseline};
         w.face = {left, y + h - hit_h, width, hit_h};
         L.widgets.push_back(std::move(w));
-        y += h + r(12.0f * s);
+        y += h + r(8.0f * s);
     };
 
     stepper_row(ControlId::Speed, "Speed");
     stepper_row(ControlId::Seed, "Seed");
 
-    y += r(14.0f * s);
+    y += r(8.0f * s);
     L.policy_heading = {left, y + static_cast<float>(L.heading_px) * kCapHeight};
     y += static_cast<float>(L.heading_px) * (kCapHeight + kDescent) + r(8.0f * s);
     L.policy_note = {left, y + static_cast<float>(L.small_px) * kCapHeight};
-    y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(14.0f * s);
+    y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(10.0f * s);
 
     slider_row(ControlId::SocialValue, "Social-value weight");
     slider_row(ControlId::PriceWeight, "Price vs quality");
     {
         // Pulled up under the slider it explains: the gap below a slider is for the next label.
-        y -= r(8.0f * s);
+        y -= r(4.0f * s);
         L.split_text = {left, y + static_cast<float>(L.small_px) * kCapHeight};
         y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(6.0f * s);
         L.split_bar = {left, y, width, std::max(4.0f, r(10.0f * s))};
-        y += L.split_bar.height + r(14.0f * s);
+        y += L.split_bar.height + r(10.0f * s);
     }
     slider_row(ControlId::OutcomeShare, "Outcome-based specs");
     stepper_row(ControlId::LotThreshold, "Lots above");

@@ -292,23 +292,28 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
         return lines_in(help_top - (help > 0 ? gap : 0.0f) - L.status.top);
     };
     // The latest change, whole, comes before the key help too (the bar has less room since the
-    // route levers).
-    const std::size_t heading = log.empty() ? 0 : 1;
-    const std::size_t change_needs = lines.size() + heading + latest;
+    // route levers); for the explanation the heading goes as well ("Year 5: ..." says what it is).
+    bool heading = !log.empty();
+    const auto change_needs = [&] { return lines.size() + (heading ? 1u : 0u) + latest; };
     const auto help_for = [&](std::size_t needed) {
         std::size_t help = L.help_lines;
         while (help > 0 && room_with_help(help) < needed) --help;
         return help;
     };
-    std::size_t help_shown = help_for(change_needs + why.size());
-    if (!why.empty() && room_with_help(help_shown) < change_needs + why.size()) {
-        why.clear();
-        help_shown = help_for(change_needs);
+    std::size_t help_shown = help_for(change_needs() + why.size());
+    if (!why.empty() && room_with_help(help_shown) < change_needs() + why.size()) {
+        heading = false;
+        help_shown = help_for(change_needs() + why.size());
+        if (room_with_help(help_shown) < change_needs() + why.size()) {
+            heading = !log.empty();
+            why.clear();
+            help_shown = help_for(change_needs());
+        }
     }
     const std::size_t room = room_with_help(help_shown);
     // The heading only with at least one change under it (a short window has room for neither).
-    if (!log.empty() && room > lines.size() + 1) {
-        lines.emplace_back("Policy changes in this run:", kMuted);
+    if (!log.empty() && room > lines.size() + (heading ? 1u : 0u)) {
+        if (heading) lines.emplace_back("Policy changes in this run:", kMuted);
         const std::size_t keep = room - lines.size() - why.size();
         const std::size_t first = log.size() > keep ? log.size() - keep : 0;
         for (std::size_t i = first; i < log.size(); ++i) lines.push_back(log[i]);
