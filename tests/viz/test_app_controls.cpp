@@ -2,6 +2,7 @@
 // No window.
 #include "app/control_panel.hpp"
 #include "app/controls.hpp"
+#include "app/lever_notes.hpp"
 #include "app/text_format.hpp"
 #include "core/policy.hpp"
 
@@ -154,7 +155,7 @@ TEST_CASE("control panel: widgets fit the bar and do not overlap, at 720p and 10
         const Rect bar{0, 64 * s, 390 * s, 1080 * s - 64 * s};
         const ControlPanelLayout L = layout_control_panel(bar, s);
         INFO("scale " << s);
-        REQUIRE(L.widgets.size() == 12);
+        REQUIRE(L.widgets.size() == 15);
         for (std::size_t i = 0; i < L.widgets.size(); ++i) {
             const Widget& w = L.widgets[i];
             CHECK(bar.contains(w.row));
@@ -186,4 +187,98 @@ TEST_CASE("controls: non-finite values are refused by the engine's range check")
         CHECK_FALSE(set_control(c, "price_weight", v).empty());
         CHECK(c.price_weight == 0.6);
     }
+}
+
+TEST_CASE("controls: the route levers adopt their policy keys, and their thresholds are totals") {
+    const PolicyControls from = controls_from_policy(PolicySpec{});
+    CHECK(from.framework_share == 0.0);
+    CHECK(from.direct_award_threshold_gbp == 0.0);
+    CHECK(from.quote_threshold_gbp == 0.0);
+    PolicyControls to = from;
+    to.framework_share = 0.8;
+    to.direct_award_threshold_gbp = 25'000;
+    to.quote_threshold_gbp = 100'000;
+    const auto a = adoptions_for_change(from, to);
+    REQUIRE(a.size() == 3);
+    CHECK(a[0].keys == std::vector<std::string>{"framework_share"});
+    CHECK(a[1].keys == std::vector<std::string>{"direct_award_threshold_gbp"});
+    CHECK(a[2].keys == std::vector<std::string>{"quote_threshold_gbp"});
+    for (const auto& x : a) CHECK(x.scope == Adoption::Scope::All);
+    const PolicySpec p = applied(PolicySpec{}, a);
+    CHECK(p.framework_share == doctest::Approx(0.8));
+    CHECK(p.direct_award_threshold_gbp == doctest::Approx(25'000));
+    CHECK(p.quote_threshold_gbp == doctest::Approx(100'000));
+    CHECK(p.quote_invitations == PolicySpec{}.quote_invitations); // not a lever: untouched
+    CHECK(controls_from_policy(p) == to);
+    // Back to off: zero thresholds, no share.
+    const PolicySpec back = applied(p, adoptions_for_change(to, from));
+    CHECK(back.framework_share == 0.0);
+    CHECK(back.direct_award_threshold_gbp == 0.0);
+    CHECK(back.quote_threshold_gbp == 0.0);
+
+    // The scenario keys, as --set-from-year and the presets use them, with the engine's ranges.
+    PolicyControls c;
+    CHECK(set_control(c, "framework_share", 0.4).empty());
+    CHECK(c.framework_share == 0.4);
+    CHECK_FALSE(set_control(c, "framework_share", 1.2).empty());
+    CHECK(c.framework_share == 0.4);
+    CHECK(set_control(c, "direct_award_threshold_gbp", 207'720).empty());
+    CHECK(c.direct_award_threshold_gbp == 207'720);
+    CHECK(set_control(c, "quote_threshold_gbp", 50'000).empty());
+    CHECK(c.quote_threshold_gbp == 50'000);
+    CHECK_FALSE(set_control(c, "quote_threshold_gbp", -1).empty());
+
+    // Said in words, the route thresholds are totals, never "a year".
+    const std::string said = describe_change(from, to);
+    CHECK(said == "framework share 0% \u2192 80%; direct awards below \u00A325k in total; quotes "
+                  "below \u00A3100k in total");
+    CHECK(said.find("a year") == std::string::npos);
+    CHECK(describe_change(to, from) ==
+          "framework share 80% \u2192 0%; no direct awards; no quotes");
+}
+
+TEST_CASE(
+    "control panel: the route steppers step through totals, and the share without frameworks") {
+    const auto da = stepper_values(ControlId::DirectAwardBelow);
+    CHECK(step_value(da, 0, 1) == 5'000);
+    CHECK(step_value(da, 100'000, 1) == 207'720); // the sub-central threshold (docs/routes.md)
+    CHECK(step_value(da, 250'000, 1) == 250'000);
+    const auto q = stepper_values(ControlId::QuotesBelow);
+    CHECK(step_value(q, 0, 1) == 10'000);
+    CHECK(step_value(q, 10'000, -1) == 0);
+    const auto fs = stepper_values(ControlId::FrameworkShare);
+    CHECK(fs.front() == 0.0);
+    CHECK(fs.back() == 1.0);
+    CHECK(step_value(fs, 0.8, 1) == 1.0);
+    // Every choice is one the engine accepts for its key.
+    const std::pair<ControlId, const char*> keys[] = {
+        {ControlId::FrameworkShare, "framework_share"},
+        {ControlId::DirectAwardBelow, "direct_award_threshold_gbp"},
+        {ControlId::QuotesBelow, "quote_threshold_gbp"}};
+    for (const auto& [id, key] : keys)
+        for (double v : stepper_values(id)) {
+            PolicyControls c;
+            CHECK(set_control(c, key, v).empty());
+        }
+    // Only the framework share depends on the scenario: without a [[framework]] it does nothing.
+    CHECK(control_disabled(ControlId::FrameworkShare, false));
+    CHECK_FALSE(control_disabled(ControlId::FrameworkShare, true));
+    for (ControlId id : {ControlId::DirectAwardBelow, ControlId::QuotesBelow,
+                         ControlId::SocialValue, ControlId::SharedBackOffice})
+        CHECK_FALSE(control_disabled(id, false));
+    // The three are policy levers in the bar, in its order, below the others.
+    const ControlPanelLayout L = layout_control_panel({0, 64, 410, 1016}, 1.0f);
+    const Widget* share = L.find(ControlId::FrameworkShare);
+    const Widget* direct = L.find(ControlId::DirectAwardBelow);
+    const Widget* quotes = L.find(ControlId::QuotesBelow);
+    REQUIRE(share != nullptr);
+    REQUIRE(direct != nullptr);
+    REQUIRE(quotes != nullptr);
+    CHECK(share->row.top > L.find(ControlId::SharedBackOffice)->row.bottom());
+    CHECK(direct->row.top > share->row.bottom());
+    CHECK(quotes->row.top > direct->row.bottom());
+    CHECK(share->kind == WidgetKind::Stepper);
+    for (ControlId id :
+         {ControlId::FrameworkShare, ControlId::DirectAwardBelow, ControlId::QuotesBelow})
+        CHECK(is_policy_lever(id));
 }

@@ -1,6 +1,7 @@
 // tendersim-viz's command line. No window.
 #include "app/app_options.hpp"
 #include "app/control_panel.hpp"
+#include "app/controls.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -84,6 +85,18 @@ TEST_CASE("options: mistakes are reported, not guessed") {
     const auto help = parse({"--help"});
     CHECK(help.options.help);
     CHECK(help.options.help_text.find("--screenshot") != std::string::npos);
+    // --set-from-year takes every key the control bar moves, and its help lists them all.
+    for (const std::string& key : control_keys()) {
+        CAPTURE(key);
+        CHECK(help.options.help_text.find(key) != std::string::npos);
+    }
+    const auto routes = parse({"--set-from-year", "5:direct_award_threshold_gbp=207720",
+                               "--set-from-year", "5:framework_share=0.5"});
+    REQUIRE(routes.error.empty());
+    CHECK(routes.options.changes[0].key == "direct_award_threshold_gbp");
+    CHECK(routes.options.changes[1].value == 0.5);
+    CHECK(parse({"--set-from-year", "5:framework_share=2"}).error.find("out of range") !=
+          std::string::npos);
 }
 
 TEST_CASE("options: projector mode (full screen, UI scale, frame rate only when asked)") {

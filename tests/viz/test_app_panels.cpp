@@ -1,8 +1,11 @@
 // The live app's chart panels and hover texts, from plain data. No window.
 #include "app/hover_text.hpp"
 #include "app/panels.hpp"
+#include "app/seed_spread.hpp"
+#include "chart/metric_info.hpp"
 #include "chart/palette.hpp"
 #include "core/metrics.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
 #include <set>
@@ -122,6 +125,75 @@ TEST_CASE("panels: metrics_point copies the engine's figures") {
     CHECK(p.active_large == 130);
 }
 
+TEST_CASE("panels: spend by route draws a line per route, in the route metrics' order") {
+    auto cur = points(3, 0.0), base = points(3, 0.0);
+    for (auto& p : base) p.route_share = {1.0, 0, 0, 0, 0, 0};
+    for (auto& p : cur) p.route_share = {0.7, 0.0, 0.0, 0.05, 0.25, 0.0};
+    const ChartSpec spec = make_panel_chart(Panel::SpendByRoute, cur, base, 10);
+    CHECK(spec.title == "Spend by route");
+    CHECK(spec.y_unit == TickStyle::Percent);
+    CHECK(spec.y_upper_bound == 1.0);
+    // The routes either run uses: open, framework direct and mini-competition, this run and the
+    // baseline; quotes, direct award and dynamic market are 0% throughout and left out.
+    REQUIRE(spec.series.size() == 6);
+    const std::size_t used[] = {0, 3, 4};
+    for (std::size_t k = 0; k < 3; ++k) {
+        const std::size_t r = used[k];
+        const ChartSeries& s = spec.series[k];
+        CHECK_FALSE(s.baseline);
+        CHECK(s.label == route_lines()[r].label);
+        CHECK(s.colour == route_lines()[r].colour);
+        CHECK(s.points[1].y == doctest::Approx(cur[1].route_share[r]));
+        const ChartSeries& b = spec.series[3 + k];
+        CHECK(b.baseline);
+        CHECK(b.colour == s.colour);
+        CHECK(b.points[1].y == doctest::Approx(base[1].route_share[r]));
+    }
+    // Orange and blue stay the size classes', for every route.
+    for (const RouteLine& r : route_lines()) {
+        CHECK(r.colour != kSmeColour);
+        CHECK(r.colour != kLargeColour);
+    }
+    // A route used only in the baseline is drawn too (it stopped), and with none used yet the
+    // open line stands alone.
+    auto stopped = base;
+    stopped[2].route_share = {0.9, 0.1, 0, 0, 0, 0};
+    CHECK(make_panel_chart(Panel::SpendByRoute, base, stopped, 10).series.size() == 4);
+    const ChartSpec none = make_panel_chart(Panel::SpendByRoute, points(3, 0.0), {}, 10);
+    REQUIRE(none.series.size() == 2);
+    CHECK(none.series[0].label == "Open");
+    const std::vector<std::string_view> labels = {
+        "Open", "Quotes", "Direct award", "Framework direct", "Mini-competition", "Dynamic market"};
+    for (std::size_t k = 0; k < labels.size(); ++k) CHECK(route_lines()[k].label == labels[k]);
+    // Hovering lists the routes in use in either run only.
+    const auto hover = panel_hover_lines(Panel::SpendByRoute, cur, base, {}, 2, false);
+    REQUIRE(hover.size() == 7); // heading, then open, framework direct, mini-competition x2
+    CHECK(hover[0] == "Spend by route, year 2");
+    CHECK(hover[1] == "Open: this run 70.0%");
+    CHECK(hover[2] == "Open: baseline 100.0%");
+    CHECK(hover[5] == "Mini-competition: this run 25.0%");
+}
+
+TEST_CASE("panels: a scenario that uses routes starts with spend by route in the grid") {
+    const auto load = [](const char* f) {
+        return load_scenario_file(std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/" + f);
+    };
+    const ScenarioSpec baseline = load("baseline.toml");
+    CHECK_FALSE(uses_routes(baseline));
+    CHECK(initial_panels(baseline) == panel_order());
+    for (const char* f : {"frameworks.toml", "open-framework.toml", "dsp-lots.toml",
+                          "direct-award-below.toml", "quotes-below.toml"}) {
+        INFO(f);
+        const ScenarioSpec s = load(f);
+        CHECK(uses_routes(s));
+        const auto cells = initial_panels(s);
+        CHECK(cells.back() == Panel::SpendByRoute);
+        for (std::size_t i = 0; i + 1 < cells.size(); ++i) CHECK(cells[i] == panel_order()[i]);
+    }
+    // Another lever's scenario keeps the default grid.
+    CHECK_FALSE(uses_routes(load("sv60.toml")));
+}
+
 TEST_CASE("hover: supplier and council figures") {
     MarketSnapshot m;
     m.regions = 2;
@@ -150,11 +222,16 @@ TEST_CASE("hover: supplier and council figures") {
     m.links.push_back({0, 0, 200'000});
     m.links.push_back({0, 0, 100'000});
 
-    const auto sl = supplier_hover_lines(m, 0);
+    auto sl = supplier_hover_lines(m, 0);
+    CHECK(sl.size() == 6);
     CHECK(sl[0] == "SME supplier 1234, region 2");
     CHECK(sl[1] == "Contracts held: 3, worth \u00A3412k a year");
     CHECK(sl[3] == "Bids this year: 5, won 1");
     CHECK(sl[5] == "Cash: \u00A3120k, markup 12%");
+    m.suppliers[0].framework_member = true; // a framework member says so
+    sl = supplier_hover_lines(m, 0);
+    REQUIRE(sl.size() == 7);
+    CHECK(sl[6] == "Framework member: appointed to a lot this term");
     const auto cl = council_hover_lines(m, 0);
     CHECK(cl[0] == "Council 0, region 1");
     CHECK(cl[1] == "Population: 180,000");

@@ -4,6 +4,7 @@
 // can read. Exact, and no pixels read; it needs an X display only because SFML measures glyphs
 // with a GL context (ctest runs it under xvfb-run).
 #include "app/lever_notes.hpp"
+#include "app/panels.hpp"
 #include "app/scene.hpp"
 #include "app/sim_worker.hpp"
 #include "app/trainer_flow.hpp"
@@ -57,17 +58,27 @@ struct Fixture {
         bold = load_font(kDefaultBoldFontPath);
         // The baseline scenario with a lever moved mid-run: a policy rule in every chart and a
         // line in the change log, as a workshop shows them.
+        load("baseline.toml", {{3, "social_value_weight", 0.6}});
+    }
+
+    // Runs a scenario for 6 years; the grid it starts with (initial_panels), as the app does.
+    void load(const char* file, std::vector<ScheduledChange> scheduled) {
         RunSetup s;
-        s.spec = load_scenario_file(std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/baseline.toml");
+        s.spec = load_scenario_file(std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/" + file);
         s.base_seed = static_cast<std::uint64_t>(s.spec.run.seed);
         s.horizon = 6;
         s.speed = kMaxSpeed;
         s.playing = true;
-        s.scheduled = {{3, "social_value_weight", 0.6}};
+        s.scheduled = std::move(scheduled);
+        panels = initial_panels(s.spec);
+        has_frameworks = !s.spec.frameworks.empty();
+        worker.reset();
         worker = std::make_unique<SimWorker>(std::move(s));
         snap = worker->wait_for_year(6, 120s);
         REQUIRE(snap->year == 6);
     }
+    std::array<Panel, kChartPanels> panels = panel_order();
+    bool has_frameworks = false;
 
     // Every text of one frame at this size, the app's state as on screen with a lever moved
     // but not yet applied (the longest status text).
@@ -76,6 +87,7 @@ struct Fixture {
                                   std::string toast = {}) {
         Scene scene(font, bold);
         scene.resize(w, h, ui_scale);
+        scene.set_panels(panels);
         TextLog log;
         const TextLogScope scope(log);
         scene.set_snapshot(snap);
@@ -90,6 +102,7 @@ struct Fixture {
         c.horizon = snap->horizon;
         c.changes = snap->changes;
         c.speed = kMaxSpeed;
+        c.has_frameworks = has_frameworks;
         st.fps = 60.0; // shown when asked for (--show-fps): it must fit too
         c.tooltip = hot;
         if (hot) st.mouse = scene.control_layout().find(*hot)->label_pos;
@@ -167,5 +180,27 @@ TEST_CASE_FIXTURE(Fixture, "text layout: lever tooltips and the trainer's toasts
             for (const auto& e : texts)
                 if (e.region == "window") tooltip += (tooltip.empty() ? "" : " ") + e.text;
             CHECK(tooltip.find(std::string(lever_note(id)->anchor)) != std::string::npos);
+        }
+}
+
+TEST_CASE_FIXTURE(Fixture, "text layout: a framework scenario's spend by route, rings and levers") {
+    // frameworks.toml at year 6: a framework in its term, 80% of its categories called off.
+    load("frameworks.toml", {});
+    REQUIRE(panels.back() == Panel::SpendByRoute);
+    for (const Size& s : kSizes)
+        for (const auto hot : {std::optional<ControlId>{}, std::optional(ControlId::FrameworkShare),
+                               std::optional(ControlId::DirectAwardBelow)}) {
+            INFO(s.w << "x" << s.h << ", tooltip " << (hot ? static_cast<int>(*hot) : -1));
+            const auto texts = frame(s.w, s.h, 1.0f, hot);
+            check_frame(texts, s.min_px, true);
+            bool route_chart = false, member_key = false, share = false;
+            for (const auto& e : texts) {
+                route_chart |= e.text == "Spend by route";
+                member_key |= e.region == "market view" && e.text.rfind("Framework", 0) == 0;
+                share |= e.region == "control bar" && e.text == "80%";
+            }
+            CHECK(route_chart);
+            CHECK(member_key); // the market legend's ring key
+            CHECK(share);      // the adopted share, not "none"
         }
 }

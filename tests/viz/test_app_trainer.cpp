@@ -125,7 +125,7 @@ TEST_CASE("lever notes: each explanation is a sentence of docs/policy-results.md
     }
 }
 
-TEST_CASE("lever notes: thresholds say they are annual values") {
+TEST_CASE("lever notes: lot and reservation thresholds say a year, route thresholds say total") {
     PolicyControls c;
     c.lot_threshold_gbp = 250'000;
     c.sme_reserve = true;
@@ -135,6 +135,37 @@ TEST_CASE("lever notes: thresholds say they are annual values") {
     CHECK(lever_tooltip_lines(ControlId::SmeThreshold, c).front().find("\u00A3100k a year") !=
           std::string::npos);
     CHECK(describe_change(PolicyControls{}, c).find("\u00A3250k a year") != std::string::npos);
+    // The route thresholds are a contract's total value (docs/routes.md), not an annual one.
+    PolicyControls r;
+    r.direct_award_threshold_gbp = 25'000;
+    r.quote_threshold_gbp = 100'000;
+    const auto direct = lever_tooltip_lines(ControlId::DirectAwardBelow, r);
+    const auto quotes = lever_tooltip_lines(ControlId::QuotesBelow, r);
+    CHECK(direct.front() == "Direct awards below \u00A325k in total");
+    CHECK(quotes.front() == "Quotes below \u00A3100k in total");
+    for (const auto& lines : {direct, quotes}) {
+        CHECK(lines[1].find("total value") != std::string::npos); // what the lever is
+        for (const auto& l : lines) CHECK(l.find("a year") == std::string::npos);
+    }
+    const std::string said = describe_change(PolicyControls{}, r);
+    CHECK(said.find("\u00A325k in total") != std::string::npos);
+    CHECK(said.find("a year") == std::string::npos);
+    CHECK(lever_tooltip_lines(ControlId::DirectAwardBelow, PolicyControls{}).front() ==
+          "Direct awards: off");
+}
+
+TEST_CASE("lever notes: the framework share says when the scenario has no framework") {
+    PolicyControls c;
+    c.framework_share = 0.8;
+    CHECK(lever_tooltip_lines(ControlId::FrameworkShare, c, true).front() ==
+          "Framework share: 80% of those needs");
+    const auto none = lever_tooltip_lines(ControlId::FrameworkShare, c, false);
+    REQUIRE(none.size() == 3);
+    CHECK(none.front() == kNoFrameworks);
+    CHECK(none.front().find("frameworks.toml") != std::string::npos);
+    // Only the framework share depends on it.
+    CHECK(lever_tooltip_lines(ControlId::SocialValue, c, false) ==
+          lever_tooltip_lines(ControlId::SocialValue, c, true));
 }
 
 TEST_CASE("lever notes: the change log's text names the lever that moved") {
@@ -158,10 +189,19 @@ TEST_CASE("lever notes: the change log's text names the lever that moved") {
     m = base;
     m.shared_back_office = true;
     moves.emplace_back(m, ControlId::SharedBackOffice);
+    m = base;
+    m.framework_share = 0.6;
+    moves.emplace_back(m, ControlId::FrameworkShare);
+    m = base;
+    m.direct_award_threshold_gbp = 10'000;
+    moves.emplace_back(m, ControlId::DirectAwardBelow);
+    m = base;
+    m.quote_threshold_gbp = 50'000;
+    moves.emplace_back(m, ControlId::QuotesBelow);
     for (const auto& [to, id] : moves) {
         INFO(describe_change(base, to));
         CHECK(levers_in_change(describe_change(base, to)) == std::vector<ControlId>{id});
-        // And back again ("no lots", "no SME reservation", "... off").
+        // And back again ("no lots", "no SME reservation", "... off", "no direct awards").
         CHECK(levers_in_change(describe_change(to, base)) == std::vector<ControlId>{id});
     }
     PolicyControls two = base;

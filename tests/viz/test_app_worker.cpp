@@ -2,12 +2,16 @@
 // year as an adoption, scripted changes, reset, seeds. Runs the real engine on the small
 // baseline scenario (a few milliseconds a year).
 #include "app/sim_worker.hpp"
+#include "core/frameworks.hpp"
+#include "core/market.hpp"
+#include "core/metrics.hpp"
 #include "core/policy.hpp"
 #include "core/rng.hpp"
 #include "core/run_plan.hpp"
 #include "core/simulation.hpp"
 #include "io/scenario_loader.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <map>
 #include <set>
@@ -339,4 +343,90 @@ TEST_CASE("worker: A-vs-B, the dashed line continues policy A and the levers ste
     const auto fresh = published(w, [](const Snapshot& snap) { return snap.year == 0; });
     REQUIRE(fresh->year == 0);
     CHECK(fresh->pinned_year == -1);
+}
+
+TEST_CASE(
+    "snapshot: framework members are marked, the members the framework_members metric counts") {
+    // frameworks.toml: a national framework is first competed in year 5 for a 4-year term.
+    const ScenarioSpec spec = scenario("frameworks.toml");
+    Simulation sim(
+        spec, derive_seed(static_cast<std::uint64_t>(spec.run.seed), StreamPurpose::Replicate, 0),
+        1);
+    SlotAssigner slots;
+    const auto members = [](const MarketSnapshot& m) {
+        return std::count_if(m.suppliers.begin(), m.suppliers.end(),
+                             [](const SupplierView& s) { return s.framework_member; });
+    };
+    YearMetrics y;
+    for (int year = 1; year <= 4; ++year) y = sim.run_year();
+    auto snap = capture_market(sim.market(), slots, 1.0);
+    CHECK(snap->has_frameworks);
+    CHECK(members(*snap) == 0); // not yet appointed
+    CHECK(y.framework_members == 0.0);
+    for (int year = 5; year <= 6; ++year) y = sim.run_year();
+    snap = capture_market(sim.market(), slots, 1.0);
+    CHECK(members(*snap) > 0);
+    // Each marked supplier is on a lot of the framework, and each live member is marked.
+    const Market& m = sim.market();
+    REQUIRE(m.frameworks.size() == 1);
+    std::size_t seats = 0; // the metric counts a supplier once per lot it sits on
+    for (const SupplierView& s : snap->suppliers) {
+        bool on_a_lot = false;
+        for (const auto& lot : m.frameworks[0].lots)
+            if (member_rank(lot, SupplierId(s.id)) >= 0) {
+                on_a_lot = true;
+                ++seats;
+            }
+        CHECK(s.framework_member == on_a_lot);
+    }
+    CHECK(static_cast<double>(seats) == y.framework_members);
+    CHECK(static_cast<double>(members(*snap)) <= y.framework_members);
+    // A scenario without frameworks marks no one and keys no ring.
+    Simulation plain(scenario("baseline.toml"), 1, 1);
+    plain.run_year();
+    SlotAssigner other;
+    const auto none = capture_market(plain.market(), other, 1.0);
+    CHECK_FALSE(none->has_frameworks);
+    CHECK(members(*none) == 0);
+}
+
+TEST_CASE("worker: the route levers reach the engine as adoptions, from the next year") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    SimWorker w(setup_for(spec, 3));
+    w.step();
+    REQUIRE(w.wait_for_year(1, 30s)->year == 1);
+    PolicyControls c = w.latest()->controls;
+    c.direct_award_threshold_gbp = 50'000;
+    c.quote_threshold_gbp = 207'720;
+    w.request_controls(c);
+    w.step();
+    w.step();
+    const auto done = w.wait_for_year(3, 30s);
+    REQUIRE(done->year == 3);
+    CHECK(done->controls.direct_award_threshold_gbp == 50'000);
+    CHECK(done->controls.quote_threshold_gbp == 207'720);
+    REQUIRE(done->changes.size() == 1);
+    CHECK(done->changes[0].year == 2);
+    CHECK(done->changes[0].text ==
+          "direct awards below \u00A350k in total; quotes below \u00A3208k in total");
+    // Same as an engine run adopting both keys in year 2.
+    ScenarioSpec adopted = spec;
+    for (const auto& [key, value] :
+         {std::pair<const char*, double>{"direct_award_threshold_gbp", 50'000},
+          {"quote_threshold_gbp", 207'720}}) {
+        Adoption a;
+        REQUIRE(make_adoption(a, key, value));
+        a.year = 2;
+        adopted.adoptions.push_back(a);
+    }
+    const auto expected = plain_run(adopted, 3);
+    check_same(done->current, expected);
+    for (std::size_t y = 0; y < 3; ++y)
+        for (std::size_t r = 0; r < kRoutes; ++r)
+            CHECK(done->current[y].route_share[r] == expected[y].route_share[r]);
+    // Year 1 buys everything openly; from year 2 some value goes by direct award and quotes.
+    CHECK(done->current[0].route_share[0] == 1.0);
+    CHECK(done->current[2].route_share[static_cast<std::size_t>(Route::DirectAward)] > 0.0);
+    CHECK(done->current[2].route_share[static_cast<std::size_t>(Route::Quotes)] > 0.0);
+    CHECK(done->baseline[2].route_share[0] == 1.0);
 }

@@ -73,9 +73,16 @@ TEST_CASE("axes: an unchanged baseline's app panels keep the metric's minimum sp
         // Every share panel, whichever it is: at least 20 points.
         if (spec.y_unit == TickStyle::Percent) CHECK(span_of(L) >= 0.2 - 1e-12);
         if (spec.title.starts_with("Social value")) CHECK(L.y.domain_lo() == 0.0);
-        // Every value stays inside the axis, with room: no line sits on the frame.
+        // Every value stays inside the axis, with room: no line sits on the frame. Except a
+        // route's share at exactly 0% or 100% in Spend by route (a route not used, or used for
+        // everything): a share axis stops at its bounds.
         for (const auto& s : spec.series)
             for (const auto& pt : s.points) {
+                if (p == Panel::SpendByRoute && (pt.y == 0.0 || pt.y == 1.0)) {
+                    CHECK(pt.y >= L.y.domain_lo());
+                    CHECK(pt.y <= L.y.domain_hi());
+                    continue;
+                }
                 CHECK(pt.y > L.y.domain_lo());
                 CHECK(pt.y < L.y.domain_hi());
             }
@@ -90,7 +97,11 @@ TEST_CASE("panels: the swappable panels carry their engine figures") {
     CHECK(p.local_share == years[1].local_share);
     CHECK(p.incumbent_win_rate == years[1].incumbent_win_rate);
     CHECK(p.council_cost_gbp > 0.0); // councils run tenders every year
-    REQUIRE(panel_choices().size() == 12);
+    REQUIRE(panel_choices().size() == 13);
+    CHECK(panel_choices().back() == Panel::SpendByRoute);
+    for (std::size_t r = 0; r < p.route_share.size(); ++r)
+        CHECK(p.route_share[r] == years[1].route_spend_share[r]);
+    CHECK(p.route_share[0] == 1.0); // the baseline buys everything by open procedure
     for (std::size_t i = 0; i < kChartPanels; ++i) CHECK(panel_choices()[i] == panel_order()[i]);
     CHECK(make_panel_chart(Panel::CouncilCost, {}, {}, 10).title == "Procurement cost");
 }

@@ -3,6 +3,7 @@
 #include "chart/chart_set.hpp"
 #include "chart/comparison_chart.hpp"
 #include "chart/layout.hpp"
+#include "chart/metric_info.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -206,4 +207,78 @@ TEST_CASE(
     CHECK(late.label.pos.x < late.x);
     CHECK(late.label.pos.x - fake_width(late.label.text, late.label.px) >= L.plot.left);
     CHECK(late.label.pos.y != early.label.pos.y);
+}
+
+TEST_CASE("chart set: spend by route for each scenario that buys by other routes than open") {
+    MetricsTable table;
+    table.source = "metrics.csv";
+    const auto row = [&](const std::string& scenario, const std::string& metric, int year,
+                         std::uint32_t rep, double v) {
+        Observation o;
+        o.scenario = scenario;
+        o.replicate = rep;
+        o.year = year;
+        o.metric = metric;
+        o.value = v;
+        table.rows.push_back(o);
+    };
+    for (int y = 1; y <= 3; ++y)
+        for (std::uint32_t rep = 0; rep < 2; ++rep) {
+            for (const RouteLine& r : route_lines()) {
+                const bool open = r.metric == "spend_share_open";
+                row("baseline", std::string(r.metric), y, rep, open ? 1.0 : 0.0);
+                // frameworks: from year 2 a quarter of the value by mini-competition.
+                const bool mini = r.metric == "spend_share_mini_competition";
+                const double v = y == 1 ? (open ? 1.0 : 0.0)
+                                        : (open   ? 0.75 - 0.01 * rep
+                                           : mini ? 0.25 + 0.01 * rep
+                                                  : 0);
+                row("frameworks", std::string(r.metric), y, rep, v);
+            }
+            row("baseline", "sme_share_direct", y, rep, 0.35);
+            row("frameworks", "sme_share_direct", y, rep, 0.36);
+        }
+    RunChartChoice choice;
+    ChartSet set = plan_run_charts(table, choice);
+    std::vector<std::string> files;
+    for (const auto& c : set.charts) files.push_back(c.file);
+    // The baseline buys everything openly: no route chart for it.
+    CHECK(files ==
+          std::vector<std::string>{"sme_share_direct.png", "spend_by_route.frameworks.png"});
+    const ChartSpec& spec = set.charts.back().spec;
+    CHECK(spec.title == "Spend by route: frameworks");
+    CHECK(spec.y_unit == TickStyle::Percent);
+    CHECK(spec.y_upper_bound == 1.0);
+    // A line per route the file holds, in route order, labelled and coloured as the app's panel.
+    REQUIRE(spec.series.size() == route_lines().size());
+    std::set<std::string> colours;
+    for (std::size_t k = 0; k < spec.series.size(); ++k) {
+        CHECK(spec.series[k].label == route_lines()[k].label);
+        CHECK(spec.series[k].colour == route_lines()[k].colour);
+        const Rgba c = spec.series[k].colour;
+        colours.insert(std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b));
+        CHECK(spec.series[k].points.size() == 3);
+    }
+    CHECK(colours.size() == route_lines().size()); // six lines, six hues
+    CHECK(spec.series[4].label == "Mini-competition");
+    CHECK(spec.series[4].points[2].y == doctest::Approx(0.255));
+    REQUIRE(spec.series[4].points[2].lo.has_value()); // two replicates: a band
+    CHECK(*spec.series[4].points[2].lo < 0.255);
+    CHECK(spec.subtitle.find("2 replicates") != std::string::npos);
+    CHECK(chart_index_markdown(set).find("Spend by route: frameworks") != std::string::npos);
+    // With --all the individual shares are charted as well (the baseline's zero ones listed).
+    choice.all = true;
+    set = plan_run_charts(table, choice);
+    files.clear();
+    for (const auto& c : set.charts) files.push_back(c.file);
+    for (const char* f : {"spend_share_open.png", "spend_share_mini_competition.png",
+                          "spend_by_route.frameworks.png"})
+        CHECK(std::find(files.begin(), files.end(), f) != files.end());
+    // Named metrics are exactly those: the route shares are selectable one by one.
+    choice.all = false;
+    choice.metrics = {"spend_share_direct_award", "spend_share_dynamic_market"};
+    set = plan_run_charts(table, choice);
+    REQUIRE(set.charts.size() == 2);
+    CHECK(set.charts[0].spec.title == "Share of awarded value bought by direct awards");
+    CHECK(set.charts[1].file == "spend_share_dynamic_market.png");
 }

@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "app/lever_notes.hpp"
 #include "app/presets.hpp"
 #include "chart/render.hpp"
 #include "core/rng.hpp"
@@ -27,6 +28,8 @@ App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned hei
       height_(height), windowed_width_(width), windowed_height_(height),
       ui_scale_(clamp_ui_scale(options.ui_scale)), show_fps_(options.show_fps) {
     set_fullscreen(options_.fullscreen);
+    // A scenario that buys by other routes than the open procedure shows its spend by route.
+    scene_.set_panels(initial_panels(setup_.spec));
     take_new_snapshot();
 }
 
@@ -151,6 +154,7 @@ void App::next_scenario(int step) {
     worker_ = std::make_unique<SimWorker>(s);
     setup_ = std::move(s);
     scenario_start_ = controls_from_policy(setup_.spec.policy);
+    scene_.set_panels(initial_panels(setup_.spec));
     preset_ = 0;
     seed_armed_.reset();
     save_asked_.reset(); // the new worker's snapshots count from 0 again
@@ -188,6 +192,7 @@ FrameState App::frame_state(bool for_picture) const {
     c.base_seed = snap_->base_seed;
     c.year = snap_->year;
     c.horizon = snap_->horizon;
+    c.has_frameworks = !setup_.spec.frameworks.empty();
     c.changes = snap_->changes;
     c.hot = dragging_ ? dragging_ : hot_;
     c.tooltip = dragging_ ? dragging_ : hover_row_;
@@ -246,6 +251,22 @@ void App::press(Vec2 p) {
         break;
     case ControlId::SharedBackOffice:
         c.shared_back_office = !c.shared_back_office;
+        break;
+    case ControlId::FrameworkShare:
+        if (control_disabled(hit->id, !setup_.spec.frameworks.empty())) {
+            show_toast(kNoFrameworks, std::chrono::seconds(4));
+            return;
+        }
+        c.framework_share =
+            step_value(stepper_values(ControlId::FrameworkShare), c.framework_share, dir);
+        break;
+    case ControlId::DirectAwardBelow:
+        c.direct_award_threshold_gbp = step_value(stepper_values(ControlId::DirectAwardBelow),
+                                                  c.direct_award_threshold_gbp, dir);
+        break;
+    case ControlId::QuotesBelow:
+        c.quote_threshold_gbp =
+            step_value(stepper_values(ControlId::QuotesBelow), c.quote_threshold_gbp, dir);
         break;
     }
     change_controls(c);

@@ -105,7 +105,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("set-from-year", "YEAR:KEY=VALUE: move a lever from that year, as if in the app "
                           "(repeatable; keys: social_value_weight, price_weight, "
                           "outcome_spec_share, lot_threshold_gbp, sme_reserve_threshold_gbp, "
-                          "shared_back_office)", cxxopts::value<std::vector<std::string>>())
+                          "shared_back_office, framework_share, direct_award_threshold_gbp, "
+                          "quote_threshold_gbp)", cxxopts::value<std::vector<std::string>>())
         ("size", "window size WIDTHxHEIGHT (default: the screen's size)",
          cxxopts::value<std::string>())
         ("fullscreen", "start full screen (F11 toggles)")

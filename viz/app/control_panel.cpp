@@ -60,11 +60,14 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
             L.widgets.push_back(w);
             x += bw + gap;
         }
-        y += h + r(16.0f * s);
+        y += h + r(10.0f * s);
     }
 
-    // A labelled row with a stepper (or a toggle) at its right end.
-    const float row_h = r(44.0f * s);
+    // A labelled row with a stepper (or a toggle) at its right end. Nine of them since the route
+    // levers: 38 px rows 4 px apart (and tighter gaps below) leave a 1080p bar room for the latest
+    // change and its explanation, and Ctrl+plus room to enlarge it by a tenth.
+    const float row_h = r(38.0f * s);
+    const float row_gap = r(4.0f * s);
     const auto stepper_row = [&](ControlId id, std::string label) {
         Widget w;
         w.id = id;
@@ -73,13 +76,14 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
         w.row = {left, y, width, row_h};
         w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
         const float b = row_h;
-        const float box = r(std::min(150.0f * s, width * 0.4f));
+        // Room for "20240601" and "£100k/yr", and left of it for "Direct award".
+        const float box = r(std::min(130.0f * s, width * 0.36f));
         w.plus = {right - b, y, b, b};
         w.face = {w.plus.left - box, y, box, b};
         w.minus = {w.face.left - b, y, b, b};
         w.value_pos = {w.face.left + box / 2.0f, y + b / 2.0f};
         L.widgets.push_back(std::move(w));
-        y += row_h + r(10.0f * s);
+        y += row_h + row_gap;
     };
     const auto toggle_row = [&](ControlId id, std::string label) {
         Widget w;
@@ -89,55 +93,61 @@ ControlPanelLayout layout_control_panel(const Rect& area, float s) {
         w.row = {left, y, width, row_h};
         w.label_pos = {left, y + row_h / 2.0f + text * kCapHeight / 2.0f};
         // Room inside for "OFF" at the bar's text size.
-        const float sw = r(100.0f * s), sh = r(40.0f * s);
+        const float sw = r(100.0f * s), sh = r(34.0f * s);
         w.face = {right - sw, y + r((row_h - sh) / 2.0f), sw, sh};
         L.widgets.push_back(std::move(w));
-        y += row_h + r(10.0f * s);
+        y += row_h + row_gap;
     };
     const auto slider_row = [&](ControlId id, std::string label) {
         Widget w;
         w.id = id;
         w.kind = WidgetKind::Slider;
         w.label = std::move(label);
-        const float hit_h = r(40.0f * s);
+        const float hit_h = r(36.0f * s);
         const float h = text * (kCapHeight + kDescent) + r(4.0f * s) + hit_h;
         w.row = {left, y, width, h};
         w.label_pos = {left, y + label_baseline};
         w.value_pos = {right, y + label_baseline};
         w.face = {left, y + h - hit_h, width, hit_h};
         L.widgets.push_back(std::move(w));
-        y += h + r(12.0f * s);
+        y += h + r(8.0f * s);
     };
 
     stepper_row(ControlId::Speed, "Speed");
     stepper_row(ControlId::Seed, "Seed");
 
-    y += r(14.0f * s);
+    y += r(8.0f * s);
     L.policy_heading = {left, y + static_cast<float>(L.heading_px) * kCapHeight};
     y += static_cast<float>(L.heading_px) * (kCapHeight + kDescent) + r(8.0f * s);
     L.policy_note = {left, y + static_cast<float>(L.small_px) * kCapHeight};
-    y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(14.0f * s);
+    y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(10.0f * s);
 
     slider_row(ControlId::SocialValue, "Social-value weight");
     slider_row(ControlId::PriceWeight, "Price vs quality");
     {
         // Pulled up under the slider it explains: the gap below a slider is for the next label.
-        y -= r(8.0f * s);
+        y -= r(4.0f * s);
         L.split_text = {left, y + static_cast<float>(L.small_px) * kCapHeight};
         y += static_cast<float>(L.small_px) * (kCapHeight + kDescent) + r(6.0f * s);
         L.split_bar = {left, y, width, std::max(4.0f, r(10.0f * s))};
-        y += L.split_bar.height + r(14.0f * s);
+        y += L.split_bar.height + r(10.0f * s);
     }
     slider_row(ControlId::OutcomeShare, "Outcome-based specs");
     stepper_row(ControlId::LotThreshold, "Lots above");
     toggle_row(ControlId::SmeReserve, "SME reservation");
     stepper_row(ControlId::SmeThreshold, "    below");
     toggle_row(ControlId::SharedBackOffice, "Shared back office");
+    // Short labels: the bar is narrow. The values say "<£25k" (below, in total), the tooltips
+    // say the rest.
+    stepper_row(ControlId::FrameworkShare, "Frameworks");
+    stepper_row(ControlId::DirectAwardBelow, "Direct award");
+    stepper_row(ControlId::QuotesBelow, "Quotes");
 
-    // The help goes below the status, as many lines as leave the status one line of its own.
+    // The help goes below the status, as many lines as leave the status two lines of its own (a
+    // pending change and the latest one).
     const float line_h = static_cast<float>(L.small_px) * 1.35f;
     const float status_top = y + r(6.0f * s);
-    const float free_h = area.bottom() - pad - status_top - r(12.0f * s) - line_h;
+    const float free_h = area.bottom() - pad - status_top - r(12.0f * s) - 2.0f * line_h;
     L.help_lines = std::min(control_help_lines().size(),
                             static_cast<std::size_t>(std::max(0.0f, std::floor(free_h / line_h))));
     const float help_h = line_h * static_cast<float>(L.help_lines);
@@ -195,6 +205,10 @@ SliderRange slider_range(ControlId id) {
     }
 }
 
+bool control_disabled(ControlId id, bool has_frameworks) {
+    return id == ControlId::FrameworkShare && !has_frameworks;
+}
+
 float slider_inset(const Rect& face) {
     return std::round(face.height * 0.35f);
 }
@@ -225,6 +239,14 @@ std::vector<double> stepper_values(ControlId id) {
         return {0.0, 100'000.0, 250'000.0, 500'000.0, 1'000'000.0, 2'000'000.0};
     case ControlId::SmeThreshold:
         return {25'000.0, 50'000.0, 100'000.0, 250'000.0, 500'000.0};
+    case ControlId::FrameworkShare:
+        return {0.0, 0.2, 0.4, 0.6, 0.8, 1.0};
+    // Total contract values: councils' rules ask one quote below about £5k-10k and three quotes
+    // up to about £25k-50k; £207,720 is the sub-central threshold (docs/routes.md).
+    case ControlId::DirectAwardBelow:
+        return {0.0, 5'000.0, 10'000.0, 25'000.0, 50'000.0, 100'000.0, 207'720.0, 250'000.0};
+    case ControlId::QuotesBelow:
+        return {0.0, 10'000.0, 25'000.0, 50'000.0, 100'000.0, 207'720.0, 250'000.0};
     default:
         return {};
     }

@@ -23,6 +23,10 @@ enum class ControlId : std::uint8_t {
     SmeReserve,
     SmeThreshold,
     SharedBackOffice,
+    // Procurement routes (docs/routes.md): steppers, to keep the bar's height.
+    FrameworkShare,
+    DirectAwardBelow,
+    QuotesBelow,
 };
 
 enum class WidgetKind : std::uint8_t { Button, Slider, Stepper, Toggle };
@@ -78,6 +82,11 @@ struct SliderRange {
     double lo = 0.0, hi = 1.0, step = 0.05;
 };
 SliderRange slider_range(ControlId id);
+
+// A lever that can change nothing in the loaded scenario: the framework share when the scenario
+// defines no [[framework]] (councils have nothing to call off from). Drawn greyed; a click
+// explains instead of moving it.
+bool control_disabled(ControlId id, bool has_frameworks);
 // The value under pixel x on a slider whose hit box is face: clamped and snapped to the step.
 double slider_value_at(const Rect& face, float x, const SliderRange& range);
 // Where the knob for value goes (inverse of slider_value_at up to snapping).
@@ -87,7 +96,8 @@ float slider_inset(const Rect& face);
 
 // Fastest "speed": as many years a second as the engine computes.
 inline constexpr double kMaxSpeed = 1.0e9;
-// Ascending choices for a stepper (Speed in years a second, thresholds in GBP a year).
+// Ascending choices for a stepper (Speed in years a second, the lot and reservation thresholds in
+// GBP a year, the route thresholds in GBP in total, the framework share as a share).
 std::vector<double> stepper_values(ControlId id);
 // The next choice above (direction > 0) or below current; current itself need not be a choice
 // (a scenario may set any threshold). Stays put at either end.

@@ -107,8 +107,21 @@ std::string control_value_text(ControlId id, const ControlState& s) {
         return money_text(c.sme_reserve_threshold_gbp) + "/yr";
     case ControlId::SharedBackOffice:
         return c.shared_back_office ? "On" : "Off";
+    // Below a total contract value, unlike the annual thresholds above: "<", no "/yr".
+    case ControlId::FrameworkShare:
+        return s.has_frameworks ? percent_text(c.framework_share) : "none";
+    case ControlId::DirectAwardBelow:
+        return c.direct_award_threshold_gbp > 0.0 ? "<" + money_text(c.direct_award_threshold_gbp)
+                                                  : "Off";
+    case ControlId::QuotesBelow:
+        return c.quote_threshold_gbp > 0.0 ? "<" + money_text(c.quote_threshold_gbp) : "Off";
     }
     return {};
+}
+
+bool stepper_dimmed(ControlId id, const ControlState& s) {
+    return (id == ControlId::SmeThreshold && !s.controls.sme_reserve) ||
+           control_disabled(id, s.has_frameworks);
 }
 
 std::vector<std::string> wrap_text(const std::string& text, unsigned px, float width,
@@ -180,10 +193,12 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
             break;
         }
         case WidgetKind::Stepper: {
-            const bool dim = w.id == ControlId::SmeThreshold && !s.controls.sme_reserve;
+            const bool dim = stepper_dimmed(w.id, s);
+            // A lever that can do nothing in this scenario: its buttons greyed too.
+            const bool disabled = control_disabled(w.id, s.has_frameworks);
             draw_text(t, font, {w.label, tp, w.label_pos, HAlign::Left, false},
                       dim ? kMuted : kText);
-            const sf::Color btn = hot ? kButtonHot : kButton;
+            const sf::Color btn = disabled ? kTrack : hot ? kButtonHot : kButton;
             rect(t, w.minus, btn);
             rect(t, w.plus, btn);
             centred(t, bold, "\u2212", tp + 4, w.minus, sf::Color::White);
@@ -276,20 +291,29 @@ void draw_control_bar(sf::RenderTarget& t, const ControlPanelLayout& L, const Co
         const float help_top = L.help.bottom() - line_h * static_cast<float>(help);
         return lines_in(help_top - (help > 0 ? gap : 0.0f) - L.status.top);
     };
-    std::size_t help_shown = L.help_lines;
-    const std::size_t heading = log.empty() ? 0 : 1;
-    const std::size_t needed = lines.size() + heading + latest + why.size();
-    if (!why.empty()) {
-        while (help_shown > 0 && room_with_help(help_shown) < needed) --help_shown;
-        if (room_with_help(help_shown) < needed) {
+    // The latest change, whole, comes before the key help too (the bar has less room since the
+    // route levers); for the explanation the heading goes as well ("Year 5: ..." says what it is).
+    bool heading = !log.empty();
+    const auto change_needs = [&] { return lines.size() + (heading ? 1u : 0u) + latest; };
+    const auto help_for = [&](std::size_t needed) {
+        std::size_t help = L.help_lines;
+        while (help > 0 && room_with_help(help) < needed) --help;
+        return help;
+    };
+    std::size_t help_shown = help_for(change_needs() + why.size());
+    if (!why.empty() && room_with_help(help_shown) < change_needs() + why.size()) {
+        heading = false;
+        help_shown = help_for(change_needs() + why.size());
+        if (room_with_help(help_shown) < change_needs() + why.size()) {
+            heading = !log.empty();
             why.clear();
-            help_shown = L.help_lines;
+            help_shown = help_for(change_needs());
         }
     }
     const std::size_t room = room_with_help(help_shown);
     // The heading only with at least one change under it (a short window has room for neither).
-    if (!log.empty() && room > lines.size() + 1) {
-        lines.emplace_back("Policy changes in this run:", kMuted);
+    if (!log.empty() && room > lines.size() + (heading ? 1u : 0u)) {
+        if (heading) lines.emplace_back("Policy changes in this run:", kMuted);
         const std::size_t keep = room - lines.size() - why.size();
         const std::size_t first = log.size() > keep ? log.size() - keep : 0;
         for (std::size_t i = first; i < log.size(); ++i) lines.push_back(log[i]);

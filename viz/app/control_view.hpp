@@ -20,6 +20,9 @@ struct ControlState {
     double speed = 1.0;
     std::uint64_t base_seed = 0;
     int year = 0, horizon = 0;
+    // The scenario defines a [[framework]]: without one the framework share does nothing, and
+    // its stepper is shown disabled.
+    bool has_frameworks = false;
     std::vector<ChangeNote> changes;
     std::optional<ControlId> hot;     // under the mouse
     std::optional<ControlId> tooltip; // the widget row under the mouse (its lever is explained)
@@ -28,6 +31,9 @@ struct ControlState {
 // The texts the widgets show, e.g. "20%", "£250k", "1 year/s". Tested without a window.
 std::string control_value_text(ControlId id, const ControlState& state);
 std::string play_button_text(const ControlState& state);
+// Drawn in the muted colour: disabled (control_disabled), or the reservation threshold while
+// reservation is off.
+bool stepper_dimmed(ControlId id, const ControlState& state);
 
 void draw_control_bar(sf::RenderTarget& target, const ControlPanelLayout& layout,
                       const ControlState& state, const sf::Font& font, const sf::Font& bold);

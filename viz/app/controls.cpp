@@ -32,6 +32,15 @@ std::string reserve_text(const PolicyControls& c) {
                : "no SME reservation";
 }
 
+// The route thresholds are total contract values: say so, against the annual ones above.
+std::string direct_award_text(double gbp) {
+    return gbp > 0.0 ? "direct awards below " + money_text(gbp) + " in total" : "no direct awards";
+}
+
+std::string quotes_text(double gbp) {
+    return gbp > 0.0 ? "quotes below " + money_text(gbp) + " in total" : "no quotes";
+}
+
 } // namespace
 
 PolicyControls controls_from_policy(const PolicySpec& p) {
@@ -43,6 +52,9 @@ PolicyControls controls_from_policy(const PolicySpec& p) {
     c.sme_reserve = p.sme_reserve_threshold_gbp > 0.0;
     if (c.sme_reserve) c.sme_reserve_threshold_gbp = p.sme_reserve_threshold_gbp;
     c.shared_back_office = p.shared_back_office;
+    c.framework_share = p.framework_share;
+    c.direct_award_threshold_gbp = p.direct_award_threshold_gbp;
+    c.quote_threshold_gbp = p.quote_threshold_gbp;
     return c;
 }
 
@@ -60,13 +72,20 @@ std::vector<Adoption> adoptions_for_change(const PolicyControls& from, const Pol
         add(out, "sme_reserve_threshold_gbp", reserve_value(to));
     if (to.shared_back_office != from.shared_back_office)
         add(out, "shared_back_office", to.shared_back_office ? 1.0 : 0.0);
+    if (to.framework_share != from.framework_share) add(out, "framework_share", to.framework_share);
+    if (to.direct_award_threshold_gbp != from.direct_award_threshold_gbp)
+        add(out, "direct_award_threshold_gbp", to.direct_award_threshold_gbp);
+    if (to.quote_threshold_gbp != from.quote_threshold_gbp)
+        add(out, "quote_threshold_gbp", to.quote_threshold_gbp);
     return out;
 }
 
 std::vector<std::string> control_keys() {
     return {"social_value_weight",       "price_weight",
             "outcome_spec_share",        "lot_threshold_gbp",
-            "sme_reserve_threshold_gbp", "shared_back_office"};
+            "sme_reserve_threshold_gbp", "shared_back_office",
+            "framework_share",           "direct_award_threshold_gbp",
+            "quote_threshold_gbp"};
 }
 
 std::string set_control(PolicyControls& c, std::string_view key, double value) {
@@ -92,6 +111,9 @@ std::string set_control(PolicyControls& c, std::string_view key, double value) {
         if (value > 0.0) c.sme_reserve_threshold_gbp = value;
     }
     if (k == "shared_back_office") c.shared_back_office = value != 0.0;
+    if (k == "framework_share") c.framework_share = value;
+    if (k == "direct_award_threshold_gbp") c.direct_award_threshold_gbp = value;
+    if (k == "quote_threshold_gbp") c.quote_threshold_gbp = value;
     return {};
 }
 
@@ -112,6 +134,13 @@ std::string describe_change(const PolicyControls& from, const PolicyControls& to
     if (reserve_value(to) != reserve_value(from)) parts.push_back(reserve_text(to));
     if (to.shared_back_office != from.shared_back_office)
         parts.push_back(to.shared_back_office ? "shared back office on" : "shared back office off");
+    if (to.framework_share != from.framework_share)
+        parts.push_back("framework share " + percent_text(from.framework_share) + arrow +
+                        percent_text(to.framework_share));
+    if (to.direct_award_threshold_gbp != from.direct_award_threshold_gbp)
+        parts.push_back(direct_award_text(to.direct_award_threshold_gbp));
+    if (to.quote_threshold_gbp != from.quote_threshold_gbp)
+        parts.push_back(quotes_text(to.quote_threshold_gbp));
     std::string s;
     for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
     return s;

@@ -15,6 +15,7 @@ std::vector<std::string> supplier_hover_lines(const MarketSnapshot& m, std::size
     out.push_back("Bids this year: " + std::to_string(s.bids) + ", won " + std::to_string(s.wins));
     out.push_back("Capacity: " + money_text(s.capacity_gbp) + " a year");
     out.push_back("Cash: " + money_text(s.cash_gbp) + ", markup " + percent_text(s.markup));
+    if (s.framework_member) out.push_back("Framework member: appointed to a lot this term");
     return out;
 }
 

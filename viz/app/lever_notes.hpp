@@ -28,13 +28,21 @@ bool is_policy_lever(ControlId id);
 // The note for a lever (the reservation's for its threshold); nullopt for the other widgets.
 std::optional<LeverNote> lever_note(ControlId id);
 
-// The tooltip: a heading with the current setting, what the lever is, and its anchor.
-std::vector<std::string> lever_tooltip_lines(ControlId id, const PolicyControls& controls);
+// The tooltip: a heading with the current setting, what the lever is, and its anchor. Without a
+// [[framework]] in the scenario the framework share's heading says it does nothing.
+std::vector<std::string> lever_tooltip_lines(ControlId id, const PolicyControls& controls,
+                                             bool has_frameworks = true);
+
+// What the framework share's tooltip and a click on it say when the scenario has no framework.
+inline constexpr const char* kNoFrameworks =
+    "No framework in this scenario: the share does nothing (try scenarios/frameworks.toml)";
 
 // The levers a change-log entry (describe_change's text) is about, in its order.
 std::vector<ControlId> levers_in_change(std::string_view change_text);
 
-// "£100k a year": the thresholds are annual contract values.
+// "£100k a year": the lot and reservation thresholds are annual contract values.
 std::string per_year_text(double gbp);
+// "£25k in total": the route thresholds (direct awards, quotes) are total contract values.
+std::string total_text(double gbp);
 
 } // namespace tendersim::viz

@@ -126,9 +126,17 @@ void MarketView::rebuild(std::shared_ptr<const MarketSnapshot> snap, const Rect&
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         return g.supplier_radius[a] > g.supplier_radius[b];
     });
+    // A framework member gets a ring: a disc in the ring's colour just under its own circle, so
+    // the ring shows as a band around it. Members without contracts (appointed, never called off)
+    // are drawn as circles too, so their ring is seen.
+    const float ring = std::max(1.5f, 2.5f * scale);
     for (std::uint32_t i : order) {
         const SupplierView& s = m.suppliers[i];
-        if (s.book_gbp > 0.0f) {
+        if (s.framework_member) {
+            add_quad(suppliers_, g.supplier_pos[i], g.supplier_radius[i] + ring,
+                     to_sf(kFrameworkRing), true);
+            add_quad(suppliers_, g.supplier_pos[i], g.supplier_radius[i], supplier_colour(s), true);
+        } else if (s.book_gbp > 0.0f) {
             add_quad(suppliers_, g.supplier_pos[i], g.supplier_radius[i], supplier_colour(s), true);
         } else {
             // Suppliers without contracts are the market's reserve: a faint speck in their

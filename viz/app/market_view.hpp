@@ -4,6 +4,7 @@
 // textured quad each, one draw call), so a frame costs a handful of draw calls.
 #include "app/market_layout.hpp"
 #include "app/snapshot.hpp"
+#include "chart/palette.hpp"
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -12,6 +13,10 @@
 #include <memory>
 
 namespace tendersim::viz {
+
+// The ring around a framework member's circle (and its legend key): a hue the view uses for
+// nothing else (orange SME, blue large, purple partnerships).
+inline constexpr Rgba kFrameworkRing = okabe_ito::green;
 
 // Links drawn at once: the largest contracts. More would be a grey fog on the national scenario.
 inline constexpr std::size_t kMaxLinksDrawn = 2000;

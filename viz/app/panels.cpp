@@ -5,6 +5,7 @@
 #include "chart/palette.hpp"
 #include "core/metric_registry.hpp"
 #include "core/metrics.hpp"
+#include "core/spec.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,9 +26,19 @@ struct PanelDef {
     // Registry name: the panel takes its short label (a panel is a quarter of the width), axis
     // label, unit and bounds from the metric registry.
     const char* metric;
-    std::array<Line, 2> lines;
+    std::array<Line, 6> lines;
     std::size_t n_lines;
+    const char* title = nullptr; // instead of the metric's label (a panel of several metrics)
 };
+
+template <std::size_t R> double route(const MetricsPoint& m) {
+    return m.route_share[R];
+}
+
+template <std::size_t R> Line route_line() {
+    const RouteLine& r = route_lines()[R];
+    return {r.label.data(), route<R>, r.colour};
+}
 
 // Colours: SME orange and large blue where the panel is about a size class (the audience learns
 // them once from the market view); other Okabe-Ito hues elsewhere, never orange or blue.
@@ -82,6 +93,13 @@ const PanelDef& def(Panel p) {
             okabe_ito::purple},
            {}}},
          1},
+        // Each line is a registry metric, spend_share_open ... spend_share_dynamic_market (its
+        // unit, axis and bounds are spend_share_open's, the same for all six).
+        {"spend_share_open",
+         {{route_line<0>(), route_line<1>(), route_line<2>(), route_line<3>(), route_line<4>(),
+           route_line<5>()}},
+         6,
+         kSpendByRouteTitle.data()},
     };
     return defs[static_cast<std::size_t>(p)];
 }
@@ -126,16 +144,39 @@ MetricsPoint metrics_point(const YearMetrics& y) {
     m.job_years = y.social_value_job_years;
     m.local_share = y.local_share;
     m.incumbent_win_rate = y.incumbent_win_rate;
+    for (std::size_t r = 0; r < m.route_share.size(); ++r)
+        m.route_share[r] = y.route_spend_share[r];
     return m;
 }
 
 std::span<const Panel> panel_choices() {
-    static const std::array<Panel, 12> all = {
+    static const std::array<Panel, 13> all = {
         Panel::SmeShare,      Panel::SocialValue, Panel::PriceIndex, Panel::Hhi,
         Panel::BidsPerTender, Panel::SingleBid,   Panel::ActiveSme,  Panel::ActiveLarge,
         Panel::CouncilCost,   Panel::JobYears,    Panel::LocalShare, Panel::IncumbentWin,
+        Panel::SpendByRoute,
     };
     return all;
+}
+
+bool uses_routes(const ScenarioSpec& spec) {
+    const auto routes = [](const PolicySpec& p) {
+        return p.framework_share > 0.0 || p.direct_award_threshold_gbp > 0.0 ||
+               p.quote_threshold_gbp > 0.0;
+    };
+    if (!spec.frameworks.empty() || routes(spec.policy)) return true;
+    for (const Adoption& a : spec.adoptions)
+        for (const std::string& key : a.keys)
+            if (key == "framework_share" || key == "direct_award_threshold_gbp" ||
+                key == "quote_threshold_gbp")
+                if (routes(a.patch)) return true;
+    return false;
+}
+
+std::array<Panel, kChartPanels> initial_panels(const ScenarioSpec& spec) {
+    std::array<Panel, kChartPanels> cells = panel_order();
+    if (uses_routes(spec)) cells.back() = Panel::SpendByRoute;
+    return cells;
 }
 
 const std::array<Panel, kChartPanels>& panel_order() {
@@ -157,7 +198,7 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     const PanelDef& d = def(panel);
     const MetricDef& m = *find_metric(d.metric).def;
     ChartSpec spec;
-    spec.title = std::string(m.label);
+    spec.title = d.title ? std::string(d.title) : std::string(m.label);
     spec.y_label = std::string(m.axis);
     spec.x_label = "Year";
     spec.y_unit = tick_style(m.unit);
@@ -167,7 +208,22 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
     spec.x_min = 1.0;
     spec.x_max = std::max(2, horizon);
     // Baselines are drawn beneath the current lines whatever their order; listed after them.
-    const std::span<const Line> lines(d.lines.data(), d.n_lines);
+    std::vector<Line> lines(d.lines.begin(),
+                            d.lines.begin() + static_cast<std::ptrdiff_t>(d.n_lines));
+    // Spend by route: only the routes either run uses in some year. Six lines and their legend
+    // would leave a quarter-width panel no plot; an unused route is a flat 0% on the frame.
+    if (d.n_lines > 2) {
+        const auto used_in = [](std::span<const MetricsPoint> pts, const Line& line) {
+            return std::any_of(pts.begin(), pts.end(), [&](const MetricsPoint& p) {
+                const double v = line.get(p);
+                return std::isfinite(v) && v != 0.0;
+            });
+        };
+        std::erase_if(lines, [&](const Line& line) {
+            return !used_in(current, line) && !used_in(baseline, line);
+        });
+        if (lines.empty()) lines.push_back(d.lines[0]); // nothing bought yet: the open line
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         ChartSeries s = series_of(baseline, lines[i], true, seeds.baseline);
         // One "Baseline" entry explains a faint line; with two lines a quarter-width panel has
@@ -214,12 +270,21 @@ std::vector<std::string> panel_hover_lines(Panel panel, std::span<const MetricsP
     const PanelDef& d = def(panel);
     const MetricDef& m = *find_metric(d.metric).def;
     const auto i = static_cast<std::size_t>(year - 1);
-    std::vector<std::string> out{std::string(m.label) + ", year " + std::to_string(year)};
+    std::vector<std::string> out{(d.title ? std::string(d.title) : std::string(m.label)) +
+                                 ", year " + std::to_string(year)};
     const auto value = [&](double v) {
         return std::isfinite(v) ? amount_text(v, m.unit, false) : std::string("not defined");
     };
     for (std::size_t k = 0; k < d.n_lines; ++k) {
         const Line& line = d.lines[k];
+        // Spend by route: only the routes in use this year in either run (six routes, most at 0,
+        // would make a tooltip taller than the panel).
+        if (d.n_lines > 2) {
+            const auto unused = [&](double v) { return !std::isfinite(v) || v == 0.0; };
+            if (unused(line.get(current[i])) &&
+                (i >= baseline.size() || unused(line.get(baseline[i]))))
+                continue;
+        }
         const std::string who = d.n_lines > 1 ? std::string(line.label) + ": " : std::string();
         out.push_back(who + (pinned ? "B " : "this run ") + value(line.get(current[i])));
         if (i < baseline.size())

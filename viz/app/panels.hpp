@@ -13,7 +13,8 @@
 
 namespace tendersim {
 struct YearMetrics;
-}
+struct ScenarioSpec;
+} // namespace tendersim
 
 namespace tendersim::viz {
 
@@ -34,6 +35,9 @@ struct MetricsPoint {
     double job_years = 0;        // social value delivered as FTE years of jobs (TOMs units)
     double local_share = 0;
     double incumbent_win_rate = 0;
+    // Share of the year's awarded value by route (Route order: open, quotes, direct award,
+    // framework direct, mini-competition, dynamic market); NaN in a year with no awards.
+    std::array<double, 6> route_share{};
 };
 
 MetricsPoint metrics_point(const YearMetrics& y);
@@ -52,6 +56,8 @@ enum class Panel : std::uint8_t {
     JobYears,
     LocalShare,
     IncumbentWin,
+    // Spend by route: one line per route (the spend_share_* metrics).
+    SpendByRoute,
 };
 
 // Every panel, default grid first: what a grid cell can be switched to, in order.
@@ -59,6 +65,12 @@ std::span<const Panel> panel_choices();
 
 // Panel order in the grid (row-major).
 const std::array<Panel, kChartPanels>& panel_order();
+
+// The grid a scenario starts with: panel_order(), but a scenario that uses routes other than the
+// open procedure (a [[framework]], or a direct-award, quote or framework-share policy, as it
+// starts or adopted) shows Spend by route in the last cell instead of Active large suppliers.
+std::array<Panel, kChartPanels> initial_panels(const ScenarioSpec& spec);
+bool uses_routes(const ScenarioSpec& spec);
 
 struct SeedLines;
 

@@ -18,6 +18,13 @@ std::span<const Preset> presets() {
          "outcome-specs.toml",
          {{"outcome_spec_share", 0.5}}},
         {"Shared back office", "shared-backoffice.toml", {{"shared_back_office", 1}}},
+        // Total contract values (the route thresholds are not annual).
+        {"Direct award below the £207,720 threshold",
+         "direct-award-below.toml",
+         {{"direct_award_threshold_gbp", 207'720}}},
+        {"Three quotes below the £207,720 threshold",
+         "quotes-below.toml",
+         {{"quote_threshold_gbp", 207'720}}},
     };
     return list;
 }

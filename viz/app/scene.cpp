@@ -178,6 +178,13 @@ std::string Scene::cycle_panel(Vec2 p, int step) {
     return {};
 }
 
+void Scene::set_panels(const std::array<Panel, kChartPanels>& cells) {
+    if (cells == cells_) return;
+    cells_ = cells;
+    force_refresh_ = true;
+    if (next_piece_ < 0) start_refresh();
+}
+
 void Scene::flush() {
     if (next_piece_ < 0) start_refresh();
     while (next_piece_ >= 0) draw_piece(next_piece_);
@@ -200,17 +207,22 @@ void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const Mar
     bool note = true;
     std::string contract_label = contract, large_label = "Large supplier",
                 shared_label = "Shared back office";
+    // Framework members' rings, only when the scenario has a framework.
+    const bool members = view.snapshot() && view.snapshot()->has_frameworks;
+    std::string member_label = members ? "Framework member" : "";
     const auto total = [&] {
         float w = std::round(14.0f * s) + 2 * dot_w + 12.0f * s + std::round(7.0f * s) + 2 * key_w;
         for (const std::string& l : {std::string("SME"), large_label, std::string("Council"),
                                      contract_label, shared_label})
             w += text_w(font_, l, px) + gap;
+        if (members) w += dot_w + text_w(font_, member_label, px) + gap;
         if (note) w += text_w(font_, "(circle area: annual contract value)", px) + gap;
         return w - gap;
     };
     if (total() > strip.width) note = false;
     if (total() > strip.width) contract_label = "Contract";
     if (total() > strip.width) large_label = "Large", shared_label = "Shared office";
+    if (members && total() > strip.width) member_label = "Framework";
 
     float x = strip.left + std::round(14.0f * s);
     const auto label = [&](const std::string& text) {
@@ -239,6 +251,19 @@ void Scene::draw_market_legend(sf::RenderTarget& t, const Rect& strip, const Mar
     fill(t, {x, cy - 2.0f * s, 28.0f * s, std::max(2.0f, 4.0f * s)}, to_sf(okabe_ito::purple));
     x += key_w;
     label(shared_label);
+    if (members) {
+        // As drawn in the view: a ring in the member colour round a supplier's circle.
+        const float r = 8.0f * s;
+        sf::CircleShape d(r - std::max(1.5f, 2.5f * s) / 2.0f, 24);
+        d.setOrigin(d.getRadius(), d.getRadius());
+        d.setPosition(x + r, cy);
+        d.setFillColor(to_sf(kSmeColour));
+        d.setOutlineColor(to_sf(kFrameworkRing));
+        d.setOutlineThickness(std::max(1.5f, 2.5f * s));
+        t.draw(d);
+        x += 2 * r + std::round(7.0f * s);
+        label(member_label);
+    }
 }
 
 // In the cell a 4:3 window leaves free below the charts: what the lines mean, which the panels
@@ -504,7 +529,7 @@ void Scene::draw_lever_tooltip(sf::RenderTarget& t, const FrameState& st) {
     const float max_w =
         std::min(layout_.window.right() - x - pad, std::round(720.0f * s)) - 2 * pad;
     std::vector<std::pair<std::string, bool>> lines; // text, bold
-    const auto source = lever_tooltip_lines(*hot, st.controls.controls);
+    const auto source = lever_tooltip_lines(*hot, st.controls.controls, st.controls.has_frameworks);
     for (std::size_t k = 0; k < source.size(); ++k)
         for (auto& l : wrap_text(source[k], px, max_w, k == 0 ? bold_ : font_))
             lines.emplace_back(std::move(l), k == 0);

@@ -53,6 +53,8 @@ class Scene {
     // The chart cell under p switches to the next panel (step +1) or the previous (-1) of
     // panel_choices() not shown in another cell; returns its title, empty if p is on no cell.
     std::string cycle_panel(Vec2 p, int step);
+    // What the chart cells show (initial_panels for a newly loaded scenario).
+    void set_panels(const std::array<Panel, kChartPanels>& cells);
 
     // Completes the refresh for the newest snapshot now (before a screenshot, which must show
     // the latest year, and after a resize).

@@ -104,6 +104,15 @@ std::shared_ptr<const MarketSnapshot> capture_market(const Market& m, SlotAssign
     for (const auto& c : m.contracts)
         if (c.supplier.valid() && held[c.supplier.index()] < 65535) ++held[c.supplier.index()];
 
+    // Members of every lot of every framework in its term (a supplier may sit on several lots).
+    std::vector<std::uint8_t> member(s.size(), 0);
+    for (const auto& f : m.frameworks) {
+        if (!f.active(m.year)) continue;
+        for (const auto& lot : f.lots)
+            for (const SupplierId id : lot.members) member[id.index()] = 1;
+    }
+    snap->has_frameworks = !m.spec.frameworks.empty();
+
     std::vector<std::int64_t> index_of(s.size(), -1);
     snap->suppliers.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -114,6 +123,7 @@ std::shared_ptr<const MarketSnapshot> capture_market(const Market& m, SlotAssign
         v.slot = slot[i];
         v.region = s.region[i];
         v.sme = s.is_sme[i] != 0;
+        v.framework_member = member[i] != 0;
         v.contracts = held[i];
         v.bids = clamp16(s.bids_year[i]);
         v.wins = clamp16(s.wins_year[i]);

@@ -22,6 +22,9 @@ struct SupplierView {
     std::uint32_t slot = 0; // place in its region's spiral (see SlotAssigner)
     std::uint16_t region = 0;
     bool sme = true;
+    // Appointed to a lot of a framework or dynamic market in its term (as the framework_members
+    // metric counts them): the market view rings it.
+    bool framework_member = false;
     std::uint16_t contracts = 0; // contracts held (as prime)
     std::uint16_t bids = 0, wins = 0;
     float book_gbp = 0;     // annual value of contracts held, as prime or subcontractor
@@ -52,6 +55,7 @@ struct MarketSnapshot {
     std::vector<CouncilView> councils;
     std::vector<LinkView> links; // every active contract, largest annual value first
     std::vector<std::vector<std::uint32_t>> partnerships; // council ids
+    bool has_frameworks = false; // the scenario defines a framework (the legend then keys rings)
     // Per region and size class (0 = large, 1 = SME), the number of slots the spiral is laid out
     // for; steady between years, so circles keep their places.
     std::vector<std::array<std::uint32_t, 2>> slot_capacity;

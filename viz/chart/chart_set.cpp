@@ -57,6 +57,31 @@ ChartSet plan_run_charts(const MetricsTable& table, const RunChartChoice& choice
         c.what = "mean over replicates by year, with its 95% interval";
         set.charts.push_back(std::move(c));
     }
+    // Spend by route, one chart per scenario that buys by any route but the open procedure (the
+    // baseline's is a flat 100% open). Not when metrics are named: then exactly those.
+    if (choice.metrics.empty()) {
+        const auto is_route = [](const std::string& metric) {
+            for (const RouteLine& r : route_lines())
+                if (r.metric == metric) return true;
+            return false;
+        };
+        const std::vector<std::string> scenarios = table.scenarios();
+        for (const auto& sc : scenarios) {
+            const bool other_routes =
+                std::any_of(table.rows.begin(), table.rows.end(), [&](const auto& r) {
+                    return r.scenario == sc && is_route(r.metric) &&
+                           r.metric != route_lines().front().metric && std::isfinite(r.value) &&
+                           r.value > 0.0;
+                });
+            if (!other_routes) continue;
+            PlannedChart c;
+            c.file = "spend_by_route" +
+                     (scenarios.size() > 1 ? "." + chart_file_stem(sc) : std::string()) + ".png";
+            c.spec = make_route_chart(series, sc);
+            c.what = "share of awarded value by route, mean over replicates with its 95% interval";
+            set.charts.push_back(std::move(c));
+        }
+    }
     return set;
 }
 

@@ -92,4 +92,37 @@ ChartSpec make_metric_chart(std::span<const Series> all, std::string_view metric
     return spec;
 }
 
+ChartSpec make_route_chart(std::span<const Series> all, std::string_view scenario) {
+    // Every route share has the same unit, axis and bounds: take them from the open one.
+    const MetricInfo info = metric_info(route_lines().front().metric);
+    ChartSpec spec;
+    spec.title = std::string(kSpendByRouteTitle) + ": " + std::string(scenario);
+    spec.y_label = info.y_label;
+    spec.y_unit = info.unit;
+    spec.y_lower_bound = info.lower_bound;
+    spec.y_upper_bound = info.upper_bound;
+    spec.y_span = info.axis_span;
+    std::size_t n_lo = std::numeric_limits<std::size_t>::max(), n_hi = 0;
+    for (const RouteLine& route : route_lines())
+        for (const auto& s : all) {
+            if (s.scenario != scenario || s.metric != route.metric) continue;
+            ChartSeries cs;
+            cs.label = std::string(route.label);
+            cs.colour = route.colour;
+            for (const auto& p : s.points) {
+                ChartPoint cp{static_cast<double>(p.year), p.mean, {}, {}};
+                if (p.has_band()) {
+                    cp.lo = std::max(p.lo(), 0.0);
+                    cp.hi = std::min(p.hi(), 1.0);
+                }
+                n_lo = std::min(n_lo, p.n);
+                n_hi = std::max(n_hi, p.n);
+                cs.points.push_back(cp);
+            }
+            spec.series.push_back(std::move(cs));
+        }
+    if (n_hi > 0) spec.subtitle = replicate_phrase(n_lo, n_hi);
+    return spec;
+}
+
 } // namespace tendersim::viz

@@ -74,4 +74,9 @@ struct MetricChartOptions {
 ChartSpec make_metric_chart(std::span<const Series> all, std::string_view metric,
                             const MetricChartOptions& options);
 
+// Spend by route for one scenario: one line per spend_share_* metric the series hold (route_lines'
+// labels and colours), each with its 95% band, on a share axis. Empty series if the scenario has
+// none of them.
+ChartSpec make_route_chart(std::span<const Series> all, std::string_view scenario);
+
 } // namespace tendersim::viz

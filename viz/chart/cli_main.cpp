@@ -62,7 +62,7 @@ int run(int argc, char** argv) {
         ("results", "results directory containing metrics.csv or replicates.csv (or the CSV file itself)",
          cxxopts::value<std::string>())
         ("o,out", "output directory (default: RESULTS_DIR/charts)", cxxopts::value<std::string>())
-        ("m,metrics", "comma-separated metrics to chart (default: the headline metrics)",
+        ("m,metrics", "comma-separated metrics to chart (default: the headline metrics, and spend by route for each scenario that buys by other routes than open procedures)",
          cxxopts::value<std::vector<std::string>>())
         ("all", "chart every metric in the file (metrics zero throughout are listed, not drawn)")
         ("baseline", "scenario to draw as a dashed baseline line over the others",

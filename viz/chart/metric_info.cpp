@@ -47,4 +47,16 @@ MetricInfo metric_info(std::string_view name) {
     return m;
 }
 
+std::span<const RouteLine> route_lines() {
+    static constexpr RouteLine lines[] = {
+        {"spend_share_open", "Open", okabe_ito::green},
+        {"spend_share_quotes", "Quotes", okabe_ito::sky},
+        {"spend_share_direct_award", "Direct award", okabe_ito::vermillion},
+        {"spend_share_framework_direct", "Framework direct", okabe_ito::purple},
+        {"spend_share_mini_competition", "Mini-competition", okabe_ito::yellow},
+        {"spend_share_dynamic_market", "Dynamic market", Rgba{0x66, 0x66, 0x66}},
+    };
+    return lines;
+}
+
 } // namespace tendersim::viz

@@ -7,6 +7,7 @@
 #include "core/metric_registry.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,5 +35,18 @@ struct MetricInfo {
 TickStyle tick_style(MetricUnit unit);
 
 MetricInfo metric_info(std::string_view name);
+
+// Spend by route: the spend_share_* metrics in Route order (open, quotes, direct award, framework
+// direct, mini-competition, dynamic market), each with a short legend label and a hue. Six lines
+// need six hues: orange and blue stay the size classes' and black is for text, so the other five
+// Okabe-Ito hues and a dark grey (drawn solid and thick, unlike a baseline's dashes). The live
+// app's Spend by route panel and `tendersim chart` use the same.
+struct RouteLine {
+    std::string_view metric;
+    std::string_view label;
+    Rgba colour;
+};
+std::span<const RouteLine> route_lines();
+inline constexpr std::string_view kSpendByRouteTitle = "Spend by route";
 
 } // namespace tendersim::viz
