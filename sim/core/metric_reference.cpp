@@ -60,6 +60,13 @@ std::string metric_reference_markdown() {
         << "|---|---|---|---|---|---|\n";
     for (const auto& m : category_metric_registry())
         row(out, std::string(m.name) + ".<category>", m);
+    out << "\n## Per framework\n\n"
+        << "Then, for a scenario with frameworks, these for each `[[framework]]` in turn, named "
+           "`<metric>.<framework>`, for example `framework_members.national technology`.\n\n"
+        << "| metric | title | definition | unit | range | chart axis |\n"
+        << "|---|---|---|---|---|---|\n";
+    for (const auto& m : framework_metric_registry())
+        row(out, std::string(m.name) + ".<framework>", m);
     out << "\nMoney identities checked by the tests (`tests/engine/test_money.cpp`): what "
            "councils pay equals what suppliers receive, to the penny, every year; each "
            "supplier's cash changes by exactly its receipts less delivery costs, bid costs and "

@@ -832,6 +832,37 @@ const MetricDef kMetrics[] = {
      .value = [](const YearMetrics& y) { return y.route_bid_cost_gbp[5]; }},
 };
 
+const MetricDef kFrameworkMetrics[] = {
+    {.name = "framework_members",
+     .title = "Framework members",
+     .label = "Framework members",
+     .axis = "Memberships",
+     .unit = U::Count,
+     .lower = 0.0,
+     .definition = "`framework_members` for one framework (a partnership framework's instances "
+                   "together)",
+     .framework_value = [](const FrameworkFigures& f) { return f.members; }},
+    {.name = "framework_never_called_off_share",
+     .title = "Framework members that never won a call-off",
+     .label = "Members without a call-off",
+     .axis = "% of memberships",
+     .unit = U::Share,
+     .lower = 0.0,
+     .upper = 1.0,
+     .definition = "`framework_never_called_off_share` for one framework",
+     .framework_value = [](const FrameworkFigures& f) { return f.never_called_off_share; }},
+    {.name = "framework_sme_share",
+     .title = "SME share of a framework's running call-offs",
+     .label = "SME share of call-offs",
+     .axis = "% of call-off value",
+     .unit = U::Share,
+     .lower = 0.0,
+     .upper = 1.0,
+     .definition = "SMEs' share of the annual value of the framework's running call-off "
+                   "contracts",
+     .framework_value = [](const FrameworkFigures& f) { return f.sme_share; }},
+};
+
 const MetricDef kCategoryMetrics[] = {
     {.name = "hhi",
      .title = "Market concentration (HHI)",
@@ -949,6 +980,10 @@ std::span<const MetricDef> category_metric_registry() {
     return kCategoryMetrics;
 }
 
+std::span<const MetricDef> framework_metric_registry() {
+    return kFrameworkMetrics;
+}
+
 MetricRef find_metric(std::string_view name) {
     for (const auto& m : kMetrics)
         if (m.name == name) return {&m, {}};
@@ -956,6 +991,8 @@ MetricRef find_metric(std::string_view name) {
     const auto dot = name.find('.');
     if (dot == std::string_view::npos || dot + 1 == name.size()) return {};
     for (const auto& m : kCategoryMetrics)
+        if (m.name == name.substr(0, dot)) return {&m, name.substr(dot + 1)};
+    for (const auto& m : kFrameworkMetrics)
         if (m.name == name.substr(0, dot)) return {&m, name.substr(dot + 1)};
     return {};
 }

@@ -55,6 +55,8 @@ struct MetricDef {
     // figures (per-category metrics, named "<name>.<category>"); exactly one is set.
     double (*value)(const YearMetrics&) = nullptr;
     double (*category_value)(const Concentration&) = nullptr;
+    // Per-framework metrics, named "<name>.<framework>" (then neither of the above is set).
+    double (*framework_value)(const FrameworkFigures&) = nullptr;
 };
 
 // The axis rule of a metric: its own, or its unit's default (shares at least 20 points, ratios
@@ -72,10 +74,15 @@ std::span<const MetricDef> metric_registry();
 // The per-category metrics; metrics.csv lists them after the overall ones, category by category.
 std::span<const MetricDef> category_metric_registry();
 
-// A metrics.csv name resolved: "hhi.back-office" is the per-category hhi in "back-office".
+// The per-framework metrics; metrics.csv lists them after the per-category ones, framework by
+// framework ([[framework]] order).
+std::span<const MetricDef> framework_metric_registry();
+
+// A metrics.csv name resolved: "hhi.back-office" is the per-category hhi in "back-office",
+// "framework_members.national ICT" the per-framework members of "national ICT".
 struct MetricRef {
     const MetricDef* def = nullptr; // nullptr: no such metric
-    std::string_view category;      // empty for an overall metric
+    std::string_view category;      // the category or framework; empty for an overall metric
 };
 MetricRef find_metric(std::string_view name);
 

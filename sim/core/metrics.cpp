@@ -284,6 +284,11 @@ std::vector<std::pair<std::string, double>> metric_rows(const YearMetrics& y,
         for (const MetricDef& m : per_category)
             rows.emplace_back(std::string(m.name) + "." + spec.categories[c].name,
                               m.category_value(y.by_category[c]));
+    const auto per_framework = framework_metric_registry();
+    for (std::size_t f = 0; f < y.by_framework.size() && f < spec.frameworks.size(); ++f)
+        for (const MetricDef& m : per_framework)
+            rows.emplace_back(std::string(m.name) + "." + spec.frameworks[f].name,
+                              m.framework_value(y.by_framework[f]));
     return rows;
 }
 

@@ -19,6 +19,14 @@ struct Concentration {
     double top150_share = 0; // ... with the 150 largest (Tussell's UK public-sector IT figure)
 };
 
+// One framework's figures (a partnership framework's instances together), for the
+// per-framework metrics.
+struct FrameworkFigures {
+    double members = 0;                // live memberships of its lots while in term
+    double never_called_off_share = 0; // of those, never won a call-off this term
+    double sme_share = 0;              // SMEs' share of the annual value of its running call-offs
+};
+
 struct YearMetrics {
     std::int32_t year = 0;
     double tenders = 0;
@@ -103,6 +111,7 @@ struct YearMetrics {
     double framework_fees_gbp = 0;
     double onboarding_cost_gbp = 0;
     std::array<double, kRoutes> route_bid_cost_gbp{}; // suppliers' bid costs by Route
+    std::vector<FrameworkFigures> by_framework;       // ScenarioSpec::frameworks order
 };
 
 // The route figures of y (route_metrics.cpp).

@@ -15,9 +15,23 @@ void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Ex
     for (const auto& t : ys.tenders.tenders)
         if (t.route == Route::Open) ++open[t.category.index() * R + t.region];
     auto& s = m.suppliers;
+    // A framework member is also invited to its lots' competed call-offs that it can serve: they
+    // take their share of its bid-writing capacity too.
+    std::vector<std::uint32_t> invited;
+    for (const auto& t : ys.tenders.tenders) {
+        if (t.route != Route::MiniCompetition && t.route != Route::DynamicMarket) continue;
+        if (invited.empty()) invited.assign(s.size(), 0);
+        const auto& lot = m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
+        for (const SupplierId id : lot.members) {
+            const std::size_t i = id.index();
+            if (s.alive[i] && (s.category_mask[i] >> t.category.index() & 1u) &&
+                reaches_region(s.region[i], s.reach[i], R, t.region))
+                ++invited[i];
+        }
+    }
     const double scale = m.spec.bidding.attention;
     exec.for_each(s.size(), [&](std::size_t i) {
-        double eligible = 0;
+        double eligible = invited.empty() ? 0.0 : invited[i];
         for (std::uint32_t mask = s.category_mask[i]; mask; mask &= mask - 1) {
             const auto c = static_cast<std::size_t>(std::countr_zero(mask));
             for_each_reached_region(s.region[i], s.reach[i], R,

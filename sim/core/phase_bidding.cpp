@@ -363,8 +363,10 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
                      Terms{Pricing::RateCard, lot.rate_markup[r]});
             return;
         }
-        // Competition among the members only: every member that can serve the need is invited
-        // and decides whether a bid is worth its cost; a supplier off the framework cannot bid.
+        // Competition among the members only: every member that can serve the need is invited,
+        // reads the invitation as its bid-writing capacity allows (attention counts its
+        // invitations with the notices it could answer) and decides whether a bid is worth its
+        // cost; a supplier off the framework cannot bid.
         // Framework members bid at most their appointed rates; a dynamic market sets no prices.
         const bool capped = t.route != Route::DynamicMarket;
         const auto terms_of = [&](std::size_t r) {
@@ -375,7 +377,8 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
             consider(t.incumbent, true, terms_of(static_cast<std::size_t>(held)));
         for (std::size_t r = 0; r < lot.members.size(); ++r) {
             if (static_cast<std::ptrdiff_t>(r) == held || !member_can(r)) continue;
-            consider(lot.members[r], false, terms_of(r));
+            if (walk.uniform() < s.attention[lot.members[r].index()])
+                consider(lot.members[r], false, terms_of(r));
         }
         return;
     }

@@ -53,6 +53,32 @@ void route_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
                 never += lot.called_off[k] ? 0 : 1;
             }
     }
+    // Per framework, in the scenario's order; a partnership framework's instances count together.
+    const auto nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> never_by(m.spec.frameworks.size(), 0.0);
+    std::vector<double> value_by(m.spec.frameworks.size(), 0.0), sme_by(value_by);
+    y.by_framework.assign(m.spec.frameworks.size(), FrameworkFigures{});
+    for (const auto& f : m.frameworks) {
+        if (!f.active(m.year)) continue;
+        for (const auto& lot : f.lots)
+            for (std::size_t k = 0; k < lot.members.size(); ++k) {
+                if (!m.suppliers.alive[lot.members[k].index()]) continue;
+                y.by_framework[f.spec].members += 1;
+                never_by[f.spec] += lot.called_off[k] ? 0 : 1;
+            }
+    }
+    for (const Contract& c : m.contracts) {
+        if (!c.supplier.valid() || !is_call_off(c.route) || c.framework < 0) continue;
+        const std::size_t f = m.frameworks[static_cast<std::size_t>(c.framework)].spec;
+        value_by[f] += static_cast<double>(c.annual_price);
+        if (m.suppliers.is_sme[c.supplier.index()])
+            sme_by[f] += static_cast<double>(c.annual_price);
+    }
+    for (std::size_t f = 0; f < y.by_framework.size(); ++f) {
+        auto& fig = y.by_framework[f];
+        fig.never_called_off_share = fig.members > 0 ? never_by[f] / fig.members : nan;
+        fig.sme_share = share_of(sme_by[f], value_by[f]);
+    }
     y.framework_members = members;
     y.framework_never_called_off_share = share_of(never, members);
     y.framework_applications = static_cast<double>(ctr.framework_applications);

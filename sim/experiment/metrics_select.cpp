@@ -52,6 +52,7 @@ MetricInfo describe_metric(std::string_view name) {
 std::vector<std::string> available_metrics(const ScenarioSpec& spec) {
     YearMetrics probe;
     probe.by_category.resize(spec.categories.size());
+    probe.by_framework.resize(spec.frameworks.size());
     std::vector<std::string> names;
     for (auto& [name, value] : metric_rows(probe, spec)) names.push_back(std::move(name));
     return names;

@@ -29,8 +29,9 @@ void write_metrics_rows(std::ostream& out, const RowKey& key, const YearMetrics&
                         const ScenarioSpec& spec) {
     const std::string prefix = csv_field(key.scenario) + "," + std::to_string(key.replicate) + "," +
                                std::to_string(key.seed) + "," + std::to_string(y.year) + ",";
+    // A per-framework metric carries the framework's name, which may need quoting.
     for (const auto& [name, value] : metric_rows(y, spec))
-        out << prefix << name << ',' << metric_text(value) << '\n';
+        out << prefix << csv_field(name) << ',' << metric_text(value) << '\n';
 }
 
 void write_tenders_header(std::ostream& out) {

@@ -65,7 +65,8 @@ TEST_CASE("metric registry: the first columns keep their historic names and orde
 }
 
 TEST_CASE("metric registry: every metric has a title, label, axis, definition and one accessor") {
-    const auto check = [](const MetricDef& m, bool per_category) {
+    enum Kind { Overall, Category, Framework };
+    const auto check = [](const MetricDef& m, Kind kind) {
         INFO(m.name);
         CHECK_FALSE(m.title.empty());
         CHECK(m.title != m.name);
@@ -73,14 +74,16 @@ TEST_CASE("metric registry: every metric has a title, label, axis, definition an
         CHECK_FALSE(m.axis.empty());
         CHECK_FALSE(m.definition.empty());
         CHECK_FALSE(unit_name(m.unit).empty());
-        CHECK(((m.value != nullptr) == !per_category));
-        CHECK(((m.category_value != nullptr) == per_category));
+        CHECK(((m.value != nullptr) == (kind == Overall)));
+        CHECK(((m.category_value != nullptr) == (kind == Category)));
+        CHECK(((m.framework_value != nullptr) == (kind == Framework)));
         if (m.lower && m.upper) CHECK(*m.lower < *m.upper);
         if (m.unit == MetricUnit::Count) CHECK(m.lower == 0.0);
         if (m.unit == MetricUnit::Share && m.upper) CHECK(*m.upper == 1.0);
     };
-    for (const auto& m : metric_registry()) check(m, false);
-    for (const auto& m : category_metric_registry()) check(m, true);
+    for (const auto& m : metric_registry()) check(m, Overall);
+    for (const auto& m : category_metric_registry()) check(m, Category);
+    for (const auto& m : framework_metric_registry()) check(m, Framework);
 }
 
 TEST_CASE("metric registry: accessors read the figure their name says") {

@@ -1,12 +1,15 @@
 // Procurement routes (docs/ODD.md 7.20): frameworks and their call-offs, dynamic markets, quotes
 // and direct awards below thresholds. Mechanism tests on a small hand-built market.
 #include "core/frameworks.hpp"
+#include "core/metric_registry.hpp"
+#include "core/metrics.hpp"
 #include "core/supplier_factory.hpp"
 #include "fixture.hpp"
 #include "harness.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <map>
 
 using namespace tendersim;
 using test::Harness;
@@ -319,4 +322,21 @@ TEST_CASE("a partnership's own framework serves only its partners, each calling 
         h.steps(YearStep::Award, YearStep::Monitor);
     }
     CHECK(called_off > 10);
+}
+
+TEST_CASE("per-framework metrics name the framework and count its live members") {
+    Harness h(framework_spec(false), 7);
+    h.full_year();
+    double live = 0;
+    for (const SupplierId id : the_lot(h).members) live += h.m.suppliers.alive[id.index()];
+    REQUIRE(live > 0);
+    std::map<std::string, double> rows;
+    for (const auto& [name, value] : metric_rows(h.metrics, h.m.spec)) rows[name] = value;
+    REQUIRE(rows.count("framework_members.national ICT") == 1);
+    CHECK(rows["framework_members.national ICT"] == live);
+    CHECK(rows["framework_members"] == live); // the only framework
+    const double sme = rows["framework_sme_share.national ICT"];
+    CHECK(sme >= 0.0);
+    CHECK(sme <= 1.0);
+    CHECK(find_metric("framework_sme_share.national ICT").def != nullptr);
 }

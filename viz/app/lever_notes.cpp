@@ -48,8 +48,9 @@ constexpr std::array kNotes = {
               "Share of needs in a framework's categories that councils call off from it.",
               "Frameworks appoint suppliers for at most 4 years; call-offs by direct award or "
               "competition among members (PA2023 s45-s47). CCS frameworks carry much council ICT.",
-              "A capped national framework raises the SME direct share from 34.7% to 41.3% and "
-              "cuts the incumbent win rate from 71% to 48%, at an unchanged price index."},
+              "A capped national framework raises the SME direct share from 34.7% to 37.7% and "
+              "cuts the incumbent win rate from 71% to 52%, at a price index of 0.80 against "
+              "0.78."},
     LeverNote{ControlId::DirectAwardBelow,
               "Contracts below this total value go to one supplier without competition.",
               "Councils' contract procedure rules ask one quote below about \u00A35k-10k; a direct "
