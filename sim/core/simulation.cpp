@@ -84,7 +84,7 @@ struct Hasher {
             h = hash_combine(h, word);
         }
         word = 0;
-        std::memcpy(&word, c + k, n - k);
+        if (n > k) std::memcpy(&word, c + k, n - k); // an empty vector's data() may be null
         h = hash_combine(h, word ^ n);
     }
     template <class T> void vec(const std::vector<T>& v) { bytes(v.data(), v.size() * sizeof(T)); }

@@ -41,8 +41,9 @@ TEST_CASE("run_pool runs every copy of the worker and waits for all of them") {
 
 TEST_CASE("a worker that throws: run_pool rethrows it after the others stop and return") {
     // The queue is far longer than the run: without the stop request the other workers would go
-    // on for a million items. Job 3 throws; each other worker may take at most one item after
-    // its last check of `stop`, so the cursor ends below 4 + threads.
+    // on for a million items. Job 3 throws; the others stop once the pool requests it, after the
+    // throw has reached it: until then they may take a few more items each (how many depends on
+    // scheduling, more under a sanitizer), but never more than a sliver of the queue.
     for (int threads : {1, 2, 4}) {
         CAPTURE(threads);
         constexpr std::size_t kQueue = 1'000'000;
@@ -61,7 +62,7 @@ TEST_CASE("a worker that throws: run_pool rethrows it after the others stop and 
             CHECK(std::string(e.what()) == "job 3 failed");
         }
         CHECK(returned_at_rethrow == threads);
-        CHECK(cursor.load() < 4 + static_cast<std::size_t>(threads));
+        CHECK(cursor.load() < kQueue / 100);
     }
 }
 
