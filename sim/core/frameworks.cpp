@@ -295,6 +295,13 @@ bool buys_through_partnership_framework(const Market& m, CouncilId buyer, Catego
     return ref.valid() && !m.frameworks[static_cast<std::size_t>(ref.framework)].councils.empty();
 }
 
+bool can_serve(const Market& m, SupplierId id, const Tender& t) {
+    const auto& s = m.suppliers;
+    const std::size_t i = id.index();
+    return s.alive[i] && (s.category_mask[i] >> t.category.index() & 1u) &&
+           reaches_region(s.region[i], s.reach[i], m.regions, t.region);
+}
+
 std::ptrdiff_t member_rank(const FrameworkLot& lot, SupplierId id) {
     const auto it = std::find(lot.members.begin(), lot.members.end(), id);
     return it == lot.members.end() ? -1 : it - lot.members.begin();

@@ -30,6 +30,10 @@ FrameworkLotRef framework_for(const Market& m, CouncilId buyer, CategoryId categ
 // framework it would call off from is its partnership's, and it routes spend through frameworks.
 bool buys_through_partnership_framework(const Market& m, CouncilId buyer, CategoryId category);
 
+// Whether a supplier is alive, serves the tender's category and reaches its region: a member
+// that can take a call-off (design, attention and bidding ask the same).
+bool can_serve(const Market& m, SupplierId id, const Tender& t);
+
 // A member's position in a lot's rank (best first), or -1 when it is not a member.
 std::ptrdiff_t member_rank(const FrameworkLot& lot, SupplierId id);
 

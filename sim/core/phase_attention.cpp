@@ -1,3 +1,4 @@
+#include "frameworks.hpp"
 #include "phases.hpp"
 
 #include <algorithm>
@@ -22,12 +23,8 @@ void prepare_attention(Market& m, const YearState& ys, CandidateIndex& index, Ex
         if (t.route != Route::MiniCompetition && t.route != Route::DynamicMarket) continue;
         if (invited.empty()) invited.assign(s.size(), 0);
         const auto& lot = m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
-        for (const SupplierId id : lot.members) {
-            const std::size_t i = id.index();
-            if (s.alive[i] && (s.category_mask[i] >> t.category.index() & 1u) &&
-                reaches_region(s.region[i], s.reach[i], R, t.region))
-                ++invited[i];
-        }
+        for (const SupplierId id : lot.members)
+            if (can_serve(m, id, t)) ++invited[id.index()];
     }
     const double scale = m.spec.bidding.attention;
     exec.for_each(s.size(), [&](std::size_t i) {

@@ -276,11 +276,6 @@ bool serves(const Suppliers& s, SupplierId id, CategoryId category) {
     return s.category_mask[id.index()] >> category.index() & 1u;
 }
 
-bool reaches(const Market& m, SupplierId id, std::size_t region) {
-    const auto& s = m.suppliers;
-    return reaches_region(s.region[id.index()], s.reach[id.index()], m.regions, region);
-}
-
 // Who is asked to bid, by the tender's route (docs/ODD.md 7.20); `consider(id, incumbent, terms)`
 // takes each decision.
 template <class Consider>
@@ -351,10 +346,7 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
     case Route::DynamicMarket: {
         const FrameworkLot& lot =
             m.frameworks[static_cast<std::size_t>(t.framework)].lots[t.framework_lot];
-        const auto member_can = [&](std::size_t r) {
-            const SupplierId id = lot.members[r];
-            return s.alive[id.index()] && serves(s, id, t.category) && reaches(m, id, t.region);
-        };
+        const auto member_can = [&](std::size_t r) { return can_serve(m, lot.members[r], t); };
         if (t.route == Route::FrameworkDirect) {
             // The framework's objective selection (the design phase's assign_direct_awards): the
             // best-ranked member with room, at its appointed rate (PA2023 s45(4)).

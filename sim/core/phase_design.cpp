@@ -181,11 +181,7 @@ void settle_call_offs(Market& m, std::vector<Tender>& tenders) {
         const auto& lot = m.frameworks[f].lots[t.framework_lot];
         SupplierId first_with_room, most_room;
         for (const SupplierId id : lot.members) {
-            const std::size_t i = id.index();
-            if (!s.alive[i] || !(s.category_mask[i] >> t.category.index() & 1u) ||
-                !reaches_region(s.region[i], s.reach[i], m.regions, t.region) ||
-                room(id) < t.estimated_value)
-                continue;
+            if (!can_serve(m, id, t) || room(id) < t.estimated_value) continue;
             if (!first_with_room.valid()) first_with_room = id;
             if (!most_room.valid() || room(id) > room(most_room)) most_room = id;
         }
