@@ -122,7 +122,15 @@ int run_command(int argc, char** argv) {
     cxxopts::Options options("tendersim run", "Run a scenario and write results/<scenario name>/");
     options.positional_help("SCENARIO.toml");
     options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>())(
-        "seed", "base seed (overrides run.seed)", cxxopts::value<std::int64_t>())(
+        "save-state",
+        "write the market after the last year to FILE, to continue from later (one replicate; "
+        "docs/state-format.md)",
+        cxxopts::value<std::string>())(
+        "from-state",
+        "continue from a saved state: the years after it, under SCENARIO (which must agree with "
+        "the saved scenario on the years already run; without SCENARIO, the saved one) and --set",
+        cxxopts::value<std::string>())("seed", "base seed (overrides run.seed)",
+                                       cxxopts::value<std::int64_t>())(
         "years",
         "simulated years, 0 to 200 (overrides run.years); 0 builds the market and runs only its "
         "burn-in years",
@@ -165,10 +173,14 @@ int run_command(int argc, char** argv) {
                "header only (no year is simulated).\n"
                "With --result-line: only stdout, one line per replicate with final.<metric> and "
                "mean.<metric> (time average) values.\n"
+               "Saved states: 'tendersim run S.toml --years 4 --save-state s4.state' then "
+               "'tendersim run S2.toml --from-state s4.state' writes years 5 onward exactly as an "
+               "uninterrupted run of S2 would, when S2 differs from S only from year 5 (an "
+               "[[adopt]] or --set of a later adoption).\n"
             << kExitCodesHelp;
         return 0;
     }
-    if (!args.count("scenario")) {
+    if (!args.count("scenario") && !args.count("from-state")) {
         std::cerr << "tendersim run: missing SCENARIO.toml (try scenarios/baseline.toml)\n";
         return 2;
     }
@@ -179,7 +191,9 @@ int run_command(int argc, char** argv) {
         return 2;
     }
     RunConfig config;
-    config.scenario_path = args["scenario"].as<std::string>();
+    if (args.count("scenario")) config.scenario_path = args["scenario"].as<std::string>();
+    if (args.count("save-state")) config.save_state = args["save-state"].as<std::string>();
+    if (args.count("from-state")) config.from_state = args["from-state"].as<std::string>();
     if (args.count("seed")) config.seed = args["seed"].as<std::int64_t>();
     if (args.count("years")) config.years = args["years"].as<std::int64_t>();
     if (args.count("replicates")) config.replicates = args["replicates"].as<std::int64_t>();
@@ -208,6 +222,11 @@ int run_command(int argc, char** argv) {
         const std::string format = args["result-line"].as<std::string>();
         if (format != "csv" && format != "json") {
             std::cerr << "tendersim run: --result-line takes csv or json\n";
+            return 2;
+        }
+        if (!config.save_state.empty() || !config.from_state.empty()) {
+            std::cerr << "tendersim run: --result-line cannot go with --save-state or "
+                         "--from-state\n";
             return 2;
         }
         if (config.bid_log || config.ocds || config.ocds_gzip) {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <utility>
 
 namespace tendersim {
 
@@ -15,6 +16,10 @@ Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads
     // Burn-in: the market settles from its generated start before year 1 is reported.
     for (std::int64_t y = 0; y < spec.run.burn_in_years; ++y) run_year();
 }
+
+Simulation::Simulation(SimulationState state, int threads)
+    : market_(std::move(state.market)), exec_(std::make_unique<Executor>(threads)),
+      bid_cap_(state.bid_cap) {}
 
 Simulation::~Simulation() = default;
 

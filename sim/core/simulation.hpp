@@ -16,6 +16,15 @@ namespace tendersim {
 
 class Executor; // parallel.hpp
 
+// Everything a replicate carries from one year into the next: the market (its spec included) and
+// the running bid-cap count. The year's scratch (tenders, delivery slots, the candidate index,
+// pricing curves) is rebuilt every year from these, so a replicate restored from a
+// SimulationState continues exactly as the one it was taken from (docs/state-format.md).
+struct SimulationState {
+    Market market;
+    BidCapCount bid_cap;
+};
+
 // Seconds spent in each phase, summed over the years run (reported by the benchmark).
 struct PhaseTimes {
     double needs = 0, design = 0, index = 0, bidding = 0, award = 0, delivery = 0, dynamics = 0,
@@ -26,6 +35,8 @@ struct PhaseTimes {
 class Simulation {
   public:
     Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads);
+    // Continues a saved replicate (io/state_file.hpp reads one from disk).
+    Simulation(SimulationState state, int threads);
     ~Simulation(); // defined where Executor is complete
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
@@ -35,6 +46,16 @@ class Simulation {
     // seed, year, phase and id, so there is no generator to copy); the executor is a new one
     // with the same number of threads, which does not change results.
     std::unique_ptr<Simulation> clone() const;
+
+    // The state to continue from, as it stands after the last year run.
+    SimulationState state() const { return {market_, bid_cap_}; }
+
+    // Follows `spec` from the next simulated year on, in place of the spec the market was built
+    // from. Only the years still to come read it (adoptions, frameworks' appointments), so the
+    // caller must have checked that the two specs agree on everything the years already run
+    // depended on (io/spec_prefix.hpp): then the run continues exactly as a run of `spec` from
+    // the start would. Compare and sweep branch scenarios that share their first years this way.
+    void continue_under(const ScenarioSpec& spec) { market_.spec = spec; }
 
     // Changes councils' policies from the next simulated year on (the live app's controls).
     void adopt_now(const Adoption& adoption);

@@ -10,6 +10,8 @@
 #include "io/names.hpp"
 #include "io/result_dir.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/spec_prefix.hpp"
+#include "io/state_file.hpp"
 #include "ocds/export/bid_log_csv.hpp"
 #include "ocds/export/gzip_stream.hpp"
 #include "ocds/export/ocds_exporter.hpp"
@@ -22,8 +24,9 @@
 
 namespace tendersim {
 
-ScenarioSpec resolve_spec(const RunConfig& config) {
-    ScenarioSpec spec = load_scenario_file(config.scenario_path);
+namespace {
+
+void apply_config(const RunConfig& config, ScenarioSpec& spec) {
     std::vector<Override> overrides;
     for (std::size_t i = 0; i < config.overrides.size(); ++i)
         overrides.push_back({config.overrides[i], i < config.override_sources.size()
@@ -40,12 +43,88 @@ ScenarioSpec resolve_spec(const RunConfig& config) {
     set("run.replicates", "--replicates", config.replicates);
     // Cross-field checks once, on the final combination.
     apply_overrides(spec, overrides);
+}
+
+} // namespace
+
+ScenarioSpec resolve_spec(const RunConfig& config) {
+    ScenarioSpec spec = load_scenario_file(config.scenario_path);
+    apply_config(config, spec);
     return spec;
 }
 
+ScenarioSpec resolve_spec_text(const RunConfig& config, const std::string& text,
+                               const std::string& source) {
+    ScenarioSpec spec = load_scenario_text(text, source);
+    apply_config(config, spec);
+    return spec;
+}
+
+namespace {
+
+// The replicate to run: built from the spec, or continued from a saved state after checking
+// that the spec agrees with the one it was saved with on every year already run.
+struct StartingPoint {
+    std::optional<LoadedState> loaded;
+    ScenarioSpec spec;
+};
+
+StartingPoint starting_point(const RunConfig& config) {
+    StartingPoint start;
+    if (config.from_state.empty()) {
+        start.spec = resolve_spec(config);
+        return start;
+    }
+    const std::string& file = config.from_state;
+    if (config.seed)
+        throw InputError("--seed cannot go with --from-state: the state carries its seed");
+    start.loaded = read_state_file(file);
+    const Market& saved = start.loaded->state.market;
+    start.spec =
+        config.scenario_path.empty()
+            ? resolve_spec_text(config, start.loaded->scenario_text, file + " (saved scenario)")
+            : resolve_spec(config);
+    const std::int64_t year = saved.year;
+    if (const SpecDifference d = first_difference(saved.spec, start.spec, year); d.any())
+        throw InputError(file + ": the state cannot continue as " +
+                         (config.scenario_path.empty() ? "asked" : config.scenario_path) +
+                         ": the years already run (" + std::to_string(year) +
+                         ", burn-in included) read " + d.section + " " + d.a +
+                         " in the saved scenario, " + d.b +
+                         " here (a scenario may differ only from the year after the state's)");
+    const std::int64_t reported = saved.reported_year();
+    if (start.spec.run.years < reported)
+        throw InputError(file + ": the state was saved after year " + std::to_string(reported) +
+                         "; run.years (" + std::to_string(start.spec.run.years) +
+                         ") must be at least that");
+    if (start.spec.run.replicates != 1)
+        throw InputError("--from-state continues one replicate: give --replicates 1 (the "
+                         "scenario asks for " +
+                         std::to_string(start.spec.run.replicates) + ")");
+    if (!start.loaded->same_engine)
+        std::cerr << "warning: " << file << " was saved by another engine build (tendersim "
+                  << start.loaded->tendersim_version
+                  << "): the continuation may differ from an uninterrupted run of this one\n";
+    return start;
+}
+
+} // namespace
+
 RunSummary run_job(const RunConfig& config) {
     const auto started = std::chrono::steady_clock::now();
-    const ScenarioSpec spec = resolve_spec(config);
+    StartingPoint start = starting_point(config);
+    const ScenarioSpec& spec = start.spec;
+    if (!config.save_state.empty() && spec.run.replicates != 1)
+        throw InputError("--save-state saves one replicate's market: give --replicates 1 (the "
+                         "scenario asks for " +
+                         std::to_string(spec.run.replicates) + ")");
+    if (!config.save_state.empty()) {
+        // Checked now, not after a long run.
+        const auto parent = std::filesystem::absolute(config.save_state).parent_path();
+        if (!std::filesystem::is_directory(parent))
+            throw InputError("--save-state " + config.save_state + ": no directory " +
+                             parent.string());
+    }
     // The loader checks names; this catches a spec built another way before it becomes a path.
     if (!valid_name(spec.name))
         throw ScenarioError(config.scenario_path, 0, "name",
@@ -78,22 +157,36 @@ RunSummary run_job(const RunConfig& config) {
     std::ostream* const ocds_out =
         ocds_gzip ? static_cast<std::ostream*>(ocds_gzip.get()) : ocds_file.get();
     std::vector<std::uint64_t> seeds;
-    for (const PlannedRun& run : make_run_plan(spec)) {
+    RunPlan plan = make_run_plan(spec);
+    std::int64_t first_year = 0; // reported years already run (a continued state's)
+    if (start.loaded) {
+        plan.front().seed = start.loaded->state.market.seed;
+        first_year = start.loaded->state.market.reported_year();
+    }
+    for (const PlannedRun& run : plan) {
         seeds.push_back(run.seed);
-        Simulation sim(run.spec, run.seed, config.threads);
+        std::unique_ptr<Simulation> sim_ptr;
+        if (start.loaded) {
+            sim_ptr = std::make_unique<Simulation>(std::move(start.loaded->state), config.threads);
+            sim_ptr->continue_under(run.spec);
+        } else {
+            sim_ptr = std::make_unique<Simulation>(run.spec, run.seed, config.threads);
+        }
+        Simulation& sim = *sim_ptr;
         // After the burn-in (run by the constructor): only reported years keep their bids.
         sim.set_bid_log(bids || ocds);
         std::optional<ocds::OcdsExporter> exporter;
         if (ocds)
             exporter.emplace(*ocds_out, run.label, run.replicate, run.spec.run.calendar_start_year);
         const RowKey key{run.label, run.replicate, run.seed};
-        for (std::int64_t y = 0; y < run.spec.run.years; ++y) {
+        for (std::int64_t y = first_year; y < run.spec.run.years; ++y) {
             write_metrics_rows(*metrics, key, sim.run_year(), run.spec);
             if (tenders) write_tender_rows(*tenders, key, sim.market(), sim.last_year());
             if (bids) ocds::write_bid_rows(*bids, key, sim.market(), sim.last_year());
             if (exporter) exporter->write_year(sim.market(), sim.last_year());
         }
         write_supplier_rows(*suppliers, key, sim.market());
+        if (!config.save_state.empty()) write_state_file(config.save_state, sim.state());
         summary.final_state_hashes.push_back(state_hash(sim.market()));
         summary.bid_cap.add(sim.bid_cap());
         // A full disk stops the run here, not after the last replicate.
@@ -110,13 +203,20 @@ RunSummary run_job(const RunConfig& config) {
     summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // The hashes of the bytes the loader parsed, not of a second read of the file.
-    ManifestInfo info{config.scenario_path,
-                      spec.sources.empty() ? std::string() : spec.sources.front().sha256,
-                      seeds,
-                      config.threads,
-                      summary.wall_seconds,
-                      summary.final_state_hashes,
-                      summary.bid_cap};
+    ManifestInfo info;
+    info.scenario_path = config.scenario_path;
+    info.scenario_sha256 = spec.sources.empty() ? std::string() : spec.sources.front().sha256;
+    info.replicate_seeds = seeds;
+    info.threads = config.threads;
+    info.wall_seconds = summary.wall_seconds;
+    info.final_state_hashes = summary.final_state_hashes;
+    info.bid_cap = summary.bid_cap;
+    if (start.loaded) {
+        info.from_state = config.from_state;
+        info.from_state_sha256 = start.loaded->sha256;
+        info.from_state_year = first_year;
+    }
+    info.saved_state = config.save_state;
     auto manifest = dir.open("manifest.json");
     *manifest << manifest_json(spec, info);
     manifest->close();

@@ -26,6 +26,10 @@ struct RunConfig {
     bool ocds = false;      // ocds.jsonl, OCDS release packages (docs/ocds.md)
     bool ocds_gzip = false; // ocds.jsonl.gz instead (implies ocds)
     bool quiet = false;
+    // Saved states (docs/state-format.md): write the market after the last year to save_state;
+    // continue from the state in from_state (scenario_path may then be empty: the saved scenario).
+    std::string save_state;
+    std::string from_state;
 };
 
 struct RunSummary {
@@ -42,5 +46,8 @@ RunSummary run_job(const RunConfig& config);
 
 // The spec a config resolves to: file, then overrides, then command-line run settings.
 ScenarioSpec resolve_spec(const RunConfig& config);
+// The same from a scenario's text (a saved state's scenario), `source` naming it in errors.
+ScenarioSpec resolve_spec_text(const RunConfig& config, const std::string& text,
+                               const std::string& source);
 
 } // namespace tendersim

@@ -99,6 +99,11 @@ std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info) {
       << ", \"tenders\": " << info.bid_cap.tenders
       << ", \"tenders_capped\": " << info.bid_cap.tenders_capped
       << ", \"bids_dropped\": " << info.bid_cap.bids_dropped << "}";
+    if (!info.from_state.empty())
+        o << ",\n  \"from_state\": {\"file\": " << json_string(info.from_state)
+          << ", \"sha256\": " << json_string(info.from_state_sha256)
+          << ", \"saved_after_year\": " << info.from_state_year << "}";
+    if (!info.saved_state.empty()) o << ",\n  \"saved_state\": " << json_string(info.saved_state);
     o << ",\n  \"parameters\": {\n";
     bool first = true;
     for (const auto& def : scenario_params()) {

@@ -19,6 +19,12 @@ struct ManifestInfo {
     double wall_seconds = 0;
     std::vector<std::uint64_t> final_state_hashes;
     BidCapCount bid_cap; // how often the per-tender bid cap bound (bid_cap.hpp)
+    // A run continued from a saved state (--from-state): its file, SHA-256 and the reported year
+    // it was saved after; empty file otherwise. A state saved at the end (--save-state): its file.
+    std::string from_state;
+    std::string from_state_sha256;
+    std::int64_t from_state_year = 0;
+    std::string saved_state;
 };
 
 std::string manifest_json(const ScenarioSpec& spec, const ManifestInfo& info);

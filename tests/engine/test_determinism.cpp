@@ -2,6 +2,7 @@
 // test_determinism.c): state hashes after every year, and the metrics, must match.
 #include "core/policy.hpp"
 #include "core/simulation.hpp"
+#include "every_lever_spec.hpp"
 #include "harness.hpp"
 #include "io/csv_writers.hpp"
 #include "io/scenario_loader.hpp"
@@ -61,35 +62,10 @@ TEST_CASE("state and metrics are identical at 1, 2, 3 and 8 threads") {
 }
 
 TEST_CASE("with every policy lever on, state and metrics are identical at 1, 2, 4 and 8 threads") {
-    // The levers add their own parallel work (joint tenders, lots, subcontracting, steering):
-    // the combined scenario adopts all of them in year 5; an SME target from year 1 adds steering.
-    ScenarioSpec spec = load_scenario_file(TENDERSIM_SOURCE_DIR "/scenarios/combined.toml");
+    // The levers add their own parallel work (joint tenders, lots, subcontracting, steering) and
+    // so do the routes (appointments, call-offs, fees).
+    const ScenarioSpec spec = test::every_lever_spec();
     REQUIRE(!spec.adoptions.empty());
-    spec.run.burn_in_years = 0;
-    spec.policy.sme_target_share = 0.5;
-    // Routes: a framework with direct award and a capped lot, a dynamic market, and quotes and
-    // direct awards below thresholds, from year 2 (appointments, call-offs, fees).
-    FrameworkSpec fw;
-    fw.name = "national";
-    fw.start_year = 2;
-    fw.term_years = 3;
-    fw.direct_award = true;
-    fw.direct_award_max_gbp = 400'000;
-    fw.lots = {FrameworkLotSpec{"ict", {"ict-infrastructure", "software-saas"}, 12, 0.5, 0.2},
-               FrameworkLotSpec{"back office", {"back-office"}, 0, 0.6, 0.0}};
-    FrameworkSpec dps;
-    dps.name = "care";
-    dps.dynamic = true;
-    dps.regions = {0, 2};
-    dps.lots = {FrameworkLotSpec{"care", {"social-care-tech"}, 0, 0.6, 0.1}};
-    FrameworkSpec consortium; // every back-office partnership's own framework
-    consortium.name = "consortium";
-    consortium.partnership = true;
-    consortium.lots = {FrameworkLotSpec{"facilities", {"facilities"}, 0, 0.6, 0.0}};
-    spec.frameworks = {fw, dps, consortium};
-    spec.policy.framework_share = 0.6;
-    spec.policy.direct_award_threshold_gbp = 30'000;
-    spec.policy.quote_threshold_gbp = 150'000;
     const Trace one = trace(spec, 1, 8);
     // Every route was taken in some year.
     for (const char* route :
