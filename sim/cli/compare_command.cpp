@@ -43,7 +43,10 @@ int compare_command(int argc, char** argv) {
         "out", "parent directory of the results",
         cxxopts::value<std::string>()->default_value("results"))(
         "quiet", "no progress and no table: print only errors and the line saying where the "
-                 "results went")("h,help", "this help");
+                 "results went")(
+        "no-prefix-sharing",
+        "simulate every scenario from its start, even the years all of them share (the results "
+        "are the same; sharing only saves time)")("h,help", "this help");
     options.parse_positional({"scenarios"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
@@ -56,6 +59,7 @@ int compare_command(int argc, char** argv) {
         return 0;
     }
     experiment::CompareConfig config;
+    config.share_prefix = args.count("no-prefix-sharing") == 0;
     if (args.count("scenarios"))
         config.scenario_paths = args["scenarios"].as<std::vector<std::string>>();
     if (config.scenario_paths.size() < 2) {

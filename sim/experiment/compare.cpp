@@ -12,6 +12,7 @@
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/spec_prefix.hpp"
 #include "text/text.hpp"
 
 #include <algorithm>
@@ -213,19 +214,42 @@ CompareData collect_comparison(const CompareConfig& config,
     for (std::size_t r = 0; r < reps; ++r) data.replicate_seeds.push_back(plan[r].seed);
     data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
 
+    // The simulated years every scenario shares with the reference (and so with each other).
+    std::int64_t shared = config.share_prefix ? kAllYears : 0;
+    for (std::size_t s = 1; s < specs.size(); ++s)
+        shared = std::min(shared, shared_years(specs[0], specs[s]));
+    data.shared_years = std::min(shared, specs[0].run.burn_in_years + data.years);
+    if (config.log && data.shared_years > 0)
+        *config.log << "note: the scenarios share their first " << data.shared_years
+                    << " simulated years (burn-in included): simulated once per replicate\n";
+
     if (before_runs) before_runs(data);
     Progress progress(config.log, "compare", plan.size(), 0, config.terminal);
-    parallel_jobs(plan.size(), config.threads, [&](std::size_t job) {
-        const PlannedRun& run = plan[job];
-        const std::size_t s = job / reps, r = static_cast<std::size_t>(run.replicate);
-        const RunOutputs out = run_point(run.spec, run.seed, selections[s], true, 1);
-        const std::size_t nm = data.metrics.size();
+    const std::size_t nm = data.metrics.size();
+    auto store = [&](std::size_t s, std::size_t r, const RunOutputs& out) {
         for (std::size_t m = 0; m < nm; ++m)
             for (std::size_t y = 0; y < data.years_at.size(); ++y)
                 data.values[data.slot(s, m, y, r)] =
                     out.series[static_cast<std::size_t>(data.years_at[y] - 1) * nm + m];
-        progress.tick();
-    });
+    };
+    if (data.shared_years > 0) {
+        // One job per replicate: the shared years once, then every scenario from a copy.
+        std::vector<Branch> branches;
+        for (std::size_t s = 0; s < specs.size(); ++s)
+            branches.push_back({&plan[s * reps].spec, &selections[s]});
+        parallel_jobs(reps, config.threads, [&](std::size_t r) {
+            const std::vector<RunOutputs> outs = run_branches(
+                branches, plan[r].seed, data.shared_years, true, [&] { progress.tick(); });
+            for (std::size_t s = 0; s < outs.size(); ++s) store(s, r, outs[s]);
+        });
+    } else {
+        parallel_jobs(plan.size(), config.threads, [&](std::size_t job) {
+            const PlannedRun& run = plan[job];
+            const std::size_t s = job / reps, r = static_cast<std::size_t>(run.replicate);
+            store(s, r, run_point(run.spec, run.seed, selections[s], true, 1));
+            progress.tick();
+        });
+    }
     progress.finish();
     return data;
 }

@@ -30,6 +30,9 @@ struct CompareConfig {
     std::string out_parent = "results";
     std::ostream* log = nullptr; // notes and progress; null for quiet
     bool terminal = false;       // log is a terminal (progress rewrites one line)
+    // Simulate the years every scenario shares once per replicate and branch from there
+    // (io/spec_prefix.hpp); the outputs are the same either way (--no-prefix-sharing: off).
+    bool share_prefix = true;
 };
 
 // Every replicate's value of every metric at every reported year, per scenario.
@@ -49,6 +52,10 @@ struct CompareData {
     std::int64_t summary_year = 0; // one of years_at; 0 = the latest of years_at
     std::vector<std::string> metrics;
     std::vector<double> values; // [scenario][metric][year_at][replicate]
+    // Simulated years (burn-in included) every scenario shares, run once per replicate; 0 when
+    // they differ from the build or sharing is off. Changes how the values are computed, never
+    // what they are, so no output file records it.
+    std::int64_t shared_years = 0;
 
     std::size_t replicates() const { return replicate_seeds.size(); }
     std::size_t slot(std::size_t s, std::size_t m, std::size_t y, std::size_t r) const {

@@ -4,6 +4,7 @@
 #include "helpers.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <doctest/doctest.h>
 #include <limits>
 
@@ -189,4 +190,36 @@ TEST_CASE("compare: the policy start is the first year a scenario's [[adopt]] ch
     CHECK_FALSE(d.policy_from[0]);
     CHECK(d.policy_from[1] == 5); // sv60 adopts its weight from year 5
     CHECK(scenarios_csv(d).find("sv60,alternative,") != std::string::npos);
+}
+
+TEST_CASE("compare: the years every scenario shares are simulated once, with the same results") {
+    // Every scenario here adopts its policy in year 5: they share the build, the burn-in and years
+    // 1-4. The combined scenario adopts every lever (lots, partnerships, steering, outcome specs).
+    CompareConfig c;
+    const std::string scenarios = TENDERSIM_SOURCE_DIR "/scenarios/";
+    c.scenario_paths = {scenarios + "baseline.toml", scenarios + "sv60.toml",
+                        scenarios + "sme-lots.toml", scenarios + "combined.toml",
+                        scenarios + "shared-backoffice.toml"};
+    c.overrides = {"market.councils=12", "market.suppliers=400", "run.burn_in_years=3"};
+    c.replicates = 3;
+    c.years = 8;
+    c.years_at = {2, 4, 5, 8};
+    c.threads = 2;
+    const CompareData shared = collect_comparison(c);
+    CHECK(shared.shared_years == 3 + 4);
+    c.share_prefix = false;
+    const CompareData separate = collect_comparison(c);
+    CHECK(separate.shared_years == 0);
+    // Byte for byte: every value of every metric, year and replicate (NaN where undefined).
+    REQUIRE(shared.values.size() == separate.values.size());
+    CHECK(std::equal(shared.values.begin(), shared.values.end(), separate.values.begin(),
+                     [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }));
+    // And the scenarios did part after year 4.
+    const std::size_t m = 0, y5 = 2;
+    CHECK(shared.values[shared.slot(0, m, y5, 0)] != shared.values[shared.slot(3, m, y5, 0)]);
+    // A scenario that differs from the build shares nothing.
+    c.share_prefix = true;
+    c.scenario_paths.push_back(test::kDataDir + "/tiny-variant.toml");
+    c.metrics = {"hhi"};
+    CHECK(collect_comparison(c).shared_years == 0);
 }
