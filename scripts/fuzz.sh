@@ -3,7 +3,8 @@
 # Usage: scripts/fuzz.sh [--time SECONDS | --runs N] [--jobs J] [--build-only] [TARGET...]
 #   default: every target for 60 s, two at a time (the CI stage of scripts/test.sh);
 #   before a release: scripts/fuzz.sh --runs 1000000   (at least 10^6 executions each).
-# Targets: fuzz_scenario fuzz_sweep fuzz_params_json fuzz_engine fuzz_ocds_import (docs/fuzzing.md).
+# Targets: fuzz_scenario fuzz_sweep fuzz_params_json fuzz_engine fuzz_ocds_import fuzz_state
+# (docs/fuzzing.md).
 # Seeds come from tests/fuzz/corpus/<target>/ (never modified); inputs the fuzzer finds go to
 # build-fuzz/corpus/<target>/, a crashing input to build-fuzz/artifacts/, logs to build-fuzz/logs/.
 set -euo pipefail
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_sweep fuzz_params_json fuzz_engine fuzz_ocds_import)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_scenario fuzz_sweep fuzz_params_json fuzz_engine fuzz_ocds_import fuzz_state)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (scripts/setup.sh installs clang)"; exit 1; }
 
 dir=build-fuzz
