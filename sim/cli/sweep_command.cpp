@@ -75,7 +75,10 @@ int sweep_command(int argc, char** argv) {
         "MPI: end the job with an error naming the rank when a rank has sent nothing for "
         "SECONDS (stopped, hung or unreachable); default: wait for ever",
         cxxopts::value<double>(), "SECONDS")("dry-run", "check the sweep file and print the plan")(
-        "quiet", "no progress line")("h,help", "this help");
+        "quiet", "no progress line")(
+        "no-prefix-sharing",
+        "simulate every run from its start, even the years the design points of a replicate "
+        "share (common_seeds with adopt_year; the results are the same)")("h,help", "this help");
     options.parse_positional({"sweep"});
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
@@ -96,6 +99,7 @@ int sweep_command(int argc, char** argv) {
     check_thread_count(opt.threads);
     opt.resume = args.count("resume") > 0;
     opt.restart = args.count("restart") > 0;
+    opt.share_prefix = args.count("no-prefix-sharing") == 0;
     if (opt.resume && opt.restart) {
         std::cerr << "tendersim sweep: --resume and --restart exclude each other\n";
         return 2;
@@ -126,6 +130,11 @@ int sweep_command(int argc, char** argv) {
                   << " replicates = " << plan.run_count() << " runs of " << s.base.run.years
                   << " years (base " << s.base_file << ")\nparameters:";
         for (const auto& p : s.params) std::cout << " " << p.key;
+        if (s.adopt_year > 0) std::cout << " (adopted in year " << s.adopt_year << ")";
+        if (s.common_seeds) std::cout << "\nseeds: common (replicate r of every point: one seed)";
+        if (const std::int64_t shared = experiment::detail::shared_years(plan); shared > 0)
+            std::cout << "\nshared: the first " << shared
+                      << " simulated years of a replicate, simulated once";
         std::cout << "\noutputs:";
         for (const auto& m : s.outputs) std::cout << " " << m;
         std::cout << (s.timeseries ? " (with timeseries)" : "") << "\nwould write "

@@ -79,6 +79,10 @@ std::string sweep_definition(const SweepSpec& s) {
               << at << ".max = " << param_text(p, p.range.hi) << "\n";
         }
     }
+    // Written only when set, so the definitions (and fingerprints) of earlier sweeps stay as
+    // they were.
+    if (s.common_seeds) o << "sweep.common_seeds = true\n";
+    if (s.adopt_year > 0) o << "sweep.adopt_year = " << s.adopt_year << "\n";
     o << "sweep.outputs =";
     for (const auto& m : s.outputs) o << " " << m;
     o << "\nsweep.timeseries = " << (s.timeseries ? "true" : "false") << "\n";

@@ -3,6 +3,7 @@
 #include "analysis/interleave.hpp"
 #include "core/params.hpp"
 #include "core/rng.hpp"
+#include "core/run_plan.hpp"
 #include "experiment/sweep_definition.hpp"
 #include "io/input_file_error.hpp"
 #include "io/manifest.hpp"
@@ -109,15 +110,31 @@ RunInfo SweepPlan::run(std::uint64_t index) const {
     info.run = index;
     info.replicate = static_cast<std::int64_t>(index / p);
     info.point = order_[static_cast<std::size_t>(index % p)];
-    info.seed = derive_seed(spec_.seed, StreamPurpose::Sweep, index);
+    info.seed = spec_.common_seeds
+                    ? replicate_seed(spec_.seed, static_cast<std::uint64_t>(info.replicate))
+                    : derive_seed(spec_.seed, StreamPurpose::Sweep, index);
     return info;
 }
 
 ScenarioSpec SweepPlan::scenario_for(std::size_t point) const {
     ScenarioSpec s = spec_.base;
     const auto& pts = points();
-    for (std::size_t c = 0; c < spec_.params.size(); ++c)
-        set_param(s, spec_.params[c], pts.at(point, c));
+    if (spec_.adopt_year == 0) {
+        for (std::size_t c = 0; c < spec_.params.size(); ++c)
+            set_param(s, spec_.params[c], pts.at(point, c));
+        return s;
+    }
+    // One adoption for every council in adopt_year, after the base scenario's own entries (so
+    // it wins over one of theirs in the same year); the patch holds only the swept keys.
+    ScenarioSpec scratch;
+    Adoption a;
+    a.year = spec_.adopt_year;
+    for (std::size_t c = 0; c < spec_.params.size(); ++c) {
+        set_param(scratch, spec_.params[c], pts.at(point, c));
+        a.keys.push_back(spec_.params[c].key.substr(std::string_view("policy.").size()));
+    }
+    a.patch = scratch.policy;
+    s.adoptions.push_back(a);
     return s;
 }
 

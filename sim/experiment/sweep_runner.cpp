@@ -8,7 +8,9 @@
 #include "experiment/sweep_rows.hpp"
 #include "experiment/worker_pool.hpp"
 #include "io/errors.hpp"
+#include "io/spec_prefix.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <memory>
@@ -88,6 +90,66 @@ void run_workers(const SweepPlan& plan, int threads,
     });
 }
 
+std::int64_t shared_years(const SweepPlan& plan) {
+    if (!plan.spec().common_seeds || plan.point_count() < 2) return 0;
+    const ScenarioSpec first = plan.scenario_for(0);
+    std::int64_t shared = first.run.burn_in_years + first.run.years;
+    for (std::size_t p = 1; p < plan.point_count() && shared > 0; ++p)
+        shared = std::min(shared, tendersim::shared_years(first, plan.scenario_for(p)));
+    return shared;
+}
+
+std::vector<std::vector<std::uint64_t>>
+shared_units(const SweepPlan& plan, const std::vector<std::uint64_t>& todo, int threads) {
+    // Run r is replicate r / P (sweep_plan.hpp): todo is ascending, so a replicate's runs are
+    // consecutive.
+    const std::uint64_t p = plan.point_count();
+    std::vector<std::vector<std::uint64_t>> groups;
+    for (const std::uint64_t run : todo) {
+        if (groups.empty() || groups.back().front() / p != run / p) groups.emplace_back();
+        groups.back().push_back(run);
+    }
+    // Four units a worker at least, so one slow unit does not leave the others idle; each unit
+    // simulates the shared years again, so no more than that.
+    const std::size_t wanted = 4 * static_cast<std::size_t>(std::max(1, threads));
+    const std::size_t per_group =
+        (wanted + groups.size() - 1) / std::max<std::size_t>(1, groups.size());
+    std::vector<std::vector<std::uint64_t>> units;
+    for (const auto& g : groups) {
+        const std::size_t size = (g.size() + per_group - 1) / per_group;
+        for (std::size_t k = 0; k < g.size(); k += size)
+            units.emplace_back(g.begin() + static_cast<std::ptrdiff_t>(k),
+                               g.begin() +
+                                   static_cast<std::ptrdiff_t>(std::min(g.size(), k + size)));
+    }
+    return units;
+}
+
+void run_units(const SweepPlan& plan, int threads,
+               const std::vector<std::vector<std::uint64_t>>& units, std::int64_t shared,
+               const std::function<void(std::uint64_t, const std::string&)>& done,
+               const std::atomic<bool>* cancel) {
+    std::atomic<std::size_t> cursor{0};
+    run_pool(threads, [&](const std::stop_token& stop) {
+        for (std::size_t u; !stop.stop_requested() && !(cancel && cancel->load()) &&
+                            (u = cursor.fetch_add(1)) < units.size();) {
+            const std::vector<std::uint64_t>& runs = units[u];
+            std::vector<ScenarioSpec> specs;
+            specs.reserve(runs.size());
+            std::vector<Branch> branches;
+            for (const std::uint64_t run : runs) {
+                specs.push_back(plan.scenario_for(plan.run(run).point));
+                branches.push_back({&specs.back(), &plan.metrics()});
+            }
+            // Every run of a unit is one replicate: one seed.
+            const std::vector<RunOutputs> outs =
+                run_branches(branches, plan.run(runs.front()).seed, shared, plan.spec().timeseries);
+            for (std::size_t k = 0; k < runs.size(); ++k)
+                done(runs[k], run_payload(plan, plan.run(runs[k]), outs[k]));
+        }
+    });
+}
+
 } // namespace detail
 
 SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
@@ -150,19 +212,28 @@ SweepOutcome run_sweep(const SweepPlan& plan, const SweepOptions& options) {
                  std::to_string(options.shard.count);
     Progress progress(options.log, label, outcome.runs_total, outcome.runs_before,
                       options.terminal);
-    std::atomic<std::size_t> cursor{0};
-    detail::run_workers(
-        plan, options.threads,
-        [&]() -> std::optional<std::uint64_t> {
-            const std::size_t k = cursor.fetch_add(1);
-            if (k >= todo.size()) return std::nullopt;
-            return todo[k];
-        },
-        [&](std::uint64_t run, const std::string& payload) {
-            writer.append(run, payload);
-            progress.tick();
-        },
-        options.cancel);
+    auto done = [&](std::uint64_t run, const std::string& payload) {
+        writer.append(run, payload);
+        progress.tick();
+    };
+    const std::int64_t shared = options.share_prefix ? detail::shared_years(plan) : 0;
+    if (shared > 0) {
+        if (options.log)
+            *options.log << "note: the design points share their first " << shared
+                         << " simulated years (burn-in included): simulated once per replicate\n";
+        detail::run_units(plan, options.threads, detail::shared_units(plan, todo, options.threads),
+                          shared, done, options.cancel);
+    } else {
+        std::atomic<std::size_t> cursor{0};
+        detail::run_workers(
+            plan, options.threads,
+            [&]() -> std::optional<std::uint64_t> {
+                const std::size_t k = cursor.fetch_add(1);
+                if (k >= todo.size()) return std::nullopt;
+                return todo[k];
+            },
+            done, options.cancel);
+    }
     progress.finish();
     writer.close();
     outcome.runs_now = progress.done() - outcome.runs_before;

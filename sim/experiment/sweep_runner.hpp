@@ -27,6 +27,9 @@ struct SweepOptions {
     // MPI only: rank 0 ends the job (MPI_Abort, naming the rank) when a worker rank has sent
     // nothing for this many seconds; worker ranks send a heartbeat meanwhile. 0: wait for ever.
     double worker_timeout = 0;
+    // Runs that share their first simulated years (common_seeds, policies adopted later) simulate
+    // them once per replicate and branch (not under MPI); the results are the same either way.
+    bool share_prefix = true;
 };
 
 enum class SweepStatus {
@@ -76,6 +79,22 @@ void run_workers(const SweepPlan& plan, int threads,
                  const std::function<std::optional<std::uint64_t>()>& next,
                  const std::function<void(std::uint64_t, const std::string&)>& done,
                  const std::atomic<bool>* cancel);
+
+// The simulated years (burn-in included) every design point of a replicate shares: 0 unless the
+// sweep uses common seeds and its points differ only in what they adopt later (adopt_year).
+std::int64_t shared_years(const SweepPlan& plan);
+
+// The runs to do, as units that simulate their shared years once: the runs of one replicate,
+// cut so there are enough units to keep `threads` workers busy.
+std::vector<std::vector<std::uint64_t>>
+shared_units(const SweepPlan& plan, const std::vector<std::uint64_t>& todo, int threads);
+
+// Runs the units on `threads` workers, each unit's runs branching after `shared` years; done()
+// gets every run's payload, as run_workers gives it.
+void run_units(const SweepPlan& plan, int threads,
+               const std::vector<std::vector<std::uint64_t>>& units, std::int64_t shared,
+               const std::function<void(std::uint64_t, const std::string&)>& done,
+               const std::atomic<bool>* cancel);
 
 } // namespace detail
 } // namespace tendersim::experiment

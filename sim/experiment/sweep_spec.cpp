@@ -380,8 +380,9 @@ struct DeferredTables {
 // The top-level keys in file order: scalars and [set] applied to s now, the rest returned.
 DeferredTables read_top_level(const TomlReader& r, SweepSpec& s) {
     static const std::vector<std::string> kTop{
-        "schema_version", "name",   "description", "base", "seed",     "replicates",
-        "years",          "design", "outputs",     "set",  "parameter"};
+        "schema_version", "name",         "description", "base",    "seed",
+        "replicates",     "years",        "design",      "outputs", "set",
+        "parameter",      "common_seeds", "adopt_year"};
     DeferredTables d;
     for (auto&& [k, v] : r.root()) {
         const std::string key(k.str());
@@ -403,6 +404,12 @@ DeferredTables read_top_level(const TomlReader& r, SweepSpec& s) {
             // At least 1: a run of 0 years (the starting market only) has no metrics to sweep.
             const ParamDef* years = find_param("run.years");
             s.base.run.years = r.integer(v, key, 1, static_cast<std::int64_t>(years->max));
+        } else if (key == "common_seeds") {
+            s.common_seeds = r.boolean(v, key);
+            s.common_seeds_line = line;
+        } else if (key == "adopt_year") {
+            s.adopt_year = r.integer(v, key, 1, 200);
+            s.adopt_year_line = line;
         } else if (key == "design") {
             d.design = &v;
         } else if (key == "outputs") {
@@ -453,6 +460,21 @@ void read_parameters(const TomlReader& r, const toml::node* params, SweepSpec& s
         s.params.push_back(read_parameter(r, *element.as_table(), line_of(element), seen));
 }
 
+// adopt_year moves policy parameters to an [[adopt]] entry; other parameters act from the build.
+void check_adopt_year(const TomlReader& r, const SweepSpec& s) {
+    if (s.adopt_year == 0) return;
+    if (s.adopt_year > s.base.run.years)
+        r.fail_at(s.adopt_year_line, "adopt_year",
+                  "expected a year the runs reach, 1 to " + std::to_string(s.base.run.years) +
+                      " (years), got " + std::to_string(s.adopt_year));
+    for (const SweepParam& p : s.params)
+        if (!p.key.starts_with("policy."))
+            r.fail_at(p.line, "parameter.key",
+                      "with adopt_year, swept parameters must be policy.* keys (adopted in that "
+                      "year); " +
+                          p.key + " acts from the market's build");
+}
+
 SweepSpec from_table(const TomlReader& r, const std::string& dir) {
     SweepSpec s;
     s.file = r.file();
@@ -477,6 +499,7 @@ SweepSpec from_table(const TomlReader& r, const std::string& dir) {
     read_design(r, *d.design, dir, s);
     if (d.outputs) read_outputs(r, *d.outputs, s);
     read_parameters(r, d.params, s);
+    check_adopt_year(r, s);
     return s;
 }
 

@@ -56,6 +56,14 @@ struct SweepSpec {
     std::vector<SweepParam> params;
     std::vector<std::string> outputs; // metric names
     bool timeseries = false;
+    // Replicate r of every design point runs with one seed, replicate_seed(seed, r), as compare
+    // and `tendersim run` give replicate r (common random numbers); off, every run has its own.
+    bool common_seeds = false;
+    std::uint32_t common_seeds_line = 0;
+    // The swept policy parameters are adopted by every council in this year (an [[adopt]] entry
+    // each point adds) instead of applying from the market's build; 0: from the build.
+    std::int64_t adopt_year = 0;
+    std::uint32_t adopt_year_line = 0;
     // The base scenario with the sweep's [set] overrides and `years` applied.
     ScenarioSpec base;
 };

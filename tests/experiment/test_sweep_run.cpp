@@ -1,5 +1,6 @@
 // Sweeps run in process on the tiny scenario: results do not depend on thread count or shard
 // split, resume completes exactly the missing runs, and unsafe situations are refused.
+#include "core/run_plan.hpp"
 #include "experiment/shard_file.hpp"
 #include "experiment/shard_index.hpp"
 #include "experiment/sweep_merge.hpp"
@@ -8,6 +9,8 @@
 #include "io/errors.hpp"
 
 #include <doctest/doctest.h>
+#include <map>
+#include <set>
 #include <sstream>
 
 using namespace tendersim::experiment;
@@ -192,4 +195,102 @@ TEST_CASE("sweep: a foreign shard file gets advice that keeps this sweep's runs"
     const SweepOutcome out = sweep(plan, dir, 2, {}, true);
     CHECK(out.status == SweepStatus::Complete);
     CHECK(out.runs_before == 2);
+}
+
+namespace {
+
+// The weight every council adopts in year 3, swept on common seeds: the points of a replicate
+// share the burn-in and years 1-2.
+const char* kAdoptedSweep = R"(name = "adopted"
+seed = 5
+replicates = 3
+years = 5
+common_seeds = true
+adopt_year = 3
+[set]
+"run.burn_in_years" = 2
+[design]
+type = "grid"
+[outputs]
+metrics = ["sme_share_direct", "bids_per_tender", "social_value_delivered_per_pound"]
+timeseries = true
+[[parameter]]
+key = "policy.social_value_weight"
+values = [0.0, 0.2, 0.4, 0.6]
+[[parameter]]
+key = "policy.price_weight"
+values = [0.5, 0.7]
+)";
+
+} // namespace
+
+TEST_CASE("sweep: points that share their first years simulate them once, with the same bytes") {
+    const SweepPlan plan(test::load(kAdoptedSweep));
+    CHECK(detail::shared_years(plan) == 2 + 2);
+    // Common seeds: replicate r of every point has tendersim run's seed of replicate r.
+    for (std::uint64_t run = 0; run < plan.run_count(); ++run) {
+        const RunInfo info = plan.run(run);
+        CHECK(info.seed ==
+              tendersim::replicate_seed(5, static_cast<std::uint64_t>(info.replicate)));
+    }
+    // Each point adopts its values in year 3, after the base scenario's own adoptions.
+    const tendersim::ScenarioSpec point = plan.scenario_for(3);
+    REQUIRE(!point.adoptions.empty());
+    CHECK(point.adoptions.back().year == 3);
+    CHECK(point.adoptions.back().keys ==
+          std::vector<std::string>{"social_value_weight", "price_weight"});
+    const fs::path root = test::scratch("sweep-shared");
+    SweepOptions o;
+    o.threads = 2;
+    o.sweep_dir = root / "shared";
+    CHECK(run_sweep(plan, o).status == SweepStatus::Complete);
+    o.sweep_dir = root / "separate";
+    o.share_prefix = false;
+    CHECK(run_sweep(plan, o).status == SweepStatus::Complete);
+    const auto shared = test::tree(root / "shared");
+    CHECK(shared == test::tree(root / "separate"));
+    // The points part from year 3: years 1-2 are the same in every point of a replicate, year 5
+    // is not (social value per pound rises with its weight).
+    const std::string series = shared.at("timeseries.csv"); // run,year,metric,value
+    CHECK(std::count(series.begin(), series.end(), '\n') == 1 + 8 * 3 * 5 * 3);
+    std::map<std::pair<std::int64_t, std::string>, std::set<std::string>> values; // (year, metric)
+    std::istringstream rows(series);
+    std::string row;
+    std::getline(rows, row);
+    while (std::getline(rows, row)) {
+        std::istringstream fields(row);
+        std::string run, year, metric, value;
+        std::getline(fields, run, ','), std::getline(fields, year, ','),
+            std::getline(fields, metric, ','), std::getline(fields, value);
+        // Replicate 0 only: runs 0-7.
+        if (std::stoi(run) < 8) values[{std::stoi(year), metric}].insert(value);
+    }
+    for (const std::int64_t y : {1, 2}) CHECK(values[{y, "sme_share_direct"}].size() == 1);
+    CHECK(values[{5, "social_value_delivered_per_pound"}].size() > 1);
+    // Units cut so two workers have work: 3 replicates of 8 points make 8 units or more.
+    std::vector<std::uint64_t> todo(plan.run_count());
+    for (std::uint64_t r = 0; r < todo.size(); ++r) todo[r] = r;
+    const auto units = detail::shared_units(plan, todo, 2);
+    CHECK(units.size() >= 8);
+    for (const auto& u : units) {
+        REQUIRE(!u.empty());
+        CHECK(plan.run(u.front()).replicate == plan.run(u.back()).replicate);
+    }
+}
+
+TEST_CASE("sweep: adopt_year takes policy parameters only, in a year the runs reach") {
+    CHECK_THROWS_WITH(test::load("years = 5\nadopt_year = 6\n[design]\ntype = \"grid\"\n"
+                                 "[[parameter]]\nkey = \"policy.price_weight\"\nvalues = [0.5]\n"),
+                      doctest::Contains("adopt_year': expected a year the runs reach, 1 to 5"));
+    CHECK_THROWS_WITH(test::load("adopt_year = 2\n[design]\ntype = \"grid\"\n"
+                                 "[[parameter]]\nkey = \"market.suppliers\"\nvalues = [100]\n"),
+                      doctest::Contains("market.suppliers acts from the market's build"));
+    // Without common seeds the points never share a seed, so nothing is shared.
+    const SweepPlan own_seeds(test::load("adopt_year = 2\n[design]\ntype = \"grid\"\n"
+                                         "[[parameter]]\nkey = \"policy.price_weight\"\n"
+                                         "values = [0.5, 0.6]\n"));
+    CHECK(detail::shared_years(own_seeds) == 0);
+    // The settings are part of the definition only when set, so earlier sweeps keep theirs.
+    CHECK(own_seeds.definition().find("sweep.adopt_year = 2") != std::string::npos);
+    CHECK(own_seeds.definition().find("common_seeds") == std::string::npos);
 }
