@@ -244,9 +244,12 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         // Whether to prepare a bid is decided before the job is costed (Levin & Smith 1994):
         // on the expected profit over what this job may cost it (its usual cost spread by the
         // job fit; three-point Gauss-Hermite), against the cost of preparing the bid.
+        // Every term is >= 0 (or NaN, which also prepares the bid), so the sum only grows: once
+        // it passes the bid's cost the rest cannot change the decision and is not computed.
         const double edge = s.edge[i];
         double ex_ante = 0.0;
-        for (std::size_t node = 0; node < kFitNodes.size(); ++node) {
+        for (std::size_t node = 0;
+             node < kFitNodes.size() && ex_ante <= static_cast<double>(v.bid_cost); ++node) {
             // A call-off's fee is a cost: the bidder stands against rivals' prices, which carry it.
             const double c = usual * v.fit_scale[node] + sv_cost;
             const PendingAsk a =
@@ -325,7 +328,8 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         // Walk each attention band of the cell with geometric skips at the band's highest notice
         // rate, then thin by each supplier's own rate (see CandidateIndex::band).
         for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-            walk_band(index.band(t.category, t.region, band), s.attention, walk,
+            walk_band(index.band(t.category, t.region, band),
+                      index.band_skip(t.category, t.region, band), s.attention, walk,
                       [&](SupplierId id) {
                           if (id != t.incumbent) consider(id, false, Terms{});
                       });
