@@ -33,6 +33,7 @@ void CandidateIndex::rebuild(const Market& market) {
     });
     band_offsets_.assign(cells * (kBands + 1), 0);
     band_max_.assign(cells * kBands, 0.0f);
+    band_skip_.assign(cells * kBands, Stream::SkipRate(0.0));
 }
 
 namespace {
@@ -76,6 +77,8 @@ void CandidateIndex::refresh_attention(const Suppliers& suppliers, Executor& exe
                 ids_[cursor[b]++] = id;
                 if (b < kBands) max[b] = std::max(max[b], p);
             }
+            for (std::size_t b = 0; b < kBands; ++b)
+                band_skip_[k * kBands + b] = Stream::SkipRate(static_cast<double>(max[b]));
         },
         4);
 }

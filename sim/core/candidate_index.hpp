@@ -37,13 +37,19 @@ class CandidateIndex {
         const std::size_t* o = &band_offsets_[k * (kBands + 1)];
         return {{ids_.data() + o[b], ids_.data() + o[b + 1]}, band_max_[k * kBands + b]};
     }
+    // The walk's skip rate at band(c, region, b).max_attention, kept from refresh_attention so a
+    // tender's walk takes no log1p per band.
+    const Stream::SkipRate& band_skip(CategoryId c, std::size_t region, std::size_t b) const {
+        return band_skip_[(c.index() * regions_ + region) * kBands + b];
+    }
 
   private:
     std::size_t regions_ = 0;
     std::vector<std::size_t> offsets_;
     std::vector<SupplierId> ids_;
-    std::vector<std::size_t> band_offsets_; // per cell, kBands + 1 absolute offsets into ids_
-    std::vector<float> band_max_;           // per cell and band
+    std::vector<std::size_t> band_offsets_;   // per cell, kBands + 1 absolute offsets into ids_
+    std::vector<float> band_max_;             // per cell and band
+    std::vector<Stream::SkipRate> band_skip_; // per cell and band, at band_max_
 };
 
 // Walks one band as a tender does: geometric skips at the band's highest notice probability, each
@@ -52,12 +58,12 @@ class CandidateIndex {
 // independently of the others, as one Bernoulli draw per supplier would keep it (checked
 // statistically in tests/engine/test_banded_walk.cpp); the walk reads about max / mean times as
 // many suppliers as it keeps.
+// `skip` is the skip rate at band.max_attention (CandidateIndex::band_skip).
 template <class Noticed>
-void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
-               Noticed&& noticed) {
+void walk_band(const CandidateIndex::Band& band, const Stream::SkipRate& skip,
+               std::span<const float> attention, Stream& rng, Noticed&& noticed) {
     if (band.ids.empty() || band.max_attention <= 0.0f) return;
     const double pmax = band.max_attention;
-    const Stream::SkipRate skip(pmax);
     const std::uint64_t size = band.ids.size();
     // A skip past the end ends the walk (compared before adding: a skip can be UINT64_MAX).
     for (std::uint64_t pos = rng.geometric(skip); pos < size;) {
@@ -67,6 +73,12 @@ void walk_band(const CandidateIndex::Band& band, std::span<const float> attentio
         if (gap >= size - pos - 1) break;
         pos += 1 + gap;
     }
+}
+
+template <class Noticed>
+void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
+               Noticed&& noticed) {
+    walk_band(band, Stream::SkipRate(band.max_attention), attention, rng, noticed);
 }
 
 // Calls f(region) for each region a supplier serves.

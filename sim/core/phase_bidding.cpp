@@ -38,6 +38,16 @@ struct TenderView {
     double sv_reference;  // the largest social-value offer possible: scores offers for pricing
     bool selection_stage; // an open tender above the threshold for a selection stage
     double fee_share;     // of the price, owed to the framework owner on a call-off
+    // Per-scenario constants of the per-decision pricing, computed once per tender rather than
+    // four times per decision (the same expressions, so the same values).
+    double log_markup_min;
+    double log_markup_max;
+    std::array<double, 3> fit_scale; // the job fit's cost factor at each Gauss-Hermite node
+    double fit_mean_shift;           // 0.5 x job_fit_sd^2: keeps the fit mean-preserving
+    // Whether the rival belief holds a NaN, which makes a win chance NaN whatever the bid: only
+    // then must a win chance that is multiplied by a zero profit still be computed.
+    bool rivals_nan;
+    Stream fit_draw; // the job fit's stream for this need (per supplier: its sub-stream)
 };
 
 // How a bid's price is set (docs/ODD.md 7.20). Compete: against the rivals it expects. Negotiate:
@@ -59,18 +69,24 @@ struct Ask {
     double win_chance = 0;
 };
 
-Ask competitive_ask(const TenderView& v, double k, double non_price, double edge, bool incumbent) {
-    const auto& sp = v.m.spec.suppliers;
+// The ask before its win chance: the chance (a pow()) is wanted only when the bid's profit counts,
+// so it is left to the caller, from the cost standing y.
+struct PendingAsk {
+    double ratio = 0;
+    double y = 0;
+};
+
+PendingAsk competitive_ask(const TenderView& v, double k, double non_price, double edge,
+                           bool incumbent) {
     // Its cost standing: log(cost / scope) less what its non-price scores are worth, its learned
     // edge (wins it did or did not expect) and, for the incumbent, the switching cost rivals carry.
     const double log_k = std::log(k);
     const double y =
         log_k - non_price - edge * v.record.standing_sd - (incumbent ? v.incumbent_shift : 0.0);
-    const double t =
-        std::clamp(v.rivals.log_markup(y), std::log1p(sp.markup_min), std::log1p(sp.markup_max));
+    const double t = std::clamp(v.rivals.log_markup(y), v.log_markup_min, v.log_markup_max);
     const double log_x = std::min(log_k + t, v.log_ceiling);
     if (log_x <= log_k) return {};
-    return {std::exp(log_x), v.rivals.win_chance(y)};
+    return {std::exp(log_x), y};
 }
 
 // The incumbent's advantage in log price: on a custom system rivals' evaluated prices carry the
@@ -151,16 +167,22 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     const double fit = b.job_fit_sd;
     const double usual =
         static_cast<double>(supplier_cost(m, id, t.efficient_cost, v.large_scale, incumbent));
-    // The fit belongs to the firm and the need, not to the year: the incumbent, chosen partly for
-    // its fit, keeps it when the need is let again.
-    Stream fit_draw(m.seed, 0, StreamPurpose::JobFit, t.need_key);
-    const Pence own =
-        round_pence(usual * std::exp(fit * fit_draw.sub(id.v).normal() - 0.5 * fit * fit),
-                    "a supplier's cost of a contract");
-    // The incumbent knows the job: its estimate of the cost is closer to the truth.
-    const double error = b.estimation_error * t.complexity *
-                         (incumbent ? m.spec.incumbency.estimation_error_factor : 1.0);
-    const double estimate = std::max(0.0, static_cast<double>(own) * (1.0 + error * rng.normal()));
+    // Its own cost and its estimate of it are drawn only once it costs the job: a competitive
+    // bidder first decides on its usual cost whether to prepare a bid at all. Both draws come from
+    // streams of their own (the estimate's is the first of `rng`), so drawing them later draws
+    // the same numbers.
+    Pence own = 0;
+    double estimate = 0;
+    const auto cost_the_job = [&] {
+        // The fit belongs to the firm and the need, not to the year: the incumbent, chosen partly
+        // for its fit, keeps it when the need is let again.
+        own = round_pence(usual * std::exp(fit * v.fit_draw.sub(id.v).normal() - v.fit_mean_shift),
+                          "a supplier's cost of a contract");
+        // The incumbent knows the job: its estimate of the cost is closer to the truth.
+        const double error = b.estimation_error * t.complexity *
+                             (incumbent ? m.spec.incumbency.estimation_error_factor : 1.0);
+        estimate = std::max(0.0, static_cast<double>(own) * (1.0 + error * rng.normal()));
+    };
     // What the supplier can offer: quality, and under an outcome specification its own
     // (possibly innovative) solution.
     const double quality = offered_quality(m, t, id);
@@ -175,7 +197,7 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         t.outcome_payment_share > 0
             ? t.outcome_payment_share * (1.0 - outcome_met_probability(m, quality))
             : 0.0;
-    const double cost = estimate + sv_cost; // what the price must cover a year, as it judges it
+    double cost = 0; // what the price must cover a year, as it judges it: estimate + sv_cost
     // Bids are judged against the scope of the work, which every bidder reads in the same
     // specification (its size at the market's efficient unit cost), not against the council's
     // noisy estimate.
@@ -194,6 +216,11 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     // it tendered, grossed up for the fee.
     const double rate_price = (usual + sv_cost) * (1.0 + terms.rate_markup) / (1.0 - fee);
     Ask ask;
+    const bool competes = terms.pricing == Pricing::Compete && b.competitive_pricing;
+    if (!competes) {
+        cost_the_job();
+        cost = estimate + sv_cost;
+    }
     if (terms.pricing == Pricing::Negotiate) {
         // No rival: the most the council will pay without competing it (its estimate, within the
         // reserve), up to the highest markup, if that covers the cost.
@@ -207,7 +234,6 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         // Framework terms bind the member to its appointed rate.
         ask = {rate_price / (scope * risk), 1.0};
     } else if (b.competitive_pricing) {
-        if (cost <= 0.0) return false;
         // What it expects evaluators to credit: its quality and social value as its reputation
         // lets them count.
         const double expected_quality =
@@ -218,25 +244,38 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
         // Whether to prepare a bid is decided before the job is costed (Levin & Smith 1994):
         // on the expected profit over what this job may cost it (its usual cost spread by the
         // job fit; three-point Gauss-Hermite), against the cost of preparing the bid.
+        // Every term is >= 0 (or NaN, which also prepares the bid), so the sum only grows: once
+        // it passes the bid's cost the rest cannot change the decision and is not computed.
+        const double edge = s.edge[i];
         double ex_ante = 0.0;
-        for (const auto& [node, weight] : kFitNodes) {
+        for (std::size_t node = 0;
+             node < kFitNodes.size() && ex_ante <= static_cast<double>(v.bid_cost); ++node) {
             // A call-off's fee is a cost: the bidder stands against rivals' prices, which carry it.
-            const double c = usual * std::exp(fit * node - 0.5 * fit * fit) + sv_cost;
-            const Ask a =
-                competitive_ask(v, c / (1.0 - fee) / scope, non_price, s.edge[i], incumbent);
-            if (a.ratio > 0.0)
-                ex_ante +=
-                    weight * a.win_chance * std::max(0.0, profit_if_won(a.ratio * scope * risk, c));
+            const double c = usual * v.fit_scale[node] + sv_cost;
+            const PendingAsk a =
+                competitive_ask(v, c / (1.0 - fee) / scope, non_price, edge, incumbent);
+            if (a.ratio > 0.0) {
+                const double profit = std::max(0.0, profit_if_won(a.ratio * scope * risk, c));
+                // A zero profit adds exactly +0 (a win chance lies in [0, 1]) unless it is NaN.
+                if (profit > 0.0 || v.rivals_nan || std::isnan(a.y))
+                    ex_ante += kFitNodes[node].second * v.rivals.win_chance(a.y) * profit;
+            }
         }
         if (ex_ante <= static_cast<double>(v.bid_cost)) return false;
+        cost_the_job();
+        cost = estimate + sv_cost;
+        if (cost <= 0.0) return false;
         belief.prepared = true;
-        ask = competitive_ask(v, cost / (1.0 - fee) / scope, non_price, s.edge[i], incumbent);
+        const PendingAsk pending =
+            competitive_ask(v, cost / (1.0 - fee) / scope, non_price, edge, incumbent);
+        ask.ratio = pending.ratio;
         // A framework's prices are maximums in its call-offs: a member bids no more than its
         // appointed rate.
         if (terms.rate_ceiling && ask.ratio > 0.0)
             ask.ratio = std::min(ask.ratio, rate_price / (scope * risk));
         // Costed above what it could ask, or at a price not worth winning: no bid is sent.
         if (ask.ratio <= 0.0 || profit_if_won(ask.ratio * scope * risk, cost) <= 0.0) return false;
+        ask.win_chance = v.rivals.win_chance(pending.y);
     } else {
         // Knock-out: a fixed markup, blind to rivals; the chance of winning is its track record.
         ask = {(1.0 + m.spec.suppliers.initial_markup) * cost / scope / (1.0 - fee),
@@ -289,7 +328,8 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         // Walk each attention band of the cell with geometric skips at the band's highest notice
         // rate, then thin by each supplier's own rate (see CandidateIndex::band).
         for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-            walk_band(index.band(t.category, t.region, band), s.attention, walk,
+            walk_band(index.band(t.category, t.region, band),
+                      index.band_skip(t.category, t.region, band), s.attention, walk,
                       [&](SupplierId id) {
                           if (id != t.incumbent) consider(id, false, Terms{});
                       });
@@ -409,23 +449,33 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     const double fee_share = is_call_off(t.route)
                                  ? m.framework_spec(static_cast<std::size_t>(t.framework)).fee_share
                                  : 0.0;
-    const TenderView view{
-        m,
-        t,
-        effort,
-        total,
-        route_bid_cost,
-        switching,
-        large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost),
-        record,
-        pricing[market],
-        log_ceiling,
-        incumbent_shift(t, switching),
-        std::max(1.0, static_cast<double>(t.estimated_value) * b.social_value_max_rate * effort *
-                          (1.0 + m.spec.levers.social_value_local_bonus)),
-        t.route == Route::Open &&
-            static_cast<double>(total) >= as_pence(m.spec.evaluation.selection_threshold_gbp),
-        fee_share};
+    const double fit = b.job_fit_sd;
+    TenderView view{m,
+                    t,
+                    effort,
+                    total,
+                    route_bid_cost,
+                    switching,
+                    large_scale_factor(m.spec.categories[t.category.index()], t.efficient_cost),
+                    record,
+                    pricing[market],
+                    log_ceiling,
+                    incumbent_shift(t, switching),
+                    std::max(1.0, static_cast<double>(t.estimated_value) * b.social_value_max_rate *
+                                      effort * (1.0 + m.spec.levers.social_value_local_bonus)),
+                    t.route == Route::Open &&
+                        static_cast<double>(total) >=
+                            as_pence(m.spec.evaluation.selection_threshold_gbp),
+                    fee_share,
+                    std::log1p(m.spec.suppliers.markup_min),
+                    std::log1p(m.spec.suppliers.markup_max),
+                    {},
+                    0.5 * fit * fit,
+                    std::isnan(pricing[market].rivals()) || std::isnan(pricing[market].upper()) ||
+                        std::isnan(pricing[market].lower()),
+                    Stream(m.seed, 0, StreamPurpose::JobFit, t.need_key)};
+    for (std::size_t node = 0; node < kFitNodes.size(); ++node)
+        view.fit_scale[node] = std::exp(fit * kFitNodes[node].first - 0.5 * fit * fit);
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender. With the bid log on, the tender's own log slots
@@ -467,12 +517,14 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     out.log_ratio_sum = 0;
     out.log_ratio_sq_sum = 0;
     const double scope = static_cast<double>(std::max<Pence>(1, t.efficient_cost));
+    std::array<double, kMaxBids> log_ratio; // each bid's log(price / scope), read twice
     for (std::size_t k = 0; k < n; ++k) {
         out.sme_bids = static_cast<std::uint16_t>(out.sme_bids + bids[k].is_sme);
         if (out.lowest_price == 0 || bids[k].price < out.lowest_price)
             out.lowest_price = bids[k].price;
         // Published in the award notice (every bid, as the OCDS bids extension lists them).
         const double r = std::log(static_cast<double>(bids[k].price) / scope);
+        log_ratio[k] = r;
         out.log_ratio_sum += static_cast<float>(r);
         out.log_ratio_sq_sum += static_cast<float>(r * r);
     }
@@ -484,8 +536,7 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
         const Bid& bid = bids[k];
         const double sv_score =
             std::min(1.0, static_cast<double>(bid.sv_evaluated) / view.sv_reference);
-        const double standing = std::log(static_cast<double>(bid.price) / scope) -
-                                non_price_standing(t, bid.quality, sv_score);
+        const double standing = log_ratio[k] - non_price_standing(t, bid.quality, sv_score);
         out.standing_sum += static_cast<float>(standing);
         out.standing_sq_sum += static_cast<float>(standing * standing);
     }
