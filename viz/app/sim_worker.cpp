@@ -32,8 +32,10 @@ struct RunRecord {
     PolicyControls pinned_controls;
 };
 
+// A save keeps what each run carries into its next year (the saved-state mechanism,
+// docs/state-format.md), not whole Simulations: the year's scratch is rebuilt on rewind anyway.
 struct SavedRuns {
-    std::unique_ptr<Simulation> current, baseline;
+    SimulationState current, baseline;
     RunRecord record;
 };
 
@@ -297,16 +299,12 @@ void SimWorker::run_one_year() {
 
 void SimWorker::save_runs() {
     Runs& r = *runs_;
-    SavedRuns saved;
-    saved.current = r.current->clone();
-    saved.baseline = r.baseline->clone();
-    saved.record = static_cast<const RunRecord&>(r);
-    r.saved = std::move(saved);
+    r.saved = SavedRuns{r.current->state(), r.baseline->state(), static_cast<const RunRecord&>(r)};
 }
 
 void SimWorker::pin_runs() {
     Runs& r = *runs_;
-    r.baseline = r.current->clone();
+    r.baseline = std::make_unique<Simulation>(r.current->state(), setup_.threads);
     r.baseline_points = r.current_points;
     r.pins.push_back(r.year);
     r.pinned_controls = r.applied;
@@ -317,9 +315,9 @@ void SimWorker::pin_runs() {
 void SimWorker::rewind_runs() {
     Runs& r = *runs_;
     if (!r.saved) return;
-    // Clones of the saved runs, so the same state can be rewound to again.
-    r.current = r.saved->current->clone();
-    r.baseline = r.saved->baseline->clone();
+    // From copies of the saved states, so the same year can be rewound to again.
+    r.current = std::make_unique<Simulation>(r.saved->current, setup_.threads);
+    r.baseline = std::make_unique<Simulation>(r.saved->baseline, setup_.threads);
     const std::uint64_t epoch = r.controls_epoch;
     static_cast<RunRecord&>(r) = r.saved->record;
     r.controls_epoch = epoch + 1; // the controls jump back: the UI must show them
