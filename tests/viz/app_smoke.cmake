@@ -1,5 +1,5 @@
 # Runs tendersim-viz the way a user would and checks the outcome. Used by ctest:
-#   cmake -DAPP=... -DMODE=screenshot|no_display|bad_display [-DXVFB_RUN=... -DCHECK=...]
+#   cmake -DAPP=... -DMODE=screenshot|no_display|bad_display|... [-DXVFB_RUN=... -DCHECK=...]
 #         -DSCENARIO=... -DOUT=... -P app_smoke.cmake
 file(REMOVE "${OUT}")
 if(MODE STREQUAL "screenshot")
@@ -58,6 +58,36 @@ elseif(MODE STREQUAL "bad_options")
       message(FATAL_ERROR "${args}: expected exit 2 with the reason, got ${rc}\nstderr: ${err}")
     endif()
   endforeach()
+elseif(MODE STREQUAL "state")
+  # tendersim run --save-state, then the app continues the state: the picture is of the year
+  # asked for; a damaged state and a horizon not after the state's year are refused before any
+  # window (no DISPLAY), exit 2, saying why.
+  execute_process(COMMAND "${CLI}" run "${SCENARIO}" --years 2 --save-state "${OUT}.state"
+                          --out "${OUT}.results" --quiet
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "tendersim run --save-state exited ${rc}\nstderr: ${err}")
+  endif()
+  execute_process(COMMAND "${XVFB_RUN}" -a "${APP}" --state "${OUT}.state" --years 4
+                          --screenshot "${OUT}" --size 640x360
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}" OR NOT out MATCHES "wrote .*year 4")
+    message(FATAL_ERROR "tendersim-viz --state exited ${rc}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" --state "${OUT}.state"
+                          --years 2
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "saved after year 2; give --years above 2")
+    message(FATAL_ERROR "--years 2 from a year-2 state: expected exit 2, got ${rc}\n${err}")
+  endif()
+  file(WRITE "${OUT}.bad.state" "not a state")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" --state
+                          "${OUT}.bad.state"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "not a tendersim state file")
+    message(FATAL_ERROR "a damaged state: expected exit 2, got ${rc}\n${err}")
+  endif()
+  file(REMOVE_RECURSE "${OUT}.results" "${OUT}.state" "${OUT}.bad.state" "${OUT}")
 elseif(MODE STREQUAL "jpeg")
   # --screenshot x.jpg writes JPEG data (it wrote PNG data under the .jpg name); an unwritable
   # screenshot is an I/O failure, exit 3, naming the file and the reason.

@@ -142,3 +142,29 @@ TEST_CASE("options: A vs B after a year, and the background seeds") {
     CHECK(parse({"--a-after", "0"}).error.find("--a-after must be a simulated year") == 0);
     CHECK(parse({"--noise-seeds", "10"}).error.find("--noise-seeds must be from 0 to 9") == 0);
 }
+
+TEST_CASE("options: --state alone or with a scenario, never with --seed, a missing file named") {
+    // Parsing only checks that the file is there; app_state.cpp reads it (test_app_worker.cpp).
+    const std::string file = std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+    auto p = parse({"--state", file.c_str(), "--years", "12"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.state_path == file);
+    CHECK_FALSE(p.options.scenario_given); // the saved scenario is used
+    CHECK(*p.options.years == 12);
+    p = parse({"scenarios/sv60.toml", "--state", file.c_str()});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.scenario_given);
+    CHECK(p.options.scenario_path == "scenarios/sv60.toml");
+    CHECK(parse({}).options.state_path.empty());
+
+    CHECK(parse({"--state", file.c_str(), "--seed", "3"}).error ==
+          "--seed cannot go with --state: the state carries its seed");
+    CHECK(parse({"--state", file.c_str(), "--noise-seeds", "2"})
+              .error.find("--noise-seeds cannot go with --state") == 0);
+    CHECK(parse({"--state", "no/such.state"}).error ==
+          "--state no/such.state: no such file (save one with tendersim run --save-state, or "
+          "Ctrl+S in the app)");
+    const auto help = parse({"--help"}).options.help_text;
+    CHECK(help.find("--state") != std::string::npos);
+    CHECK(help.find("Ctrl+S") != std::string::npos);
+}

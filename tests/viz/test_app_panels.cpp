@@ -240,3 +240,16 @@ TEST_CASE("hover: supplier and council figures") {
     CHECK(cl[4] == "Social-value weight: 20%");
     CHECK(cl[5] == "Shared back office with 2 neighbour(s)");
 }
+
+TEST_CASE("panels: hovering a run continued from a saved state finds its years by number") {
+    // Started after year 6 (--state): its first point is year 7.
+    auto cur = points(9, 0.0), base = points(9, 0.1);
+    cur.erase(cur.begin(), cur.begin() + 6);
+    base.erase(base.begin(), base.begin() + 6);
+    REQUIRE(cur.front().year == 7);
+    CHECK(panel_hover_lines(Panel::PriceIndex, cur, base, {}, 6, false).empty());
+    CHECK(panel_hover_lines(Panel::PriceIndex, cur, base, {}, 10, false).empty());
+    const auto hover = panel_hover_lines(Panel::PriceIndex, cur, base, {}, 8, false);
+    REQUIRE(hover.size() == 3);
+    CHECK(hover[0].find("year 8") != std::string::npos);
+}

@@ -1,6 +1,7 @@
 // The simulation thread: the baseline is the scenario untouched, a control applies from the next
 // year as an adoption, scripted changes, reset, seeds. Runs the real engine on the small
 // baseline scenario (a few milliseconds a year).
+#include "app/app_state.hpp"
 #include "app/sim_worker.hpp"
 #include "core/frameworks.hpp"
 #include "core/market.hpp"
@@ -9,10 +10,13 @@
 #include "core/rng.hpp"
 #include "core/run_plan.hpp"
 #include "core/simulation.hpp"
+#include "io/errors.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/state_file.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
@@ -53,6 +57,38 @@ template <typename Done> std::shared_ptr<const Snapshot> published(const SimWork
         std::this_thread::sleep_for(10ms);
         s = w.latest();
     }
+    return s;
+}
+
+// A fresh directory of its own (test cases run in parallel processes), removed at the end.
+struct ScratchDir {
+    std::filesystem::path path;
+    explicit ScratchDir(const std::string& name)
+        : path(std::filesystem::temp_directory_path() /
+               ("tendersim-viz-" + name + "-" +
+                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()))) {
+        std::filesystem::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+// Replicate 0 of `spec` after `years` reported years, written as `tendersim run --save-state`.
+std::filesystem::path saved_after(const ScenarioSpec& spec, int years,
+                                  const std::filesystem::path& dir) {
+    Simulation sim(spec, replicate_seed(static_cast<std::uint64_t>(spec.run.seed), 0), 1);
+    for (int y = 0; y < years; ++y) sim.run_year();
+    const auto path = dir / ("after-" + std::to_string(years) + ".state");
+    write_state_file(path, sim.state());
+    return path;
+}
+
+RunSetup setup_from(const StateStart& start, int years) {
+    RunSetup s = setup_for(start.spec, years);
+    s.start = start.state;
+    s.base_seed = start.base_seed;
     return s;
 }
 
@@ -429,4 +465,96 @@ TEST_CASE("worker: the route levers reach the engine as adoptions, from the next
     CHECK(done->current[2].route_share[static_cast<std::size_t>(Route::DirectAward)] > 0.0);
     CHECK(done->current[2].route_share[static_cast<std::size_t>(Route::Quotes)] > 0.0);
     CHECK(done->baseline[2].route_share[0] == 1.0);
+}
+
+TEST_CASE(
+    "worker: from a state saved after year 3 the app shows year 3 and year 4 is the whole run's") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    const ScratchDir dir("from-state");
+    const StateStart start = start_from_state(saved_after(spec, 3, dir.path).string(), "");
+    CHECK(start.year == 3);
+    CHECK(start.warning.empty());
+    CHECK(start.base_seed == static_cast<std::uint64_t>(spec.run.seed));
+    SimWorker w(setup_from(start, 6));
+    const auto first = w.latest();
+    CHECK(first->year == 3);
+    CHECK(first->start_year == 3);
+    CHECK(first->current.empty());
+    CHECK(first->seed == replicate_seed(static_cast<std::uint64_t>(spec.run.seed), 0));
+    CHECK(first->seed_current.empty()); // no background seeds from one seed's state
+    w.step();
+    const auto done = w.wait_for_year(4, 30s);
+    REQUIRE(done->year == 4);
+    CHECK(w.error().empty());
+    const auto whole = plain_run(spec, 4);
+    check_same(done->current, {whole[3]});
+    check_same(done->baseline, {whole[3]});
+
+    w.reset(); // back to the loaded state, not to year 0
+    const auto back = published(w, [](const Snapshot& s) { return s.current.empty(); });
+    CHECK(back->year == 3);
+    CHECK(back->current.empty());
+}
+
+TEST_CASE("worker: a state continued under a scenario that adopts later, the baseline without it") {
+    const ScenarioSpec base = scenario("baseline.toml");
+    const ScenarioSpec sv60 = scenario("sv60.toml"); // the baseline, with 60% from year 5
+    const ScratchDir dir("state-sv60");
+    const std::string sv60_path = std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/sv60.toml";
+    const auto after4 = saved_after(base, 4, dir.path);
+    SimWorker w(setup_from(start_from_state(after4.string(), sv60_path), 5));
+    CHECK(w.latest()->scenario == "sv60");
+    w.step();
+    const auto done = w.wait_for_year(5, 30s);
+    REQUIRE(done->year == 5);
+    check_same(done->current, {plain_run(sv60, 5)[4]});
+    check_same(done->baseline, {plain_run(base, 5)[4]});
+    CHECK(done->controls.social_value_weight == doctest::Approx(0.6));
+
+    // After year 6 the two scenarios have run different years: refused, naming the file.
+    const auto after6 = saved_after(base, 6, dir.path);
+    std::string refused;
+    try {
+        start_from_state(after6.string(), sv60_path);
+    } catch (const InputError& e) {
+        refused = e.what();
+    }
+    CHECK(refused.find(after6.string() + ": the state cannot continue as " + sv60_path) == 0);
+}
+
+TEST_CASE("worker: the saved-state key writes a file that continues the run with its levers") {
+    const ScenarioSpec spec = scenario("baseline.toml");
+    SimWorker w(setup_for(spec, 5));
+    w.step();
+    w.step();
+    REQUIRE(w.wait_for_year(2, 30s)->year == 2);
+    PolicyControls c = w.latest()->controls;
+    c.social_value_weight = 0.6; // from year 3
+    w.request_controls(c);
+    w.step();
+    REQUIRE(w.wait_for_year(3, 30s)->year == 3);
+    auto asked = w.current_state();
+    REQUIRE(asked.wait_for(30s) == std::future_status::ready);
+    const ScratchDir dir("save-key");
+    const auto path = save_app_state(asked.get(), dir.path / "results");
+    CHECK(path == dir.path / "results" / "app-baseline-year-3.state");
+
+    const StateStart start = start_from_state(path.string(), "");
+    CHECK(start.year == 3);
+    REQUIRE(start.spec.adoptions.size() == 1); // the lever, as the scenario it followed
+    CHECK(start.spec.adoptions[0].year == 3);
+    // The scenario file alone never moved the lever: it ran other years.
+    const std::string baseline_path =
+        std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+    CHECK_THROWS_AS(start_from_state(path.string(), baseline_path), InputError);
+
+    SimWorker reopened(setup_from(start, 5));
+    CHECK(reopened.latest()->controls.social_value_weight == doctest::Approx(0.6));
+    w.step();
+    reopened.step();
+    const auto on = w.wait_for_year(4, 30s), again = reopened.wait_for_year(4, 30s);
+    REQUIRE(on->year == 4);
+    REQUIRE(again->year == 4);
+    check_same(again->current, {on->current[3]});
+    check_same(again->baseline, {on->current[3]}); // the market as it stood, levers included
 }

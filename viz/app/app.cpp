@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "app/app_state.hpp"
 #include "app/lever_notes.hpp"
 #include "app/presets.hpp"
 #include "chart/render.hpp"
@@ -31,6 +32,9 @@ App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned hei
     // A scenario that buys by other routes than the open procedure shows its spend by route.
     scene_.set_panels(initial_panels(setup_.spec));
     take_new_snapshot();
+    if (setup_.start)
+        show_toast(state_start_toast(options_.state_path, snap_->start_year),
+                   std::chrono::seconds(8));
 }
 
 void App::relayout(unsigned width, unsigned height) {
@@ -143,6 +147,8 @@ void App::next_scenario(int step) {
     if (!options_.years) s.horizon = static_cast<int>(s.spec.run.years);
     s.scheduled.clear();
     s.pin_after_year = -1;
+    s.start.reset(); // another scenario starts from its own year 0, with its background seeds
+    s.noise_seeds = options_.noise_seeds;
     s.playing = false;
     s.speed = worker_->speed();
     // Building runs the burn-in on this thread: say so on screen first.
@@ -278,13 +284,19 @@ void App::reset(std::uint64_t base_seed) {
     save_asked_.reset();
     // Rebuilding includes the scenario's burn-in years (most of a second on the national
     // scenario): say that something is happening.
-    show_toast(base_seed == snap_->base_seed
+    show_toast(setup_.start
+                   ? "Back to the saved state, year " + std::to_string(snap_->start_year) + "\u2026"
+               : base_seed == snap_->base_seed
                    ? std::string("Starting again from year 0\u2026")
                    : "Starting again with seed " + std::to_string(base_seed) + "\u2026",
                std::chrono::milliseconds(1500));
 }
 
 void App::change_seed(int direction) {
+    if (setup_.start) {
+        show_toast(kStateSeed, std::chrono::seconds(4));
+        return;
+    }
     if (direction < 0 && snap_->base_seed == 0) return;
     if (direction > 0 && snap_->base_seed >= max_exact_seed) return; // the largest seed run takes
     // A seed change rebuilds the runs with the scenario's policy: levers moved by hand would be
@@ -304,6 +316,38 @@ void App::save_state() {
     // The toast waits for the worker's snapshot, which says which year was saved (a year being
     // computed finishes first).
     save_asked_ = snap_->version;
+}
+
+void App::save_state_file() {
+    if (state_asked_.valid() || state_writing_.valid()) {
+        show_toast("Still saving the previous state", std::chrono::seconds(2));
+        return;
+    }
+    // The worker hands over the state between years; poll_state_saving writes it.
+    state_asked_ = worker_->current_state();
+}
+
+void App::poll_state_saving() {
+    if (state_asked_.valid() &&
+        state_asked_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        // Written on another thread: a national market's state is tens of megabytes.
+        state_writing_ = std::async(
+            std::launch::async, [asked = std::move(state_asked_)]() mutable -> std::string {
+                try {
+                    const fs::path path = save_app_state(asked.get());
+                    std::cout << "wrote " << path.string() << "\n";
+                    std::error_code ec;
+                    const fs::path full = fs::absolute(path, ec);
+                    return state_saved_toast(ec ? path : full);
+                } catch (const std::exception& e) {
+                    std::cerr << "tendersim-viz: saving the state failed: " << e.what() << "\n";
+                    return std::string("State not saved: ") + e.what();
+                }
+            });
+    }
+    if (state_writing_.valid() &&
+        state_writing_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        show_toast(state_writing_.get(), std::chrono::seconds(8));
 }
 
 void App::rewind() {
@@ -342,6 +386,10 @@ void App::key(const sf::Event::KeyEvent& e) {
     }
     if (e.control && (k == K::Num0 || k == K::Numpad0)) {
         set_ui_scale(1.0f);
+        return;
+    }
+    if (e.control && k == K::S) {
+        save_state_file();
         return;
     }
     switch (k) {
@@ -509,6 +557,7 @@ int App::run() {
         }
         take_new_snapshot();
         poll_saving();
+        poll_state_saving();
 
         window_.clear();
         scene_.draw(window_, frame_state(false));

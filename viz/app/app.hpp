@@ -41,6 +41,7 @@ class App {
     void reset(std::uint64_t base_seed); // back to year 0 with this seed
     void change_seed(int direction);     // Seed - / +: asks first if it would wipe moved levers
     void save_state();                   // K
+    void save_state_file();              // Ctrl+S: the current run's state, for --state
     void rewind();                       // B
     void change_controls(const PolicyControls& c);
     void next_preset(int step);   // P / Shift+P: the next policy preset, from the next year
@@ -51,6 +52,7 @@ class App {
     sf::Image render_image();
     void save_screenshot(const std::filesystem::path& path);
     void poll_saving(); // shows the result of a finished save
+    void poll_state_saving();
     std::filesystem::path next_screenshot_name() const;
 
     const AppOptions& options_;
@@ -79,6 +81,9 @@ class App {
     double fps_ = 0;
     FrameStats stats_;
     std::future<std::string> saving_; // a screenshot being written (see save_screenshot)
+    // Ctrl+S: the state asked of the worker, then being written (see save_state_file).
+    std::future<SimulationState> state_asked_;
+    std::future<std::string> state_writing_;
     std::optional<std::chrono::steady_clock::time_point> seed_armed_; // the seed warning shown
     std::optional<std::uint64_t> save_asked_; // snapshot version when K was pressed, until shown
 };

@@ -83,6 +83,25 @@ std::optional<ScheduledChange> parse_scheduled_change(std::string_view s, std::s
     return c;
 }
 
+namespace {
+
+// What can be told about --state before reading the file (read_state_file checks the rest).
+std::string check_state_option(const std::string& path, bool seed, bool noise_seeds) {
+    if (seed) return "--seed cannot go with --state: the state carries its seed";
+    // Each background seed would need a saved state of its own.
+    if (noise_seeds)
+        return "--noise-seeds cannot go with --state: a saved state holds one seed, so no "
+               "background seeds run";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return "--state " + path +
+               ": no such file (save one with tendersim run --save-state, "
+               "or Ctrl+S in the app)";
+    return {};
+}
+
+} // namespace
+
 ParsedOptions parse_app_options(int argc, const char* const* argv,
                                 const std::string& default_scenario) {
     ParsedOptions out;
@@ -97,6 +116,11 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
     opts.add_options()
         ("scenario", "scenario file (default: scenarios/baseline.toml in the data directory)", cxxopts::value<std::string>())
         ("seed", "base seed (default: the scenario's run.seed)", cxxopts::value<std::uint64_t>())
+        ("state", "start from this saved state (tendersim run --save-state, or Ctrl+S in the "
+                  "app), under SCENARIO if given (it must agree with the saved one on the years "
+                  "already run), else the saved scenario; the charts start at the state's year, "
+                  "--years still counts from year 1, and no background seeds run (the state "
+                  "holds one seed)", cxxopts::value<std::string>())
         ("years", "years to simulate (default: the scenario's run.years); with --screenshot, the "
                   "years run before the picture", cxxopts::value<int>())
         ("screenshot", "run --years years as fast as possible, save the window to this file, exit "
@@ -122,7 +146,8 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("a-after", "A-vs-B: once this year is done, the dashed line keeps that year's policy (A) "
                     "and later changes (--set-from-year or the levers) make B; key A in the app",
          cxxopts::value<int>())
-        ("noise-seeds", "more seeds run in the background; the charts draw their spread (0: none)",
+        ("noise-seeds", "more seeds run in the background; the charts draw their spread (0: none; "
+                        "none with --state)",
          cxxopts::value<int>()->default_value("3"))
         ("threads", "engine threads per run (results do not depend on it)",
          cxxopts::value<int>()->default_value("1"))
@@ -136,21 +161,32 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
             o.help = true;
             o.help_text =
                 opts.help() +
-                "\nKeys: Space play/pause, N step a year, R reset, +/- speed, K save this year, "
+                "\nKeys: Space play/pause, N step a year, R reset (to year 0, or to the --state), "
+                "+/- speed, K save this year, "
                 "B back to the saved year (then move a lever to branch), S save a screenshot, "
+                "Ctrl+S save the run's state to results/app-SCENARIO-year-N.state (reopen it "
+                "with --state), "
                 "F11 full screen, Ctrl +/- larger/smaller text and controls (Ctrl 0 resets), F "
                 "frame rate, P / Shift+P next / previous policy preset (from the next year), O / "
                 "Shift+O next / previous scenario file in the scenario's folder, C / Shift+C "
                 "switch the chart under the pointer, A fix the current policy as A (the dashed "
                 "line) so the levers try B against it, Esc quit.\nExit codes: 0 ok; 2 bad "
-                "arguments, an invalid scenario or "
-                "no X "
-                "display; 3 a file could not be read or written (e.g. the screenshot); 4 internal "
+                "arguments, an invalid scenario or state file, or no X display; 3 a file could not "
+                "be read or written (e.g. the screenshot); 4 internal "
                 "error.\n";
             return out;
         }
-        o.scenario_path =
-            args.count("scenario") ? args["scenario"].as<std::string>() : default_scenario;
+        o.scenario_given = args.count("scenario") > 0;
+        o.scenario_path = o.scenario_given ? args["scenario"].as<std::string>() : default_scenario;
+        if (args.count("state")) {
+            o.state_path = args["state"].as<std::string>();
+            if (std::string e = check_state_option(o.state_path, args.count("seed") > 0,
+                                                   args.count("noise-seeds") > 0);
+                !e.empty()) {
+                out.error = e;
+                return out;
+            }
+        }
         if (args.count("seed")) {
             o.seed = args["seed"].as<std::uint64_t>();
             // As tendersim run: seeds a double holds exactly, so R and pandas read them back.

@@ -15,6 +15,8 @@ inline constexpr int kMaxNoiseSeeds = 9;
 
 struct AppOptions {
     std::string scenario_path;
+    bool scenario_given = false; // SCENARIO on the command line (with --state: continue under it)
+    std::string state_path;      // --state: continue this saved state (docs/state-format.md)
     std::optional<std::uint64_t> seed; // base seed; default: the scenario's run.seed
     std::optional<int> years;          // run horizon; with --screenshot, years before the shot
     std::string screenshot;            // image path (.png, .jpg, .bmp, .tga): run, save, exit
@@ -28,7 +30,9 @@ struct AppOptions {
     bool play = false;
     int threads = 1;         // 1 to kMaxThreads (io/errors.hpp)
     int pin_after_year = -1; // --a-after YEAR: A-vs-B from the year after
-    int noise_seeds = 3;     // background seeds for the spread bands, 0 to kMaxNoiseSeeds
+    // Background seeds for the spread bands, 0 to kMaxNoiseSeeds; none run with --state (the
+    // state holds one seed), but a scenario switched to (O) has them again.
+    int noise_seeds = 3;
     bool frame_limit = true; // cap drawing at 60 frames a second
     bool help = false;
     std::string help_text;

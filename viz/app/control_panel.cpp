@@ -165,8 +165,8 @@ float controls_min_height(float scale) {
 const std::vector<std::string>& control_help_lines() {
     static const std::vector<std::string> lines = {
         "Space play/pause \u00B7 N step",  "R reset \u00B7 +/\u2212 speed",
-        "K save year \u00B7 B back to it", "S screenshot \u00B7 F frame rate",
-        "F11 full screen \u00B7 Esc quit", "Ctrl +/\u2212/0 text size",
+        "K save year \u00B7 B back to it", "S screenshot \u00B7 Ctrl+S state",
+        "F11 full screen \u00B7 Esc quit", "Ctrl +/\u2212/0 text \u00B7 F fps",
     };
     return lines;
 }

@@ -3,6 +3,7 @@
 // written, 4 internal error.
 #include "app/app.hpp"
 #include "app/app_options.hpp"
+#include "app/app_state.hpp"
 #include "chart/display.hpp"
 #include "chart/font.hpp"
 #include "io/data_dir.hpp"
@@ -47,6 +48,54 @@ void default_size(unsigned& w, unsigned& h) {
     h = std::max(360u, desk.height);
 }
 
+// The runs to start, from the scenario or from a saved state (--state, then start_year is its
+// year). Throws on a bad scenario or state file.
+RunSetup make_setup(const AppOptions& o, int& start_year) {
+    RunSetup setup;
+    if (o.state_path.empty()) {
+        setup.spec = load_scenario_file(o.scenario_path);
+        setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(setup.spec.run.seed);
+    } else {
+        StateStart start = start_from_state(o.state_path, o.scenario_given ? o.scenario_path : "");
+        if (!start.warning.empty()) std::cerr << kProgram << ": warning: " << start.warning << "\n";
+        setup.spec = std::move(start.spec);
+        setup.start = std::move(start.state);
+        setup.base_seed = start.base_seed;
+        start_year = start.year;
+    }
+    setup.horizon = o.years ? *o.years : static_cast<int>(setup.spec.run.years);
+    setup.threads = o.threads;
+    setup.noise_seeds = setup.start ? 0 : o.noise_seeds; // one seed's state: no bands
+    // Idle priority keeps a live window smooth; a screenshot has no viewer to keep smooth, and on
+    // a busy machine (CI) idle-priority seeds could wait for minutes.
+    setup.seeds_at_idle_priority = o.screenshot.empty();
+    setup.pin_after_year = o.pin_after_year;
+    setup.scheduled = o.changes;
+    return setup;
+}
+
+// What the options ask of the years that cannot be: empty if nothing.
+std::string check_setup(const RunSetup& setup, const AppOptions& o, int start_year) {
+    const std::string after = ": the run starts after year " + std::to_string(start_year) +
+                              " (the saved state's); give a later year";
+    if (setup.start && setup.horizon <= start_year)
+        return o.state_path + ": the state was saved after year " + std::to_string(start_year) +
+               "; give --years above " + std::to_string(start_year) +
+               " (the years count from year 1)";
+    if (setup.horizon < 1) // run.years = 0 is `tendersim run`'s starting market: nothing to play
+        return o.scenario_path + " sets run.years = 0; give --years from 1 to 200";
+    if (setup.pin_after_year >= 0 && setup.pin_after_year <= start_year)
+        return "--a-after " + std::to_string(setup.pin_after_year) + after;
+    for (const auto& c : setup.scheduled)
+        if (c.year <= start_year)
+            return "--set-from-year " + std::to_string(c.year) + ":" + c.key + after;
+    if (setup.pin_after_year >= setup.horizon)
+        return "--a-after " + std::to_string(setup.pin_after_year) +
+               ": A must be fixed before the last year simulated (" +
+               std::to_string(setup.horizon) + ")";
+    return {};
+}
+
 int run(int argc, char** argv) {
     std::string missing;
     const ParsedOptions parsed = parse_app_options(argc, argv, default_scenario(missing));
@@ -56,28 +105,12 @@ int run(int argc, char** argv) {
         std::cout << o.help_text;
         return 0;
     }
-    if (o.scenario_path.empty()) return fail(missing, kExitBadInput);
+    if (o.scenario_path.empty() && o.state_path.empty()) return fail(missing, kExitBadInput);
 
-    ScenarioSpec spec = load_scenario_file(o.scenario_path);
-
-    RunSetup setup;
-    setup.base_seed = o.seed ? *o.seed : static_cast<std::uint64_t>(spec.run.seed);
-    setup.horizon = o.years ? *o.years : static_cast<int>(spec.run.years);
-    if (setup.horizon < 1) // run.years = 0 is `tendersim run`'s starting market: nothing to play
-        return fail(o.scenario_path + " sets run.years = 0; give --years from 1 to 200",
-                    kExitBadInput);
-    setup.threads = o.threads;
-    setup.noise_seeds = o.noise_seeds;
-    // Idle priority keeps a live window smooth; a screenshot has no viewer to keep smooth, and on
-    // a busy machine (CI) idle-priority seeds could wait for minutes.
-    setup.seeds_at_idle_priority = o.screenshot.empty();
-    setup.pin_after_year = o.pin_after_year;
-    setup.scheduled = o.changes;
-    if (setup.pin_after_year >= setup.horizon)
-        return fail("--a-after " + std::to_string(setup.pin_after_year) +
-                        ": A must be fixed before the last year simulated (" +
-                        std::to_string(setup.horizon) + ")",
-                    kExitBadInput);
+    int start_year = 0; // a saved state's year, else 0
+    RunSetup setup = make_setup(o, start_year);
+    if (const std::string error = check_setup(setup, o, start_year); !error.empty())
+        return fail(error, kExitBadInput);
     for (const auto& c : setup.scheduled)
         if (c.year > setup.horizon)
             std::cerr << kProgram << ": note: the change from year " << c.year
@@ -85,7 +118,6 @@ int run(int argc, char** argv) {
     const bool screenshot = !o.screenshot.empty();
     setup.speed = screenshot ? kMaxSpeed : o.speed;
     setup.playing = o.play || screenshot;
-    setup.spec = std::move(spec);
 
     // Before the first SFML call: without a display SFML aborts the process.
     if (const DisplayStatus d = check_display(kProgram); !d.ok)

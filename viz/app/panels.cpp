@@ -266,10 +266,13 @@ ChartSpec app_panel_chart(Panel panel, std::span<const MetricsPoint> current,
 std::vector<std::string> panel_hover_lines(Panel panel, std::span<const MetricsPoint> current,
                                            std::span<const MetricsPoint> baseline,
                                            const SeedLines& seeds, int year, bool pinned) {
-    if (year < 1 || static_cast<std::size_t>(year) > current.size()) return {};
+    // Points start at year 1, or after a saved state's year.
+    if (current.empty() || year < current.front().year ||
+        year - current.front().year >= static_cast<int>(current.size()))
+        return {};
     const PanelDef& d = def(panel);
     const MetricDef& m = *find_metric(d.metric).def;
-    const auto i = static_cast<std::size_t>(year - 1);
+    const auto i = static_cast<std::size_t>(year - current.front().year);
     std::vector<std::string> out{(d.title ? std::string(d.title) : std::string(m.label)) +
                                  ", year " + std::to_string(year)};
     const auto value = [&](double v) {

@@ -315,8 +315,10 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const float s2 = layout_.scale * 2.0f;
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
-    const ChartSpec spec = app_panel_chart(cells_[i], snap.current, snap.baseline, snap.horizon,
-                                           SeedLines{snap.seed_current, snap.seed_baseline});
+    ChartSpec spec = app_panel_chart(cells_[i], snap.current, snap.baseline, snap.horizon,
+                                     SeedLines{snap.seed_current, snap.seed_baseline});
+    // A run continued from a saved state has no years before it to draw.
+    if (snap.start_year > 0) spec.x_min = snap.start_year;
     const TextRegionScope region("chart '" + spec.title + "'", r, 0.5f, {r.left, r.top});
     draw_line_chart(panel_2x_, sf::FloatRect(big.left, big.top, big.width, big.height), spec, font_,
                     style, Theme{}, &bold_);

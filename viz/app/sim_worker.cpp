@@ -1,5 +1,6 @@
 #include "app/sim_worker.hpp"
 
+#include "app/app_state.hpp"
 #include "core/policy.hpp"
 #include "core/run_plan.hpp"
 #include "core/simulation.hpp"
@@ -32,8 +33,10 @@ struct RunRecord {
     PolicyControls pinned_controls;
 };
 
+// A save keeps what each run carries into its next year (the saved-state mechanism,
+// docs/state-format.md), not whole Simulations: the year's scratch is rebuilt on rewind anyway.
 struct SavedRuns {
-    std::unique_ptr<Simulation> current, baseline;
+    SimulationState current, baseline;
     RunRecord record;
 };
 
@@ -136,6 +139,16 @@ void SimWorker::rewind() {
     wake_.notify_all();
 }
 
+std::future<SimulationState> SimWorker::current_state() {
+    std::future<SimulationState> out;
+    {
+        std::lock_guard lk(mutex_);
+        out = state_requests_.emplace_back().get_future();
+    }
+    wake_.notify_all();
+    return out;
+}
+
 void SimWorker::set_speed(double years_per_second) {
     {
         std::lock_guard lk(mutex_);
@@ -188,36 +201,67 @@ SimWorker::wait_for_year(int year, std::chrono::milliseconds timeout, bool with_
     return latest_;
 }
 
-void SimWorker::rebuild(std::uint64_t base_seed) {
-    Runs& r = *runs_;
-    r.base_seed = base_seed;
+namespace {
+
+// The two runs a rebuild starts from, with the seeds they use.
+struct StartedRuns {
+    std::unique_ptr<Simulation> current, baseline;
+    std::uint64_t seed = 0;                 // replicate 0's
+    std::vector<std::uint64_t> seed_values; // the background seeds'
+};
+
+StartedRuns build_runs(const RunSetup& setup, const ScenarioSpec& base_spec,
+                       std::uint64_t base_seed) {
     // The app shows replicate 0 of the scenario's run plan, the run `tendersim run` writes first.
     const RunPlan plan =
-        make_run_plan(setup_.spec, base_seed, static_cast<std::int64_t>(1 + setup_.noise_seeds));
-    const PlannedRun& run = plan.front();
-    r.seed = run.seed;
-    // Build both before replacing anything, so a failure leaves the old runs intact. Building
-    // includes the scenario's burn-in years, so the two are built side by side.
-    ScenarioSpec base_spec = run.spec;
-    base_spec.adoptions.clear(); // the baseline is the scenario as it starts, never changed
+        make_run_plan(setup.spec, base_seed, static_cast<std::int64_t>(1 + setup.noise_seeds));
+    StartedRuns out;
+    out.seed = plan.front().seed;
+    // Building includes the scenario's burn-in years, so the two are built side by side.
     auto baseline_build = std::async(std::launch::async, [&] {
-        return std::make_unique<Simulation>(base_spec, r.seed, setup_.threads);
+        return std::make_unique<Simulation>(base_spec, out.seed, setup.threads);
     });
-    auto current = std::make_unique<Simulation>(run.spec, r.seed, setup_.threads);
-    auto baseline = baseline_build.get();
-    r.current = std::move(current);
-    r.baseline = std::move(baseline);
-    r.seed_values.clear();
-    for (std::size_t k = 1; k < plan.size(); ++k) r.seed_values.push_back(plan[k].seed);
-    seeds_->restart(run.spec, base_spec, r.seed_values);
-    r.run_spec = run.spec;
-    r.base_spec = base_spec;
+    out.current = std::make_unique<Simulation>(plan.front().spec, out.seed, setup.threads);
+    out.baseline = baseline_build.get();
+    for (std::size_t k = 1; k < plan.size(); ++k) out.seed_values.push_back(plan[k].seed);
+    return out;
+}
+
+StartedRuns continue_runs(const RunSetup& setup, const ScenarioSpec& base_spec) {
+    StartedRuns out;
+    out.seed = setup.start->market.seed;
+    out.current = std::make_unique<Simulation>(*setup.start, setup.threads);
+    out.current->continue_under(setup.spec);
+    out.baseline = std::make_unique<Simulation>(*setup.start, setup.threads);
+    out.baseline->continue_under(base_spec);
+    return out;
+}
+
+} // namespace
+
+void SimWorker::rebuild(std::uint64_t base_seed) {
+    Runs& r = *runs_;
+    const int start_year = setup_.start ? setup_.start->market.reported_year() : 0;
+    // The baseline is the market as the run starts, never changed again.
+    ScenarioSpec base_spec = without_adoptions_after(setup_.spec, start_year);
+    // Both are made before anything is replaced, so a failure leaves the old runs intact.
+    StartedRuns runs =
+        setup_.start ? continue_runs(setup_, base_spec) : build_runs(setup_, base_spec, base_seed);
+    r.base_seed = base_seed;
+    r.seed = runs.seed;
+    r.current = std::move(runs.current);
+    r.baseline = std::move(runs.baseline);
+    r.seed_values = std::move(runs.seed_values);
+    seeds_->restart(setup_.spec, base_spec, r.seed_values);
+    seeds_->set_target(start_year);
+    r.run_spec = setup_.spec;
+    r.base_spec = std::move(base_spec);
     r.saved.reset();
     r.pins.clear(); // the baseline is the untouched scenario again
     r.pinned_controls = {};
     r.control_log.clear();
-    r.year = 0;
-    r.policy = setup_.spec.policy;
+    r.year = start_year;
+    r.policy = policy_at(setup_.spec, start_year);
     r.applied = controls_from_policy(r.policy);
     ++r.controls_epoch;
     r.current_points.clear();
@@ -297,16 +341,12 @@ void SimWorker::run_one_year() {
 
 void SimWorker::save_runs() {
     Runs& r = *runs_;
-    SavedRuns saved;
-    saved.current = r.current->clone();
-    saved.baseline = r.baseline->clone();
-    saved.record = static_cast<const RunRecord&>(r);
-    r.saved = std::move(saved);
+    r.saved = SavedRuns{r.current->state(), r.baseline->state(), static_cast<const RunRecord&>(r)};
 }
 
 void SimWorker::pin_runs() {
     Runs& r = *runs_;
-    r.baseline = r.current->clone();
+    r.baseline = std::make_unique<Simulation>(r.current->state(), setup_.threads);
     r.baseline_points = r.current_points;
     r.pins.push_back(r.year);
     r.pinned_controls = r.applied;
@@ -317,9 +357,9 @@ void SimWorker::pin_runs() {
 void SimWorker::rewind_runs() {
     Runs& r = *runs_;
     if (!r.saved) return;
-    // Clones of the saved runs, so the same state can be rewound to again.
-    r.current = r.saved->current->clone();
-    r.baseline = r.saved->baseline->clone();
+    // From copies of the saved states, so the same year can be rewound to again.
+    r.current = std::make_unique<Simulation>(r.saved->current, setup_.threads);
+    r.baseline = std::make_unique<Simulation>(r.saved->baseline, setup_.threads);
     const std::uint64_t epoch = r.controls_epoch;
     static_cast<RunRecord&>(r) = r.saved->record;
     r.controls_epoch = epoch + 1; // the controls jump back: the UI must show them
@@ -334,12 +374,28 @@ void SimWorker::rewind_runs() {
     seeds_->set_target(r.year);
 }
 
+void SimWorker::answer_state_requests() {
+    std::vector<std::promise<SimulationState>> requests;
+    {
+        std::lock_guard lk(mutex_);
+        requests.swap(state_requests_);
+    }
+    if (requests.empty()) return;
+    const Runs& r = *runs_;
+    SimulationState state = r.current->state();
+    // The run's levers are part of what its years followed: without them in its scenario the
+    // file would claim the scenario's policy for years that ran under another.
+    state.market.spec = spec_with_levers(r.run_spec, r.control_log, setup_.horizon);
+    for (auto& request : requests) request.set_value(state);
+}
+
 void SimWorker::publish() {
     const Runs& r = *runs_;
     auto s = std::make_shared<Snapshot>();
     s->version = ++runs_->version;
     s->scenario = setup_.spec.name;
     s->year = r.year;
+    s->start_year = setup_.start ? setup_.start->market.reported_year() : 0;
     s->horizon = setup_.horizon;
     s->base_seed = r.base_seed;
     s->seed = r.seed;
@@ -384,7 +440,7 @@ void SimWorker::loop() {
             };
             const auto ready = [&] {
                 return quit_ || reset_pending_ || save_pending_ || rewind_pending_ ||
-                       pin_pending_ || seed_progress_ || main_due();
+                       pin_pending_ || !state_requests_.empty() || seed_progress_ || main_due();
             };
             // A timed wait only before the year is due: after it, a year held back by the seeds
             // waits for their progress, which wakes us, instead of spinning.
@@ -413,6 +469,12 @@ void SimWorker::loop() {
                 if (rewind) rewind_runs();
                 if (pin) pin_runs();
                 publish();
+                lk.lock();
+                continue;
+            }
+            if (!state_requests_.empty()) {
+                lk.unlock();
+                answer_state_requests();
                 lk.lock();
                 continue;
             }

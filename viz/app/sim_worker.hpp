@@ -10,11 +10,13 @@
 #include "app/controls.hpp"
 #include "app/seed_runner.hpp"
 #include "app/snapshot.hpp"
+#include "core/simulation.hpp"
 #include "core/spec.hpp"
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -41,6 +43,10 @@ struct RunSetup {
     int noise_seeds = 0;     // background seeds for the spread bands (0: none)
     int pin_after_year = -1; // A-vs-B scripted: pin() once this year is done (-1: never)
     bool seeds_at_idle_priority = false; // the app: seeds only take CPU nothing else wants
+    // Continue this saved state (the app's --state; spec must agree with the state's scenario on
+    // the years already run, see app_state.hpp) instead of building the market: the runs start at
+    // its year, and reset goes back to it. No background seeds: there is one seed's state.
+    std::shared_ptr<const SimulationState> start;
 };
 
 // How far the main runs may get ahead of the background seeds while playing, once the seeds are
@@ -67,6 +73,9 @@ class SimWorker {
     // as the levers stand now; the levers then steer the current run, B. Both continue on the
     // same seeds, so their difference is B's change, not chance. Pinning again fixes a new A.
     void pin();
+    // The current run's state as it stands between years (a year being computed finishes first),
+    // its scenario carrying the levers moved so far (spec_with_levers), to write to a file.
+    std::future<SimulationState> current_state();
     void set_speed(double years_per_second);
     void request_controls(const PolicyControls& controls); // applies from the next year
 
@@ -91,6 +100,7 @@ class SimWorker {
     void save_runs();
     void rewind_runs();
     void pin_runs();
+    void answer_state_requests();
     void publish();
 
     const RunSetup setup_;
@@ -108,6 +118,7 @@ class SimWorker {
     bool rewind_pending_ = false;
     bool pin_pending_ = false;
     std::uint64_t reset_seed_ = 0;
+    std::vector<std::promise<SimulationState>> state_requests_;
     double speed_ = 1.0;
     PolicyControls requested_;
     std::shared_ptr<const Snapshot> latest_;

@@ -107,8 +107,9 @@ struct ChangeNote {
 struct Snapshot {
     std::uint64_t version = 0; // increases with every publication
     std::string scenario;
-    int year = 0;    // years completed
-    int horizon = 0; // the run stops after this year
+    int year = 0;       // years completed
+    int start_year = 0; // the year the run started from: 0, or a saved state's (--state)
+    int horizon = 0;    // the run stops after this year
     std::uint64_t base_seed = 0;
     std::uint64_t seed = 0; // replicate 0's seed, as `tendersim run` derives it
     std::vector<MetricsPoint> current, baseline;

@@ -36,4 +36,13 @@ std::string rewind_toast(std::optional<int> year) {
            " \u2014 move a lever to branch";
 }
 
+std::string state_start_toast(const std::string& file, int year) {
+    return "From " + file + " after year " + std::to_string(year) +
+           " \u00B7 no spread bands: a saved state holds one seed";
+}
+
+std::string state_saved_toast(const std::filesystem::path& path) {
+    return "Saved the run's state to " + path.string() + " (reopen with --state)";
+}
+
 } // namespace tendersim::viz

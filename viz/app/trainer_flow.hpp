@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -42,5 +43,12 @@ bool save_confirmed(const Snapshot& s, std::uint64_t asked_at);
 std::string saved_toast(int year);                 // "Saved year 7 (B goes back to it)"
 std::string rewind_toast(std::optional<int> year); // "Back to year 7 — move a lever to branch"
 inline constexpr const char* kNothingSaved = "Nothing saved yet: press K to save this year";
+
+// Starting from a saved state (--state): where from, and why there are no spread bands.
+std::string state_start_toast(const std::string& file, int year);
+// Ctrl+S wrote the run's state: where, and how to reopen it.
+std::string state_saved_toast(const std::filesystem::path& path);
+inline constexpr const char* kStateSeed =
+    "This run continues a saved state, which carries its seed: R goes back to it";
 
 } // namespace tendersim::viz
