@@ -86,17 +86,14 @@ StartingPoint starting_point(const RunConfig& config) {
             : resolve_spec(config);
     const std::int64_t year = saved.year;
     if (const SpecDifference d = first_difference(saved.spec, start.spec, year); d.any())
-        throw InputError(file + ": the state cannot continue as " +
-                         (config.scenario_path.empty() ? "asked" : config.scenario_path) +
-                         ": the years already run (" + std::to_string(year) +
-                         ", burn-in included) read " + d.section + " " + d.a +
-                         " in the saved scenario, " + d.b +
-                         " here (a scenario may differ only from the year after the state's)");
+        throw InputError(continuation_refusal(
+            file, config.scenario_path.empty() ? "asked" : config.scenario_path, d, year));
     const std::int64_t reported = saved.reported_year();
-    if (start.spec.run.years < reported)
+    if (start.spec.run.years <= reported)
         throw InputError(file + ": the state was saved after year " + std::to_string(reported) +
-                         "; run.years (" + std::to_string(start.spec.run.years) +
-                         ") must be at least that");
+                         ", so run.years (" + std::to_string(start.spec.run.years) +
+                         ") leaves nothing to run: give --years N, more than " +
+                         std::to_string(reported));
     if (start.spec.run.replicates != 1)
         throw InputError("--from-state continues one replicate: give --replicates 1 (the "
                          "scenario asks for " +
@@ -110,6 +107,42 @@ StartingPoint starting_point(const RunConfig& config) {
 
 } // namespace
 
+namespace {
+
+bool inside(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    const auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(path));
+    const auto d = std::filesystem::weakly_canonical(std::filesystem::absolute(dir));
+    auto it = p.begin();
+    for (const auto& part : d) {
+        if (it == p.end() || *it != part) return false;
+        ++it;
+    }
+    return true;
+}
+
+// Checked before the run, not after it: a state file inside the results directory would be
+// swapped away with the old results, and a path that cannot take a file would lose the run.
+void check_state_paths(const RunConfig& config, const std::filesystem::path& target) {
+    for (const auto& [option, path] : {std::pair{"--save-state", config.save_state},
+                                       std::pair{"--from-state", config.from_state}}) {
+        if (path.empty()) continue;
+        if (inside(path, target))
+            throw InputError(std::string(option) + " " + path + ": inside " + target.string() +
+                             ", which this run replaces; keep state files elsewhere");
+    }
+    if (config.save_state.empty()) return;
+    const auto file = std::filesystem::absolute(config.save_state);
+    if (!std::filesystem::is_directory(file.parent_path()))
+        throw InputError("--save-state " + config.save_state + ": no directory " +
+                         file.parent_path().string());
+    if (std::filesystem::is_directory(file))
+        throw InputError("--save-state " + config.save_state +
+                         ": a directory; give a file name, e.g. " +
+                         (std::filesystem::path(config.save_state) / "market.state").string());
+}
+
+} // namespace
+
 RunSummary run_job(const RunConfig& config) {
     const auto started = std::chrono::steady_clock::now();
     StartingPoint start = starting_point(config);
@@ -118,20 +151,15 @@ RunSummary run_job(const RunConfig& config) {
         throw InputError("--save-state saves one replicate's market: give --replicates 1 (the "
                          "scenario asks for " +
                          std::to_string(spec.run.replicates) + ")");
-    if (!config.save_state.empty()) {
-        // Checked now, not after a long run.
-        const auto parent = std::filesystem::absolute(config.save_state).parent_path();
-        if (!std::filesystem::is_directory(parent))
-            throw InputError("--save-state " + config.save_state + ": no directory " +
-                             parent.string());
-    }
+    const std::filesystem::path target = std::filesystem::path(config.out_dir) / spec.name;
+    check_state_paths(config, target);
     // The loader checks names; this catches a spec built another way before it becomes a path.
     if (!valid_name(spec.name))
         throw ScenarioError(config.scenario_path, 0, "name",
                             name_expectation() + ", got " + quoted_name(spec.name));
     RunSummary summary;
     // Locks results/<name> for the whole run, and recovers what a killed run left there.
-    StagedResultDir dir(std::filesystem::path(config.out_dir) / spec.name);
+    StagedResultDir dir(target);
     auto metrics = dir.open("metrics.csv");
     auto suppliers = dir.open("suppliers.csv");
     std::unique_ptr<OutFile> tenders;
@@ -157,6 +185,7 @@ RunSummary run_job(const RunConfig& config) {
     std::ostream* const ocds_out =
         ocds_gzip ? static_cast<std::ostream*>(ocds_gzip.get()) : ocds_file.get();
     std::vector<std::uint64_t> seeds;
+    std::optional<SimulationState> saved; // written once the results are in place
     RunPlan plan = make_run_plan(spec);
     std::int64_t first_year = 0; // reported years already run (a continued state's)
     if (start.loaded) {
@@ -186,7 +215,7 @@ RunSummary run_job(const RunConfig& config) {
             if (exporter) exporter->write_year(sim.market(), sim.last_year());
         }
         write_supplier_rows(*suppliers, key, sim.market());
-        if (!config.save_state.empty()) write_state_file(config.save_state, sim.state());
+        if (!config.save_state.empty()) saved = sim.state();
         summary.final_state_hashes.push_back(state_hash(sim.market()));
         summary.bid_cap.add(sim.bid_cap());
         // A full disk stops the run here, not after the last replicate.
@@ -222,6 +251,7 @@ RunSummary run_job(const RunConfig& config) {
     manifest->close();
     dir.commit();
     summary.result_dir = dir.target().string();
+    if (saved) write_state_file(config.save_state, *saved);
     // Once per run, --quiet or not: results from a market where the cap bound understate bids.
     if (const std::string warning = bid_cap_warning(summary.bid_cap); !warning.empty())
         std::cerr << warning << "\n";

@@ -33,4 +33,10 @@ struct SpecDifference {
 };
 SpecDifference first_difference(const ScenarioSpec& a, const ScenarioSpec& b, std::int64_t years);
 
+// Why a state saved after `years` simulated years cannot continue as `as` (a scenario file, or
+// "asked" for --set on the saved scenario): "STATE: the state cannot continue as AS: the years
+// already run (Y, burn-in included) read [SECTION] LINE in the saved scenario, LINE here (...)".
+std::string continuation_refusal(const std::string& state_file, const std::string& as,
+                                 const SpecDifference& d, std::int64_t years);
+
 } // namespace tendersim

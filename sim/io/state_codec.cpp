@@ -1,6 +1,7 @@
 #include "io/state_codec.hpp"
 
 #include "core/params.hpp"
+#include "io/field_count.hpp"
 
 #include <bit>
 #include <cstring>
@@ -14,21 +15,21 @@ static_assert(std::endian::native == std::endian::little,
 static_assert(sizeof(std::size_t) == 8, "sizes are written as 64-bit integers");
 
 // A field added to one of these structs must be added to the visit functions below (and the
-// format version raised): the sizes stop the build until it is.
-constexpr std::size_t kColumn = sizeof(std::vector<float>);
-static_assert(sizeof(Suppliers) == 34 * kColumn, "a Suppliers column is not in the state format");
-static_assert(sizeof(Councils) == 10 * kColumn, "a Councils column is not in the state format");
-static_assert(sizeof(Contract) == 96, "a Contract field is not in the state format");
-static_assert(sizeof(FrameworkLot) == 4 + 3 * kColumn + 4,
-              "a lot field is not in the state format");
-static_assert(sizeof(FrameworkState) == 8 + kColumn + 8 + 4 + 4 + kColumn,
+// format version raised): the field counts stop the build until it is. (PolicySpec is saved
+// through the parameter registry; tests/engine/test_state_file.cpp checks the registry covers
+// every one of its fields.)
+static_assert(field_count<Suppliers>() == 34, "a Suppliers column is not in the state format");
+static_assert(field_count<Councils>() == 10, "a Councils column is not in the state format");
+static_assert(field_count<Contract>() == 24, "a Contract field is not in the state format");
+static_assert(field_count<FrameworkLot>() == 4, "a lot field is not in the state format");
+static_assert(field_count<FrameworkState>() == 7,
               "a FrameworkState field is not in the state format");
-static_assert(sizeof(MarketRecord) == 5 * sizeof(float),
-              "a MarketRecord field is not in the format");
-static_assert(sizeof(BidCapCount) == 3 * 8, "a BidCapCount field is not in the state format");
-static_assert(sizeof(Market) == sizeof(ScenarioSpec) + 8 * 4 + sizeof(Suppliers) +
-                                    sizeof(Councils) + kColumn + 8 + 5 * 8 + 3 * kColumn,
-              "a Market field is not in the state format");
+static_assert(field_count<MarketRecord>() == 5, "a MarketRecord field is not in the format");
+static_assert(field_count<BidCapCount>() == 3, "a BidCapCount field is not in the state format");
+static_assert(field_count<Market>() == 17, "a Market field is not in the state format");
+static_assert(field_count<SimulationState>() == 2, "a SimulationState field is not saved");
+
+constexpr std::size_t kCountBytes = sizeof(std::uint64_t); // a count or length in the payload
 
 template <class T> inline constexpr bool kIsId = false;
 template <class Tag> inline constexpr bool kIsId<Id<Tag>> = true;
@@ -218,7 +219,7 @@ template <class V, class F> void visit_framework(V& v, F& f) {
     v.value(f.spec, "framework.spec"), v.column(f.councils, "framework.councils");
     v.value(f.retired, "framework.retired"), v.value(f.region_mask, "framework.region_mask");
     v.value(f.term_start, "framework.term_start"), v.value(f.term_end, "framework.term_end");
-    const std::size_t lots = v.count(f.lots.size(), "framework.lots");
+    const std::size_t lots = v.count(f.lots.size(), "framework.lots", 4 + kCountBytes);
     if constexpr (!std::is_const_v<F>) f.lots.resize(lots);
     for (auto& lot : f.lots) {
         v.value(lot.category_mask, "lot.category_mask");
@@ -228,13 +229,25 @@ template <class V, class F> void visit_framework(V& v, F& f) {
     }
 }
 
+// The fewest bytes an item of each list encodes to: a count larger than the rest of the payload
+// could hold is refused before anything is allocated for it.
+template <class T, class Visit> std::size_t encoded_bytes(Visit visit) {
+    Writer w;
+    T item{};
+    visit(w, item);
+    return w.bytes.size();
+}
+const std::size_t kContractBytes =
+    encoded_bytes<Contract>([](Writer& w, Contract& k) { visit_contract(w, k); });
+const std::size_t kFrameworkBytes =
+    encoded_bytes<FrameworkState>([](Writer& w, FrameworkState& f) { visit_framework(w, f); });
 template <class V, class S> void visit_state(V& v, S& state) {
     auto& m = state.market;
     v.value(m.seed, "seed"), v.value(m.year, "year");
     v.value(m.regions, "regions"), v.value(m.categories, "categories");
     visit_suppliers(v, m.suppliers);
     visit_councils(v, m.councils);
-    const std::size_t contracts = v.count(m.contracts.size(), "contracts");
+    const std::size_t contracts = v.count(m.contracts.size(), "contracts", kContractBytes);
     if constexpr (!std::is_const_v<S>) m.contracts.resize(contracts);
     for (auto& k : m.contracts) visit_contract(v, k);
     v.value(m.next_need_key, "next_need_key");
@@ -250,10 +263,10 @@ template <class V, class S> void visit_state(V& v, S& state) {
         v.value(r.log_ratio_sd, "record"), v.value(r.standing_mean, "record");
         v.value(r.standing_sd, "record");
     }
-    const std::size_t partnerships = v.count(m.partnerships.size(), "partnerships");
+    const std::size_t partnerships = v.count(m.partnerships.size(), "partnerships", kCountBytes);
     if constexpr (!std::is_const_v<S>) m.partnerships.resize(partnerships);
     for (auto& p : m.partnerships) v.column(p, "partnership members");
-    const std::size_t frameworks = v.count(m.frameworks.size(), "frameworks");
+    const std::size_t frameworks = v.count(m.frameworks.size(), "frameworks", kFrameworkBytes);
     if constexpr (!std::is_const_v<S>) m.frameworks.resize(frameworks);
     for (auto& f : m.frameworks) visit_framework(v, f);
     v.value(state.bid_cap.tenders, "bid_cap.tenders");
@@ -269,6 +282,25 @@ template <class IdT> bool in_range(IdT id, std::size_t n, bool may_be_none = fal
     return id.valid() ? id.index() < n : may_be_none;
 }
 
+// Every policy value within its parameter's documented range (the loader's check): the engine
+// relies on it (a negative number of quote invitations would never end a search).
+void check_policy(const PolicySpec& policy) {
+    ScenarioSpec scratch;
+    scratch.policy = policy;
+    for (const ParamDef& def : scenario_params()) {
+        if (!def.key.starts_with("policy.")) continue;
+        double value = 0;
+        if (def.kind == ParamKind::Real)
+            value = def.real(scratch);
+        else if (def.kind == ParamKind::Int)
+            value = static_cast<double>(def.integer(scratch));
+        else
+            continue; // booleans and choices were checked as they were read
+        require(value >= def.min && value <= def.max,
+                "councils.policy: " + std::string(def.key) + " outside its range");
+    }
+}
+
 // Everything the engine indexes by: sizes that follow from the spec, and ids within their tables.
 void check_market(const Market& m, const ScenarioSpec& spec) {
     require(m.regions == static_cast<std::size_t>(spec.market.regions),
@@ -277,6 +309,14 @@ void check_market(const Market& m, const ScenarioSpec& spec) {
     require(m.categories == spec.categories.size(),
             "categories: the state has " + std::to_string(m.categories) + ", its scenario " +
                 std::to_string(spec.categories.size()));
+    const std::int64_t burn_in = spec.run.burn_in_years;
+    const auto max_years = static_cast<std::int64_t>(find_param("run.years")->max);
+    require(m.year >= burn_in && m.year <= burn_in + max_years,
+            "year: " + std::to_string(m.year) + " is not a year after the burn-in (" +
+                std::to_string(burn_in) + " years) and within " + std::to_string(max_years) +
+                " reported years");
+    // Need keys index per-need tables (the OCDS export's): below 2^31, and below the counter.
+    require(m.next_need_key < (std::uint32_t{1} << 31), "next_need_key: out of range");
     const std::size_t n = m.suppliers.size(), c = m.councils.size();
     const std::uint32_t all_categories =
         m.categories >= 32 ? ~0u : (std::uint32_t{1} << m.categories) - 1;
@@ -288,6 +328,7 @@ void check_market(const Market& m, const ScenarioSpec& spec) {
                 "suppliers.alive/is_sme: not a 0/1 flag");
     }
     for (std::size_t i = 0; i < c; ++i) {
+        check_policy(m.councils.policy[i]);
         require(m.councils.region[i] < m.regions, "councils.region: out of range");
         require(m.councils.partnership[i] >= -1 &&
                     m.councils.partnership[i] < static_cast<std::int64_t>(m.partnerships.size()),
@@ -298,6 +339,7 @@ void check_market(const Market& m, const ScenarioSpec& spec) {
     require(m.records.size() == m.categories * m.regions * (spec.frameworks.empty() ? 1 : 2),
             "records: not one record per market");
     for (const Contract& k : m.contracts) {
+        require(k.need_key < m.next_need_key, "contract.need_key: not a need yet created");
         require(in_range(k.buyer, c), "contract.buyer: no such council");
         require(in_range(k.supplier, n, true) && in_range(k.subcontractor, n, true),
                 "contract.supplier: no such supplier");

@@ -33,4 +33,12 @@ refused "truncated state file" --from-state "$out/cut.state" --out "$out/d"
 refused "not a tendersim state file" --from-state "$scenarios/baseline.toml" --out "$out/d"
 refused "--save-state saves one replicate" "$scenarios/baseline.toml" --replicates 2 \
   --save-state "$out/two.state" --out "$out/d" "${small[@]}"
+refused "inside $out/a/baseline, which this run replaces" "$scenarios/baseline.toml" --years 1 \
+  --save-state "$out/a/baseline/x.state" --out "$out/a" "${small[@]}"
+[ -f "$out/a/baseline/manifest.json" ] || { echo "the refused run touched the old results"; exit 1; }
+mkdir -p "$out/adir"
+refused "a directory; give a file name" "$scenarios/baseline.toml" --years 1 \
+  --save-state "$out/adir" --out "$out/d" "${small[@]}"
+refused "leaves nothing to run: give --years N, more than 3" --from-state "$out/y3.state" \
+  --out "$out/d" --quiet
 echo "continued runs match, bad states refused"

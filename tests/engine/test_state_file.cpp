@@ -1,14 +1,17 @@
 // Saved states (docs/state-format.md): a run continued from a state is the uninterrupted run, byte
 // for byte; a state continues only under a scenario that shares the years already run; a file of
 // another format version, cut short or damaged is refused with a message that says so.
+#include "core/params.hpp"
 #include "core/simulation.hpp"
 #include "every_lever_spec.hpp"
 #include "io/csv_writers.hpp"
+#include "io/field_count.hpp"
 #include "io/sha256.hpp"
 #include "io/spec_prefix.hpp"
 #include "io/state_codec.hpp"
 #include "io/state_file.hpp"
 
+#include <cmath>
 #include <cstring>
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -168,6 +171,14 @@ TEST_CASE("shared years: every parameter counts from the build, an adoption from
     CHECK(shared_years(a, b) == 4);
     CHECK(!first_difference(a, b, 4).any());
     CHECK(first_difference(a, b, 5).section == "[adopt.policy]");
+    // Entries of different years listed in another order share the same years.
+    b.adoptions = {sv, a.adoptions.front()};
+    CHECK(shared_years(a, b) == 7);
+    // An entry on one side only is named with its year.
+    b.adoptions = {sv};
+    const SpecDifference only = first_difference(a, b, 5);
+    CHECK(only.a.starts_with("[[adopt]]; year = 3"));
+    CHECK(only.b == "(nothing)");
 }
 
 TEST_CASE("a state file of another format version, cut short or damaged is refused") {
@@ -200,6 +211,15 @@ TEST_CASE("a state file of another format version, cut short or damaged is refus
     }
     CHECK_THROWS_WITH_AS(read_state_file(good.p.string() + ".missing"),
                          doctest::Contains("state file not found"), StateFileError);
+}
+
+TEST_CASE("every field of the saved structs is in the state format") {
+    // The codec's static assertions count the fields of the structs it saves; a council's policy
+    // is saved through the parameter registry, which must cover each of its fields.
+    std::size_t policy_params = 0;
+    for (const ParamDef& def : scenario_params()) policy_params += def.key.starts_with("policy.");
+    CHECK(policy_params == field_count<PolicySpec>());
+    CHECK(field_count<Contract>() == 24);
 }
 
 TEST_CASE("a state saved by another engine build is read, and flagged") {
@@ -243,6 +263,33 @@ TEST_CASE("decode_state refuses a payload that is cut short or points outside it
     bad.market.suppliers.region.back() = 9;
     CHECK_THROWS_WITH_AS(decode_state(encode_state(bad), spec),
                          doctest::Contains("suppliers.region"), StateDecodeError);
+    // Values the engine trusts: a policy within its parameter's range (a negative number of
+    // quote invitations never ends the search for them), need keys below the counter, the year.
+    bad = state;
+    bad.market.councils.policy.front().quote_invitations = -1;
+    CHECK_THROWS_WITH_AS(decode_state(encode_state(bad), spec),
+                         doctest::Contains("policy.quote_invitations outside its range"),
+                         StateDecodeError);
+    bad = state;
+    bad.market.councils.policy.back().price_weight = std::nan("");
+    CHECK_THROWS_WITH_AS(decode_state(encode_state(bad), spec),
+                         doctest::Contains("policy.price_weight outside its range"),
+                         StateDecodeError);
+    bad = state;
+    bad.market.contracts.back().need_key = bad.market.next_need_key;
+    CHECK_THROWS_WITH_AS(decode_state(encode_state(bad), spec),
+                         doctest::Contains("contract.need_key"), StateDecodeError);
+    bad = state;
+    bad.market.year = -5;
+    CHECK_THROWS_WITH_AS(decode_state(encode_state(bad), spec), doctest::Contains("year: -5"),
+                         StateDecodeError);
+    // A count of contracts the rest of the payload could not encode is refused before anything
+    // is allocated for it (each contract takes 89 bytes).
+    bad = state;
+    const std::string whole = encode_state(bad);
+    bad.market.contracts.resize(1);
+    const std::string one = encode_state(bad);
+    CHECK(whole.size() - one.size() == (state.market.contracts.size() - 1) * 89);
     // Every single-byte change decodes to some market or is refused; none reads out of bounds
     // (the sanitizer builds run this).
     for (std::size_t at = 0; at < payload.size(); at += 97) {

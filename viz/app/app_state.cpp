@@ -18,11 +18,7 @@ void check_continuation(const std::string& file, const std::string& scenario_pat
                         const ScenarioSpec& saved, const ScenarioSpec& spec, std::int64_t years) {
     const SpecDifference d = first_difference(saved, spec, years);
     if (!d.any()) return;
-    throw InputError(file + ": the state cannot continue as " + scenario_path +
-                     ": the years already run (" + std::to_string(years) +
-                     ", burn-in included) read " + d.section + " " + d.a +
-                     " in the saved scenario, " + d.b +
-                     " here (a scenario may differ only from the year after the state's)");
+    throw InputError(continuation_refusal(file, scenario_path, d, years));
 }
 
 bool sets_key(const Adoption& a, const std::string& key) {
