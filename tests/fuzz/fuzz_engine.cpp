@@ -10,6 +10,7 @@
 #include "core/money.hpp"
 #include "core/params.hpp"
 #include "core/simulation.hpp"
+#include "fuzz_small_spec.hpp"
 #include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -24,12 +25,6 @@
 namespace {
 
 using namespace tendersim;
-
-const ScenarioSpec& small_spec() {
-    static const ScenarioSpec spec =
-        load_scenario_file(std::string(TENDERSIM_FUZZ_DATA) + "/small.toml");
-    return spec;
-}
 
 // Caps that keep the market small (the fuzzer looks for wrong arithmetic, not for slow runs).
 struct Cap {
@@ -163,7 +158,7 @@ void check_metrics(const YearMetrics& y, const ScenarioSpec& spec) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1 || size > 3 * 64 + 1) return 0;
-    ScenarioSpec spec = small_spec();
+    ScenarioSpec spec = fuzz::small_spec();
     spec.run.years = 1 + (data[0] & 1);
     const std::uint64_t seed = data[0] >> 1;
     const auto scenario = scenario_params();

@@ -3,24 +3,17 @@
 // in an InputFileError (ScenarioError from apply_override).
 #include "experiment/flat_json.hpp"
 #include "fuzz_common.hpp"
+#include "fuzz_small_spec.hpp"
 #include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <string>
 
-namespace {
-const tendersim::ScenarioSpec& small_spec() {
-    static const tendersim::ScenarioSpec spec =
-        tendersim::load_scenario_file(std::string(TENDERSIM_FUZZ_DATA) + "/small.toml");
-    return spec;
-}
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace tendersim;
     const std::string_view text = fuzz::as_text(data, size);
     try {
-        ScenarioSpec spec = small_spec();
+        ScenarioSpec spec = fuzz::small_spec();
         for (const auto& [key, value] : experiment::parse_flat_json(text, "--params-json"))
             apply_override(spec, key + "=" + value, "--params-json");
     } catch (const InputFileError&) {

@@ -4,6 +4,7 @@
 // count and id must be checked before the engine sees it. A finding: a crash or sanitizer report,
 // an exception other than StateDecodeError, or a payload that decodes but does not encode back to
 // the same bytes (a field read differently than it is written).
+#include "fuzz_small_spec.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/state_codec.hpp"
 
@@ -12,20 +13,11 @@
 #include <string>
 #include <string_view>
 
-namespace {
-
-const tendersim::ScenarioSpec& small_spec() {
-    static const tendersim::ScenarioSpec spec =
-        tendersim::load_scenario_file(std::string(TENDERSIM_FUZZ_DATA) + "/small.toml");
-    return spec;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     try {
-        const tendersim::SimulationState state = tendersim::decode_state(bytes, small_spec());
+        const tendersim::SimulationState state =
+            tendersim::decode_state(bytes, tendersim::fuzz::small_spec());
         if (tendersim::encode_state(state) != bytes) {
             std::fprintf(stderr, "fuzz_state: a decoded state encodes to other bytes\n");
             std::abort();
