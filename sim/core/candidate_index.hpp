@@ -30,17 +30,17 @@ class CandidateIndex {
     struct Band {
         std::span<const SupplierId> ids;
         float max_attention;
+        // The walk's skip rate at max_attention, kept from refresh_attention so a tender's walk
+        // takes no log1p per band.
+        Stream::SkipRate skip;
     };
     void refresh_attention(const Suppliers& suppliers, Executor& exec);
     Band band(CategoryId c, std::size_t region, std::size_t b) const {
         const std::size_t k = c.index() * regions_ + region;
         const std::size_t* o = &band_offsets_[k * (kBands + 1)];
-        return {{ids_.data() + o[b], ids_.data() + o[b + 1]}, band_max_[k * kBands + b]};
-    }
-    // The walk's skip rate at band(c, region, b).max_attention, kept from refresh_attention so a
-    // tender's walk takes no log1p per band.
-    const Stream::SkipRate& band_skip(CategoryId c, std::size_t region, std::size_t b) const {
-        return band_skip_[(c.index() * regions_ + region) * kBands + b];
+        return {{ids_.data() + o[b], ids_.data() + o[b + 1]},
+                band_max_[k * kBands + b],
+                band_skip_[k * kBands + b]};
     }
 
   private:
@@ -58,12 +58,12 @@ class CandidateIndex {
 // independently of the others, as one Bernoulli draw per supplier would keep it (checked
 // statistically in tests/engine/test_banded_walk.cpp); the walk reads about max / mean times as
 // many suppliers as it keeps.
-// `skip` is the skip rate at band.max_attention (CandidateIndex::band_skip).
 template <class Noticed>
-void walk_band(const CandidateIndex::Band& band, const Stream::SkipRate& skip,
-               std::span<const float> attention, Stream& rng, Noticed&& noticed) {
+void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
+               Noticed&& noticed) {
     if (band.ids.empty() || band.max_attention <= 0.0f) return;
     const double pmax = band.max_attention;
+    const Stream::SkipRate& skip = band.skip;
     const std::uint64_t size = band.ids.size();
     // A skip past the end ends the walk (compared before adding: a skip can be UINT64_MAX).
     for (std::uint64_t pos = rng.geometric(skip); pos < size;) {
@@ -73,12 +73,6 @@ void walk_band(const CandidateIndex::Band& band, const Stream::SkipRate& skip,
         if (gap >= size - pos - 1) break;
         pos += 1 + gap;
     }
-}
-
-template <class Noticed>
-void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
-               Noticed&& noticed) {
-    walk_band(band, Stream::SkipRate(band.max_attention), attention, rng, noticed);
 }
 
 // Calls f(region) for each region a supplier serves.

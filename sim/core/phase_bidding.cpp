@@ -328,8 +328,7 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
         // Walk each attention band of the cell with geometric skips at the band's highest notice
         // rate, then thin by each supplier's own rate (see CandidateIndex::band).
         for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-            walk_band(index.band(t.category, t.region, band),
-                      index.band_skip(t.category, t.region, band), s.attention, walk,
+            walk_band(index.band(t.category, t.region, band), s.attention, walk,
                       [&](SupplierId id) {
                           if (id != t.incumbent) consider(id, false, Terms{});
                       });

@@ -48,7 +48,7 @@ struct Cell {
             const std::span<const SupplierId> band(ids.data() + b * kPerBand, kPerBand);
             float max = 0.0f;
             for (SupplierId id : band) max = std::max(max, attention[id.index()]);
-            bands.push_back({band, max});
+            bands.push_back({band, max, Stream::SkipRate(max)});
         }
     }
     std::size_t size() const { return attention.size(); }
