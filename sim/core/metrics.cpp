@@ -43,8 +43,8 @@ Concentration concentration(std::vector<Pence>& spends) {
     return c;
 }
 
-// Concentration: overall from supplier revenue; by category, this year's payments are collected
-// per category in one pass in contract order, then summed per supplier in a reused scratch
+// Concentration: overall from supplier revenue; by category, this year's payments are grouped
+// by category in contract order, then summed per supplier in a reused scratch
 // array (suppliers listed in the order they first appear). Writes only y.overall and
 // y.by_category, so it can run beside the rest of the monitor.
 void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y) {
@@ -55,20 +55,35 @@ void concentration_metrics(const Market& m, const YearState& ys, YearMetrics& y)
         if (const Pence direct = s.revenue_year[i] - s.subcontract_revenue_year[i]; direct > 0)
             spends.push_back(direct);
     y.overall = concentration(spends);
-    std::vector<std::vector<std::pair<std::uint32_t, Pence>>> paid(m.categories);
-    for (std::size_t k = 0; k < m.contracts.size() && k < ys.delivery.size(); ++k) {
-        const Contract& ct = m.contracts[k];
-        if (!ct.supplier.valid() || ys.delivery[k].paid == 0) continue;
-        paid[ct.category.index()].emplace_back(ct.supplier.v, ys.delivery[k].paid);
+    // The paid contracts' indices grouped by category, each group in contract order (a counting
+    // sort): 4 bytes a contract instead of a (supplier, paid) pair in a growing vector per
+    // category, as this runs at the year's peak of memory.
+    const std::size_t n = std::min(m.contracts.size(), ys.delivery.size());
+    const auto paid = [&](std::size_t k) {
+        return m.contracts[k].supplier.valid() && ys.delivery[k].paid != 0;
+    };
+    std::vector<std::size_t> start(m.categories + 1, 0);
+    for (std::size_t k = 0; k < n; ++k)
+        if (paid(k)) ++start[m.contracts[k].category.index() + 1];
+    for (std::size_t c = 0; c < m.categories; ++c) start[c + 1] += start[c];
+    std::vector<std::uint32_t> by_category(start[m.categories]);
+    {
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t k = 0; k < n; ++k)
+            if (paid(k))
+                by_category[next[m.contracts[k].category.index()]++] =
+                    static_cast<std::uint32_t>(k);
     }
     std::vector<Pence> scratch(s.size(), 0);
     std::vector<std::uint32_t> touched;
     y.by_category.assign(m.categories, Concentration{});
     for (std::size_t c = 0; c < m.categories; ++c) {
         touched.clear();
-        for (const auto& [id, p] : paid[c]) {
+        for (std::size_t j = start[c]; j < start[c + 1]; ++j) {
+            const std::size_t k = by_category[j];
+            const std::uint32_t id = m.contracts[k].supplier.v;
             if (scratch[id] == 0) touched.push_back(id);
-            scratch[id] += p;
+            scratch[id] += ys.delivery[k].paid;
         }
         spends.clear();
         for (std::uint32_t id : touched) {

@@ -48,7 +48,13 @@ constexpr double gbp(Pence p) {
 inline Pence round_pence(double pence, const char* what = "an amount") {
     if (!(std::fabs(pence) <= static_cast<double>(kMaxPence))) [[unlikely]]
         throw_money_overflow(what);
-    return static_cast<Pence>(std::llround(pence));
+    // std::llround exactly, inline: it was a libm call and 5.7% of a national run's instructions.
+    // Truncation and the remainder are exact for |pence| <= 2^53 (past 2^52 every double is a
+    // whole number and the remainder is 0); a remainder of at least a half rounds away from zero,
+    // as llround does, and 0.49999999999999994 stays 0 (adding 0.5 first would round it up).
+    const auto whole = static_cast<Pence>(pence);
+    const double rest = pence - static_cast<double>(whole);
+    return whole + (rest >= 0.5) - (rest <= -0.5);
 }
 
 // a + b, or MoneyOverflow naming the total.

@@ -127,6 +127,9 @@ void run_needs(Market& m, YearState& ys, Executor& exec) {
     m.contracts.resize(keep);
     exec.for_each(streams.size(),
                   [&](std::size_t j) { draw_terms(m, tenders.tenders[j], streams[j]); });
+    // Nothing reads the streams after this: their memory (17 MB at continental scale) is given
+    // back rather than held through the monitor, the year's peak.
+    std::vector<Stream>().swap(streams);
 
     // New needs arrive at the rate needs end (a share of this year's expiries), so a council's
     // portfolio is stable in expectation.

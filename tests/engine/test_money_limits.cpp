@@ -72,6 +72,57 @@ TEST_CASE("money helpers: in-range amounts are exact, anything past 2^53 pence i
     }
 }
 
+TEST_CASE("round_pence rounds as std::llround does, halves away from zero") {
+    const double edges[] = {0.0,
+                            -0.0,
+                            0.5,
+                            -0.5,
+                            1.5,
+                            -1.5,
+                            2.5,
+                            -2.5,
+                            0.49999999999999994,
+                            -0.49999999999999994,
+                            std::nextafter(0.5, 1.0),
+                            std::nextafter(-0.5, -1.0),
+                            1e-300,
+                            -1e-300,
+                            4503599627370495.5, // 2^52 - 0.5
+                            -4503599627370495.5,
+                            4503599627370496.0,
+                            4503599627370497.0,
+                            9007199254740991.0,
+                            -9007199254740991.0,
+                            9007199254740992.0, // 2^53
+                            -9007199254740992.0};
+    for (double x : edges) {
+        CAPTURE(x);
+        CHECK(round_pence(x) == std::llround(x));
+    }
+    // Random amounts at every scale, and the halves and their neighbours at each.
+    std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+    const auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int k = 0; k < 200000; ++k) {
+        const int scale = static_cast<int>(next() % 54);
+        const double unit = static_cast<double>(next() >> 11) / 9007199254740992.0; // [0, 1)
+        double x = std::ldexp(unit, scale);
+        if (next() & 1) x = -x;
+        const double half = std::trunc(x) + (x < 0 ? -0.5 : 0.5);
+        for (double v : {x, half, std::nextafter(half, 0.0), std::nextafter(half, 2 * half)}) {
+            if (!(std::fabs(v) <= 9007199254740992.0)) continue;
+            if (round_pence(v) != std::llround(v)) {
+                CAPTURE(v);
+                CHECK(round_pence(v) == std::llround(v));
+            }
+        }
+    }
+}
+
 TEST_CASE("pounds and pence convert in one place, with the arithmetic outputs were made with") {
     // as_pence / as_gbp replaced hand-written `* 100.0` and `/ 100.0`: the same operation, so the
     // same bits (CHECK ==, not Approx), including values where *0.01 would differ from /100.

@@ -236,6 +236,17 @@ TEST_CASE("subcontract values add up in the supply-chain graph") {
     CHECK(figures.value == paid_total);
     CHECK(figures.sme_value == paid_total);
     CHECK(figures.sme_subcontractors == figures.subcontractors);
+    // The figures are read off the payments directly; they are the graph's.
+    std::size_t primes = 0, subs = 0, links = 0;
+    for (auto [e, end] = boost::edges(g); e != end; ++e) ++links;
+    for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+        primes += boost::out_degree(*v, g) > 0;
+        subs += boost::in_degree(*v, g) > 0;
+    }
+    CHECK(links > 0);
+    CHECK(figures.links == links);
+    CHECK(figures.primes == primes);
+    CHECK(figures.subcontractors == subs);
 }
 
 TEST_CASE("an adoption changes only the councils in its scope, from its year") {
