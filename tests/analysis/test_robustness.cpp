@@ -1,0 +1,161 @@
+// robust_effect: the verdict a robust comparison prints for one metric, on synthetic ensembles
+// whose answer is known: an effect whose sign follows one parameter, one that holds under every
+// parameter set, and pure noise.
+#include "analysis/distributions.hpp"
+#include "analysis/robustness.hpp"
+#include "analysis/stats.hpp"
+
+#include <cmath>
+#include <doctest/doctest.h>
+#include <functional>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+using namespace tendersim::analysis;
+
+namespace {
+
+// `sets` parameter sets of (theta1, theta2) uniform on [0, 1]; under each, `reps` paired
+// differences effect(theta1, theta2) + N(0, noise).
+RobustnessInput synthetic(std::size_t sets, std::size_t reps, double noise,
+                          const std::function<double(double, double)>& effect) {
+    std::mt19937_64 engine(20261203);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    RobustnessInput in;
+    in.parameter_names = {"theta1", "theta2"};
+    in.replicates = reps;
+    for (std::size_t p = 0; p < sets; ++p) {
+        const double t1 = unit(engine), t2 = unit(engine);
+        in.parameters.insert(in.parameters.end(), {t1, t2});
+        for (std::size_t r = 0; r < reps; ++r)
+            in.differences.push_back(effect(t1, t2) + noise * normal(engine));
+    }
+    return in;
+}
+
+bool names(const std::vector<EffectDriver>& drivers, const std::string& name) {
+    for (const auto& d : drivers)
+        if (d.name == name) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("an effect whose sign follows one parameter: depends on that parameter, not robust") {
+    const auto in = synthetic(100, 10, 0.3, [](double t1, double) { return 4.0 * (t1 - 0.5); });
+    const auto e = robust_effect(in);
+    CHECK(e.verdict == RobustnessVerdict::DependsOn);
+    CHECK(e.low < 0);
+    CHECK(e.high > 0);
+    CHECK(e.sets_above_zero > 20);
+    CHECK(e.sets_below_zero > 20);
+    CHECK(e.same_sign_share < 0.8);
+    CHECK(e.excess_p_value < 1e-6);
+    REQUIRE(!e.drivers.empty());
+    CHECK(e.drivers.front().name == "theta1");
+    CHECK(e.drivers.front().rho > 0.9);
+    CHECK_FALSE(names(e.drivers, "theta2"));
+    CHECK(e.correlations.size() == 2);
+}
+
+TEST_CASE("an effect that holds under every parameter set is robust, whatever drives its size") {
+    const auto in = synthetic(100, 10, 0.3, [](double, double t2) { return 1.0 + t2; });
+    const auto e = robust_effect(in);
+    CHECK(e.verdict == RobustnessVerdict::Robust);
+    CHECK(e.low > 0);
+    CHECK(e.high > e.median);
+    CHECK(e.median == doctest::Approx(1.5).epsilon(0.1));
+    CHECK(e.same_sign_share == 1.0);
+    CHECK(e.sets_below_zero == 0);
+    // The size still depends on theta2, and the report says so.
+    REQUIRE(!e.drivers.empty());
+    CHECK(e.drivers.front().name == "theta2");
+    CHECK_FALSE(names(e.drivers, "theta1"));
+}
+
+TEST_CASE("pure noise: within noise, and no parameter is named") {
+    const auto in = synthetic(100, 10, 0.3, [](double, double) { return 0.0; });
+    const auto e = robust_effect(in);
+    CHECK(e.verdict == RobustnessVerdict::WithinNoise);
+    CHECK(e.low < 0);
+    CHECK(e.high > 0);
+    CHECK(e.drivers.empty());
+    // A few of the 100 sets exclude zero by chance; not more than chance allows.
+    CHECK(e.sets_above_zero + e.sets_below_zero > 0);
+    CHECK(e.excess_p_value > 0.05);
+}
+
+TEST_CASE("one replicate per set: a driving parameter makes it depend on, noise alone does not") {
+    const auto driven =
+        robust_effect(synthetic(60, 1, 0.0, [](double t1, double) { return t1 - 0.5; }));
+    CHECK(driven.verdict == RobustnessVerdict::DependsOn);
+    REQUIRE(!driven.drivers.empty());
+    CHECK(driven.drivers.front().name == "theta1");
+    const auto noise = robust_effect(synthetic(60, 1, 0.3, [](double, double) { return 0.0; }));
+    CHECK(noise.verdict == RobustnessVerdict::WithinNoise);
+}
+
+TEST_CASE("the combined interval widens with the noise: an effect of 0.5 is robust with little "
+          "noise and not with much") {
+    const auto effect = [](double, double) { return 0.5; };
+    CHECK(robust_effect(synthetic(50, 10, 0.2, effect)).verdict == RobustnessVerdict::Robust);
+    const auto noisy = robust_effect(synthetic(50, 10, 3.0, effect));
+    CHECK(noisy.verdict != RobustnessVerdict::Robust);
+    CHECK(noisy.low < 0);
+}
+
+TEST_CASE("one parameter set: the combined interval is that set's paired t-interval") {
+    const auto in = synthetic(1, 12, 1.0, [](double, double) { return 0.4; });
+    const auto e = robust_effect(in);
+    std::vector<double> zeros(in.differences.size(), 0.0);
+    const auto pd = paired_difference(zeros, in.differences);
+    CHECK(e.median == doctest::Approx(pd.mean_diff));
+    CHECK(e.low == doctest::Approx(pd.ci95_low).epsilon(1e-9));
+    CHECK(e.high == doctest::Approx(pd.ci95_high).epsilon(1e-9));
+    CHECK((e.verdict == RobustnessVerdict::Robust) == pd.distinguishable);
+}
+
+TEST_CASE("t_mixture_quantile: one component is its t quantile; point masses give the middle one") {
+    const std::vector<double> c{2.0}, s{0.5};
+    CHECK(t_mixture_quantile(c, s, 7, 0.975) ==
+          doctest::Approx(2.0 + 0.5 * student_t_quantile(0.975, 7)).epsilon(1e-10));
+    const std::vector<double> points{3.0, 1.0, 2.0}, none{0.0, 0.0, 0.0};
+    CHECK(t_mixture_quantile(points, none, 1, 0.5) == doctest::Approx(2.0));
+    CHECK(t_mixture_quantile(points, none, 1, 0.1) == doctest::Approx(1.0));
+    // Two equal components far apart: the median lies between them, the 2.5% in the lower one.
+    const std::vector<double> two{-10.0, 10.0}, ones{1.0, 1.0};
+    const double q = t_mixture_quantile(two, ones, 30, 0.025);
+    CHECK(q > -10 - 3);
+    CHECK(q < -10);
+    CHECK(std::fabs(t_mixture_quantile(two, ones, 30, 0.5)) < 9);
+}
+
+TEST_CASE("spearman_rho: monotone, reversed, tied and constant inputs") {
+    const std::vector<double> x{1, 2, 3, 4, 5}, cube{1, 8, 27, 64, 125}, rev{5, 4, 3, 2, 1};
+    CHECK(spearman_rho(x, cube) == doctest::Approx(1.0));
+    CHECK(spearman_rho(x, rev) == doctest::Approx(-1.0));
+    // Ties take their average rank (scipy.stats.spearmanr gives 0.9486833).
+    const std::vector<double> tied{1, 2, 2, 3}, y{1, 2, 3, 4};
+    CHECK(spearman_rho(tied, y) == doctest::Approx(0.9486833).epsilon(1e-6));
+    const std::vector<double> flat{2, 2, 2, 2};
+    CHECK(std::isnan(spearman_rho(flat, y)));
+}
+
+TEST_CASE("robust_effect refuses inputs that do not fit together") {
+    RobustnessInput in;
+    in.parameter_names = {"a"};
+    in.replicates = 2;
+    CHECK_THROWS_AS(robust_effect(in), std::invalid_argument); // no sets
+    in.differences = {1, 2, 3};
+    in.parameters = {0.5, 0.5};
+    CHECK_THROWS_AS(robust_effect(in), std::invalid_argument); // 3 differences, 2 replicates
+    in.differences = {1, 2, 3, 4};
+    in.parameters = {0.5};
+    CHECK_THROWS_AS(robust_effect(in), std::invalid_argument); // 2 sets, 1 parameter value
+    in.parameters = {0.5, NAN};
+    CHECK_THROWS_AS(robust_effect(in), std::invalid_argument);
+    in.parameters = {0.5, 0.7};
+    CHECK_NOTHROW(robust_effect(in));
+}
