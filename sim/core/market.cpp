@@ -1,42 +1,54 @@
 #include "market.hpp"
 
 namespace tendersim {
+namespace {
+
+// Calls f on every column, so resize and reserve cannot miss one.
+template <class F> void for_each_column(Suppliers& s, F&& f) {
+    f(s.alive);
+    f(s.is_sme);
+    f(s.region);
+    f(s.reach);
+    f(s.category_mask);
+    f(s.born_year);
+    f(s.cost_factor);
+    f(s.quality);
+    f(s.innovation);
+    f(s.social_value);
+    f(s.sv_mix_job);
+    f(s.sv_mix_carbon);
+    f(s.sv_mix_community);
+    f(s.bid_capacity);
+    f(s.markup);
+    f(s.win_belief);
+    f(s.edge);
+    f(s.reputation);
+    f(s.attention);
+    f(s.capacity);
+    f(s.committed);
+    f(s.cash);
+    f(s.turnover);
+    f(s.bids_year);
+    f(s.wins_year);
+    f(s.bid_cost_year);
+    f(s.revenue_year);
+    f(s.cost_year);
+    f(s.subcontract_revenue_year);
+    f(s.expected_wins_year);
+    f(s.markup_sum_year);
+    f(s.fixed_cost);
+    f(s.idle_years);
+    f(s.has_won);
+}
+
+} // namespace
 
 void Suppliers::resize(std::size_t n) {
-    alive.resize(n);
-    is_sme.resize(n);
-    region.resize(n);
-    reach.resize(n);
-    category_mask.resize(n);
-    born_year.resize(n);
-    cost_factor.resize(n);
-    quality.resize(n);
-    innovation.resize(n);
-    social_value.resize(n);
-    sv_mix_job.resize(n);
-    sv_mix_carbon.resize(n);
-    sv_mix_community.resize(n);
-    bid_capacity.resize(n);
-    markup.resize(n);
-    win_belief.resize(n);
-    edge.resize(n);
-    reputation.resize(n);
-    attention.resize(n);
-    capacity.resize(n);
-    committed.resize(n);
-    cash.resize(n);
-    turnover.resize(n);
-    bids_year.resize(n);
-    wins_year.resize(n);
-    bid_cost_year.resize(n);
-    revenue_year.resize(n);
-    cost_year.resize(n);
-    subcontract_revenue_year.resize(n);
-    expected_wins_year.resize(n);
-    markup_sum_year.resize(n);
-    fixed_cost.resize(n);
-    idle_years.resize(n);
-    has_won.resize(n);
+    for_each_column(*this, [n](auto& column) { column.resize(n); });
+}
+
+void Suppliers::reserve(std::size_t n) {
+    for_each_column(*this, [n](auto& column) { column.reserve(n); });
 }
 
 } // namespace tendersim

@@ -117,7 +117,7 @@ TEST_CASE("one parameter set: the combined interval is that set's paired t-inter
     CHECK((e.verdict == RobustnessVerdict::Robust) == pd.distinguishable);
 }
 
-TEST_CASE("t_mixture_quantile: one component is its t quantile; point masses give the middle one") {
+TEST_CASE("t_mixture_quantile: one component is its t quantile, point masses give the middle one") {
     const std::vector<double> c{2.0}, s{0.5};
     CHECK(t_mixture_quantile(c, s, 7, 0.975) ==
           doctest::Approx(2.0 + 0.5 * student_t_quantile(0.975, 7)).epsilon(1e-10));
