@@ -5,6 +5,7 @@
 #include "frameworks.hpp"
 #include "market_record.hpp"
 #include "market_size.hpp"
+#include "parallel.hpp"
 #include "policy.hpp"
 #include "rng.hpp"
 #include "supplier_factory.hpp"
@@ -39,16 +40,16 @@ void build_councils(Market& m) {
     }
 }
 
-void build_suppliers(Market& m) {
+void build_suppliers(Market& m, Executor& exec) {
     const auto n = static_cast<std::size_t>(m.spec.market.suppliers);
-    m.suppliers.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
+    m.suppliers.resize(n);
+    exec.for_each(n, [&m](std::size_t i) {
         Stream rng(m.seed, 0, StreamPurpose::Init, (kSupplierStream << 40) | i);
         const bool sme = rng.bernoulli(m.spec.market.sme_fraction);
         const auto region = static_cast<std::uint16_t>(rng.below(m.regions));
         const std::uint32_t mask = draw_category_mask(m.spec, rng);
-        add_supplier(m, rng, sme, region, mask, 0);
-    }
+        init_supplier(m, i, rng, sme, region, mask, 0);
+    });
 }
 
 // Each council's portfolio: contracts drawn until its yearly spend in each category is covered,
@@ -138,7 +139,7 @@ void build_portfolios(Market& m) {
 
 } // namespace
 
-Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
+Market build_market(const ScenarioSpec& spec, std::uint64_t seed, int threads) {
     check_market_fits(spec); // before anything is allocated
     Market m;
     m.spec = spec;
@@ -150,7 +151,8 @@ Market build_market(const ScenarioSpec& spec, std::uint64_t seed) {
     open_records(m);
     initialise_policies(m);
     build_frameworks(m);
-    build_suppliers(m);
+    Executor exec(threads);
+    build_suppliers(m, exec);
     build_portfolios(m);
     return m;
 }

@@ -5,6 +5,8 @@
 
 namespace tendersim {
 
-Market build_market(const ScenarioSpec& spec, std::uint64_t seed);
+// `threads` draws the suppliers in parallel (each from its own stream into its own slot): the
+// market is the same at any thread count.
+Market build_market(const ScenarioSpec& spec, std::uint64_t seed, int threads = 1);
 
 } // namespace tendersim

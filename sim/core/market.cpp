@@ -3,7 +3,7 @@
 namespace tendersim {
 namespace {
 
-// Calls f on every column, so resize and reserve cannot miss one.
+// Calls f on every column, so none is missed.
 template <class F> void for_each_column(Suppliers& s, F&& f) {
     f(s.alive);
     f(s.is_sme);
@@ -45,10 +45,6 @@ template <class F> void for_each_column(Suppliers& s, F&& f) {
 
 void Suppliers::resize(std::size_t n) {
     for_each_column(*this, [n](auto& column) { column.resize(n); });
-}
-
-void Suppliers::reserve(std::size_t n) {
-    for_each_column(*this, [n](auto& column) { column.reserve(n); });
 }
 
 } // namespace tendersim

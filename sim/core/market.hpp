@@ -56,7 +56,6 @@ struct Suppliers {
 
     std::size_t size() const { return alive.size(); }
     void resize(std::size_t n);
-    void reserve(std::size_t n); // every column: a market build adds suppliers one at a time
 };
 
 struct Councils {

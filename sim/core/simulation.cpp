@@ -12,7 +12,7 @@
 namespace tendersim {
 
 Simulation::Simulation(const ScenarioSpec& spec, std::uint64_t seed, int threads)
-    : market_(build_market(spec, seed)), exec_(std::make_unique<Executor>(threads)) {
+    : market_(build_market(spec, seed, threads)), exec_(std::make_unique<Executor>(threads)) {
     // Burn-in: the market settles from its generated start before year 1 is reported.
     for (std::int64_t y = 0; y < spec.run.burn_in_years; ++y) run_year();
 }

@@ -33,10 +33,16 @@ std::uint32_t draw_category_mask(const ScenarioSpec& spec, Stream& rng) {
 
 SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t region,
                         std::uint32_t category_mask, std::int32_t year) {
+    const std::size_t i = market.suppliers.size();
+    market.suppliers.resize(i + 1);
+    init_supplier(market, i, rng, sme, region, category_mask, year);
+    return SupplierId(static_cast<std::uint32_t>(i));
+}
+
+void init_supplier(Market& market, std::size_t i, Stream& rng, bool sme, std::uint16_t region,
+                   std::uint32_t category_mask, std::int32_t year) {
     const auto& sp = market.spec.suppliers;
     auto& s = market.suppliers;
-    const std::size_t i = s.size();
-    s.resize(i + 1);
     s.alive[i] = 1;
     s.is_sme[i] = sme ? 1 : 0;
     s.region[i] = region;
@@ -76,7 +82,6 @@ SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t reg
     s.fixed_cost[i] = fixed_cost_floor(sp, sme);
     s.idle_years[i] = 0;
     s.has_won[i] = 0;
-    return SupplierId(static_cast<std::uint32_t>(i));
 }
 
 void promote_to_large(Market& market, SupplierId id) {

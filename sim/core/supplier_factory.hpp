@@ -12,6 +12,11 @@ std::uint32_t draw_category_mask(const ScenarioSpec& spec, Stream& rng);
 SupplierId add_supplier(Market& market, Stream& rng, bool sme, std::uint16_t region,
                         std::uint32_t category_mask, std::int32_t year);
 
+// Draws supplier i's attributes into its slot (the columns already hold it): a market build
+// sizes the columns once instead of growing them a supplier at a time.
+void init_supplier(Market& market, std::size_t i, Stream& rng, bool sme, std::uint16_t region,
+                   std::uint32_t category_mask, std::int32_t year);
+
 // Makes an SME large: wider reach and bid team, and a large firm's fixed costs.
 void promote_to_large(Market& market, SupplierId id);
 
