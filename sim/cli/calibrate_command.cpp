@@ -116,6 +116,10 @@ int calibrate_command(int argc, char** argv) {
         }
     }
     if (args.count("seed")) settings.seed = args["seed"].as<std::uint64_t>();
+    if (args.count("threshold") && args.count("accept")) {
+        std::cerr << "tendersim calibrate: --accept and --threshold exclude each other\n";
+        return kExitBadInput;
+    }
     if (args.count("threshold")) {
         settings.rule = {analysis::AbcRule::Kind::Threshold, args["threshold"].as<double>()};
         if (!(settings.rule.value >= 0)) {

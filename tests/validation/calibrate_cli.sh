@@ -73,5 +73,6 @@ expect_2 "no --draws" "missing --draws" "$scenario"
 printf 'schema_version = 1\nwindow_years = 5\n[[target]]\nid = "x"\nmetric = \n' > "$out/bad_targets.toml"
 expect_2 "unparsable targets" "bad_targets.toml:5" "$scenario" --draws 10 --targets "$out/bad_targets.toml"
 expect_2 "--accept 0" "--accept takes" "$scenario" --draws 10 --accept 0
+expect_2 "--accept with --threshold" "exclude each other" "$scenario" --draws 10 --accept 0.2 --threshold 5
 [ ! -e "$out/bad" ] || { echo "FAIL: bad input wrote $out/bad"; exit 1; }
 echo "calibrate ok"
