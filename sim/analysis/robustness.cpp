@@ -5,40 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <stdexcept>
 
 namespace tendersim::analysis {
 namespace {
-
-// Ranks 1..n with ties given their average rank.
-std::vector<double> average_ranks(std::span<const double> x) {
-    std::vector<std::size_t> order(x.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-    std::vector<double> rank(x.size());
-    for (std::size_t i = 0; i < order.size();) {
-        std::size_t j = i;
-        while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
-        const double shared = (static_cast<double>(i) + static_cast<double>(j)) / 2.0 + 1.0;
-        for (std::size_t k = i; k <= j; ++k) rank[order[k]] = shared;
-        i = j + 1;
-    }
-    return rank;
-}
-
-double pearson(std::span<const double> x, std::span<const double> y) {
-    const double mx = mean(x), my = mean(y);
-    double sxy = 0, sxx = 0, syy = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-    }
-    if (sxx == 0 || syy == 0) return std::nan("");
-    return sxy / std::sqrt(sxx * syy);
-}
 
 double rho_p_value(double rho, std::size_t n) {
     if (std::isnan(rho) || n < 3) return 1.0;
@@ -78,13 +48,6 @@ void check_input(const RobustnessInput& in) {
 }
 
 } // namespace
-
-double spearman_rho(std::span<const double> x, std::span<const double> y) {
-    if (x.size() != y.size()) throw std::invalid_argument("spearman_rho: sizes differ");
-    if (x.size() < 3) return std::nan("");
-    const auto rx = average_ranks(x), ry = average_ranks(y);
-    return pearson(rx, ry);
-}
 
 double t_mixture_quantile(std::span<const double> centres, std::span<const double> scales,
                           double df, double q) {
@@ -141,7 +104,7 @@ RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& o
     std::vector<double> column(sets);
     for (std::size_t j = 0; j < k; ++j) {
         for (std::size_t p = 0; p < sets; ++p) column[p] = in.parameters[p * k + j];
-        const double rho = spearman_rho(column, centres);
+        const double rho = spearman(column, centres);
         out.correlations.push_back({in.parameter_names[j], rho, rho_p_value(rho, sets)});
     }
     // Strongest first; NaN (a constant parameter or effect) last; ties keep the parameter order.

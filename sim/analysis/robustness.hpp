@@ -80,10 +80,6 @@ RobustEffect robust_effect(const RobustnessInput& input, const RobustnessOptions
 // "robust", "depends on", "within noise".
 const char* verdict_name(RobustnessVerdict verdict);
 
-// Spearman's rank correlation (ties get their average rank); NaN when either side is constant or
-// n < 3.
-double spearman_rho(std::span<const double> x, std::span<const double> y);
-
 // Quantile q of an equal-weight mixture of location-scale Student-t distributions with `df`
 // degrees of freedom (scale 0: a point mass at the centre), found by bisection to within 1e-12
 // of the mixture's span.

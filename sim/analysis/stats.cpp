@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <vector>
 
@@ -15,6 +16,23 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 int sign_of(double x) {
     return (x > 0.0) - (x < 0.0);
+}
+
+// Ranks from 1, tied values sharing their mean rank.
+std::vector<double> ranks(const std::vector<double>& x) {
+    std::vector<std::size_t> order(x.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+    std::vector<double> r(x.size());
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
+        const double rank = (static_cast<double>(i + j) / 2.0) + 1.0;
+        for (std::size_t k = i; k <= j; ++k) r[order[k]] = rank;
+        i = j + 1;
+    }
+    return r;
 }
 
 } // namespace
@@ -104,6 +122,24 @@ PairedDifference paired_difference(std::span<const double> a, std::span<const do
     // NaN bounds compare false, so n < 2 is never distinguishable.
     r.distinguishable = r.ci95_low > 0.0 || r.ci95_high < 0.0;
     return r;
+}
+
+double spearman(std::span<const double> x, std::span<const double> y) {
+    if (x.size() != y.size()) throw std::invalid_argument("spearman: sizes differ");
+    std::vector<double> a, b;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        if (!std::isnan(x[i]) && !std::isnan(y[i])) a.push_back(x[i]), b.push_back(y[i]);
+    if (a.size() < 3) return std::nan("");
+    const std::vector<double> ra = ranks(a), rb = ranks(b);
+    const double ma = mean(ra), mb = mean(rb);
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - ma) * (rb[i] - mb);
+        saa += (ra[i] - ma) * (ra[i] - ma);
+        sbb += (rb[i] - mb) * (rb[i] - mb);
+    }
+    if (!(saa > 0) || !(sbb > 0)) return std::nan("");
+    return sab / std::sqrt(saa * sbb);
 }
 
 } // namespace tendersim::analysis

@@ -57,4 +57,9 @@ struct PairedDifference {
 // std::invalid_argument if the sizes differ.
 PairedDifference paired_difference(std::span<const double> a, std::span<const double> b);
 
+// Spearman's rank correlation (Pearson's on ranks; tied values share their mean rank). Pairs
+// with a NaN on either side are left out; NaN when fewer than three pairs remain or either side
+// is constant.
+double spearman(std::span<const double> x, std::span<const double> y);
+
 } // namespace tendersim::analysis

@@ -41,6 +41,9 @@ Usage:
   tendersim sweep SWEEP.toml [options]    parameter sweep (grid, lhs, morris, sobol); resumable,
                                           parallel, --shard K/N or mpirun across machines
   tendersim merge SWEEP.toml [--out DIR]  merge the shards of a --shard K/N sweep
+  tendersim calibrate SCENARIO --draws N  calibration as an ensemble: draws of the calibrated and
+                                          assumed parameters scored against the targets, the
+                                          ones that fit kept (rejection ABC); resumable, parallel
   tendersim chart RESULTS_DIR [--out DIR] PNG charts of a run's or a comparison's metrics.csv
                                           (runs tendersim-chart; needs X: use xvfb-run -a)
   tendersim params [--toml [SCENARIO]]    print the parameter reference (Markdown: default,
@@ -289,6 +292,7 @@ int dispatch(int argc, char** argv) {
         if (command == "compare") return compare_command(argc - 1, argv + 1);
         if (command == "sweep") return sweep_command(argc - 1, argv + 1);
         if (command == "merge") return merge_command(argc - 1, argv + 1);
+        if (command == "calibrate") return calibrate_command(argc - 1, argv + 1);
         if (command == "diagnose") return diagnose_command(argc - 1, argv + 1);
         if (command == "ocds") return ocds_command(argc - 1, argv + 1);
         if (command == "params" || command == "metrics") {

@@ -132,17 +132,6 @@ TEST_CASE("t_mixture_quantile: one component is its t quantile, point masses giv
     CHECK(std::fabs(t_mixture_quantile(two, ones, 30, 0.5)) < 9);
 }
 
-TEST_CASE("spearman_rho: monotone, reversed, tied and constant inputs") {
-    const std::vector<double> x{1, 2, 3, 4, 5}, cube{1, 8, 27, 64, 125}, rev{5, 4, 3, 2, 1};
-    CHECK(spearman_rho(x, cube) == doctest::Approx(1.0));
-    CHECK(spearman_rho(x, rev) == doctest::Approx(-1.0));
-    // Ties take their average rank (scipy.stats.spearmanr gives 0.9486833).
-    const std::vector<double> tied{1, 2, 2, 3}, y{1, 2, 3, 4};
-    CHECK(spearman_rho(tied, y) == doctest::Approx(0.9486833).epsilon(1e-6));
-    const std::vector<double> flat{2, 2, 2, 2};
-    CHECK(std::isnan(spearman_rho(flat, y)));
-}
-
 TEST_CASE("robust_effect refuses inputs that do not fit together") {
     RobustnessInput in;
     in.parameter_names = {"a"};

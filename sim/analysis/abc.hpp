@@ -1,0 +1,42 @@
+#pragma once
+// Approximate Bayesian computation by rejection (Pritchard et al. 1999; Beaumont et al. 2002):
+// parameter draws from the prior, each with its distance between simulated and observed
+// summaries; the draws nearest the data are kept as a sample of the approximate posterior. Pure
+// computation on (draw parameters, distances), so it is tested with a toy simulator; `tendersim
+// calibrate` feeds it the runs of a sweep (sim/validation/calibrate.hpp).
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace tendersim::analysis {
+
+// Which draws to keep: the best `quantile` of all draws (at least one), or every draw whose
+// distance is at most `threshold`.
+struct AbcRule {
+    enum class Kind { Quantile, Threshold };
+    Kind kind = Kind::Quantile;
+    double value = 0.1; // the quantile (0 < q <= 1) or the threshold (>= 0)
+};
+
+// Indices of the accepted draws, nearest first (ties by index, so the choice is a pure function
+// of the distances). A NaN distance (a target the draw never defined) is never accepted. Throws
+// std::invalid_argument for a quantile outside (0, 1] or a negative or NaN threshold.
+std::vector<std::size_t> abc_accept(std::span<const double> distances, const AbcRule& rule);
+
+// One parameter's prior beside its approximate posterior.
+struct PosteriorSummary {
+    double prior_lo = 0, prior_hi = 0; // the range the draws came from
+    std::size_t accepted = 0;
+    double min = 0, q05 = 0, median = 0, q95 = 0, max = 0; // of the accepted values (type 7)
+    // Width of the accepted 5-95% range over that of all draws: about 1 when the targets leave
+    // the parameter free, well below 1 when they pin it. NaN with fewer than two accepted draws
+    // or when every draw had the same value.
+    double width_ratio = 0;
+};
+
+// values: the parameter's value in every draw; accepted: indices into values.
+PosteriorSummary posterior_summary(std::span<const double> values,
+                                   std::span<const std::size_t> accepted, double prior_lo,
+                                   double prior_hi);
+
+} // namespace tendersim::analysis
