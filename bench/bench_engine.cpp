@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <sys/resource.h>
@@ -27,7 +28,7 @@ int warm_start_figures(const tendersim::ScenarioSpec& spec, int threads) {
     using namespace tendersim;
     // The build alone (the Simulation below builds it again, then runs the burn-in).
     const auto b0 = Clock::now();
-    const std::size_t built_suppliers = build_market(spec, 12345).suppliers.size();
+    const std::size_t built_suppliers = build_market(spec, 12345, threads).suppliers.size();
     const double build_s = seconds(b0, Clock::now());
     const auto t0 = Clock::now();
     Simulation sim(spec, 12345, threads);
@@ -53,13 +54,12 @@ int warm_start_figures(const tendersim::ScenarioSpec& spec, int threads) {
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     using namespace tendersim;
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_engine SCENARIO.toml [--years N] [--threads N]\n");
-        return 2;
+    if (argc < 2 || !std::strcmp(argv[1], "--help")) {
+        std::fprintf(stderr, "usage: bench_engine SCENARIO.toml [--years N] [--threads N] "
+                             "[--warm-start]\n");
+        return argc < 2 ? 2 : 0;
     }
     ScenarioSpec spec = load_scenario_file(argv[1]);
     int threads = 1;
@@ -107,4 +107,15 @@ int main(int argc, char** argv) {
                 p.award - b.award, p.delivery - b.delivery, p.dynamics - b.dynamics,
                 p.monitor - b.monitor);
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_engine: %s\n", e.what());
+        return 2;
+    }
 }
