@@ -311,6 +311,28 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     return true;
 }
 
+// A supplier the walk reached, with its draw: it notices the tender when x < its attention.
+struct Landing {
+    SupplierId id;
+    double x;
+};
+
+// The records a bid/no-bid decision reads first, fetched ahead of it.
+void prefetch_supplier(const Suppliers& s, SupplierId id) {
+    const std::size_t i = id.index();
+    __builtin_prefetch(&s.alive[i]);
+    __builtin_prefetch(&s.is_sme[i]);
+    __builtin_prefetch(&s.region[i]);
+    __builtin_prefetch(&s.turnover[i]);
+    __builtin_prefetch(&s.capacity[i]);
+    __builtin_prefetch(&s.committed[i]);
+    __builtin_prefetch(&s.cost_factor[i]);
+    __builtin_prefetch(&s.quality[i]);
+    __builtin_prefetch(&s.social_value[i]);
+    __builtin_prefetch(&s.reputation[i]);
+    __builtin_prefetch(&s.edge[i]);
+}
+
 bool serves(const Suppliers& s, SupplierId id, CategoryId category) {
     return s.category_mask[id.index()] >> category.index() & 1u;
 }
@@ -323,16 +345,41 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
     const auto& s = m.suppliers;
     const bool incumbent_serves = t.incumbent.valid() && serves(s, t.incumbent, t.category);
     switch (t.route) {
-    case Route::Open:
-        if (incumbent_serves) consider(t.incumbent, true, Terms{});
+    case Route::Open: {
         // Walk each attention band of the cell with geometric skips at the band's highest notice
-        // rate, then thin by each supplier's own rate (see CandidateIndex::band).
+        // rate, then thin by each supplier's own rate (see CandidateIndex::band). The decisions
+        // draw only from their own sub-streams, so the walk's draws are all taken first; the
+        // attentions and then the noticing suppliers' records, scattered over memory, are
+        // fetched a few suppliers ahead of their reads (the decisions waited on them).
+        if (incumbent_serves) prefetch_supplier(s, t.incumbent);
+        thread_local std::vector<Landing> landed;
+        landed.clear();
         for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-            walk_band(index.band(t.category, t.region, band), s.attention, walk,
-                      [&](SupplierId id) {
-                          if (id != t.incumbent) consider(id, false, Terms{});
-                      });
+            walk_band_draws(index.band(t.category, t.region, band), walk,
+                            [&](SupplierId id, double x) {
+                                landed.push_back({id, x});
+                            });
+        constexpr std::size_t kAttentionAhead = 8;
+        for (std::size_t k = 0; k < std::min(kAttentionAhead, landed.size()); ++k)
+            __builtin_prefetch(&s.attention[landed[k].id.index()]);
+        std::size_t noticed = 0; // the noticing suppliers, in walk order, replace the landings
+        for (std::size_t k = 0; k < landed.size(); ++k) {
+            if (k + kAttentionAhead < landed.size())
+                __builtin_prefetch(&s.attention[landed[k + kAttentionAhead].id.index()]);
+            const SupplierId id = landed[k].id;
+            if (landed[k].x < s.attention[id.index()] && id != t.incumbent)
+                landed[noticed++].id = id;
+        }
+        constexpr std::size_t kRecordsAhead = 2;
+        for (std::size_t k = 0; k < std::min(kRecordsAhead, noticed); ++k)
+            prefetch_supplier(s, landed[k].id);
+        if (incumbent_serves) consider(t.incumbent, true, Terms{});
+        for (std::size_t k = 0; k < noticed; ++k) {
+            if (k + kRecordsAhead < noticed) prefetch_supplier(s, landed[k + kRecordsAhead].id);
+            consider(landed[k].id, false, Terms{});
+        }
         return;
+    }
     case Route::Quotes: {
         // No notice: the council invites a few suppliers it knows in the market, the incumbent
         // first, each of whom decides whether to quote.
