@@ -38,8 +38,7 @@ struct TenderView {
     double sv_reference;  // the largest social-value offer possible: scores offers for pricing
     bool selection_stage; // an open tender above the threshold for a selection stage
     double fee_share;     // of the price, owed to the framework owner on a call-off
-    // Per-scenario constants of the per-decision pricing, computed once per tender rather than
-    // four times per decision (the same expressions, so the same values).
+    // Per-scenario constants of the per-decision pricing (PricingConstants), copied per tender.
     double log_markup_min;
     double log_markup_max;
     std::array<double, 3> fit_scale; // the job fit's cost factor at each Gauss-Hermite node
@@ -463,9 +462,29 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
     }
 }
 
+// The scenario's constants of the per-decision pricing, computed once a year rather than per
+// tender (adoptions may change the scenario between years): the same expressions, so the same
+// values, without two log1p and three exp per tender.
+struct PricingConstants {
+    double log_markup_min;
+    double log_markup_max;
+    std::array<double, 3> fit_scale;
+    double fit_mean_shift;
+
+    explicit PricingConstants(const ScenarioSpec& spec)
+        : log_markup_min(std::log1p(spec.suppliers.markup_min)),
+          log_markup_max(std::log1p(spec.suppliers.markup_max)), fit_scale{},
+          fit_mean_shift(0.5 * spec.bidding.job_fit_sd * spec.bidding.job_fit_sd) {
+        const double fit = spec.bidding.job_fit_sd;
+        for (std::size_t node = 0; node < kFitNodes.size(); ++node)
+            fit_scale[node] = std::exp(fit * kFitNodes[node].first - 0.5 * fit * fit);
+    }
+};
+
 void bid_for_tender(const Market& m, const CandidateIndex& index,
-                    const std::vector<RivalBelief>& pricing, const Tender& t,
-                    const BidCounters& counters, TenderOutcome& out, Bid* log_slots) {
+                    const std::vector<RivalBelief>& pricing, const PricingConstants& constants,
+                    const Tender& t, const BidCounters& counters, TenderOutcome& out,
+                    Bid* log_slots) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
         b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
@@ -495,7 +514,6 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     const double fee_share = is_call_off(t.route)
                                  ? m.framework_spec(static_cast<std::size_t>(t.framework)).fee_share
                                  : 0.0;
-    const double fit = b.job_fit_sd;
     TenderView view{m,
                     t,
                     effort,
@@ -513,15 +531,13 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
                         static_cast<double>(total) >=
                             as_pence(m.spec.evaluation.selection_threshold_gbp),
                     fee_share,
-                    std::log1p(m.spec.suppliers.markup_min),
-                    std::log1p(m.spec.suppliers.markup_max),
-                    {},
-                    0.5 * fit * fit,
+                    constants.log_markup_min,
+                    constants.log_markup_max,
+                    constants.fit_scale,
+                    constants.fit_mean_shift,
                     std::isnan(pricing[market].rivals()) || std::isnan(pricing[market].upper()) ||
                         std::isnan(pricing[market].lower()),
                     Stream(m.seed, 0, StreamPurpose::JobFit, t.need_key)};
-    for (std::size_t node = 0; node < kFitNodes.size(); ++node)
-        view.fit_scale[node] = std::exp(fit * kFitNodes[node].first - 0.5 * fit * fit);
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender. With the bid log on, the tender's own log slots
@@ -628,9 +644,10 @@ void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor
     BidLog& log = ys.bid_log;
     if (log.enabled) log.prepare(tenders.tenders.size());
     const Market& market = m; // the rest of the market is only read
+    const PricingConstants constants(m.spec);
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
-        bid_for_tender(market, index, ys.pricing, tenders.tenders[k], counters, tenders.outcomes[k],
-                       log.enabled ? log.slot(k) : nullptr);
+        bid_for_tender(market, index, ys.pricing, constants, tenders.tenders[k], counters,
+                       tenders.outcomes[k], log.enabled ? log.slot(k) : nullptr);
     });
 }
 
