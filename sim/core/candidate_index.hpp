@@ -58,21 +58,31 @@ class CandidateIndex {
 // independently of the others, as one Bernoulli draw per supplier would keep it (checked
 // statistically in tests/engine/test_banded_walk.cpp); the walk reads about max / mean times as
 // many suppliers as it keeps.
-template <class Noticed>
-void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
-               Noticed&& noticed) {
+// walk_band's draws alone: calls landed(id, x) for each supplier a skip lands on, in band order,
+// where the supplier is kept when x < its attention. The draws do not depend on who is kept, so a
+// caller can take them all first and then read the attentions (scattered over memory) ahead of
+// use.
+template <class Landed>
+void walk_band_draws(const CandidateIndex::Band& band, Stream& rng, Landed&& landed) {
     if (band.ids.empty() || band.max_attention <= 0.0f) return;
     const double pmax = band.max_attention;
     const Stream::SkipRate& skip = band.skip;
     const std::uint64_t size = band.ids.size();
     // A skip past the end ends the walk (compared before adding: a skip can be UINT64_MAX).
     for (std::uint64_t pos = rng.geometric(skip); pos < size;) {
-        const SupplierId id = band.ids[pos];
-        if (rng.uniform() * pmax < attention[id.index()]) noticed(id);
+        landed(band.ids[pos], rng.uniform() * pmax);
         const std::uint64_t gap = rng.geometric(skip);
         if (gap >= size - pos - 1) break;
         pos += 1 + gap;
     }
+}
+
+template <class Noticed>
+void walk_band(const CandidateIndex::Band& band, std::span<const float> attention, Stream& rng,
+               Noticed&& noticed) {
+    walk_band_draws(band, rng, [&](SupplierId id, double x) {
+        if (x < attention[id.index()]) noticed(id);
+    });
 }
 
 // Calls f(region) for each region a supplier serves.

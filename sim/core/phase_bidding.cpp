@@ -38,8 +38,7 @@ struct TenderView {
     double sv_reference;  // the largest social-value offer possible: scores offers for pricing
     bool selection_stage; // an open tender above the threshold for a selection stage
     double fee_share;     // of the price, owed to the framework owner on a call-off
-    // Per-scenario constants of the per-decision pricing, computed once per tender rather than
-    // four times per decision (the same expressions, so the same values).
+    // Per-scenario constants of the per-decision pricing (PricingConstants), copied per tender.
     double log_markup_min;
     double log_markup_max;
     std::array<double, 3> fit_scale; // the job fit's cost factor at each Gauss-Hermite node
@@ -311,6 +310,28 @@ bool decide_and_bid(const TenderView& v, SupplierId id, bool incumbent, Stream r
     return true;
 }
 
+// A supplier the walk reached, with its draw: it notices the tender when x < its attention.
+struct Landing {
+    SupplierId id;
+    double x;
+};
+
+// The records a bid/no-bid decision reads first, fetched ahead of it.
+void prefetch_supplier(const Suppliers& s, SupplierId id) {
+    const std::size_t i = id.index();
+    __builtin_prefetch(&s.alive[i]);
+    __builtin_prefetch(&s.is_sme[i]);
+    __builtin_prefetch(&s.region[i]);
+    __builtin_prefetch(&s.turnover[i]);
+    __builtin_prefetch(&s.capacity[i]);
+    __builtin_prefetch(&s.committed[i]);
+    __builtin_prefetch(&s.cost_factor[i]);
+    __builtin_prefetch(&s.quality[i]);
+    __builtin_prefetch(&s.social_value[i]);
+    __builtin_prefetch(&s.reputation[i]);
+    __builtin_prefetch(&s.edge[i]);
+}
+
 bool serves(const Suppliers& s, SupplierId id, CategoryId category) {
     return s.category_mask[id.index()] >> category.index() & 1u;
 }
@@ -323,16 +344,41 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
     const auto& s = m.suppliers;
     const bool incumbent_serves = t.incumbent.valid() && serves(s, t.incumbent, t.category);
     switch (t.route) {
-    case Route::Open:
-        if (incumbent_serves) consider(t.incumbent, true, Terms{});
+    case Route::Open: {
         // Walk each attention band of the cell with geometric skips at the band's highest notice
-        // rate, then thin by each supplier's own rate (see CandidateIndex::band).
+        // rate, then thin by each supplier's own rate (see CandidateIndex::band). The decisions
+        // draw only from their own sub-streams, so the walk's draws are all taken first; the
+        // attentions and then the noticing suppliers' records, scattered over memory, are
+        // fetched a few suppliers ahead of their reads (the decisions waited on them).
+        if (incumbent_serves) prefetch_supplier(s, t.incumbent);
+        thread_local std::vector<Landing> landed;
+        landed.clear();
         for (std::size_t band = 0; band < CandidateIndex::kBands; ++band)
-            walk_band(index.band(t.category, t.region, band), s.attention, walk,
-                      [&](SupplierId id) {
-                          if (id != t.incumbent) consider(id, false, Terms{});
-                      });
+            walk_band_draws(index.band(t.category, t.region, band), walk,
+                            [&](SupplierId id, double x) {
+                                landed.push_back({id, x});
+                            });
+        constexpr std::size_t kAttentionAhead = 8;
+        for (std::size_t k = 0; k < std::min(kAttentionAhead, landed.size()); ++k)
+            __builtin_prefetch(&s.attention[landed[k].id.index()]);
+        std::size_t noticed = 0; // the noticing suppliers, in walk order, replace the landings
+        for (std::size_t k = 0; k < landed.size(); ++k) {
+            if (k + kAttentionAhead < landed.size())
+                __builtin_prefetch(&s.attention[landed[k + kAttentionAhead].id.index()]);
+            const SupplierId id = landed[k].id;
+            if (landed[k].x < s.attention[id.index()] && id != t.incumbent)
+                landed[noticed++].id = id;
+        }
+        constexpr std::size_t kRecordsAhead = 2;
+        for (std::size_t k = 0; k < std::min(kRecordsAhead, noticed); ++k)
+            prefetch_supplier(s, landed[k].id);
+        if (incumbent_serves) consider(t.incumbent, true, Terms{});
+        for (std::size_t k = 0; k < noticed; ++k) {
+            if (k + kRecordsAhead < noticed) prefetch_supplier(s, landed[k + kRecordsAhead].id);
+            consider(landed[k].id, false, Terms{});
+        }
         return;
+    }
     case Route::Quotes: {
         // No notice: the council invites a few suppliers it knows in the market, the incumbent
         // first, each of whom decides whether to quote.
@@ -416,9 +462,29 @@ void gather_bids(const Market& m, const CandidateIndex& index, const Tender& t, 
     }
 }
 
+// The scenario's constants of the per-decision pricing, computed once a year rather than per
+// tender (adoptions may change the scenario between years): the same expressions, so the same
+// values, without two log1p and three exp per tender.
+struct PricingConstants {
+    double log_markup_min;
+    double log_markup_max;
+    std::array<double, 3> fit_scale;
+    double fit_mean_shift;
+
+    explicit PricingConstants(const ScenarioSpec& spec)
+        : log_markup_min(std::log1p(spec.suppliers.markup_min)),
+          log_markup_max(std::log1p(spec.suppliers.markup_max)), fit_scale{},
+          fit_mean_shift(0.5 * spec.bidding.job_fit_sd * spec.bidding.job_fit_sd) {
+        const double fit = spec.bidding.job_fit_sd;
+        for (std::size_t node = 0; node < kFitNodes.size(); ++node)
+            fit_scale[node] = std::exp(fit * kFitNodes[node].first - 0.5 * fit * fit);
+    }
+};
+
 void bid_for_tender(const Market& m, const CandidateIndex& index,
-                    const std::vector<RivalBelief>& pricing, const Tender& t,
-                    const BidCounters& counters, TenderOutcome& out, Bid* log_slots) {
+                    const std::vector<RivalBelief>& pricing, const PricingConstants& constants,
+                    const Tender& t, const BidCounters& counters, TenderOutcome& out,
+                    Bid* log_slots) {
     const auto& b = m.spec.bidding;
     const double effort = std::clamp(
         b.social_value_base_effort + (1.0 - b.social_value_base_effort) * t.social_value_weight /
@@ -448,7 +514,6 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
     const double fee_share = is_call_off(t.route)
                                  ? m.framework_spec(static_cast<std::size_t>(t.framework)).fee_share
                                  : 0.0;
-    const double fit = b.job_fit_sd;
     TenderView view{m,
                     t,
                     effort,
@@ -466,15 +531,13 @@ void bid_for_tender(const Market& m, const CandidateIndex& index,
                         static_cast<double>(total) >=
                             as_pence(m.spec.evaluation.selection_threshold_gbp),
                     fee_share,
-                    std::log1p(m.spec.suppliers.markup_min),
-                    std::log1p(m.spec.suppliers.markup_max),
-                    {},
-                    0.5 * fit * fit,
+                    constants.log_markup_min,
+                    constants.log_markup_max,
+                    constants.fit_scale,
+                    constants.fit_mean_shift,
                     std::isnan(pricing[market].rivals()) || std::isnan(pricing[market].upper()) ||
                         std::isnan(pricing[market].lower()),
                     Stream(m.seed, 0, StreamPurpose::JobFit, t.need_key)};
-    for (std::size_t node = 0; node < kFitNodes.size(); ++node)
-        view.fit_scale[node] = std::exp(fit * kFitNodes[node].first - 0.5 * fit * fit);
     Stream walk(m.seed, static_cast<std::uint32_t>(m.year), StreamPurpose::Bidding, t.need_key);
     // Per-thread scratch: every field of a bid is written before it is read, and a fresh array
     // would zero 64 bids (4 KB) for every tender. With the bid log on, the tender's own log slots
@@ -581,9 +644,10 @@ void run_bidding(Market& m, YearState& ys, const CandidateIndex& index, Executor
     BidLog& log = ys.bid_log;
     if (log.enabled) log.prepare(tenders.tenders.size());
     const Market& market = m; // the rest of the market is only read
+    const PricingConstants constants(m.spec);
     exec.for_each(tenders.tenders.size(), [&](std::size_t k) {
-        bid_for_tender(market, index, ys.pricing, tenders.tenders[k], counters, tenders.outcomes[k],
-                       log.enabled ? log.slot(k) : nullptr);
+        bid_for_tender(market, index, ys.pricing, constants, tenders.tenders[k], counters,
+                       tenders.outcomes[k], log.enabled ? log.slot(k) : nullptr);
     });
 }
 

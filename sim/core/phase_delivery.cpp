@@ -1,13 +1,17 @@
-#include "atomic_add.hpp"
 #include "phases.hpp"
 #include "rng.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tendersim {
 
 namespace {
+
+void add_supplier_total(Pence& total, Pence v) {
+    add_money(total, v, "a supplier's yearly total");
+}
 
 // The sequential merge after the parallel passes: councils' payments, the ledgers of payments,
 // reputations after a monitored shortfall, and failed contracts ended this year.
@@ -74,6 +78,11 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
     auto& s = m.suppliers;
     ys.delivery.assign(m.contracts.size(), DeliveryResult{});
     ys.supplier_workload.assign(s.size(), 0);
+    // Each contract's work, overruns included, for its prime and its subcontractor: written in
+    // the parallel pass, added to the suppliers' totals in the merge after it. A few large
+    // suppliers hold many contracts, so adding to their totals from the parallel pass kept both
+    // threads contending for the same cache lines (the pass did not scale with threads).
+    std::vector<std::array<Pence, 2>> work(m.contracts.size());
     exec.for_each(m.contracts.size(), [&](std::size_t k) {
         const Contract& c = m.contracts[k];
         if (!c.supplier.valid()) return; // a need waiting for next year's tender
@@ -106,27 +115,35 @@ void run_delivery(Market& m, YearState& ys, Executor& exec) {
             r.subcontract_paid = round_pence(sub_fraction * static_cast<double>(r.paid));
             r.subcontract_cost = round_pence(sub_fraction * static_cast<double>(c.efficient_cost) *
                                              s.cost_factor[j] * overrun);
-            atomic_add(s.revenue_year[j], r.subcontract_paid);
-            atomic_add(s.subcontract_revenue_year[j], r.subcontract_paid);
-            atomic_add(s.cost_year[j], r.subcontract_cost);
         }
         r.cost = money_add(
             round_pence(static_cast<double>(c.supplier_cost) * (1.0 - sub_fraction) * overrun),
             r.subcontract_paid, "a contract's delivery cost");
         // Overruns are extra work: a supplier near its capacity can be pushed past it.
         const Pence own_value = c.annual_price - (has_sub ? c.subcontract_price : 0);
-        atomic_add(ys.supplier_workload[i], round_pence(static_cast<double>(own_value) * overrun));
-        if (has_sub)
-            atomic_add(ys.supplier_workload[c.subcontractor.index()],
-                       round_pence(static_cast<double>(c.subcontract_price) * overrun));
+        work[k] = {round_pence(static_cast<double>(own_value) * overrun),
+                   has_sub ? round_pence(static_cast<double>(c.subcontract_price) * overrun) : 0};
         r.fail_draw = rng.uniform();
         ys.delivery[k] = r;
-        // Suppliers' integer sums commute, so concurrent adds give the same totals at any thread
-        // count. Councils' totals are added in the merge below: there are few councils, and
-        // every thread would contend for their counters.
-        atomic_add(s.revenue_year[i], r.paid);
-        atomic_add(s.cost_year[i], r.cost);
     });
+    // The suppliers' totals, in contract order (integer sums: the same at any thread count).
+    for (std::size_t k = 0; k < m.contracts.size(); ++k) {
+        const Contract& c = m.contracts[k];
+        if (!c.supplier.valid()) continue;
+        const std::size_t i = c.supplier.index();
+        const DeliveryResult& r = ys.delivery[k];
+        if (c.subcontractor.valid() && s.alive[c.subcontractor.index()]) {
+            const std::size_t j = c.subcontractor.index();
+            add_supplier_total(s.revenue_year[j], r.subcontract_paid);
+            add_supplier_total(s.subcontract_revenue_year[j], r.subcontract_paid);
+            add_supplier_total(s.cost_year[j], r.subcontract_cost);
+            add_supplier_total(ys.supplier_workload[j], work[k][1]);
+        }
+        add_supplier_total(ys.supplier_workload[i], work[k][0]);
+        add_supplier_total(s.revenue_year[i], r.paid);
+        add_supplier_total(s.cost_year[i], r.cost);
+    }
+    std::vector<std::array<Pence, 2>>().swap(work);
     // Failure needs every contract's overrun in its supplier's workload: a second pass.
     exec.for_each(m.contracts.size(), [&](std::size_t k) {
         const Contract& c = m.contracts[k];
