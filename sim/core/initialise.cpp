@@ -58,20 +58,23 @@ void build_suppliers(Market& m, Executor& exec) {
 // About how many contracts build_portfolios draws. For each council and category, the number of
 // draws until their sum reaches the target t is, by renewal theory, about t / mu + E[X^2] /
 // (2 mu^2), with mu = median exp(sigma^2 / 2) and E[X^2] / mu^2 = exp(sigma^2) for a lognormal;
-// at least 1. Reserving it saves a continental market most of its build's copying and the
-// doubled buffer of its last growth.
+// at least 1. That is a large-t result: when t is not far above a typical contract (a wide
+// sigma), a handful of draws cover it, so the estimate is held to twice the plain t / mu + 1.
+// Reserving it saves a continental market most of its build's copying and the doubled buffer
+// of its last growth; a short estimate only lets the vector grow as before.
 std::size_t expected_portfolio_contracts(const Market& m, double share_total) {
-    double expected = 0;
+    double renewal = 0, plain = 0;
     for (double population : m.councils.population) {
         const double spend = population * m.spec.market.spend_per_capita_gbp;
         for (const auto& cat : m.spec.categories) {
             const double s2 = cat.value_sigma * cat.value_sigma;
-            const double mu = cat.value_median_gbp * std::exp(s2 / 2);
-            expected +=
-                std::max(1.0, spend * cat.spend_share / share_total / mu + std::exp(s2) / 2);
+            const double draws =
+                spend * cat.spend_share / share_total / (cat.value_median_gbp * std::exp(s2 / 2));
+            renewal += std::max(1.0, draws + std::exp(s2) / 2);
+            plain += draws + 1.0;
         }
     }
-    return static_cast<std::size_t>(std::min(expected * 1.03 + 64.0, 1e9));
+    return static_cast<std::size_t>(std::min(renewal, 2.0 * plain) * 1.03 + 64.0);
 }
 
 void build_portfolios(Market& m) {

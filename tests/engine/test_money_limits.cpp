@@ -2,6 +2,7 @@
 // are added with overflow checks, and a market whose money or memory would not fit is refused
 // before it is built, with the numbers.
 #include "core/atomic_add.hpp"
+#include "core/initialise.hpp"
 #include "core/market_size.hpp"
 #include "core/metrics.hpp"
 #include "core/params.hpp"
@@ -194,6 +195,23 @@ TEST_CASE("the size estimate tracks the market that is built") {
     CHECK(e.contracts > 0.5 * built);
     CHECK(e.contracts < 2.0 * built);
     CHECK(e.bytes < kMaxMarketBytes);
+}
+
+TEST_CASE("the build reserves about the contracts it draws, however wide the value spread") {
+    // The renewal-theory estimate behind the reservation is a large-spend result; with a spread
+    // this wide it asked for tens of gigabytes (std::bad_alloc) for a market of a few thousand
+    // contracts. The reservation must stay within a small multiple of what is drawn.
+    for (double sigma : {0.3, 1.2, 2.6, 3.4}) {
+        CAPTURE(sigma);
+        ScenarioSpec spec = test::tiny_spec(50, 2000);
+        spec.categories[0].value_median_gbp = 1000;
+        spec.categories[0].value_sigma = sigma;
+        spec.market.council_population_median = 20'000;
+        const Market m = build_market(spec, 3);
+        const auto drawn = static_cast<double>(m.contracts.size());
+        CHECK(drawn > 0);
+        CHECK(static_cast<double>(m.contracts.capacity()) < 2.5 * drawn + 100);
+    }
 }
 
 TEST_CASE("every money parameter at its documented extremes runs sanely or is refused clearly") {
