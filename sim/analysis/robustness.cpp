@@ -27,13 +27,6 @@ double mixture_cdf(std::span<const double> centres, std::span<const double> scal
     return sum / static_cast<double>(centres.size());
 }
 
-// P(X >= x) for X ~ Binomial(n, p): I_p(x, n - x + 1).
-double binomial_upper_tail(std::size_t x, std::size_t n, double p) {
-    if (x == 0) return 1.0;
-    if (x > n) return 0.0;
-    return incomplete_beta(static_cast<double>(x), static_cast<double>(n - x + 1), p);
-}
-
 void check_input(const RobustnessInput& in) {
     if (in.replicates == 0 || in.differences.empty())
         throw std::invalid_argument("robust_effect: no parameter sets or no replicates");
@@ -73,38 +66,80 @@ double t_mixture_quantile(std::span<const double> centres, std::span<const doubl
 RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& options) {
     check_input(in);
     const std::size_t sets = in.sets(), reps = in.replicates, k = in.parameter_names.size();
+    const auto P = static_cast<double>(sets), R = static_cast<double>(reps);
     RobustEffect out;
     out.sets = sets;
     out.replicates = reps;
 
-    std::vector<double> centres(sets), scales(sets);
+    // Each set's mean difference, and the within-set (noise) variance pooled over the sets: with
+    // two replicates a set's own variance has one degree of freedom, the pooled one P.
+    std::vector<double> means(sets);
+    double within_ss = 0;
     for (std::size_t p = 0; p < sets; ++p) {
         const std::span<const double> d(in.differences.data() + p * reps, reps);
-        centres[p] = mean(d);
-        scales[p] = reps > 1 ? sample_sd(d) / std::sqrt(static_cast<double>(reps)) : 0.0;
-        // A set's own 95% interval; with one replicate (or identical differences) it is the
-        // point, as in paired_difference.
-        const double half = reps > 1 ? t_critical_95(static_cast<double>(reps - 1)) * scales[p] : 0;
-        if (centres[p] - half > 0) ++out.sets_above_zero;
-        if (centres[p] + half < 0) ++out.sets_below_zero;
+        means[p] = mean(d);
+        for (double v : d) within_ss += (v - means[p]) * (v - means[p]);
     }
-    std::vector<double> sorted = centres;
+    const double within_df = P * (R - 1);
+    const double within_var = reps > 1 ? within_ss / within_df : NAN;
+    out.noise_sd = std::sqrt(within_var);
+
+    std::vector<double> sorted = means;
     std::sort(sorted.begin(), sorted.end());
     out.median = sorted_quantile(sorted, 0.5);
-    const double df = reps > 1 ? static_cast<double>(reps - 1) : 1.0;
-    out.low = t_mixture_quantile(centres, scales, df, 0.025);
-    out.high = t_mixture_quantile(centres, scales, df, 0.975);
     const auto agrees = [&](double c) {
         return out.median > 0 ? c > 0 : out.median < 0 ? c < 0 : c == 0;
     };
     out.same_sign_share =
-        static_cast<double>(std::count_if(centres.begin(), centres.end(), agrees)) /
-        static_cast<double>(sets);
+        static_cast<double>(std::count_if(means.begin(), means.end(), agrees)) / P;
+    if (reps > 1) {
+        const double half = t_critical_95(within_df) * out.noise_sd / std::sqrt(R);
+        for (double m : means) {
+            if (m - half > 0) ++out.sets_above_zero;
+            if (m + half < 0) ++out.sets_below_zero;
+        }
+    }
+
+    // The interval: a random-effects prediction interval (Higgins, Thompson & Spiegelhalter
+    // 2009) for the effect under one parameter set of the ensemble, kept free of a normal
+    // shape for the between-set spread. The set means spread by between-set variance tau^2 plus
+    // noise var/R; tau^2 is estimated by moments, and the set means are pulled towards the grand
+    // mean until their spread is tau's, so noise is not counted as parameter uncertainty. Each
+    // pulled mean then carries the uncertainty of the grand mean (sd of the set means / sqrt(P),
+    // P - 1 degrees of freedom). One replicate cannot split the two: all spread is taken as
+    // between sets (wider, never narrower).
+    if (sets == 1) {
+        const double scale = reps > 1 ? out.noise_sd / std::sqrt(R) : 0.0;
+        const std::vector<double> c{means[0]}, sc{scale};
+        out.low = reps > 1 ? t_mixture_quantile(c, sc, R - 1, 0.025) : means[0];
+        out.high = reps > 1 ? t_mixture_quantile(c, sc, R - 1, 0.975) : means[0];
+    } else {
+        const double grand = mean(means);
+        const double between_var = sample_sd(means) * sample_sd(means);
+        const double tau2 = reps > 1 ? std::max(0.0, between_var - within_var / R) : between_var;
+        out.between_sd = std::sqrt(tau2);
+        const double pull = between_var > 0 ? std::sqrt(tau2 / between_var) : 0.0;
+        std::vector<double> centres(sets), scales(sets, std::sqrt(between_var / P));
+        for (std::size_t p = 0; p < sets; ++p) centres[p] = grand + pull * (means[p] - grand);
+        out.low = t_mixture_quantile(centres, scales, P - 1, 0.025);
+        out.high = t_mixture_quantile(centres, scales, P - 1, 0.975);
+        // Do the sets differ by more than noise? One-way analysis of variance of the paired
+        // differences with the sets as groups: F = R s_b^2 / s_w^2 on (P - 1, P (R - 1)).
+        if (reps > 1) {
+            if (within_var > 0) {
+                const double f = R * between_var / within_var, d1 = P - 1, d2 = within_df;
+                out.heterogeneity_p_value =
+                    1.0 - incomplete_beta(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2));
+            } else {
+                out.heterogeneity_p_value = between_var > 0 ? 0.0 : 1.0;
+            }
+        }
+    }
 
     std::vector<double> column(sets);
     for (std::size_t j = 0; j < k; ++j) {
         for (std::size_t p = 0; p < sets; ++p) column[p] = in.parameters[p * k + j];
-        const double rho = spearman(column, centres);
+        const double rho = spearman(column, means);
         out.correlations.push_back({in.parameter_names[j], rho, rho_p_value(rho, sets)});
     }
     // Strongest first; NaN (a constant parameter or effect) last; ties keep the parameter order.
@@ -114,19 +149,20 @@ RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& o
                          const double y = std::isnan(b.rho) ? -1 : std::fabs(b.rho);
                          return x > y;
                      });
+    // The t approximation of a rank correlation's p-value is poor for few sets (a perfect rank
+    // order of 3 sets happens by chance one time in 3): no parameter is named below
+    // kMinSetsForDrivers.
     const double threshold =
         options.driver_alpha / static_cast<double>(std::max<std::size_t>(k, 1));
-    for (const auto& c : out.correlations)
-        if (c.p_value < threshold) out.drivers.push_back(c);
+    if (sets >= kMinSetsForDrivers)
+        for (const auto& c : out.correlations)
+            if (c.p_value < threshold) out.drivers.push_back(c);
 
-    // Under pure noise each set's 95% interval excludes zero with probability 0.05, so a few sets
-    // of a large ensemble always do: only more of them than chance allows show a real effect.
-    // One replicate gives no interval to test, and then only a parameter driving the effect does.
-    const std::size_t distinguishable = out.sets_above_zero + out.sets_below_zero;
-    out.excess_p_value = reps > 1 ? binomial_upper_tail(distinguishable, sets, 0.05) : 1.0;
-    if (out.low > 0 || out.high < 0)
+    const bool informative = sets > 1 || reps > 1; // one run alone cannot tell
+    if (informative && (out.low > 0 || out.high < 0))
         out.verdict = RobustnessVerdict::Robust;
-    else if (reps > 1 ? out.excess_p_value < options.excess_alpha : !out.drivers.empty())
+    else if (informative && (reps > 1 ? out.heterogeneity_p_value < options.heterogeneity_alpha
+                                      : !out.drivers.empty()))
         out.verdict = RobustnessVerdict::DependsOn;
     else
         out.verdict = RobustnessVerdict::WithinNoise;

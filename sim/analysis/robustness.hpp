@@ -5,6 +5,7 @@
 // into what a policy report needs: the typical effect, an interval that carries both the spread
 // across parameter sets and each set's random noise, how often the sets agree on the sign, the
 // parameters that drive the effect's size, and a verdict in plain words.
+#include <cmath>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -33,34 +34,41 @@ struct EffectDriver {
 };
 
 enum class RobustnessVerdict {
-    Robust, // the combined interval excludes zero: the sign holds across the ensemble
-    // Not robust, but more sets show an effect distinguishable from their noise than chance
-    // would give (with one replicate: a parameter drives the effect): the sign or the size
-    // depends on the parameter set.
+    Robust, // the interval excludes zero: the sign holds across the ensemble and its noise
+    // Not robust, and the sets' effects differ by more than their noise (one-way analysis of
+    // variance; with one replicate: a parameter drives the effect): the sign or the size depends
+    // on the parameter set.
     DependsOn,
     WithinNoise, // neither: what the sets show is what their random noise would show
 };
+
+// Below this many sets no parameter is named as a driver.
+inline constexpr std::size_t kMinSetsForDrivers = 10;
 
 struct RobustEffect {
     std::size_t sets = 0;
     std::size_t replicates = 0;
     double median = 0.0; // median over the sets of each set's mean difference
-    // 2.5% and 97.5% quantiles of the equal-weight mixture, over the sets, of each set's
-    // Student-t sampling distribution of its mean difference (centre mean, scale sd/sqrt(R),
-    // R - 1 degrees of freedom): parameter uncertainty (between sets) and random noise (within a
-    // set) together. With one replicate each set is a point.
+    // 95% prediction interval for the effect under one parameter set of the ensemble, noise
+    // included (robustness.cpp says how): the 2.5% and 97.5% quantiles of an equal-weight
+    // mixture of t distributions centred on the set means pulled towards the grand mean so they
+    // spread as the between-set sd does, each with the grand mean's standard error. One set: its
+    // paired t-interval.
     double low = 0.0;
     double high = 0.0;
+    double between_sd = 0.0; // estimated sd of the true effect across sets (tau); 0 with one set
+    double noise_sd = 0.0;   // pooled sd of a replicate's difference within a set; NaN if R = 1
     // Share of sets whose mean difference has the sign of the median (zero counts only with a
     // zero median).
     double same_sign_share = 0.0;
-    std::size_t sets_above_zero = 0; // sets whose own 95% interval lies above zero
+    std::size_t sets_above_zero = 0; // sets whose 95% interval (pooled noise) lies above zero
     std::size_t sets_below_zero = 0; // ... below zero
-    // P(at least this many sets' intervals exclude zero) if every set's true effect were zero
-    // (each then does so with probability 0.05): binomial upper tail. 1 with one replicate.
-    double excess_p_value = 1.0;
-    // Parameters whose rank correlation with the effect is significant at `driver_alpha` after a
-    // Bonferroni correction for the number of parameters, strongest first.
+    // p-value of the one-way analysis of variance that the sets share one effect; NaN with one
+    // set or one replicate.
+    double heterogeneity_p_value = NAN;
+    // Parameters whose rank correlation with the set means is significant at `driver_alpha`
+    // after a Bonferroni correction for the number of parameters, strongest first; none with
+    // fewer than kMinSetsForDrivers sets.
     std::vector<EffectDriver> drivers;
     // Every parameter, strongest |rho| first (the report's table).
     std::vector<EffectDriver> correlations;
@@ -69,7 +77,7 @@ struct RobustEffect {
 
 struct RobustnessOptions {
     double driver_alpha = 0.05;
-    double excess_alpha = 0.05; // threshold of excess_p_value for "depends on"
+    double heterogeneity_alpha = 0.05; // threshold of heterogeneity_p_value for "depends on"
 };
 
 // Throws std::invalid_argument if there are no sets or replicates, the arrays do not match
