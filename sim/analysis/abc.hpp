@@ -5,6 +5,7 @@
 // computation on (draw parameters, distances), so it is tested with a toy simulator; `tendersim
 // calibrate` feeds it the runs of a sweep (sim/validation/calibrate.hpp).
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -32,11 +33,34 @@ struct PosteriorSummary {
     // the parameter free, well below 1 when they pin it. NaN with fewer than two accepted draws
     // or when every draw had the same value.
     double width_ratio = 0;
+    // Permutation p-value of width_ratio (width_ratio_p_value); NaN until it is computed.
+    double width_p = 0;
 };
 
 // values: the parameter's value in every draw; accepted: indices into values.
 PosteriorSummary posterior_summary(std::span<const double> values,
                                    std::span<const std::size_t> accepted, double prior_lo,
                                    double prior_hi);
+
+// Whether the width ratio is narrower than chance. If the targets do not constrain a parameter,
+// the accepted draws are, as far as that parameter goes, a random k-subset of all draws (k =
+// accepted.size()), and a small k gives a ratio well below 1 by chance (mean about 0.82 at k =
+// 10, 0.9 at k = 20). So: draw `permutations` random k-subsets of `values` (a counter-based
+// Stream keyed by seed and param_index, so the result is reproducible) and return the share
+// whose width ratio is at most `observed_ratio`, as (1 + count) / (1 + permutations). NaN when
+// the ratio is NaN or k < 2.
+double width_ratio_p_value(std::span<const double> values, std::size_t k, double observed_ratio,
+                           std::uint64_t seed, std::uint64_t param_index,
+                           std::size_t permutations = 2000);
+
+// The permutations needed for a p-value of 1 / (1 + n) to lie at most half below `alpha`, and
+// at least 2000.
+std::size_t permutations_for(double alpha);
+
+// The verdict on a parameter, alpha being the per-parameter significance level (0.05 over the
+// number of drawn parameters, Bonferroni): "too few accepted" below 10 accepted draws; "n/a"
+// without a ratio or p-value; "pinned" for a ratio below 0.5 and p < alpha; "narrowed" for p <
+// alpha; otherwise "not identified".
+const char* width_verdict(const PosteriorSummary& s, double alpha);
 
 } // namespace tendersim::analysis

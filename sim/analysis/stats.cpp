@@ -125,11 +125,15 @@ PairedDifference paired_difference(std::span<const double> a, std::span<const do
 }
 
 double spearman(std::span<const double> x, std::span<const double> y) {
+    return spearman_with_pairs(x, y).rho;
+}
+
+SpearmanResult spearman_with_pairs(std::span<const double> x, std::span<const double> y) {
     if (x.size() != y.size()) throw std::invalid_argument("spearman: sizes differ");
     std::vector<double> a, b;
     for (std::size_t i = 0; i < x.size(); ++i)
         if (!std::isnan(x[i]) && !std::isnan(y[i])) a.push_back(x[i]), b.push_back(y[i]);
-    if (a.size() < 3) return std::nan("");
+    if (a.size() < 3) return {std::nan(""), a.size()};
     const std::vector<double> ra = ranks(a), rb = ranks(b);
     const double ma = mean(ra), mb = mean(rb);
     double sab = 0, saa = 0, sbb = 0;
@@ -138,8 +142,8 @@ double spearman(std::span<const double> x, std::span<const double> y) {
         saa += (ra[i] - ma) * (ra[i] - ma);
         sbb += (rb[i] - mb) * (rb[i] - mb);
     }
-    if (!(saa > 0) || !(sbb > 0)) return std::nan("");
-    return sab / std::sqrt(saa * sbb);
+    if (!(saa > 0) || !(sbb > 0)) return {std::nan(""), a.size()};
+    return {sab / std::sqrt(saa * sbb), a.size()};
 }
 
 } // namespace tendersim::analysis

@@ -62,4 +62,11 @@ PairedDifference paired_difference(std::span<const double> a, std::span<const do
 // is constant.
 double spearman(std::span<const double> x, std::span<const double> y);
 
+// spearman, with the number of pairs it used (those without a NaN on either side).
+struct SpearmanResult {
+    double rho = 0;
+    std::size_t pairs = 0;
+};
+SpearmanResult spearman_with_pairs(std::span<const double> x, std::span<const double> y);
+
 } // namespace tendersim::analysis

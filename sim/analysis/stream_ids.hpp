@@ -10,5 +10,6 @@ inline constexpr std::uint64_t morris = 0xA002;
 inline constexpr std::uint64_t sobol_scramble = 0xA003;
 inline constexpr std::uint64_t saltelli_random = 0xA004;
 inline constexpr std::uint64_t sobol_bootstrap = 0xA005;
+inline constexpr std::uint64_t abc_width_null = 0xA006;
 
 } // namespace tendersim::analysis::stream_id

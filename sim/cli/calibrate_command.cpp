@@ -1,5 +1,6 @@
 // `tendersim calibrate SCENARIO --draws N`: calibration as an ensemble (rejection ABC over the
 // calibrated and assumed parameters' plausible ranges), run as a sweep.
+#include "core/rng.hpp"
 #include "experiment/mpi_sweep.hpp"
 #include "experiment/sweep_runner.hpp"
 #include "experiment_commands.hpp"
@@ -115,7 +116,15 @@ int calibrate_command(int argc, char** argv) {
             return kExitBadInput;
         }
     }
-    if (args.count("seed")) settings.seed = args["seed"].as<std::uint64_t>();
+    if (args.count("seed")) {
+        settings.seed = args["seed"].as<std::uint64_t>();
+        // The same range as run.seed and compare --seed: a seed a double holds exactly.
+        if (*settings.seed > max_exact_seed) {
+            std::cerr << "tendersim calibrate: --seed " << *settings.seed
+                      << ": expected an integer from 0 to " << max_exact_seed << "\n";
+            return kExitBadInput;
+        }
+    }
     if (args.count("threshold") && args.count("accept")) {
         std::cerr << "tendersim calibrate: --accept and --threshold exclude each other\n";
         return kExitBadInput;

@@ -40,13 +40,16 @@ std::string rule_text(const analysis::AbcRule& rule) {
                : "every draw with distance <= " + format_number(rule.value);
 }
 
-// Below 10 accepted draws the 5-95% range is too rough to call.
-std::string verdict(double width_ratio, std::size_t accepted) {
-    if (accepted < 10) return "too few accepted";
-    if (std::isnan(width_ratio)) return "n/a";
-    if (width_ratio < 0.5) return "pinned";
-    if (width_ratio < 0.8) return "narrowed";
-    return "not identified";
+// The per-parameter significance level of the width verdicts: 0.05 over the number of drawn
+// parameters (Bonferroni), so that a calibration where the targets constrain nothing calls any
+// parameter narrowed with probability at most 0.05.
+double verdict_alpha(std::size_t parameters) {
+    return 0.05 / static_cast<double>(std::max<std::size_t>(1, parameters));
+}
+
+// 4 / sqrt(m - 1) for a correlation over m pairs (1 with fewer than two).
+double cutoff_for(std::size_t m) {
+    return m > 1 ? 4.0 / std::sqrt(static_cast<double>(m - 1)) : 1.0;
 }
 
 } // namespace
@@ -70,17 +73,24 @@ CalibrationResult summarise_calibration(const CalibrationSetup& setup,
             column[c].push_back(draw_value(setup, d, c));
         r.posterior.push_back(analysis::posterior_summary(column[c], r.accepted, params[c].range.lo,
                                                           params[c].range.hi));
+        r.posterior.back().width_p = analysis::width_ratio_p_value(
+            column[c], r.accepted.size(), r.posterior.back().width_ratio, setup.plan->spec().seed,
+            c, analysis::permutations_for(verdict_alpha(params.size())));
     }
     for (std::size_t k = 0; k < setup.active.size(); ++k) {
         std::vector<double> error;
         for (const auto& d : r.draws) error.push_back(d.error[k]);
         std::vector<double> row;
-        for (std::size_t c = 0; c < params.size(); ++c)
-            row.push_back(analysis::spearman(column[c], error));
+        std::size_t pairs = 0;
+        for (std::size_t c = 0; c < params.size(); ++c) {
+            const auto sp = analysis::spearman_with_pairs(column[c], error);
+            row.push_back(sp.rho);
+            pairs = std::max(pairs, sp.pairs); // the same for every c: parameters are never NaN
+        }
         r.rho.push_back(std::move(row));
+        r.rho_cutoffs.push_back(cutoff_for(pairs));
     }
-    r.rho_cutoff =
-        r.draws.size() > 1 ? 4.0 / std::sqrt(static_cast<double>(r.draws.size() - 1)) : 1.0;
+    r.rho_cutoff = cutoff_for(r.draws.size());
     return r;
 }
 
@@ -93,9 +103,9 @@ std::string ensemble_toml(const CalibrationSetup& setup, const CalibrationResult
          "# sets its values on top of the scenario; every other parameter keeps the scenario's.\n";
     t += "schema_version = 1\nkind = \"tendersim-calibration-ensemble\"\n";
     t += "scenario = " + toml_string(setup.scenario.name) + "\n";
-    t += "scenario_file = " + toml_string(setup.settings.scenario_file) + "\n";
+    t += "scenario_file = " + toml_string(recorded_path(setup.settings.scenario_file)) + "\n";
     t += "scenario_sha256 = " + toml_string(setup.scenario_sha256) + "\n";
-    t += "targets_file = " + toml_string(setup.settings.targets_file) + "\n";
+    t += "targets_file = " + toml_string(recorded_path(setup.settings.targets_file)) + "\n";
     t += "targets_sha256 = " + toml_string(setup.targets_sha256) + "\n";
     t += "seed = " + std::to_string(spec.seed) + "\n";
     t += "draws = " + std::to_string(result.draws.size()) + "\n";
@@ -165,7 +175,7 @@ std::string calibration_report_md(const CalibrationSetup& setup, const Calibrati
          " calibrated and assumed parameters over their plausible ranges, " +
          std::to_string(spec.replicates) + " replicate(s) of " +
          std::to_string(spec.base.run.years) + " years each (seed " + std::to_string(spec.seed) +
-         "), scored against `" + setup.settings.targets_file +
+         "), scored against `" + recorded_path(setup.settings.targets_file) +
          "`: each target's model value is the mean of the final " +
          std::to_string(setup.window_years) +
          " years, averaged over the replicates, and the distance is the sum over gating targets "
@@ -200,23 +210,32 @@ std::string calibration_report_md(const CalibrationSetup& setup, const Calibrati
          "model values in `draws.csv`; every run in `runs.csv` and `timeseries.csv`.\n\n";
 
     o += "## Posterior beside prior, per parameter\n\n";
-    // The ratio of a free parameter scatters around 1: the 5% and 95% points of k uniform
-    // values each have a standard deviation of sqrt(0.05 * 0.95 / k) of the range, so the
-    // ratio's is about 0.34 / sqrt(k); two of them is 0.7 / sqrt(k).
-    const double noise =
-        0.7 / std::sqrt(static_cast<double>(std::max<std::size_t>(1, result.accepted.size())));
-    o += "*Width ratio*: the accepted draws' 5-95% range over that of all draws. About 1 (give "
-         "or take " +
-         fmt(noise) + " at " + std::to_string(result.accepted.size()) +
-         " accepted draws): the targets leave the parameter free; *narrowed* below 0.8, "
-         "*pinned* below 0.5 (not called with fewer than 10 accepted draws). *Constrained by*: "
-         "the targets whose error has a rank correlation of at least " +
+    // The ratio of a free parameter is below 1 by chance, the more so the fewer accepted draws:
+    // each of the 5% and 95% points of k uniform values has a standard deviation of
+    // sqrt(0.05 * 0.95 / k) = 0.22 / sqrt(k) of the range, the width (their difference) about
+    // 0.31 / sqrt(k), and the small-sample quantiles are pulled inwards (mean ratio about 0.82
+    // at k = 10, 0.9 at k = 20). Hence no fixed cut-off: the ratio is compared with those of
+    // random k-subsets of all draws (analysis::width_ratio_p_value).
+    const double alpha = verdict_alpha(params.size());
+    o += "*Width ratio*: the accepted draws' 5-95% range over that of all draws. *p*: the share "
+         "of " +
+         std::to_string(analysis::permutations_for(alpha)) + " random sets of " +
+         std::to_string(result.accepted.size()) +
+         " draws whose width ratio is at most as large (a permutation test: if the targets did "
+         "not constrain the parameter, the accepted draws would be such a random set, and with "
+         "few accepted draws their ratio is often well below 1 by chance). *narrowed*: p below "
+         "0.05 / " +
+         std::to_string(params.size()) + " = " + fmt(alpha) +
+         " (Bonferroni over the drawn parameters); *pinned*: narrowed and a ratio below 0.5; "
+         "otherwise *not identified* (not called with fewer than 10 accepted draws). *Constrained "
+         "by*: the targets whose error has a rank correlation of at least 4/sqrt(m-1) in size "
+         "with the parameter, m being the draws where the target is defined (" +
          fmt(result.rho_cutoff) +
-         " (4/sqrt(n-1): an independent pair passes it with probability 6e-5, about a 5% chance "
-         "of one spurious entry among 800 pairs) with the parameter across all draws.\n\n";
+         " when it is defined in all draws; an independent pair passes it with probability "
+         "6e-5, about a 5% chance of one spurious entry among 800 pairs).\n\n";
     o += "| parameter | basis | scenario value | prior (plausible) range | accepted 5-95% | "
-         "accepted median | width ratio | verdict | constrained by |\n";
-    o += "|---|---|---|---|---|---|---|---|---|\n";
+         "accepted median | width ratio | p | verdict | constrained by |\n";
+    o += "|---|---|---|---|---|---|---|---|---|---|\n";
     // Most narrowed first; ties (and n/a) by registry order.
     std::vector<std::size_t> order(params.size());
     for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
@@ -232,22 +251,23 @@ std::string calibration_report_md(const CalibrationSetup& setup, const Calibrati
         std::string by;
         for (std::size_t k = 0; k < setup.active.size(); ++k) {
             const double rho = result.rho[k][c];
-            if (!std::isnan(rho) && std::fabs(rho) >= result.rho_cutoff)
+            if (!std::isnan(rho) && std::fabs(rho) >= result.rho_cutoffs[k])
                 by += (by.empty() ? "" : ", ") + setup.active[k].id + " (" + fmt(rho) + ")";
         }
         o += "| `" + p.key + "` | " + std::string(basis_word(p.def->origin.basis)) + " | " +
              param_value_text(*p.def, setup.scenario) + " | " + fmt(s.prior_lo) + " to " +
              fmt(s.prior_hi) + " | " + fmt(s.q05) + " to " + fmt(s.q95) + " | " + fmt(s.median) +
-             " | " + fmt(s.width_ratio) + " | " + verdict(s.width_ratio, s.accepted) + " | " +
-             (by.empty() ? "-" : by) + " |\n";
+             " | " + fmt(s.width_ratio) + " | " + fmt(s.width_p) + " | " +
+             analysis::width_verdict(s, alpha) + " | " + (by.empty() ? "-" : by) + " |\n";
     }
 
     o += "\n## Which targets constrain which parameters\n\n";
     o += "Per target: its published figure and tolerance, the range of its model value over "
          "the accepted draws and over all draws, and the parameters whose rank correlation with "
-         "the target's error (model - published, over the half-width) across all draws is at "
-         "least " +
-         fmt(result.rho_cutoff) + " in size (strongest first, at most five).\n\n";
+         "the target's error (model - published, over the half-width) across the draws where the "
+         "target is defined (m of them) is at least 4/sqrt(m-1) in size (" +
+         fmt(result.rho_cutoff) +
+         " when it is defined in every draw; strongest first, at most five).\n\n";
     o += "| target | gating | published | tolerance | accepted draws | all draws | parameters "
          "(rank correlation) |\n|---|---|---|---|---|---|---|\n";
     for (std::size_t k = 0; k < setup.active.size(); ++k) {
@@ -264,7 +284,8 @@ std::string calibration_report_md(const CalibrationSetup& setup, const Calibrati
         for (std::size_t d = 0; d < n; ++d) all[d] = d;
         std::vector<std::size_t> strong;
         for (std::size_t c = 0; c < params.size(); ++c)
-            if (!std::isnan(result.rho[k][c]) && std::fabs(result.rho[k][c]) >= result.rho_cutoff)
+            if (!std::isnan(result.rho[k][c]) &&
+                std::fabs(result.rho[k][c]) >= result.rho_cutoffs[k])
                 strong.push_back(c);
         std::stable_sort(strong.begin(), strong.end(), [&](std::size_t a, std::size_t b) {
             return std::fabs(result.rho[k][a]) > std::fabs(result.rho[k][b]);

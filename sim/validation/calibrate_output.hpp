@@ -25,9 +25,12 @@ struct CalibrationResult {
     // rho[k][c]: Spearman correlation across all draws between parameter c and target k's
     // error (model - published over the tolerance half-width).
     std::vector<std::vector<double>> rho;
-    // |rho| at least this is reported as a constraint: 4 / sqrt(n - 1), the size an independent
-    // pair exceeds with probability 6e-5 (a 5% chance of one spurious entry among ~800 pairs).
+    // |rho| at least this is reported as a constraint: 4 / sqrt(m - 1), the size an independent
+    // pair exceeds with probability 6e-5 (a 5% chance of one spurious entry among ~800 pairs),
+    // m being the pairs the correlation used: rho_cutoff with every draw, rho_cutoffs[k] with
+    // the draws where target k is defined (1 with fewer than two).
     double rho_cutoff = 0;
+    std::vector<double> rho_cutoffs; // per target
 };
 
 // The value draw `draw` gave parameter `c` (integers rounded as the scenario gets them).

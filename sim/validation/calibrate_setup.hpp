@@ -50,6 +50,11 @@ struct CalibrationSetup {
 CalibrationSetup make_calibration(const CalibrationSettings& settings);
 
 // The sweep file text for a scenario (pure: what make_calibration loads).
+// How the outputs record an input path: relative to the current directory (lexically normal,
+// forward slashes) when it lies under it, otherwise as given; so `scenarios/x.toml` and
+// `$PWD/scenarios/x.toml` are recorded alike.
+std::string recorded_path(const std::string& path);
+
 std::string calibration_sweep_text(const CalibrationSetup& setup, const std::string& base_name);
 
 } // namespace tendersim::validation

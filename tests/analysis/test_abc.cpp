@@ -5,8 +5,10 @@
 #include "analysis/stats.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <doctest/doctest.h>
 #include <limits>
+#include <string>
 #include <vector>
 
 using namespace tendersim::analysis;
@@ -93,4 +95,55 @@ TEST_CASE("posterior_summary of a few accepted values") {
     CHECK(s.width_ratio == doctest::Approx(1.8 / 9.0));
     const std::size_t one[] = {5};
     CHECK(std::isnan(posterior_summary(v, one, 0, 10).width_ratio));
+}
+
+TEST_CASE("abc width verdict: a free parameter is not narrowed by chance, the pinned one is") {
+    // At small k the accepted 5-95% range of a free parameter is narrower than all draws' by
+    // chance (mean ratio about 0.82 at k = 10); a fixed cut-off (ratio < 0.8) called it narrowed
+    // in a large share of calibrations. The permutation p-value, at the Bonferroni level of the
+    // baseline's 84 drawn parameters, does not.
+    const double alpha = 0.05 / 84;
+    const std::size_t perms = permutations_for(alpha);
+    CHECK(perms >= 2000);
+    CHECK(1.0 / (1.0 + static_cast<double>(perms)) < alpha);
+    const std::vector<ParamRange> prior = {continuous("a", 0, 1), continuous("b", 0, 1)};
+    int below_old_cutoff = 0;
+    for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u}) {
+        for (const std::size_t k : {10u, 20u, 40u}) {
+            CAPTURE(seed);
+            CAPTURE(k);
+            const LhsDesign d = latin_hypercube(prior, 200, seed);
+            std::vector<double> a, b, dist;
+            for (std::size_t i = 0; i < d.points.rows(); ++i) {
+                a.push_back(d.points.at(i, 0));
+                b.push_back(d.points.at(i, 1));
+                const double z = (toy_summary(a.back(), b.back()) - 0.3) / 0.05;
+                dist.push_back(z * z);
+            }
+            const auto kept = abc_accept(dist, {AbcRule::Kind::Threshold, 1e300});
+            const std::vector<std::size_t> best(kept.begin(), kept.begin() + k);
+            PosteriorSummary pa = posterior_summary(a, best, 0, 1);
+            PosteriorSummary pb = posterior_summary(b, best, 0, 1);
+            pa.width_p = width_ratio_p_value(a, k, pa.width_ratio, seed, 0, perms);
+            pb.width_p = width_ratio_p_value(b, k, pb.width_ratio, seed, 1, perms);
+            below_old_cutoff += pb.width_ratio < 0.8 ? 1 : 0;
+            CHECK(std::string(width_verdict(pb, alpha)) == "not identified");
+            CHECK(pb.width_p > alpha);
+            CHECK(std::string(width_verdict(pa, alpha)) == "pinned");
+            // Reproducible: the same stream gives the same p-value.
+            CHECK(width_ratio_p_value(b, k, pb.width_ratio, seed, 1, perms) == pb.width_p);
+        }
+    }
+    // The old fixed cut-off would have called the free parameter narrowed at least once here.
+    CHECK(below_old_cutoff > 0);
+}
+
+TEST_CASE("abc width p-value: edge cases") {
+    const std::vector<double> v = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    CHECK(std::isnan(width_ratio_p_value(v, 1, 0.5, 1, 0)));
+    CHECK(std::isnan(width_ratio_p_value(v, 5, std::nan(""), 1, 0)));
+    const std::vector<double> flat(10, 3.0);
+    CHECK(std::isnan(width_ratio_p_value(flat, 5, 0.5, 1, 0)));
+    // No subset's ratio is above 10 / 8.1: every one counts.
+    CHECK(width_ratio_p_value(v, 5, 10.0, 1, 0, 100) == doctest::Approx(1.0));
 }

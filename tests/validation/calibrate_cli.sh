@@ -56,6 +56,15 @@ diff -r "$out/t1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: rescoring diff
 "$ts" calibrate "$scenario" "${args[@]}" --resume --out "$out/sh" >/dev/null
 diff -r "$out/t1/$dir" "$out/sh/$dir" >/dev/null || { echo "FAIL: shards differ"; exit 1; }
 
+# The same scenario spelt relative and absolute: the same bytes (paths recorded relative to the
+# current directory when under it).
+mkdir -p "$out/pw/scenarios"
+cp "$scenario" "$out/pw/scenarios/x.toml"
+(cd "$out/pw" && "$ts" calibrate scenarios/x.toml --draws 12 --years 8 --replicates 1 --quiet --out rel >/dev/null)
+(cd "$out/pw" && "$ts" calibrate "$PWD/scenarios/x.toml" --draws 12 --years 8 --replicates 1 --quiet --out abs >/dev/null)
+diff -r "$out/pw/rel" "$out/pw/abs" >/dev/null || { echo "FAIL: relative and absolute scenario paths differ"; diff -r "$out/pw/rel" "$out/pw/abs" | head -5; exit 1; }
+grep -q '^scenario_file = "scenarios/x.toml"$' "$out/pw/rel/calibrate-tiny/ensemble.toml" || { echo "FAIL: scenario_file not recorded relative"; exit 1; }
+
 # Bad input: exit 2, a message naming the problem, nothing written.
 expect_2() {
   local what=$1 pattern=$2; shift 2
@@ -73,6 +82,7 @@ expect_2 "no --draws" "missing --draws" "$scenario"
 printf 'schema_version = 1\nwindow_years = 5\n[[target]]\nid = "x"\nmetric = \n' > "$out/bad_targets.toml"
 expect_2 "unparsable targets" "bad_targets.toml:5" "$scenario" --draws 10 --targets "$out/bad_targets.toml"
 expect_2 "--accept 0" "--accept takes" "$scenario" --draws 10 --accept 0
+expect_2 "--seed above 2^53" "expected an integer from 0 to 9007199254740991" "$scenario" --draws 10 --seed 9007199254740992
 expect_2 "--accept with --threshold" "exclude each other" "$scenario" --draws 10 --accept 0.2 --threshold 5
 [ ! -e "$out/bad" ] || { echo "FAIL: bad input wrote $out/bad"; exit 1; }
 echo "calibrate ok"

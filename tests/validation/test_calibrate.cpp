@@ -109,11 +109,34 @@ TEST_CASE("calibrate on a toy response: the target that depends on one parameter
         CAPTURE(setup.plan->spec().params[other].key);
         CHECK(result.posterior[other].width_ratio > 0.5);
         CHECK(std::fabs(result.rho[k][other]) < result.rho_cutoff);
+        // 30 of 300 draws accepted: the free parameters' ratios are below 1 by chance, but the
+        // permutation test at the Bonferroni level does not call them narrowed.
+        CHECK(std::string(analysis::width_verdict(
+                  result.posterior[other], 0.05 / static_cast<double>(result.posterior.size()))) ==
+              "not identified");
     }
+    CHECK(std::string(analysis::width_verdict(
+              pinned, 0.05 / static_cast<double>(result.posterior.size()))) == "pinned");
+    CHECK(result.rho_cutoffs.at(k) == doctest::Approx(result.rho_cutoff));
     // A draw's distance is ValidationReport::distance: here ((x - mid) / half)^2.
     for (const auto& d : result.draws) {
         const double z = (draw_value(setup, d.draw, c) - mid) / half;
         CHECK(d.distance == doctest::Approx(z * z).epsilon(1e-9));
+    }
+    {
+        // A target left undefined in some draws: its correlations use only the draws where it
+        // is defined, and so does its cutoff, 4 / sqrt(m - 1).
+        const std::size_t k2 = (k + 1) % setup.active.size();
+        auto gappy = window;
+        std::size_t defined = plan.point_count();
+        for (std::uint64_t r = 0; r < plan.run_count(); ++r)
+            if (plan.run(r).point % 3 == 0) gappy[r][k2] = std::nan("");
+        for (std::size_t d = 0; d < plan.point_count(); ++d) defined -= d % 3 == 0 ? 1 : 0;
+        const CalibrationResult g = summarise_calibration(setup, score_window_means(setup, gappy));
+        CHECK(g.rho_cutoffs.at(k2) ==
+              doctest::Approx(4.0 / std::sqrt(static_cast<double>(defined - 1))));
+        CHECK(g.rho_cutoffs.at(k2) > g.rho_cutoff);
+        CHECK(g.rho_cutoffs.at(k) == doctest::Approx(g.rho_cutoff));
     }
     const std::string report = calibration_report_md(setup, result);
     CHECK(report.find("| `bidding.attention` | calibrated |") != std::string::npos);
