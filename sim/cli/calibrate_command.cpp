@@ -6,12 +6,10 @@
 #include "experiment_commands.hpp"
 #include "io/data_dir.hpp"
 #include "io/errors.hpp"
+#include "sweep_cli.hpp"
 #include "validation/calibrate.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <csignal>
-#include <cstdio>
 #include <cxxopts.hpp>
 #include <iostream>
 #include <thread>
@@ -19,27 +17,6 @@
 
 namespace tendersim {
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void on_calibrate_interrupt(int) {
-    if (g_cancel.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-        return;
-    }
-    const char msg[] = "\ninterrupt: finishing the runs in progress (Ctrl-C again to stop now)\n";
-    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-}
-
-bool parse_shard(const std::string& text, experiment::ShardSpec& shard) {
-    unsigned long long k = 0, n = 0;
-    char tail = 0;
-    if (std::sscanf(text.c_str(), "%llu/%llu%c", &k, &n, &tail) != 2 || n == 0 || k >= n)
-        return false;
-    shard = {k, n};
-    return true;
-}
 
 constexpr const char* kCalibrateNotes = R"(
 Draws the calibrated and assumed parameters (tendersim params) from their plausible ranges
@@ -163,7 +140,7 @@ int calibrate_command(int argc, char** argv) {
         std::cerr << "tendersim calibrate: --resume and --restart exclude each other\n";
         return kExitBadInput;
     }
-    if (args.count("shard") && !parse_shard(args["shard"].as<std::string>(), opt.shard)) {
+    if (args.count("shard") && !cli::parse_shard(args["shard"].as<std::string>(), opt.shard)) {
         std::cerr << "tendersim calibrate: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n";
         return kExitBadInput;
     }
@@ -191,11 +168,7 @@ int calibrate_command(int argc, char** argv) {
         opt.log = &std::cerr;
         opt.terminal = ::isatty(STDERR_FILENO) != 0;
     }
-    opt.cancel = &g_cancel;
-    std::signal(SIGINT, on_calibrate_interrupt);
-    const experiment::SweepOutcome out =
-        under_mpi ? experiment::run_sweep_mpi(plan, opt) : experiment::run_sweep(plan, opt);
-    std::signal(SIGINT, SIG_DFL);
+    const experiment::SweepOutcome out = cli::run_sweep_interruptibly(plan, opt, under_mpi);
     using experiment::SweepStatus;
     const std::string again = "tendersim calibrate " + settings.scenario_file + " --draws " +
                               std::to_string(draws) + " ... --resume";

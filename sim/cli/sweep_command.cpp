@@ -3,11 +3,10 @@
 #include "experiment/sweep_spec.hpp"
 #include "experiment_commands.hpp"
 #include "io/errors.hpp"
+#include "sweep_cli.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <csignal>
 #include <cxxopts.hpp>
 #include <iostream>
 #include <thread>
@@ -15,30 +14,6 @@
 
 namespace tendersim {
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-// First Ctrl-C: stop handing out runs and let the ones in progress finish and be saved.
-// Second Ctrl-C: the default action (exit now; --resume still finds every saved run).
-extern "C" void on_interrupt(int) {
-    if (g_cancel.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-        return;
-    }
-    const char msg[] = "\ninterrupt: finishing the runs in progress (Ctrl-C again to stop now)\n";
-    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-}
-
-// "K/N" with 0 <= K < N.
-bool parse_shard(const std::string& text, experiment::ShardSpec& shard) {
-    unsigned long long k = 0, n = 0;
-    char tail = 0;
-    if (std::sscanf(text.c_str(), "%llu/%llu%c", &k, &n, &tail) != 2 || n == 0 || k >= n)
-        return false;
-    shard = {k, n};
-    return true;
-}
 
 std::string mpi_note() {
     return experiment::mpi_built()
@@ -104,7 +79,7 @@ int sweep_command(int argc, char** argv) {
         std::cerr << "tendersim sweep: --resume and --restart exclude each other\n";
         return 2;
     }
-    if (args.count("shard") && !parse_shard(args["shard"].as<std::string>(), opt.shard)) {
+    if (args.count("shard") && !cli::parse_shard(args["shard"].as<std::string>(), opt.shard)) {
         std::cerr << "tendersim sweep: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n";
         return 2;
     }
@@ -145,11 +120,7 @@ int sweep_command(int argc, char** argv) {
         opt.log = &std::cerr;
         opt.terminal = ::isatty(STDERR_FILENO) != 0;
     }
-    opt.cancel = &g_cancel;
-    std::signal(SIGINT, on_interrupt);
-    const experiment::SweepOutcome out =
-        under_mpi ? experiment::run_sweep_mpi(plan, opt) : experiment::run_sweep(plan, opt);
-    std::signal(SIGINT, SIG_DFL);
+    const experiment::SweepOutcome out = cli::run_sweep_interruptibly(plan, opt, under_mpi);
     using experiment::SweepStatus;
     switch (out.status) {
     case SweepStatus::Complete:
