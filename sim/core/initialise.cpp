@@ -52,9 +52,6 @@ void build_suppliers(Market& m, Executor& exec) {
     });
 }
 
-// Each council's portfolio: contracts drawn until its yearly spend in each category is covered,
-// with start years spread back in time so re-lets arrive evenly. Incumbents are drawn among the
-// suppliers that could serve the contract and have room for it.
 // About how many contracts build_portfolios draws. For each council and category, the number of
 // draws until their sum reaches the target t is, by renewal theory, about t / mu + E[X^2] /
 // (2 mu^2), with mu = median exp(sigma^2 / 2) and E[X^2] / mu^2 = exp(sigma^2) for a lognormal;
@@ -77,6 +74,9 @@ std::size_t expected_portfolio_contracts(const Market& m, double share_total) {
     return static_cast<std::size_t>(std::min(renewal, 2.0 * plain) * 1.03 + 64.0);
 }
 
+// Each council's portfolio: contracts drawn until its yearly spend in each category is covered,
+// with start years spread back in time so re-lets arrive evenly. Incumbents are drawn among the
+// suppliers that could serve the contract and have room for it.
 void build_portfolios(Market& m) {
     CandidateIndex index;
     index.rebuild(m);
