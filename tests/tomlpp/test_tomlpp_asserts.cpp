@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
     const std::string dir = argv[1];
     int failures = expect_error(dir + "/unreachable-whitespace.toml", 1) +
                    expect_error(dir + "/debug-assert.toml", 2) +
-                   expect_error(dir + "/array-brace.toml", 1);
+                   expect_error(dir + "/array-brace.toml", 1) +
+                   expect_error(dir + "/date-space-brace.toml", 1);
     long documents = 0;
     for (char32_t c = 0x01; c < 0x10000; ++c) {
         if (c >= 0xD800 && c <= 0xDFFF) continue;
