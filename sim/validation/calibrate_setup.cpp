@@ -15,16 +15,28 @@
 namespace tendersim::validation {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool drawn(const ParamDef& def, const std::vector<ParamBasis>& bases) {
+bool drawn_parameter(const ParamDef& def, const std::vector<ParamBasis>& bases) {
     if (!def.origin.has_range()) return false;
     if (def.kind != ParamKind::Real && def.kind != ParamKind::Int) return false;
     if (def.key.starts_with("run.")) return false; // seeds, replicates and years are the sweep's
     return std::find(bases.begin(), bases.end(), def.origin.basis) != bases.end();
 }
 
-} // namespace
+std::vector<experiment::SweepParam> drawn_parameters(const std::vector<ParamBasis>& bases) {
+    std::vector<experiment::SweepParam> out;
+    for (const ParamDef& def : scenario_params()) {
+        if (!drawn_parameter(def, bases)) continue;
+        experiment::SweepParam p;
+        p.key = std::string(def.key);
+        p.def = &def;
+        double lo = def.origin.plausible_lo, hi = def.origin.plausible_hi;
+        if (def.kind == ParamKind::Int) lo = std::ceil(lo), hi = std::floor(hi);
+        p.range = def.kind == ParamKind::Int ? analysis::integer_range(p.key, lo, hi)
+                                             : analysis::continuous(p.key, lo, hi);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
 
 std::string calibration_sweep_text(const CalibrationSetup& setup, const std::string& base_name) {
     const CalibrationSettings& c = setup.settings;
@@ -52,13 +64,9 @@ std::string calibration_sweep_text(const CalibrationSetup& setup, const std::str
             metrics.push_back(target.metric);
     for (std::size_t i = 0; i < metrics.size(); ++i) t += (i ? ", " : "") + toml_string(metrics[i]);
     t += "]\ntimeseries = true\n";
-    for (const ParamDef& def : scenario_params()) {
-        if (!drawn(def, c.bases)) continue;
-        double lo = def.origin.plausible_lo, hi = def.origin.plausible_hi;
-        if (def.kind == ParamKind::Int) lo = std::ceil(lo), hi = std::floor(hi);
-        t += "\n[[parameter]]\nkey = " + toml_string(std::string(def.key)) +
-             "\nmin = " + format_number(lo) + "\nmax = " + format_number(hi) + "\n";
-    }
+    for (const experiment::SweepParam& p : drawn_parameters(c.bases))
+        t += "\n[[parameter]]\nkey = " + toml_string(p.key) +
+             "\nmin = " + format_number(p.range.lo) + "\nmax = " + format_number(p.range.hi) + "\n";
     return t;
 }
 

@@ -7,6 +7,7 @@
 // files, --resume and MPI unchanged (docs/experiments.md, "Calibration as an ensemble").
 #include "analysis/abc.hpp"
 #include "core/param_origin.hpp"
+#include "core/params.hpp"
 #include "core/spec.hpp"
 #include "experiment/sweep_plan.hpp"
 #include "targets.hpp"
@@ -43,6 +44,16 @@ struct CalibrationSetup {
     std::string sweep_text; // the generated sweep file
     std::unique_ptr<experiment::SweepPlan> plan;
 };
+
+// Whether calibrate draws a parameter: a real or integer scenario parameter (not run.*) with a
+// plausible range whose default has one of the bases.
+bool drawn_parameter(const ParamDef& def, const std::vector<ParamBasis>& bases);
+
+// The parameters calibrate draws, in registry order, each over its plausible range (integers
+// over the whole numbers inside it): the sweep's [[parameter]] tables, and the parameters a
+// robust comparison (compare --ensemble / --robust) varies.
+std::vector<experiment::SweepParam> drawn_parameters(
+    const std::vector<ParamBasis>& bases = {ParamBasis::Calibrated, ParamBasis::Assumed});
 
 // Loads the scenario and targets and builds the sweep. Throws InputError (or a located
 // ScenarioError / TargetsFileError) for bad input: no draws, too few years for one, a scenario
