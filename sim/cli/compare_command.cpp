@@ -68,6 +68,13 @@ int compare_command(int argc, char** argv) {
                      "differences, 95% intervals, share of replicates with the same sign), "
                      "replicates.csv, report.md (a summary for a policy officer first, every table "
                      "in an appendix), manifest.json.\n"
+                     "With --ensemble FILE or --robust N (a robust comparison): the comparison "
+                     "under each parameter set, one resumable sweep per scenario (--resume, "
+                     "--restart, MPI), into <out>/compare-<A>-vs-<B>-robust/: robustness.csv "
+                     "(median effect, interval of parameter uncertainty and noise, same-sign "
+                     "share, drivers, verdict: robust / depends on / within noise), effects.csv, "
+                     "sets.csv, report.md, manifest.json; see docs/experiments.md, Robust "
+                     "comparison.\n"
                   << kExitCodesHelp;
         return 0;
     }

@@ -39,6 +39,8 @@ struct CalibrationSetup {
     std::string scenario_sha256;
     TargetSet targets;
     std::string targets_sha256;
+    // The targets file as ensemble.toml and report.md record it (recorded_path).
+    std::string targets_recorded;
     std::vector<Target> active; // the targets that apply to the scenario (gating or not)
     std::int64_t window_years = 0;
     std::string sweep_text; // the generated sweep file
@@ -54,6 +56,12 @@ bool drawn_parameter(const ParamDef& def, const std::vector<ParamBasis>& bases);
 // robust comparison (compare --ensemble / --robust) varies.
 std::vector<experiment::SweepParam> drawn_parameters(
     const std::vector<ParamBasis>& bases = {ParamBasis::Calibrated, ParamBasis::Assumed});
+
+// A file as a calibration records it, so that ensembles made in different checkouts agree:
+// relative to the scenario's project root (the directory holding the `scenarios` folder the
+// scenario lies in, or else the scenario's own directory) when the file lies inside it, as
+// "validation/targets.toml"; otherwise as given. Its SHA-256 is recorded beside it.
+std::string recorded_path(const std::string& file, const std::string& scenario_file);
 
 // Loads the scenario and targets and builds the sweep. Throws InputError (or a located
 // ScenarioError / TargetsFileError) for bad input: no draws, too few years for one, a scenario
