@@ -33,6 +33,13 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
     experiment::ParameterSets sets =
         args.ensemble.empty() ? validation::draw_parameter_sets(args.draws, prepared.data.seed)
                               : validation::read_ensemble(args.ensemble);
+    // An ensemble calibrated on another scenario is allowed (its sets are versions of the model),
+    // but worth a note: its members fit the targets under that scenario's market.
+    if (!args.quiet && !sets.calibrated_scenario.empty() &&
+        sets.calibrated_scenario != prepared.specs.front().name)
+        std::cerr << "note: " << args.ensemble << " was calibrated on scenario '"
+                  << sets.calibrated_scenario << "', the reference here is '"
+                  << prepared.specs.front().name << "'\n";
     const experiment::RobustPlan plan =
         experiment::make_robust_plan(std::move(prepared), std::move(sets));
     experiment::RobustOptions opt;
@@ -70,8 +77,7 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
         return kExitOk;
     }
     case SweepStatus::Interrupted:
-        std::cerr << "interrupted: " << out.runs_before + out.runs_now
-                  << " of the runs are saved in " << out.dir.string()
+        std::cerr << "interrupted: the runs done so far are saved in " << out.dir.string()
                   << "; finish with the same command and --resume\n";
         return kExitInterrupted;
     case SweepStatus::WorkerRankDone:

@@ -101,7 +101,7 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
     }
     const ResultDirLock lock(outcome.dir);
     const RobustValues values = read_robust_values(plan, outcome.dir);
-    outcome.rows = robust_rows(data, plan.sets, values);
+    outcome.rows = robust_rows(plan.sets, values);
     write_file_atomically(outcome.dir / "sets.csv", sets_csv(plan.sets));
     write_file_atomically(outcome.dir / "effects.csv", effects_csv(data, values));
     write_file_atomically(outcome.dir / "robustness.csv", robustness_csv(data, outcome.rows));

@@ -33,8 +33,7 @@ struct RobustRow {
 double set_mean_difference(const RobustValues& v, std::size_t s, std::size_t p, std::size_t m,
                            std::size_t y);
 
-std::vector<RobustRow> robust_rows(const CompareData& data, const ParameterSets& sets,
-                                   const RobustValues& values);
+std::vector<RobustRow> robust_rows(const ParameterSets& sets, const RobustValues& values);
 
 std::string robustness_csv(const CompareData& data, const std::vector<RobustRow>& rows);
 std::string effects_csv(const CompareData& data, const RobustValues& values);

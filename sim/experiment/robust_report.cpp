@@ -23,8 +23,7 @@ double set_mean_difference(const RobustValues& v, std::size_t s, std::size_t p, 
     return sum / static_cast<double>(v.replicates);
 }
 
-std::vector<RobustRow> robust_rows(const CompareData& data, const ParameterSets& sets,
-                                   const RobustValues& v) {
+std::vector<RobustRow> robust_rows(const ParameterSets& sets, const RobustValues& v) {
     std::vector<RobustRow> rows;
     const std::size_t k = sets.params.size();
     for (std::size_t s = 1; s < v.scenarios; ++s)
@@ -50,7 +49,6 @@ std::vector<RobustRow> robust_rows(const CompareData& data, const ParameterSets&
                 if (!in.differences.empty()) row.effect = analysis::robust_effect(in);
                 rows.push_back(std::move(row));
             }
-    (void)data;
     return rows;
 }
 

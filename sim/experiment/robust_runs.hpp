@@ -28,6 +28,7 @@ struct ParameterSets {
     std::string file;
     std::string sha256;
     std::vector<std::uint32_t> lines;
+    std::string calibrated_scenario; // the ensemble's `scenario`, if it names one
     std::size_t draws = 0;
     std::uint64_t seed = 0;
     std::size_t size() const { return points.rows(); }

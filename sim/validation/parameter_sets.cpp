@@ -62,6 +62,8 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
     experiment::ParameterSets sets;
     sets.file = path;
     sets.sha256 = sha256_of(text);
+    if (const toml::node* scenario = root.get("scenario"))
+        sets.calibrated_scenario = r.string(*scenario, "scenario");
     for (std::size_t m = 0; m < list.size(); ++m) {
         const toml::table& member = *list[m].as_table();
         const std::string at = "member[" + std::to_string(m) + "]";

@@ -91,7 +91,7 @@ Synthetic synthetic(const std::function<double(double, double)>& effect) {
 TEST_CASE("robust report: an effect whose sign follows one parameter names it and is not robust") {
     const Synthetic s = synthetic([](double x0, double) { return 0.1 * (x0 - 0.5); });
     const CompareData data = synthetic_data(5);
-    const auto rows = robust_rows(data, s.sets, s.values);
+    const auto rows = robust_rows(s.sets, s.values);
     REQUIRE(rows.size() == 1);
     REQUIRE(rows[0].effect);
     CHECK(rows[0].effect->verdict == analysis::RobustnessVerdict::DependsOn);
@@ -109,7 +109,7 @@ TEST_CASE("robust report: an effect whose sign follows one parameter names it an
 TEST_CASE("robust report: an effect in every set is called robust, higher in all 20 sets") {
     const Synthetic s = synthetic([](double x0, double) { return 0.02 + 0.05 * x0; });
     const CompareData data = synthetic_data(5);
-    const auto rows = robust_rows(data, s.sets, s.values);
+    const auto rows = robust_rows(s.sets, s.values);
     REQUIRE(rows[0].effect);
     const std::string section = robustness_section(data, rows);
     INFO(section);
@@ -122,7 +122,7 @@ TEST_CASE("robust report: no effect in any set is within noise") {
     // The wobble alone: every set's differences straddle zero.
     const Synthetic s = synthetic([](double, double) { return 0.0; });
     const CompareData data = synthetic_data(5);
-    const std::string section = robustness_section(data, robust_rows(data, s.sets, s.values));
+    const std::string section = robustness_section(data, robust_rows(s.sets, s.values));
     INFO(section);
     CHECK(section.find("**within noise**") != std::string::npos);
     CHECK(section.find("more replicates would tell") != std::string::npos);
