@@ -137,6 +137,7 @@ int compare_command(int argc, char** argv) {
         check_thread_count(config.threads);
         config.out_parent = args["out"].as<std::string>();
         r.quiet = args.count("quiet") > 0;
+        if (!r.quiet) config.log = &std::cerr; // notes on the scenarios
         return robust_compare(config, r);
     }
     check_thread_count(config.threads);

@@ -71,7 +71,8 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
         opt.terminal = options.terminal;
         opt.cancel = options.cancel;
         opt.share_prefix = false; // the sets differ from the build: nothing to share
-        if (options.log)
+        // Under MPI every rank runs this loop; the sweep's own progress (rank 0's) names it.
+        if (options.log && !options.mpi)
             *options.log << "scenario " << s + 1 << " of " << plan.sweeps.size() << ": "
                          << data.labels[s] << " under " << plan.sets.size() << " parameter sets\n";
         fs::create_directories(opt.sweep_dir.parent_path());
