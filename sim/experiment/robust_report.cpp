@@ -167,8 +167,10 @@ std::string metric_sentence(const CompareData& data, const RobustRow& row) {
                  (e.drivers.size() == 1 ? "that parameter" : "these parameters") +
                  "; a source for " + (e.drivers.size() == 1 ? "it" : "them") + " would settle it.";
         } else {
-            t += "**depends on** the parameter set: " + std::to_string(e.sets_above_zero) +
-                 " sets show an effect above zero and " + std::to_string(e.sets_below_zero) +
+            t += "**depends on** the parameter set: " + direction + " in " +
+                 std::to_string(agreeing) + " of " + std::to_string(e.sets) + " sets; " +
+                 std::to_string(e.sets_above_zero) + " show an effect above zero and " +
+                 std::to_string(e.sets_below_zero) +
                  " below, more than their noise explains (p = " + human_number(e.excess_p_value) +
                  "), but no single parameter's rank correlates with it; more sets, or sources for "
                  "the assumed parameters, would settle it.";
