@@ -157,7 +157,9 @@ std::string metric_sentence(const CompareData& data, const RobustRow& row) {
              (agreeing == e.sets
                   ? "all " + std::to_string(e.sets) + " sets"
                   : std::to_string(agreeing) + " of " + std::to_string(e.sets) + " sets") +
-             ", and the interval of parameter uncertainty and noise together excludes zero.";
+             ", and the interval of parameter uncertainty and noise together excludes zero";
+        // The sign is settled; what the size depends on is still worth a reader's knowing.
+        t += e.drivers.empty() ? "." : "; its size follows " + drivers_text(e.drivers) + ".";
         break;
     case analysis::RobustnessVerdict::DependsOn:
         if (!e.drivers.empty()) {

@@ -114,6 +114,9 @@ TEST_CASE("robust report: an effect in every set is called robust, higher in all
     const std::string section = robustness_section(data, rows);
     INFO(section);
     CHECK(section.find("**robust**: higher in all 20 sets") != std::string::npos);
+    // The size follows x0 exactly: named, without taking the verdict back.
+    CHECK(section.find("its size follows " + s.sets.params[0].key + " (rho 1.00).") !=
+          std::string::npos);
     CHECK(section.find("**depends on**") == std::string::npos);
     CHECK(section.find("+4.50 pts (") != std::string::npos); // median 0.02 + 0.05 * 0.5
 }
