@@ -1,4 +1,5 @@
 #include "experiment/compare.hpp"
+#include "experiment/mpi_sweep.hpp"
 #include "experiment_commands.hpp"
 #include "io/errors.hpp"
 #include "text/text.hpp"
@@ -46,8 +47,20 @@ int compare_command(int argc, char** argv) {
                  "results went")(
         "no-prefix-sharing",
         "simulate every scenario from its start, even the years all of them share (the results "
-        "are the same; sharing only saves time)")("h,help", "this help");
+        "are the same; sharing only saves time)")(
+        "ensemble",
+        "robust comparison: run the comparison under each member of this calibration ensemble "
+        "(the ensemble.toml tendersim calibrate writes)",
+        cxxopts::value<std::string>(),
+        "FILE")("robust",
+                "robust comparison: under N parameter sets drawn from the plausible ranges of the "
+                "calibrated and assumed parameters (Latin hypercube)",
+                cxxopts::value<std::int64_t>(), "N")(
+        "resume", "robust comparison: keep the runs already done and run only the missing ones")(
+        "restart", "robust comparison: discard partial runs and start again")("h,help",
+                                                                              "this help");
     options.parse_positional({"scenarios"});
+    const bool under_mpi = experiment::mpi_launch_detected();
     const auto args = options.parse(argc, argv);
     if (args.count("help")) {
         std::cout << options.help()
@@ -55,6 +68,13 @@ int compare_command(int argc, char** argv) {
                      "differences, 95% intervals, share of replicates with the same sign), "
                      "replicates.csv, report.md (a summary for a policy officer first, every table "
                      "in an appendix), manifest.json.\n"
+                     "With --ensemble FILE or --robust N (a robust comparison): the comparison "
+                     "under each parameter set, one resumable sweep per scenario (--resume, "
+                     "--restart, MPI), into <out>/compare-<A>-vs-<B>-robust/: robustness.csv "
+                     "(median effect, interval of parameter uncertainty and noise, same-sign "
+                     "share, drivers, verdict: robust / depends on / within noise), effects.csv, "
+                     "sets.csv, report.md, manifest.json; see docs/experiments.md, Robust "
+                     "comparison.\n"
                   << kExitCodesHelp;
         return 0;
     }
@@ -79,6 +99,47 @@ int compare_command(int argc, char** argv) {
     if (args.count("metrics")) config.metrics = args["metrics"].as<std::vector<std::string>>();
     if (args.count("set")) config.overrides = args["set"].as<std::vector<std::string>>();
     config.threads = args["threads"].as<int>();
+    const bool robust = args.count("ensemble") > 0 || args.count("robust") > 0;
+    if (args.count("ensemble") && args.count("robust")) {
+        std::cerr << "tendersim compare: --ensemble and --robust exclude each other\n";
+        return kExitBadInput;
+    }
+    if (!robust && (args.count("resume") || args.count("restart"))) {
+        std::cerr << "tendersim compare: --resume and --restart apply to a robust comparison "
+                     "(--ensemble FILE or --robust N)\n";
+        return kExitBadInput;
+    }
+    if (!robust && under_mpi) {
+        std::cerr << "tendersim compare: under MPI only a robust comparison (--ensemble FILE or "
+                     "--robust N) runs across the ranks\n";
+        return kExitBadInput;
+    }
+    if (robust) {
+        RobustCompareArgs r;
+        if (args.count("ensemble")) r.ensemble = args["ensemble"].as<std::string>();
+        if (args.count("robust")) {
+            const std::int64_t n = args["robust"].as<std::int64_t>();
+            if (n < 2 || n > 100000) {
+                std::cerr << "tendersim compare: --robust takes 2 to 100000 parameter sets, got "
+                          << n << "\n";
+                return kExitBadInput;
+            }
+            r.draws = static_cast<std::size_t>(n);
+        }
+        r.resume = args.count("resume") > 0;
+        r.restart = args.count("restart") > 0;
+        if (r.resume && r.restart) {
+            std::cerr << "tendersim compare: --resume and --restart exclude each other\n";
+            return kExitBadInput;
+        }
+        r.mpi = under_mpi;
+        if (under_mpi && args.count("threads") == 0) config.threads = 1; // one per rank
+        check_thread_count(config.threads);
+        config.out_parent = args["out"].as<std::string>();
+        r.quiet = args.count("quiet") > 0;
+        if (!r.quiet) config.log = &std::cerr; // notes on the scenarios
+        return robust_compare(config, r);
+    }
     check_thread_count(config.threads);
     config.out_parent = args["out"].as<std::string>();
     const bool quiet = args.count("quiet") > 0;

@@ -1,5 +1,21 @@
 #pragma once
+#include "experiment/compare.hpp"
+
+#include <cstddef>
+#include <string>
+
 namespace tendersim {
+// `tendersim compare ... --ensemble FILE | --robust N`: what compare_command parsed beyond the
+// comparison itself.
+struct RobustCompareArgs {
+    std::string ensemble; // or empty, and draws > 0
+    std::size_t draws = 0;
+    bool resume = false;
+    bool restart = false;
+    bool mpi = false;
+    bool quiet = false;
+};
+int robust_compare(const experiment::CompareConfig& config, const RobustCompareArgs& args);
 // `tendersim compare A.toml B.toml [C.toml ...] [--replicates N] [--years-at 5,10] ...`
 int compare_command(int argc, char** argv);
 // `tendersim sweep SWEEP.toml [--threads N] [--resume] [--restart] [--shard K/N] [--out DIR]`

@@ -151,8 +151,7 @@ void align_years(const CompareConfig& config, const CompareData& data,
 
 } // namespace
 
-CompareData collect_comparison(const CompareConfig& config,
-                               const std::function<void(const CompareData&)>& before_runs) {
+PreparedComparison prepare_comparison(const CompareConfig& config) {
     if (config.scenario_paths.size() < 2)
         throw std::invalid_argument("compare needs at least two scenarios (the first is the "
                                     "reference)");
@@ -204,6 +203,17 @@ CompareData collect_comparison(const CompareConfig& config,
                                         " (metrics are listed in "
                                         "docs/metrics.md)");
     }
+    for (std::int64_t r = 0; r < config.replicates; ++r)
+        data.replicate_seeds.push_back(replicate_seed(data.seed, static_cast<std::uint64_t>(r)));
+    return {std::move(data), std::move(specs), std::move(selections)};
+}
+
+CompareData collect_comparison(const CompareConfig& config,
+                               const std::function<void(const CompareData&)>& before_runs) {
+    PreparedComparison prepared = prepare_comparison(config);
+    CompareData& data = prepared.data;
+    const std::vector<ScenarioSpec>& specs = prepared.specs;
+    const std::vector<MetricSelection>& selections = prepared.selections;
     const auto reps = static_cast<std::size_t>(config.replicates);
     // Scenario by scenario, every scenario with the same replicate seeds (common random numbers).
     RunPlan plan;
@@ -211,7 +221,6 @@ CompareData collect_comparison(const CompareConfig& config,
         for (PlannedRun& run :
              make_run_plan(specs[s], data.seed, config.replicates, data.labels[s]))
             plan.push_back(std::move(run));
-    for (std::size_t r = 0; r < reps; ++r) data.replicate_seeds.push_back(plan[r].seed);
     data.values.assign(specs.size() * data.metrics.size() * data.years_at.size() * reps, 0.0);
 
     // The simulated years every scenario shares with the reference (and so with each other).
@@ -251,7 +260,7 @@ CompareData collect_comparison(const CompareConfig& config,
         });
     }
     progress.finish();
-    return data;
+    return std::move(prepared.data);
 }
 
 CompareResult run_compare(const CompareConfig& config) {

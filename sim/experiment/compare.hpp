@@ -5,6 +5,7 @@
 // differences are compared seed by seed and luck of the draw cancels out.
 #include "analysis/stats.hpp"
 #include "core/spec.hpp"
+#include "experiment/metrics_select.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -77,6 +78,17 @@ struct ComparisonRow {
 };
 
 std::vector<ComparisonRow> summarise(const CompareData& data);
+
+// A comparison checked and ready to run: data without values, and each scenario as it runs
+// (the shared overrides and the common run.years applied), with its metric selection.
+struct PreparedComparison {
+    CompareData data;
+    std::vector<ScenarioSpec> specs;
+    std::vector<MetricSelection> selections;
+};
+
+// Loads and checks everything collect_comparison runs (throws as it does), running nothing.
+PreparedComparison prepare_comparison(const CompareConfig& config);
 
 // Runs every scenario's replicates in parallel (results do not depend on the thread count).
 // Throws ScenarioError for invalid scenarios before anything runs. before_runs, if given, is

@@ -327,8 +327,17 @@ std::string mpi_library() {
     return nl == std::string::npos ? s : s.substr(0, nl);
 }
 
+// One session per process, finalised at exit, so a job may run several sweeps in turn (a
+// robust comparison runs one per scenario); MPI cannot be initialised twice.
+namespace {
+MpiSession& mpi_session() {
+    static MpiSession session;
+    return session;
+}
+} // namespace
+
 SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options) {
-    MpiSession mpi;
+    MpiSession& mpi = mpi_session();
     if (mpi.size == 1) return run_sweep(plan, options);
     const auto started = std::chrono::steady_clock::now();
     SweepOptions opt = options;

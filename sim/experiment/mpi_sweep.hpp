@@ -18,8 +18,8 @@ std::string mpi_library();
 // of this process. Decided from the launcher's environment, before MPI is initialised.
 bool mpi_launch_detected();
 
-// Initialises MPI, runs the sweep across the ranks, finalises MPI. Throws std::runtime_error if
-// MPI is not built in.
+// Initialises MPI (once per process; finalised at exit), runs the sweep across the ranks. Throws
+// std::runtime_error if MPI is not built in.
 SweepOutcome run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options);
 
 } // namespace tendersim::experiment

@@ -6,7 +6,8 @@
 //   └─ InputFileError     any input file or option (--params-json, unreadable input files)
 //      ├─ ScenarioError   scenario files and the overrides applied to them (--set, ...)
 //      ├─ SweepFileError  sweep files (tendersim sweep)
-//      └─ TargetsFileError validation targets files (tendersim validate)
+//      ├─ TargetsFileError validation targets files (tendersim validate)
+//      └─ EnsembleFileError calibration ensembles (tendersim compare --ensemble)
 #include "errors.hpp"
 
 #include <cstdint>
@@ -59,8 +60,13 @@ class TargetsFileError : public InputFileError {
     using InputFileError::InputFileError;
 };
 
+class EnsembleFileError : public InputFileError {
+  public:
+    using InputFileError::InputFileError;
+};
+
 // The kinds of TOML input file, for a reader that throws the matching error.
-enum class InputKind { Scenario, Sweep, Targets };
+enum class InputKind { Scenario, Sweep, Targets, Ensemble };
 
 // Throws the InputFileError subclass for kind.
 [[noreturn]] inline void throw_input_file_error(InputKind kind, std::string file,
@@ -71,6 +77,8 @@ enum class InputKind { Scenario, Sweep, Targets };
         throw ScenarioError(std::move(file), line, std::move(key), std::move(message));
     case InputKind::Sweep:
         throw SweepFileError(std::move(file), line, std::move(key), std::move(message));
+    case InputKind::Ensemble:
+        throw EnsembleFileError(std::move(file), line, std::move(key), std::move(message));
     case InputKind::Targets:
         break;
     }

@@ -105,7 +105,9 @@ std::string ensemble_toml(const CalibrationSetup& setup, const CalibrationResult
     t += "scenario = " + toml_string(setup.scenario.name) + "\n";
     t += "scenario_file = " + toml_string(recorded_path(setup.settings.scenario_file)) + "\n";
     t += "scenario_sha256 = " + toml_string(setup.scenario_sha256) + "\n";
-    t += "targets_file = " + toml_string(recorded_path(setup.settings.targets_file)) + "\n";
+    // Relative to the scenario's project root when inside it (project_relative_path), so ensembles
+    // made in different checkouts agree; the SHA-256 says which figures were used.
+    t += "targets_file = " + toml_string(setup.targets_recorded) + "\n";
     t += "targets_sha256 = " + toml_string(setup.targets_sha256) + "\n";
     t += "seed = " + std::to_string(spec.seed) + "\n";
     t += "draws = " + std::to_string(result.draws.size()) + "\n";
@@ -175,7 +177,7 @@ std::string calibration_report_md(const CalibrationSetup& setup, const Calibrati
          " calibrated and assumed parameters over their plausible ranges, " +
          std::to_string(spec.replicates) + " replicate(s) of " +
          std::to_string(spec.base.run.years) + " years each (seed " + std::to_string(spec.seed) +
-         "), scored against `" + recorded_path(setup.settings.targets_file) +
+         "), scored against `" + setup.targets_recorded +
          "`: each target's model value is the mean of the final " +
          std::to_string(setup.window_years) +
          " years, averaged over the replicates, and the distance is the sum over gating targets "

@@ -7,6 +7,7 @@
 // files, --resume and MPI unchanged (docs/experiments.md, "Calibration as an ensemble").
 #include "analysis/abc.hpp"
 #include "core/param_origin.hpp"
+#include "core/params.hpp"
 #include "core/spec.hpp"
 #include "experiment/sweep_plan.hpp"
 #include "targets.hpp"
@@ -38,11 +39,29 @@ struct CalibrationSetup {
     std::string scenario_sha256;
     TargetSet targets;
     std::string targets_sha256;
+    // The targets file as ensemble.toml and report.md record it (project_relative_path).
+    std::string targets_recorded;
     std::vector<Target> active; // the targets that apply to the scenario (gating or not)
     std::int64_t window_years = 0;
     std::string sweep_text; // the generated sweep file
     std::unique_ptr<experiment::SweepPlan> plan;
 };
+
+// Whether calibrate draws a parameter: a real or integer scenario parameter (not run.*) with a
+// plausible range whose default has one of the bases.
+bool drawn_parameter(const ParamDef& def, const std::vector<ParamBasis>& bases);
+
+// The parameters calibrate draws, in registry order, each over its plausible range (integers
+// over the whole numbers inside it): the sweep's [[parameter]] tables, and the parameters a
+// robust comparison (compare --ensemble / --robust) varies.
+std::vector<experiment::SweepParam> drawn_parameters(
+    const std::vector<ParamBasis>& bases = {ParamBasis::Calibrated, ParamBasis::Assumed});
+
+// A file as a calibration records it, so that ensembles made in different checkouts agree:
+// relative to the scenario's project root (the directory holding the `scenarios` folder the
+// scenario lies in, or else the scenario's own directory) when the file lies inside it, as
+// "validation/targets.toml"; otherwise as given. Its SHA-256 is recorded beside it.
+std::string project_relative_path(const std::string& file, const std::string& scenario_file);
 
 // Loads the scenario and targets and builds the sweep. Throws InputError (or a located
 // ScenarioError / TargetsFileError) for bad input: no draws, too few years for one, a scenario

@@ -216,3 +216,24 @@ TEST_CASE("calibrate end to end on the real model scores what the engine compute
               read_input_file(calibration_dir(setup, root / "2") / f, "output"));
     fs::remove_all(root);
 }
+
+TEST_CASE("the ensemble records the targets file relative to the scenario's project root") {
+    // Inside the project (the directory holding scenarios/): relative, whatever the checkout.
+    for (const std::string root : {"/work/a", "/home/x/tendersim"})
+        CHECK(project_relative_path(root + "/validation/targets.toml",
+                                    root + "/scenarios/baseline.toml") ==
+              "validation/targets.toml");
+    CHECK(project_relative_path("/p/validation/t.toml", "/p/scenarios/sub/s.toml") ==
+          "validation/t.toml");
+    // A scenario outside any scenarios/ folder: relative to its own directory.
+    CHECK(project_relative_path("/q/targets.toml", "/q/s.toml") == "targets.toml");
+    // Outside the project: as given.
+    CHECK(project_relative_path("/elsewhere/targets.toml", "/p/scenarios/s.toml") ==
+          "/elsewhere/targets.toml");
+    // The real calibration setup of the checkout's baseline.
+    CalibrationSettings s;
+    s.scenario_file = std::string(TENDERSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+    s.targets_file = std::string(TENDERSIM_SOURCE_DIR) + "/validation/targets.toml";
+    s.draws = 2;
+    CHECK(make_calibration(s).targets_recorded == "validation/targets.toml");
+}

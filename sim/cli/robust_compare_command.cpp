@@ -1,0 +1,93 @@
+// `tendersim compare A.toml B.toml ... --ensemble FILE | --robust N`: the paired comparison under
+// each parameter set, as one resumable sweep per scenario (experiment/robust_compare.hpp).
+#include "experiment/robust_compare.hpp"
+#include "experiment_commands.hpp"
+#include "io/errors.hpp"
+#include "text/text.hpp"
+#include "validation/parameter_sets.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <unistd.h>
+
+namespace tendersim {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_robust_interrupt(int) {
+    if (g_cancel.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+        return;
+    }
+    const char msg[] = "\ninterrupt: finishing the runs in progress (Ctrl-C again to stop now)\n";
+    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+}
+
+} // namespace
+
+int robust_compare(const experiment::CompareConfig& config, const RobustCompareArgs& args) {
+    experiment::PreparedComparison prepared = experiment::prepare_comparison(config);
+    experiment::ParameterSets sets =
+        args.ensemble.empty() ? validation::draw_parameter_sets(args.draws, prepared.data.seed)
+                              : validation::read_ensemble(args.ensemble);
+    // An ensemble calibrated on another scenario is allowed (its sets are versions of the model),
+    // but worth a note: its members fit the targets under that scenario's market.
+    if (!args.quiet && !sets.calibrated_scenario.empty() &&
+        sets.calibrated_scenario != prepared.specs.front().name)
+        std::cerr << "note: " << args.ensemble << " was calibrated on scenario '"
+                  << sets.calibrated_scenario << "', the reference here is '"
+                  << prepared.specs.front().name << "'\n";
+    const experiment::RobustPlan plan =
+        experiment::make_robust_plan(std::move(prepared), std::move(sets));
+    experiment::RobustOptions opt;
+    opt.out_parent = config.out_parent;
+    opt.threads = config.threads;
+    opt.resume = args.resume;
+    opt.restart = args.restart;
+    opt.mpi = args.mpi;
+    if (!args.quiet) {
+        opt.log = &std::cerr;
+        opt.terminal = ::isatty(STDERR_FILENO) != 0;
+    }
+    opt.cancel = &g_cancel;
+    std::signal(SIGINT, on_robust_interrupt);
+    const experiment::RobustOutcome out = experiment::run_robust_compare(plan, opt);
+    std::signal(SIGINT, SIG_DFL);
+    using experiment::SweepStatus;
+    switch (out.status) {
+    case SweepStatus::Complete:
+    case SweepStatus::AlreadyComplete: {
+        std::size_t robust = 0, depends = 0, noise = 0;
+        for (const auto& row : out.rows)
+            if (row.effect) {
+                const auto v = row.effect->verdict;
+                (v == analysis::RobustnessVerdict::Robust      ? robust
+                 : v == analysis::RobustnessVerdict::DependsOn ? depends
+                                                               : noise)++;
+            }
+        std::cout << "wrote " << out.dir.string()
+                  << " (report.md, robustness.csv, effects.csv, sets.csv, scenarios.csv, "
+                     "manifest.json; runs in sweeps/): "
+                  << plan.sets.size() << " parameter sets, " << out.runs_total << " runs, "
+                  << out.runs_now << " run now in " << format_seconds(out.seconds) << "; " << robust
+                  << " robust, " << depends << " depends on, " << noise << " within noise\n";
+        return kExitOk;
+    }
+    case SweepStatus::Interrupted:
+        std::cerr << "interrupted: the runs done so far are saved in " << out.dir.string()
+                  << "; finish with the same command and --resume\n";
+        return kExitInterrupted;
+    case SweepStatus::WorkerRankDone:
+        return kExitOk;
+    case SweepStatus::Failed:
+        return out.exit_code != 0 ? out.exit_code : kExitInternal;
+    case SweepStatus::ShardComplete:
+        break;
+    }
+    return kExitInternal;
+}
+
+} // namespace tendersim

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# `tendersim compare ... --ensemble FILE | --robust N` as a user meets it: a calibration's
+# ensemble runs, the same bytes at 1 and 2 threads and after kill -9 and --resume; a bad
+# ensemble file exits 2 naming the file, line or field and what was expected, writing nothing.
+# Usage: robust_compare_cli.sh TENDERSIM SOURCE_DIR WORKDIR
+set -euo pipefail
+ts=$1 src=$2 out=$3
+rm -rf "$out"
+mkdir -p "$out"
+data="$src/tests/experiment/data"
+pair=("$data/tiny.toml" "$data/tiny-variant.toml")
+dir=compare-tiny-vs-tiny-variant-robust
+
+# A small calibration of tiny gives the ensemble (4 of 8 draws).
+"$ts" calibrate "$data/tiny.toml" --draws 8 --years 4 --replicates 1 --accept 0.5 --quiet \
+  --out "$out/cal" >/dev/null
+ens="$out/cal/calibrate-tiny/ensemble.toml"
+[ "$(grep -c '^\[\[member\]\]$' "$ens")" = 4 ] || { echo "FAIL: ensemble members"; exit 1; }
+
+args=(--ensemble "$ens" --replicates 2 --years 3 --years-at 2,3 --quiet)
+"$ts" compare "${pair[@]}" "${args[@]}" --threads 1 --out "$out/t1" >/dev/null
+"$ts" compare "${pair[@]}" "${args[@]}" --threads 2 --out "$out/t2" >/dev/null
+for f in robustness.csv report.md effects.csv sets.csv scenarios.csv manifest.json \
+         sweeps/tiny/timeseries.csv sweeps/tiny-variant/runs.csv; do
+  [ -s "$out/t1/$dir/$f" ] || { echo "FAIL: $f missing or empty"; exit 1; }
+done
+diff -r "$out/t1/$dir" "$out/t2/$dir" >/dev/null || { echo "FAIL: 1 and 2 threads differ"; diff -r "$out/t1/$dir" "$out/t2/$dir" | head -5; exit 1; }
+# One row per metric and year of the one alternative: 13 headline metrics x 2 years.
+[ "$(tail -n +2 "$out/t1/$dir/robustness.csv" | wc -l)" = 26 ] || { echo "FAIL: robustness.csv rows"; exit 1; }
+head -1 "$out/t1/$dir/robustness.csv" | grep -q '^metric,year,scenario,vs,sets,sets_left_out,replicates,median,low,high,between_sd,noise_sd,same_sign_share,sets_above_zero,sets_below_zero,heterogeneity_p_value,verdict,drivers$' \
+  || { echo "FAIL: robustness.csv header"; exit 1; }
+[ "$(tail -n +2 "$out/t1/$dir/sets.csv" | wc -l)" = 4 ] || { echo "FAIL: sets.csv rows"; exit 1; }
+grep -q '^## Robustness$' "$out/t1/$dir/report.md" || { echo "FAIL: report section"; exit 1; }
+grep -Eq '\*\*(robust|depends on|within noise)\*\*' "$out/t1/$dir/report.md" || { echo "FAIL: no verdict"; exit 1; }
+sha=$(sha256sum "$ens" | cut -d' ' -f1)
+grep -q "\"ensemble\": {\"file\": \"$ens\", \"sha256\": \"$sha\", \"members\": 4}" "$out/t1/$dir/manifest.json" \
+  || { echo "FAIL: manifest ensemble"; grep ensemble "$out/t1/$dir/manifest.json"; exit 1; }
+
+# kill -9 mid-run, then --resume: the same bytes (--robust: enough runs to stop part-way).
+rargs=(--robust 40 --replicates 2 --years 4 --quiet)
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/r1" >/dev/null
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/k9" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 4000); do
+  n=$(grep -c '^@' "$out/k9/$dir/sweeps/tiny/shards/main.records" 2>/dev/null || true)
+  [ "${n:-0}" -ge 20 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.005
+done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ ! -f "$out/k9/$dir/manifest.json" ] || { echo "FAIL: the comparison finished before the kill"; exit 1; }
+if "$ts" compare "${pair[@]}" "${rargs[@]}" --out "$out/k9" >/dev/null 2>"$out/err.txt"; then
+  echo "FAIL: a plain rerun overwrote an interrupted robust comparison"; exit 1
+fi
+grep -q "holds an interrupted sweep" "$out/err.txt" || { echo "FAIL: message: $(cat "$out/err.txt")"; exit 1; }
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 1 --resume --out "$out/k9" >/dev/null
+diff -r "$out/r1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: resume after kill -9 differs"; diff -r "$out/r1/$dir" "$out/k9/$dir" | head -5; exit 1; }
+# Killed after the runs but before the summaries: --resume writes them again, the same bytes.
+rm "$out/k9/$dir/manifest.json" "$out/k9/$dir/robustness.csv"
+"$ts" compare "${pair[@]}" "${rargs[@]}" --resume --out "$out/k9" >/dev/null
+diff -r "$out/r1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: rewriting the summaries differs"; exit 1; }
+
+# Bad input: exit 2, a message naming the file, line or field and what was expected.
+expect_2() {
+  local what=$1 pattern=$2; shift 2
+  set +e
+  "$ts" compare "${pair[@]}" --replicates 2 --years 3 --quiet "$@" --out "$out/bad" >/dev/null 2>"$out/err.txt"
+  local rc=$?
+  set -e
+  [ "$rc" = 2 ] || { echo "FAIL: $what: exit $rc, expected 2"; cat "$out/err.txt"; exit 1; }
+  grep -q -- "$pattern" "$out/err.txt" || { echo "FAIL: $what: message: $(cat "$out/err.txt")"; exit 1; }
+}
+expect_2 "missing ensemble" "no_such_ensemble.toml" --ensemble "$out/no_such_ensemble.toml"
+sed 's/^schema_version = 1$/schema_version = 2/' "$ens" > "$out/schema2.toml"
+expect_2 "schema_version 2" "schema2.toml:[0-9]*: key 'schema_version': expected 1" --ensemble "$out/schema2.toml"
+# The first member's first value: an unknown key, then a value outside its plausible range.
+first=$(grep -n '^\[member.values\]$' "$ens" | head -1 | cut -d: -f1)
+line=$((first + 1))
+key=$(sed -n "${line}p" "$ens" | cut -d' ' -f1 | tr -d '"')
+sed "${line}s/^\"[^\"]*\"/\"suppliers.no_such_thing\"/" "$ens" > "$out/unknown.toml"
+expect_2 "unknown parameter" "unknown.toml:$line: key 'member\[0\].values.suppliers.no_such_thing': unknown parameter" --ensemble "$out/unknown.toml"
+sed "${line}s/= .*/= 1e9/" "$ens" > "$out/range.toml"
+expect_2 "value outside its range" "range.toml:$line: key 'member\[0\].values.$key': expected .* from .* (the plausible range of $key), got" --ensemble "$out/range.toml"
+expect_2 "both --ensemble and --robust" "exclude each other" --ensemble "$ens" --robust 4
+expect_2 "--robust 1" "--robust takes 2 to 100000" --robust 1
+expect_2 "--resume without a robust comparison" "apply to a robust comparison" --resume
+[ ! -e "$out/bad" ] || { echo "FAIL: bad input wrote $out/bad"; ls -R "$out/bad" | head; exit 1; }
+echo "robust compare ok"
