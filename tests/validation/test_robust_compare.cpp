@@ -4,6 +4,7 @@
 // outputs are the same bytes at 1 and 2 threads.
 #include "experiment/compare.hpp"
 #include "experiment/robust_compare.hpp"
+#include "io/sha256.hpp"
 #include "validation/calibrate_setup.hpp"
 #include "validation/parameter_sets.hpp"
 
@@ -185,4 +186,40 @@ TEST_CASE("robust compare on the real model: each set's paired differences are c
                 }
         CHECK(compared > d.metrics.size()); // most metrics are defined
     }
+}
+
+namespace {
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+// The value of `key = "..."` in an ensemble file's header.
+std::string header_string(const std::string& text, const std::string& key) {
+    const std::string start = "\n" + key + " = \"";
+    const auto at = text.find(start);
+    if (at == std::string::npos) return {};
+    const auto from = at + start.size();
+    return text.substr(from, text.find('"', from) - from);
+}
+
+} // namespace
+
+// The main job's robustness section runs on the committed ensemble: it must still load, and it
+// must have been calibrated on today's baseline and targets (regenerate it, as
+// docs/experiments.md says, when either changes).
+TEST_CASE("the committed ensemble loads and was calibrated on the current baseline and targets") {
+    const std::string root = TENDERSIM_SOURCE_DIR;
+    const std::string path = root + "/scenarios/ensembles/baseline.toml";
+    const ParameterSets sets = validation::read_ensemble(path);
+    CHECK(sets.size() == 20);
+    CHECK(sets.calibrated_scenario == "baseline");
+    const std::string text = file_text(path);
+    CHECK(header_string(text, "scenario_sha256") ==
+          sha256_hex(file_text(root + "/scenarios/baseline.toml")));
+    CHECK(header_string(text, "targets_sha256") ==
+          sha256_hex(file_text(root + "/validation/targets.toml")));
 }
