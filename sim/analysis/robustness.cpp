@@ -76,17 +76,30 @@ RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& o
     out.sets = sets;
     out.replicates = reps;
 
-    // Each set's mean difference, and the within-set (noise) variance pooled over the sets: with
-    // two replicates a set's own variance has one degree of freedom, the pooled one P.
-    std::vector<double> means(sets);
-    double within_ss = 0;
+    // The replicates are paired across the sets as well as across the scenarios: replicate r
+    // runs on the same seed under every set, so its seed's shock is shared by all the sets'
+    // differences. The differences are therefore a two-way layout, d[p][r] = mu + a_p + b_r +
+    // e_pr, with a_p the set's (parameter) effect, b_r the seed's and e_pr the rest. Its sums of
+    // squares: between sets, between replicates, residual.
+    std::vector<double> means(sets), rep_means(reps, 0.0);
     for (std::size_t p = 0; p < sets; ++p) {
         const std::span<const double> d(in.differences.data() + p * reps, reps);
         means[p] = mean(d);
-        for (double v : d) within_ss += (v - means[p]) * (v - means[p]);
+        for (std::size_t r = 0; r < reps; ++r) rep_means[r] += d[r] / P;
     }
+    const double grand = mean(means);
+    double ss_sets = 0, ss_reps = 0, ss_res = 0;
+    for (std::size_t p = 0; p < sets; ++p) {
+        ss_sets += R * (means[p] - grand) * (means[p] - grand);
+        for (std::size_t r = 0; r < reps; ++r) {
+            const double e = in.differences[p * reps + r] - means[p] - rep_means[r] + grand;
+            ss_res += e * e;
+        }
+    }
+    for (double c : rep_means) ss_reps += P * (c - grand) * (c - grand);
+    // A replicate's noise within one set (seed and residual together), pooled over the sets.
     const double within_df = P * (R - 1);
-    const double within_var = reps > 1 ? within_ss / within_df : NAN;
+    const double within_var = reps > 1 ? (ss_reps + ss_res) / within_df : NAN;
     out.noise_sd = std::sqrt(within_var);
 
     std::vector<double> sorted = means;
@@ -106,38 +119,59 @@ RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& o
     }
 
     // The interval: a random-effects prediction interval (Higgins, Thompson & Spiegelhalter
-    // 2009) for the effect under one parameter set of the ensemble, kept free of a normal
-    // shape for the between-set spread. The set means spread by between-set variance tau^2 plus
-    // noise var/R; tau^2 is estimated by moments, and the set means are pulled towards the grand
-    // mean until their spread is tau's, so noise is not counted as parameter uncertainty. Each
-    // pulled mean then carries the uncertainty of the grand mean (sd of the set means / sqrt(P),
-    // P - 1 degrees of freedom). One replicate cannot split the two: all spread is taken as
-    // between sets (wider, never narrower).
+    // 2009) for the effect under one parameter set of the ensemble, kept free of a normal shape
+    // for the between-set spread. The between-set variance tau^2 and the seeds' variance are
+    // estimated by moments from the two-way mean squares; the set means are pulled towards the
+    // grand mean until they spread as tau does, so noise is not counted as parameter
+    // uncertainty, and each pulled mean carries the grand mean's variance, tau^2 / P +
+    // sigma_seed^2 / R + sigma_e^2 / (P R), with Satterthwaite's degrees of freedom. The seeds'
+    // term is why the layout matters: the shock of a seed shared by every set moves every set
+    // mean alike, so the spread of the set means alone would leave it out.
     if (sets == 1) {
         const double scale = reps > 1 ? out.noise_sd / std::sqrt(R) : 0.0;
         const std::vector<double> c{means[0]}, sc{scale};
         out.low = reps > 1 ? t_mixture_quantile(c, sc, R - 1, 0.025) : means[0];
         out.high = reps > 1 ? t_mixture_quantile(c, sc, R - 1, 0.975) : means[0];
-    } else {
-        const double grand = mean(means);
+    } else if (reps == 1) {
+        // One replicate cannot split the seed's shock from the sets' differences: the interval
+        // takes all the spread as between sets and knows nothing of the shared seed, so it is
+        // reported but never makes an effect robust (the verdict below).
         const double between_var = sample_sd(means) * sample_sd(means);
-        const double tau2 = reps > 1 ? std::max(0.0, between_var - within_var / R) : between_var;
+        out.between_sd = std::sqrt(between_var);
+        const std::vector<double> scales(sets, std::sqrt(between_var / P));
+        out.low = t_mixture_quantile(means, scales, P - 1, 0.025);
+        out.high = t_mixture_quantile(means, scales, P - 1, 0.975);
+    } else {
+        const double df_sets = P - 1, df_reps = R - 1, df_res = (P - 1) * (R - 1);
+        const double ms_sets = ss_sets / df_sets, ms_reps = ss_reps / df_reps,
+                     ms_res = ss_res / df_res;
+        const double tau2 = std::max(0.0, (ms_sets - ms_res) / R);
+        const double seed2 = std::max(0.0, (ms_reps - ms_res) / P);
         out.between_sd = std::sqrt(tau2);
-        const double pull = between_var > 0 ? std::sqrt(tau2 / between_var) : 0.0;
-        std::vector<double> centres(sets), scales(sets, std::sqrt(between_var / P));
+        // var(grand mean) as a combination of mean squares, a components truncated at zero
+        // dropping out; its degrees of freedom by Satterthwaite.
+        const double c_sets = tau2 > 0 ? 1.0 : 0.0, c_reps = seed2 > 0 ? 1.0 : 0.0;
+        const double c_res = 1.0 - c_sets - c_reps;
+        const double var_grand = (c_sets * ms_sets + c_reps * ms_reps + c_res * ms_res) / (P * R);
+        const auto term = [](double c, double ms, double df) { return c * ms * c * ms / df; };
+        const double denom = term(c_sets, ms_sets, df_sets) + term(c_reps, ms_reps, df_reps) +
+                             term(c_res, ms_res, df_res);
+        const double df =
+            denom > 0 ? std::max(1.0, var_grand * var_grand * P * P * R * R / denom) : df_res;
+        const double set_var = ms_sets / R; // the variance of the set means
+        const double pull = set_var > 0 ? std::sqrt(tau2 / set_var) : 0.0;
+        std::vector<double> centres(sets), scales(sets, std::sqrt(var_grand));
         for (std::size_t p = 0; p < sets; ++p) centres[p] = grand + pull * (means[p] - grand);
-        out.low = t_mixture_quantile(centres, scales, P - 1, 0.025);
-        out.high = t_mixture_quantile(centres, scales, P - 1, 0.975);
-        // Do the sets differ by more than noise? One-way analysis of variance of the paired
-        // differences with the sets as groups: F = R s_b^2 / s_w^2 on (P - 1, P (R - 1)).
-        if (reps > 1) {
-            if (within_var > 0) {
-                const double f = R * between_var / within_var, d1 = P - 1, d2 = within_df;
-                out.heterogeneity_p_value =
-                    1.0 - incomplete_beta(d1 / 2, d2 / 2, d1 * f / (d1 * f + d2));
-            } else {
-                out.heterogeneity_p_value = between_var > 0 ? 0.0 : 1.0;
-            }
+        out.low = t_mixture_quantile(centres, scales, df, 0.025);
+        out.high = t_mixture_quantile(centres, scales, df, 0.975);
+        // Do the sets differ by more than noise? The two-way F test of the sets: F = MS_sets /
+        // MS_res on (P - 1, (P - 1)(R - 1)).
+        if (ms_res > 0) {
+            const double f = ms_sets / ms_res;
+            out.heterogeneity_p_value = 1.0 - incomplete_beta(df_sets / 2, df_res / 2,
+                                                              df_sets * f / (df_sets * f + df_res));
+        } else {
+            out.heterogeneity_p_value = ms_sets > 0 ? 0.0 : 1.0;
         }
     }
 
@@ -163,11 +197,14 @@ RobustEffect robust_effect(const RobustnessInput& in, const RobustnessOptions& o
         for (const auto& c : out.correlations)
             if (c.p_value < threshold) out.drivers.push_back(c);
 
-    const bool informative = sets > 1 || reps > 1; // one run alone cannot tell
-    if (informative && (out.low > 0 || out.high < 0))
+    // With one replicate the noise is unmeasured: a named driver still shows dependence (a seed
+    // shared by every set does not reorder them), but nothing else can be concluded.
+    if (reps == 1)
+        out.verdict =
+            !out.drivers.empty() ? RobustnessVerdict::DependsOn : RobustnessVerdict::Undetermined;
+    else if (out.low > 0 || out.high < 0)
         out.verdict = RobustnessVerdict::Robust;
-    else if (informative && (reps > 1 ? out.heterogeneity_p_value < options.heterogeneity_alpha
-                                      : !out.drivers.empty()))
+    else if (out.heterogeneity_p_value < options.heterogeneity_alpha)
         out.verdict = RobustnessVerdict::DependsOn;
     else
         out.verdict = RobustnessVerdict::WithinNoise;
@@ -182,6 +219,8 @@ const char* verdict_name(RobustnessVerdict verdict) {
         return "depends on";
     case RobustnessVerdict::WithinNoise:
         return "within noise";
+    case RobustnessVerdict::Undetermined:
+        return "undetermined";
     }
     return "?";
 }

@@ -34,12 +34,17 @@ struct EffectDriver {
 };
 
 enum class RobustnessVerdict {
-    Robust, // the interval excludes zero: the sign holds across the ensemble and its noise
-    // Not robust, and the sets' effects differ by more than their noise (one-way analysis of
+    // The interval excludes zero (and there are at least two replicates): the sign holds across
+    // the ensemble and its noise.
+    Robust,
+    // Not robust, and the sets' effects differ by more than their noise (two-way analysis of
     // variance; with one replicate: a parameter drives the effect): the sign or the size depends
     // on the parameter set.
     DependsOn,
     WithinNoise, // neither: what the sets show is what their random noise would show
+    // One replicate per set and no named driver: the runs cannot tell the seeds' noise from the
+    // sets' differences.
+    Undetermined,
 };
 
 // Below this many sets no parameter is named as a driver.
@@ -52,19 +57,21 @@ struct RobustEffect {
     // 95% prediction interval for the effect under one parameter set of the ensemble, noise
     // included (robustness.cpp says how): the 2.5% and 97.5% quantiles of an equal-weight
     // mixture of t distributions centred on the set means pulled towards the grand mean so they
-    // spread as the between-set sd does, each with the grand mean's standard error. One set: its
-    // paired t-interval.
+    // spread as the between-set sd does, each with the grand mean's standard error (the sets'
+    // spread, the common seeds' and the rest). One set: its paired t-interval.
     double low = 0.0;
     double high = 0.0;
     double between_sd = 0.0; // estimated sd of the true effect across sets (tau); 0 with one set
-    double noise_sd = 0.0;   // pooled sd of a replicate's difference within a set; NaN if R = 1
+    // sd of one replicate's difference within a set (the seed's shock and the rest), pooled over
+    // the sets; NaN if R = 1.
+    double noise_sd = 0.0;
     // Share of sets whose mean difference has the sign of the median (zero counts only with a
     // zero median).
     double same_sign_share = 0.0;
     std::size_t sets_above_zero = 0; // sets whose 95% interval (pooled noise) lies above zero
     std::size_t sets_below_zero = 0; // ... below zero
-    // p-value of the one-way analysis of variance that the sets share one effect; NaN with one
-    // set or one replicate.
+    // p-value of the two-way analysis of variance (sets x common-seed replicates) that the sets
+    // share one effect; NaN with one set or one replicate.
     double heterogeneity_p_value = NAN;
     // Parameters whose rank correlation with the set means is significant at `driver_alpha`
     // after a Bonferroni correction for the number of parameters, strongest first; none with
@@ -85,7 +92,7 @@ struct RobustnessOptions {
 // is not finite.
 RobustEffect robust_effect(const RobustnessInput& input, const RobustnessOptions& options = {});
 
-// "robust", "depends on", "within noise".
+// "robust", "depends on", "within noise", "undetermined".
 const char* verdict_name(RobustnessVerdict verdict);
 
 // Quantile q of an equal-weight mixture of location-scale Student-t distributions with `df`

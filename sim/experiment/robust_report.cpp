@@ -128,6 +128,11 @@ std::string sets_csv(const ParameterSets& sets) {
 
 namespace {
 
+// "p = 0.012", "p < 0.001"
+std::string p_text(double p) {
+    return p < 0.001 ? std::string("p < 0.001") : "p = " + human_number(p);
+}
+
 std::string sets_phrase(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " parameter set" : " parameter sets");
 }
@@ -145,46 +150,55 @@ std::string metric_sentence(const CompareData& data, const RobustRow& row) {
     t += human_difference(e.median, info.unit, false) + " (" +
          human_difference(e.low, info.unit, false) + " to " +
          human_difference(e.high, info.unit, false) + " across " + sets_phrase(e.sets) +
-         " and their noise";
+         (e.replicates > 1 ? " and their noise" : "; noise not measured with one replicate");
     if (row.sets_left_out > 0)
         t += "; " + std::to_string(row.sets_left_out) + " more left out, where it is not defined";
     t += "); ";
     const auto agreeing =
         static_cast<std::size_t>(std::lround(e.same_sign_share * static_cast<double>(e.sets)));
     const std::string direction = e.median > 0 ? "higher" : e.median < 0 ? "lower" : "unchanged";
+    const std::string in_sets =
+        direction + " in " +
+        (agreeing == e.sets ? "all " + std::to_string(e.sets)
+                            : std::to_string(agreeing) + " of " + std::to_string(e.sets)) +
+        " sets";
     switch (e.verdict) {
     case analysis::RobustnessVerdict::Robust:
-        t += "**robust**: " + direction + " in " +
-             (agreeing == e.sets
-                  ? "all " + std::to_string(e.sets) + " sets"
-                  : std::to_string(agreeing) + " of " + std::to_string(e.sets) + " sets") +
+        t += "**robust**: " + in_sets +
              ", and the interval of parameter uncertainty and noise together excludes zero";
         // The sign is settled; what the size depends on is still worth a reader's knowing.
         t += e.drivers.empty() ? "." : "; its size follows " + drivers_text(e.drivers) + ".";
         break;
     case analysis::RobustnessVerdict::DependsOn:
         if (!e.drivers.empty()) {
-            t += "**depends on** " + drivers_text(e.drivers) + ": " + direction + " in " +
-                 std::to_string(agreeing) + " of " + std::to_string(e.sets) +
-                 " sets, and the effect's size follows " +
+            t += "**depends on** " + drivers_text(e.drivers) + ": " + in_sets +
+                 ", and the effect's size follows " +
                  (e.drivers.size() == 1 ? "that parameter" : "these parameters") +
                  "; a source for " + (e.drivers.size() == 1 ? "it" : "them") + " would settle it.";
         } else {
-            t += "**depends on** the parameter set: " + direction + " in " +
-                 std::to_string(agreeing) + " of " + std::to_string(e.sets) + " sets; " +
-                 std::to_string(e.sets_above_zero) + " show an effect above zero and " +
-                 std::to_string(e.sets_below_zero) +
-                 " below; the sets' effects differ by more than their noise explains (p = " +
-                 human_number(e.heterogeneity_p_value) +
-                 ", one-way analysis of variance), but no single parameter's rank correlates with "
-                 "it; more sets, or sources for "
-                 "the assumed parameters, would settle it.";
+            t += "**depends on** the parameter set: " + in_sets +
+                 "; the sets' effects differ by more than their noise explains (" +
+                 p_text(e.heterogeneity_p_value) + ", analysis of variance), but " +
+                 (e.sets < analysis::kMinSetsForDrivers
+                      ? "there are too few sets (fewer than " +
+                            std::to_string(analysis::kMinSetsForDrivers) +
+                            ") to name the parameters; more sets"
+                      : "no single parameter's rank correlates with it; more sets") +
+                 ", or sources for the assumed parameters, would settle it.";
         }
         break;
     case analysis::RobustnessVerdict::WithinNoise:
-        t += "**within noise**: no more sets show an effect than chance allows (" +
+        t += "**within noise**: the interval includes zero and the sets' effects differ no more "
+             "than their noise explains (" +
+             p_text(e.heterogeneity_p_value) + "); " +
              std::to_string(e.sets_above_zero + e.sets_below_zero) + " of " +
-             std::to_string(e.sets) + "); more replicates would tell.";
+             std::to_string(e.sets) +
+             " sets' own intervals exclude zero. More replicates would tell whether there is an "
+             "effect.";
+        break;
+    case analysis::RobustnessVerdict::Undetermined:
+        t += "**undetermined**: with one replicate per set the runs cannot tell the seeds' noise "
+             "from the sets' differences; run with --replicates 2 or more.";
         break;
     }
     return t;
@@ -202,10 +216,11 @@ std::string robustness_section(const CompareData& data, const std::vector<Robust
          " of the paired difference from " + data.labels[0] + " in year " +
          std::to_string(data.years_at[y]) +
          ", with a 95% interval that carries both the spread across the parameter sets (what the "
-         "model's uncertain parameters allow) and each set's random noise. **Robust**: the "
-         "interval excludes zero. **Depends on**: more sets show an effect than their noise "
-         "explains, but the interval includes zero; the parameters named drive its size. "
-         "**Within noise**: what the sets show is what noise alone would show.\n";
+         "model's uncertain parameters allow) and the runs' random noise. **Robust**: the "
+         "interval excludes zero. **Depends on**: the interval includes zero and the sets' "
+         "effects differ by more than their noise explains; the parameters named drive its "
+         "size. **Within noise**: the interval includes zero and the sets differ no more than "
+         "noise explains. **Undetermined**: one replicate per set cannot measure the noise.\n";
     for (std::size_t s = 1; s < data.labels.size(); ++s) {
         t += "\n### " + data.labels[s] + " against " + data.labels[0] + "\n\n";
         for (const RobustRow& row : rows)

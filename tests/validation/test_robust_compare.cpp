@@ -129,7 +129,27 @@ TEST_CASE("robust report: no effect in any set is within noise") {
     const std::string section = robustness_section(data, robust_rows(s.sets, s.values));
     INFO(section);
     CHECK(section.find("**within noise**") != std::string::npos);
-    CHECK(section.find("more replicates would tell") != std::string::npos);
+    CHECK(section.find("More replicates would tell") != std::string::npos);
+    CHECK(section.find("differ no more than their noise explains (p = 1") != std::string::npos);
+}
+
+TEST_CASE("robust report: one replicate per set and no driver is undetermined, not within noise") {
+    Synthetic s = synthetic([](double, double) { return 0.01; });
+    // Keep replicate 0 of each set only.
+    RobustValues one = s.values;
+    one.replicates = 1;
+    one.values.assign(2 * 20, 0.0);
+    for (std::size_t sc = 0; sc < 2; ++sc)
+        for (std::size_t p = 0; p < 20; ++p)
+            one.values[one.slot(sc, p, 0, 0, 0)] = s.values.at(sc, p, 0, 0, 0);
+    const auto rows = robust_rows(s.sets, one);
+    REQUIRE(rows[0].effect);
+    CHECK(rows[0].effect->verdict == analysis::RobustnessVerdict::Undetermined);
+    const std::string section = robustness_section(synthetic_data(1), rows);
+    INFO(section);
+    CHECK(section.find("**undetermined**") != std::string::npos);
+    CHECK(section.find("noise not measured with one replicate") != std::string::npos);
+    CHECK(section.find("**robust**") == std::string::npos);
 }
 
 TEST_CASE("robust compare on the real model: each set's paired differences are compare --set's, "
