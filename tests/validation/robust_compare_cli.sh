@@ -82,6 +82,22 @@ sed "${line}s/^\"[^\"]*\"/\"suppliers.no_such_thing\"/" "$ens" > "$out/unknown.t
 expect_2 "unknown parameter" "unknown.toml:$line: key 'member\[0\].values.suppliers.no_such_thing': unknown parameter" --ensemble "$out/unknown.toml"
 sed "${line}s/= .*/= 1e9/" "$ens" > "$out/range.toml"
 expect_2 "value outside its range" "range.toml:$line: key 'member\[0\].values.$key': expected .* from .* (the plausible range of $key), got" --ensemble "$out/range.toml"
+# Too few members, or a member listed twice: exit 2 naming the file and both members' lines.
+second=$(grep -n '^\[\[member\]\]$' "$ens" | sed -n 2p | cut -d: -f1)
+head -n $((second - 1)) "$ens" > "$out/one.toml"
+expect_2 "one member" "one.toml:[0-9]*: a robust comparison needs at least 2 members, found 1 (calibrate kept 1 draw: use more --draws or a larger --accept)" --ensemble "$out/one.toml"
+first_member=$(grep -n '^\[\[member\]\]$' "$ens" | head -1 | cut -d: -f1)
+{ cat "$ens"; tail -n +"$first_member" "$ens"; } > "$out/twice.toml"
+expect_2 "an ensemble with its members twice" "twice.toml:[0-9]*: key 'member\[4\].draw': draw [0-9]* again: member\[0\] (line $first_member) is the same draw" --ensemble "$out/twice.toml"
+{ cat "$ens"; tail -n +"$first_member" "$ens" | sed 's/^draw = \([0-9]*\)$/draw = 10\1/'; } > "$out/same.toml"
+expect_2 "a member with the values of another" "same.toml:[0-9]*: key 'member\[4\]': the same values as member\[0\] (line $first_member)" --ensemble "$out/same.toml"
+# Errors without a line of their own point at line 1.
+grep -v '^schema_version' "$ens" > "$out/noversion.toml"
+expect_2 "no schema_version" "noversion.toml:1: key 'schema_version': missing" --ensemble "$out/noversion.toml"
+: > "$out/empty.toml"
+expect_2 "an empty file" "empty.toml:1: key 'schema_version': missing" --ensemble "$out/empty.toml"
+head -n $((first_member - 1)) "$ens" > "$out/nomember.toml"
+expect_2 "no [[member]]" "nomember.toml:1: key 'member': no \[\[member\]\] table" --ensemble "$out/nomember.toml"
 expect_2 "both --ensemble and --robust" "exclude each other" --ensemble "$ens" --robust 4
 expect_2 "--robust 1" "--robust takes 2 to 100000" --robust 1
 expect_2 "--resume without a robust comparison" "apply to a robust comparison" --resume

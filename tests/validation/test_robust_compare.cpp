@@ -4,6 +4,7 @@
 // outputs are the same bytes at 1 and 2 threads.
 #include "experiment/compare.hpp"
 #include "experiment/robust_compare.hpp"
+#include "io/input_file_error.hpp"
 #include "io/sha256.hpp"
 #include "validation/calibrate_setup.hpp"
 #include "validation/parameter_sets.hpp"
@@ -222,4 +223,73 @@ TEST_CASE("the committed ensemble loads and was calibrated on the current baseli
           sha256_hex(file_text(root + "/scenarios/baseline.toml")));
     CHECK(header_string(text, "targets_sha256") ==
           sha256_hex(file_text(root + "/validation/targets.toml")));
+}
+
+namespace {
+
+// A small ensemble over the first drawn parameter: one [[member]] per value (and draw number).
+std::string ensemble_text(const std::vector<std::pair<int, double>>& members) {
+    const auto p = validation::drawn_parameters().front();
+    std::string t = "schema_version = 1\nkind = \"tendersim-calibration-ensemble\"\n";
+    for (const auto& [draw, value] : members)
+        t += "\n[[member]]\ndraw = " + std::to_string(draw) + "\n[member.values]\n\"" + p.key +
+             "\" = " + param_text(p, value) + "\n";
+    return t;
+}
+
+// read_ensemble's error on `text`, written to a scratch file named `name`.
+std::string ensemble_error(const std::string& name, const std::string& text,
+                           std::uint32_t* line = nullptr) {
+    const fs::path dir = scratch("ensemble-" + name);
+    const fs::path path = dir / name;
+    std::ofstream(path, std::ios::binary) << text;
+    std::string message;
+    try {
+        validation::read_ensemble(path.string());
+    } catch (const InputFileError& e) {
+        message = e.what();
+        if (line) *line = e.line();
+    }
+    fs::remove_all(dir);
+    return message;
+}
+
+} // namespace
+
+TEST_CASE("an ensemble needs 2 members, each listed once") {
+    const auto p = validation::drawn_parameters().front();
+    const double a = p.range.lo + 0.25 * (p.range.hi - p.range.lo);
+    const double b = p.range.lo + 0.75 * (p.range.hi - p.range.lo);
+    std::uint32_t line = 0;
+    std::string e = ensemble_error("one.toml", ensemble_text({{3, a}}), &line);
+    CHECK(e.find("one.toml:4: a robust comparison needs at least 2 members, found 1 (calibrate "
+                 "kept 1 draw: use more --draws or a larger --accept)") != std::string::npos);
+    CHECK(line == 4);
+    // The same draw again (an ensemble's members appended to it), then the same values under
+    // another draw number: both members' lines named.
+    e = ensemble_error("twice.toml", ensemble_text({{3, a}, {4, b}, {3, a}}));
+    CHECK(e.find("twice.toml:15: key 'member[2].draw': draw 3 again: member[0] (line 4) is the "
+                 "same draw") != std::string::npos);
+    e = ensemble_error("same.toml", ensemble_text({{3, a}, {4, b}, {5, b}}));
+    CHECK(e.find("same.toml:14: key 'member[2]': the same values as member[1] (line 9)") !=
+          std::string::npos);
+    CHECK(ensemble_error("fine.toml", ensemble_text({{3, a}, {4, b}})).empty());
+}
+
+TEST_CASE("ensemble errors without a line of their own point at line 1") {
+    std::uint32_t line = 0;
+    CHECK(ensemble_error("empty.toml", "", &line)
+              .find("empty.toml:1: key 'schema_version': "
+                    "missing") != std::string::npos);
+    CHECK(line == 1);
+    line = 0;
+    const std::string members =
+        ensemble_text({{3, 0}, {4, 0}}).substr(std::strlen("schema_version = 1\n"));
+    CHECK(ensemble_error("noversion.toml", members, &line)
+              .find("noversion.toml:1: key 'schema_version': missing") != std::string::npos);
+    CHECK(line == 1);
+    line = 0;
+    CHECK(ensemble_error("nomember.toml", "schema_version = 1\n", &line)
+              .find("nomember.toml:1: key 'member': no [[member]] table") != std::string::npos);
+    CHECK(line == 1);
 }
