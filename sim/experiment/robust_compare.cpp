@@ -1,6 +1,8 @@
 #include "experiment/robust_compare.hpp"
 
 #include "experiment/mpi_sweep.hpp"
+#include "experiment/shard_index.hpp"
+#include "experiment/sweep_merge.hpp"
 #include "io/manifest.hpp"
 #include "io/result_dir.hpp"
 #include "text/text.hpp"
@@ -60,6 +62,22 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
     const CompareData& data = plan.comparison.data;
     RobustOutcome outcome;
     outcome.dir = robust_compare_dir(data, options.out_parent);
+    // manifest.json says the comparison is complete: unless every sweep is already finished
+    // (--resume of a complete comparison), it and the summaries go before any run, so an
+    // interrupted rerun (another --robust N, say) never leaves the old result looking complete
+    // beside sweeps that hold the new runs. --resume writes them again at the end.
+    bool all_finished = options.resume;
+    for (std::size_t s = 0; all_finished && s < plan.sweeps.size(); ++s) {
+        const fs::path dir = robust_sweep_dir(outcome.dir, data.labels[s]);
+        all_finished =
+            shard_files(dir).empty() && finished_fingerprint(dir) == plan.sweeps[s]->fingerprint();
+    }
+    if (!all_finished)
+        for (const char* f : {"manifest.json", "report.md", "robustness.csv", "effects.csv",
+                              "sets.csv", "scenarios.csv"}) {
+            std::error_code ec; // absent is fine; under MPI every rank tries
+            fs::remove(outcome.dir / f, ec);
+        }
     bool worker = false;
     for (std::size_t s = 0; s < plan.sweeps.size(); ++s) {
         SweepOptions opt;

@@ -61,6 +61,27 @@ rm "$out/k9/$dir/manifest.json" "$out/k9/$dir/robustness.csv"
 "$ts" compare "${pair[@]}" "${rargs[@]}" --resume --out "$out/k9" >/dev/null
 diff -r "$out/r1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: rewriting the summaries differs"; exit 1; }
 
+# A complete comparison rerun with other sets and killed: no manifest.json, report.md or
+# robustness.csv of the old sets is left beside sweeps that hold the new runs.
+"$ts" compare "${pair[@]}" --robust 6 --replicates 2 --years 4 --quiet --out "$out/st" >/dev/null
+[ -f "$out/st/$dir/manifest.json" ] || { echo "FAIL: the 6-set comparison is not complete"; exit 1; }
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/st" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 4000); do
+  n=$(grep -c '^@' "$out/st/$dir/sweeps/tiny/shards/main.records" 2>/dev/null || true)
+  [ "${n:-0}" -ge 4 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.005
+done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ -d "$out/st/$dir/sweeps/tiny/shards" ] || { echo "FAIL: the 40-set rerun finished before the kill"; exit 1; }
+for f in manifest.json report.md robustness.csv effects.csv sets.csv; do
+  [ ! -e "$out/st/$dir/$f" ] || { echo "FAIL: stale $f of the 6-set run left after the killed 40-set rerun"; exit 1; }
+done
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --resume --out "$out/st" >/dev/null
+diff -r "$out/r1/$dir" "$out/st/$dir" >/dev/null || { echo "FAIL: the resumed 40-set rerun differs"; diff -r "$out/r1/$dir" "$out/st/$dir" | head -5; exit 1; }
+
 # Bad input: exit 2, a message naming the file, line or field and what was expected.
 expect_2() {
   local what=$1 pattern=$2; shift 2
