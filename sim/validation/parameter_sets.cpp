@@ -101,6 +101,8 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
     sets.sha256 = sha256_of(text);
     if (const toml::node* scenario = root.get("scenario"))
         sets.calibrated_scenario = r.string(*scenario, "scenario");
+    if (const toml::node* sha = root.get("scenario_sha256"))
+        sets.calibrated_scenario_sha256 = r.string(*sha, "scenario_sha256");
     for (std::size_t m = 0; m < list.size(); ++m) {
         const toml::table& member = *list[m].as_table();
         const std::string at = "member[" + std::to_string(m) + "]";
