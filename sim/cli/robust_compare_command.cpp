@@ -42,6 +42,11 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
                   << prepared.specs.front().name << "'\n";
     const experiment::RobustPlan plan =
         experiment::make_robust_plan(std::move(prepared), std::move(sets));
+    if (!args.quiet)
+        if (const std::string held = experiment::held_parameters_text(
+                plan.comparison.data, plan.held, plan.held_reference);
+            !held.empty())
+            std::cerr << "note: " << held << "(in report.md and manifest.json too)\n";
     experiment::RobustOptions opt;
     opt.out_parent = config.out_parent;
     opt.threads = config.threads;

@@ -42,7 +42,11 @@ std::string sets_csv(const ParameterSets& sets);
 // The "Robustness" section: per alternative, one sentence per metric at the summary year.
 std::string robustness_section(const CompareData& data, const std::vector<RobustRow>& rows);
 std::string robust_report_md(const CompareData& data, const ParameterSets& sets,
-                             const std::vector<RobustRow>& rows);
+                             const std::vector<RobustRow>& rows, const std::string& held_text = {});
+// The paragraph "Parameters the sets do not vary as drawn", one line per scenario that holds any
+// (held_parameters, robust_runs.hpp); empty if none does. reference: RobustPlan::held_reference.
+std::string held_parameters_text(const CompareData& data, const std::vector<HeldParameter>& held,
+                                 const std::string& reference);
 std::string robust_manifest_json(const RobustPlan& plan);
 
 // <out_parent>/compare-<A>-vs-<B>...-robust

@@ -230,7 +230,7 @@ std::string robustness_section(const CompareData& data, const std::vector<Robust
 }
 
 std::string robust_report_md(const CompareData& data, const ParameterSets& sets,
-                             const std::vector<RobustRow>& rows) {
+                             const std::vector<RobustRow>& rows, const std::string& held_text) {
     std::string t = "# Robust comparison: ";
     for (std::size_t s = 0; s < data.labels.size(); ++s) t += (s ? " vs " : "") + data.labels[s];
     t += "\n\n";
@@ -243,6 +243,7 @@ std::string robust_report_md(const CompareData& data, const ParameterSets& sets,
          "), " + std::to_string(data.replicates()) + " paired replicates each on common seeds, " +
          std::to_string(data.years) +
          " years. Every set's values are in sets.csv, every set's effect in effects.csv.\n\n";
+    if (!held_text.empty()) t += held_text + "\n";
     t += robustness_section(data, rows);
     t += "\n## Appendix: every metric and year\n\n"
          "| scenario | metric | year | median | 95% interval | same sign | sets above / below zero "

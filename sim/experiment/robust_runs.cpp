@@ -1,7 +1,9 @@
 #include "experiment/robust_runs.hpp"
 
+#include "core/params.hpp"
 #include "io/csv_reader.hpp"
 #include "io/manifest.hpp"
+#include "io/scenario_loader.hpp"
 
 #include <cmath>
 #include <limits>
@@ -43,8 +45,40 @@ SweepSpec scenario_sweep(const PreparedComparison& c, const ParameterSets& sets,
 
 } // namespace
 
+std::vector<HeldParameter> held_parameters(const std::vector<ScenarioSpec>& specs,
+                                           const std::vector<SweepParam>& params,
+                                           const ScenarioSpec& reference) {
+    std::vector<HeldParameter> held;
+    for (std::size_t s = 0; s < specs.size(); ++s)
+        for (const SweepParam& p : params) {
+            const std::string value = param_value_text(*p.def, specs[s]);
+            if (value != param_value_text(*p.def, reference)) held.push_back({s, p.key, value, 0});
+            for (const Adoption& a : specs[s].adoptions) {
+                ScenarioSpec patched;
+                patched.policy = a.patch;
+                for (const std::string& k : a.keys)
+                    if ("policy." + k == p.key)
+                        held.push_back({s, p.key, param_value_text(*p.def, patched), a.year});
+            }
+        }
+    return held;
+}
+
 RobustPlan make_robust_plan(PreparedComparison comparison, ParameterSets sets) {
     RobustPlan plan;
+    // The calibrated scenario's values are what the members replace by design: compare with
+    // them when the ensemble's scenario is one of the files read (a scenario or its base).
+    ScenarioSpec reference;
+    if (!sets.calibrated_scenario_sha256.empty())
+        for (const auto& files : comparison.data.sources)
+            for (const SourceFile& f : files)
+                if (f.sha256 == sets.calibrated_scenario_sha256 &&
+                    plan.held_reference == "its default") {
+                    reference = load_scenario_file(f.path);
+                    plan.held_reference =
+                        "its value in " + f.path + " (the scenario the ensemble was calibrated on)";
+                }
+    plan.held = held_parameters(comparison.specs, sets.params, reference);
     const auto reps = static_cast<std::int64_t>(comparison.data.replicates());
     for (std::size_t s = 0; s < comparison.specs.size(); ++s)
         plan.sweeps.push_back(

@@ -28,16 +28,39 @@ struct ParameterSets {
     std::string file;
     std::string sha256;
     std::vector<std::uint32_t> lines;
-    std::string calibrated_scenario; // the ensemble's `scenario`, if it names one
+    std::string calibrated_scenario;        // the ensemble's `scenario`, if it names one
+    std::string calibrated_scenario_sha256; // and its `scenario_sha256`
     std::size_t draws = 0;
     std::uint64_t seed = 0;
     std::size_t size() const { return points.rows(); }
 };
 
+// A drawn parameter a scenario does not leave to the sets. The sets are applied on top of each
+// scenario as compared (its file, its `base` chain and --set), so where the scenario gives a
+// drawn parameter a value other than the reference values (those of the scenario the ensemble
+// was calibrated on, else the defaults), the sets replace that value (adopted_from == 0); where
+// an [[adopt]] sets it, the adoption's value holds from that year on in the places it covers, so
+// the parameter is not varied there (adopted_from: the year).
+struct HeldParameter {
+    std::size_t scenario = 0;
+    std::string key;
+    std::string value;             // the scenario's (or the adoption's) value, as text
+    std::int64_t adopted_from = 0; // 0: replaced by the sets
+};
+
+// The drawn parameters each scenario sets itself, scenario by scenario in parameter order.
+std::vector<HeldParameter> held_parameters(const std::vector<ScenarioSpec>& specs,
+                                           const std::vector<SweepParam>& params,
+                                           const ScenarioSpec& reference = {});
+
 struct RobustPlan {
     PreparedComparison comparison;
     ParameterSets sets;
     std::vector<std::unique_ptr<SweepPlan>> sweeps; // one per scenario, in scenario order
+    std::vector<HeldParameter> held;                // held_parameters of the scenarios
+    // What held compares with, for the report: the defaults, or the calibrated scenario's file
+    // when the ensemble's scenario_sha256 matches a file a compared scenario was read from.
+    std::string held_reference = "its default";
 };
 
 // One sweep per scenario over the sets. Throws SweepFileError naming the ensemble file and the

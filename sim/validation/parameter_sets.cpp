@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace tendersim::validation {
 
@@ -36,6 +37,33 @@ double member_value(const TomlReader& r, const toml::node& node, const experimen
     return v;
 }
 
+// A member listed twice (the same draw, or the same values: an ensemble concatenated with
+// itself) would count as two sets and make a verdict look surer than it is.
+void check_not_repeated(const TomlReader& r, const toml::array& list,
+                        const experiment::ParameterSets& sets, std::size_t m) {
+    const toml::table& member = *list[m].as_table();
+    const std::string at = "member[" + std::to_string(m) + "]";
+    const auto named = [&](std::size_t e) {
+        return "member[" + std::to_string(e) + "] (line " + std::to_string(sets.lines[e]) + ")";
+    };
+    const auto draw_of = [](const toml::table& t) -> std::optional<std::int64_t> {
+        const toml::node* d = t.get("draw");
+        if (d == nullptr || !d->is_integer()) return std::nullopt;
+        return d->as_integer()->get();
+    };
+    const auto draw = draw_of(member);
+    for (std::size_t e = 0; e < m; ++e) {
+        if (draw && draw_of(*list[e].as_table()) == draw)
+            r.fail_at(line_of(*member.get("draw")), at + ".draw",
+                      "draw " + std::to_string(*draw) + " again: " + named(e) +
+                          " is the same draw; each member of an ensemble is listed once");
+        if (std::ranges::equal(sets.points.row(e), sets.points.row(m)))
+            r.fail_at(sets.lines[m], at,
+                      "the same values as " + named(e) +
+                          ": each member of an ensemble is listed once");
+    }
+}
+
 } // namespace
 
 experiment::ParameterSets read_ensemble(const std::string& path) {
@@ -43,8 +71,9 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
     const TomlReader r(InputKind::Ensemble, path, text);
     const toml::table& root = r.root();
     const toml::node* version = root.get("schema_version");
+    // A missing key (or an empty file) has no line of its own: line 1, where the header starts.
     if (version == nullptr)
-        r.fail_at(0, "schema_version",
+        r.fail_at(1, "schema_version",
                   "missing; expected schema_version = 1 (an ensemble.toml written by tendersim "
                   "calibrate)");
     if (!version->is_integer() || version->as_integer()->get() != 1)
@@ -52,9 +81,17 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
                "1 (the ensemble format this tendersim reads, written by tendersim calibrate)");
     const toml::node* members = root.get("member");
     if (members == nullptr)
-        r.fail_at(0, "member", "no [[member]] table: the ensemble has no parameter sets");
+        r.fail_at(1, "member", "no [[member]] table: the ensemble has no parameter sets");
     const toml::array& list = r.array_of_tables(*members, "member", "[[member]] tables");
-    if (list.empty()) r.fail(*members, "member", "at least one [[member]]");
+    // One set has no spread to judge an effect's robustness by (as --robust refuses N < 2).
+    if (list.size() < 2) {
+        const std::uint32_t at = list.empty() ? line_of(*members) : line_of(*list[0].as_table());
+        const std::string found = std::to_string(list.size());
+        r.fail_at(at == 0 ? 1 : at, "",
+                  "a robust comparison needs at least 2 members, found " + found +
+                      " (calibrate kept " + found + (list.size() == 1 ? " draw" : " draws") +
+                      ": use more --draws or a larger --accept)");
+    }
 
     const std::vector<experiment::SweepParam> drawn = drawn_parameters();
     std::vector<std::string> drawn_names;
@@ -64,6 +101,8 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
     sets.sha256 = sha256_of(text);
     if (const toml::node* scenario = root.get("scenario"))
         sets.calibrated_scenario = r.string(*scenario, "scenario");
+    if (const toml::node* sha = root.get("scenario_sha256"))
+        sets.calibrated_scenario_sha256 = r.string(*sha, "scenario_sha256");
     for (std::size_t m = 0; m < list.size(); ++m) {
         const toml::table& member = *list[m].as_table();
         const std::string at = "member[" + std::to_string(m) + "]";
@@ -104,6 +143,7 @@ experiment::ParameterSets read_ensemble(const std::string& path) {
                               "not set by the first member: every member sets the same "
                               "parameters");
         sets.lines.push_back(line_of(member));
+        check_not_repeated(r, list, sets, m);
     }
     return sets;
 }

@@ -13,7 +13,8 @@ namespace tendersim::validation {
 // Reads an ensemble file (calibrate_output.hpp: schema_version 1, [[member]] with
 // [member.values]). Columns are the parameters the first member sets, in registry order; every
 // member must set the same ones. Throws EnsembleFileError ("FILE:LINE: key 'K': expected ...,
-// got ...") for a wrong schema_version, no member, a parameter calibrate does not draw (unknown,
+// got ...") for a wrong schema_version, fewer than 2 members, a member repeating an earlier
+// one (the same `draw` or the same values), a parameter calibrate does not draw (unknown,
 // or without a plausible range), a member missing a parameter or a value outside its plausible
 // range; InputFileError for a file that cannot be read.
 experiment::ParameterSets read_ensemble(const std::string& path);

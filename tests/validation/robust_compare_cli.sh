@@ -61,6 +61,27 @@ rm "$out/k9/$dir/manifest.json" "$out/k9/$dir/robustness.csv"
 "$ts" compare "${pair[@]}" "${rargs[@]}" --resume --out "$out/k9" >/dev/null
 diff -r "$out/r1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: rewriting the summaries differs"; exit 1; }
 
+# A complete comparison rerun with other sets and killed: no manifest.json, report.md or
+# robustness.csv of the old sets is left beside sweeps that hold the new runs.
+"$ts" compare "${pair[@]}" --robust 6 --replicates 2 --years 4 --quiet --out "$out/st" >/dev/null
+[ -f "$out/st/$dir/manifest.json" ] || { echo "FAIL: the 6-set comparison is not complete"; exit 1; }
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/st" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 4000); do
+  n=$(grep -c '^@' "$out/st/$dir/sweeps/tiny/shards/main.records" 2>/dev/null || true)
+  [ "${n:-0}" -ge 4 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.005
+done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+[ -d "$out/st/$dir/sweeps/tiny/shards" ] || { echo "FAIL: the 40-set rerun finished before the kill"; exit 1; }
+for f in manifest.json report.md robustness.csv effects.csv sets.csv; do
+  [ ! -e "$out/st/$dir/$f" ] || { echo "FAIL: stale $f of the 6-set run left after the killed 40-set rerun"; exit 1; }
+done
+"$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --resume --out "$out/st" >/dev/null
+diff -r "$out/r1/$dir" "$out/st/$dir" >/dev/null || { echo "FAIL: the resumed 40-set rerun differs"; diff -r "$out/r1/$dir" "$out/st/$dir" | head -5; exit 1; }
+
 # Bad input: exit 2, a message naming the file, line or field and what was expected.
 expect_2() {
   local what=$1 pattern=$2; shift 2
@@ -82,6 +103,22 @@ sed "${line}s/^\"[^\"]*\"/\"suppliers.no_such_thing\"/" "$ens" > "$out/unknown.t
 expect_2 "unknown parameter" "unknown.toml:$line: key 'member\[0\].values.suppliers.no_such_thing': unknown parameter" --ensemble "$out/unknown.toml"
 sed "${line}s/= .*/= 1e9/" "$ens" > "$out/range.toml"
 expect_2 "value outside its range" "range.toml:$line: key 'member\[0\].values.$key': expected .* from .* (the plausible range of $key), got" --ensemble "$out/range.toml"
+# Too few members, or a member listed twice: exit 2 naming the file and both members' lines.
+second=$(grep -n '^\[\[member\]\]$' "$ens" | sed -n 2p | cut -d: -f1)
+head -n $((second - 1)) "$ens" > "$out/one.toml"
+expect_2 "one member" "one.toml:[0-9]*: a robust comparison needs at least 2 members, found 1 (calibrate kept 1 draw: use more --draws or a larger --accept)" --ensemble "$out/one.toml"
+first_member=$(grep -n '^\[\[member\]\]$' "$ens" | head -1 | cut -d: -f1)
+{ cat "$ens"; tail -n +"$first_member" "$ens"; } > "$out/twice.toml"
+expect_2 "an ensemble with its members twice" "twice.toml:[0-9]*: key 'member\[4\].draw': draw [0-9]* again: member\[0\] (line $first_member) is the same draw" --ensemble "$out/twice.toml"
+{ cat "$ens"; tail -n +"$first_member" "$ens" | sed 's/^draw = \([0-9]*\)$/draw = 10\1/'; } > "$out/same.toml"
+expect_2 "a member with the values of another" "same.toml:[0-9]*: key 'member\[4\]': the same values as member\[0\] (line $first_member)" --ensemble "$out/same.toml"
+# Errors without a line of their own point at line 1.
+grep -v '^schema_version' "$ens" > "$out/noversion.toml"
+expect_2 "no schema_version" "noversion.toml:1: key 'schema_version': missing" --ensemble "$out/noversion.toml"
+: > "$out/empty.toml"
+expect_2 "an empty file" "empty.toml:1: key 'schema_version': missing" --ensemble "$out/empty.toml"
+head -n $((first_member - 1)) "$ens" > "$out/nomember.toml"
+expect_2 "no [[member]]" "nomember.toml:1: key 'member': no \[\[member\]\] table" --ensemble "$out/nomember.toml"
 expect_2 "both --ensemble and --robust" "exclude each other" --ensemble "$ens" --robust 4
 expect_2 "--robust 1" "--robust takes 2 to 100000" --robust 1
 expect_2 "--resume without a robust comparison" "apply to a robust comparison" --resume

@@ -4,6 +4,8 @@
 // outputs are the same bytes at 1 and 2 threads.
 #include "experiment/compare.hpp"
 #include "experiment/robust_compare.hpp"
+#include "io/input_file_error.hpp"
+#include "io/scenario_loader.hpp"
 #include "io/sha256.hpp"
 #include "validation/calibrate_setup.hpp"
 #include "validation/parameter_sets.hpp"
@@ -242,4 +244,143 @@ TEST_CASE("the committed ensemble loads and was calibrated on the current baseli
           sha256_hex(file_text(root + "/scenarios/baseline.toml")));
     CHECK(header_string(text, "targets_sha256") ==
           sha256_hex(file_text(root + "/validation/targets.toml")));
+}
+
+namespace {
+
+// A small ensemble over the first drawn parameter: one [[member]] per value (and draw number).
+std::string ensemble_text(const std::vector<std::pair<int, double>>& members) {
+    const auto p = validation::drawn_parameters().front();
+    std::string t = "schema_version = 1\nkind = \"tendersim-calibration-ensemble\"\n";
+    for (const auto& [draw, value] : members)
+        t += "\n[[member]]\ndraw = " + std::to_string(draw) + "\n[member.values]\n\"" + p.key +
+             "\" = " + param_text(p, value) + "\n";
+    return t;
+}
+
+// read_ensemble's error on `text`, written to a scratch file named `name`.
+std::string ensemble_error(const std::string& name, const std::string& text,
+                           std::uint32_t* line = nullptr) {
+    const fs::path dir = scratch("ensemble-" + name);
+    const fs::path path = dir / name;
+    std::ofstream(path, std::ios::binary) << text;
+    std::string message;
+    try {
+        validation::read_ensemble(path.string());
+    } catch (const InputFileError& e) {
+        message = e.what();
+        if (line) *line = e.line();
+    }
+    fs::remove_all(dir);
+    return message;
+}
+
+} // namespace
+
+TEST_CASE("an ensemble needs 2 members, each listed once") {
+    const auto p = validation::drawn_parameters().front();
+    const double a = p.range.lo + 0.25 * (p.range.hi - p.range.lo);
+    const double b = p.range.lo + 0.75 * (p.range.hi - p.range.lo);
+    std::uint32_t line = 0;
+    std::string e = ensemble_error("one.toml", ensemble_text({{3, a}}), &line);
+    CHECK(e.find("one.toml:4: a robust comparison needs at least 2 members, found 1 (calibrate "
+                 "kept 1 draw: use more --draws or a larger --accept)") != std::string::npos);
+    CHECK(line == 4);
+    // The same draw again (an ensemble's members appended to it), then the same values under
+    // another draw number: both members' lines named.
+    e = ensemble_error("twice.toml", ensemble_text({{3, a}, {4, b}, {3, a}}));
+    CHECK(e.find("twice.toml:15: key 'member[2].draw': draw 3 again: member[0] (line 4) is the "
+                 "same draw") != std::string::npos);
+    e = ensemble_error("same.toml", ensemble_text({{3, a}, {4, b}, {5, b}}));
+    CHECK(e.find("same.toml:14: key 'member[2]': the same values as member[1] (line 9)") !=
+          std::string::npos);
+    CHECK(ensemble_error("fine.toml", ensemble_text({{3, a}, {4, b}})).empty());
+}
+
+TEST_CASE("ensemble errors without a line of their own point at line 1") {
+    std::uint32_t line = 0;
+    CHECK(ensemble_error("empty.toml", "", &line)
+              .find("empty.toml:1: key 'schema_version': "
+                    "missing") != std::string::npos);
+    CHECK(line == 1);
+    line = 0;
+    const std::string members =
+        ensemble_text({{3, 0}, {4, 0}}).substr(std::strlen("schema_version = 1\n"));
+    CHECK(ensemble_error("noversion.toml", members, &line)
+              .find("noversion.toml:1: key 'schema_version': missing") != std::string::npos);
+    CHECK(line == 1);
+    line = 0;
+    CHECK(ensemble_error("nomember.toml", "schema_version = 1\n", &line)
+              .find("nomember.toml:1: key 'member': no [[member]] table") != std::string::npos);
+    CHECK(line == 1);
+}
+
+TEST_CASE("held parameters: scenario values the sets replace and adoptions they cannot vary") {
+    const std::string root = TENDERSIM_SOURCE_DIR "/scenarios/";
+    const std::vector<ScenarioSpec> specs = {load_scenario_file(root + "baseline.toml"),
+                                             load_scenario_file(root + "national.toml"),
+                                             load_scenario_file(root + "sme-lots.toml")};
+    const auto listed = [](const std::vector<HeldParameter>& held, std::size_t s) {
+        std::string t;
+        for (const auto& h : held)
+            if (h.scenario == s)
+                t += h.key + "=" + h.value + "@" + std::to_string(h.adopted_from) + " ";
+        return t;
+    };
+    // Against the scenario the committed ensemble was calibrated on: baseline holds nothing,
+    // national its own market, sme-lots the lot cost it adopts in year 5.
+    const auto held = held_parameters(specs, validation::drawn_parameters(), specs[0]);
+    CHECK(listed(held, 0).empty());
+    CHECK(listed(held, 1) == "market.spend_per_capita_gbp=62@0 market.sme_two_region_share=0.3@0 "
+                             "market.large_reach_regions=4@0 suppliers.large_cost_premium=0.06@0 ");
+    CHECK(listed(held, 2) == "policy.lot_admin_cost_gbp=2000@5 ");
+    // Against the defaults (--robust): baseline's calibrated values are replaced too.
+    CHECK(listed(held_parameters(specs, validation::drawn_parameters()), 0) ==
+          "market.sme_two_region_share=0.45@0 suppliers.large_cost_premium=0.03@0 ");
+}
+
+TEST_CASE("held parameters reach the note, report.md and manifest.json") {
+    const std::string root = TENDERSIM_SOURCE_DIR;
+    CompareConfig config;
+    config.scenario_paths = {root + "/scenarios/baseline.toml", root + "/scenarios/sme-lots.toml"};
+    config.replicates = 2;
+    const ParameterSets ensemble =
+        validation::read_ensemble(root + "/scenarios/ensembles/baseline.toml");
+    const RobustPlan plan = make_robust_plan(prepare_comparison(config), ensemble);
+    CHECK(plan.held_reference == "its value in " + root +
+                                     "/scenarios/baseline.toml (the scenario the ensemble was "
+                                     "calibrated on)");
+    REQUIRE(plan.held.size() == 1);
+    const std::string text =
+        held_parameters_text(plan.comparison.data, plan.held, plan.held_reference);
+    INFO(text);
+    CHECK(text.find("Parameters the sets do not vary as drawn.") == 0);
+    CHECK(text.find("- sme-lots: set by an [[adopt]], so the same in every set from that year on "
+                    "where it applies: policy.lot_admin_cost_gbp = 2000 from year 5.\n") !=
+          std::string::npos);
+    CHECK(text.find("- baseline") == std::string::npos);
+    const std::string report = robust_report_md(plan.comparison.data, plan.sets, {}, text);
+    CHECK(report.find(text) != std::string::npos);
+    const std::string manifest = robust_manifest_json(plan);
+    CHECK(manifest.find("{\"scenario\": \"sme-lots\", \"key\": \"policy.lot_admin_cost_gbp\", "
+                        "\"value\": \"2000\", \"by\": \"adopt\", \"from_year\": 5}") !=
+          std::string::npos);
+
+    // --set on a drawn parameter: every scenario's value is replaced by the sets'.
+    CompareConfig tiny;
+    tiny.scenario_paths = {kData + "/tiny.toml", kData + "/tiny-variant.toml"};
+    tiny.replicates = 1;
+    const auto p = validation::drawn_parameters().front();
+    const std::string value = param_text(p, p.range.lo);
+    tiny.overrides = {p.key + "=" + value};
+    const RobustPlan drawn =
+        make_robust_plan(prepare_comparison(tiny), validation::draw_parameter_sets(2, 1));
+    CHECK(drawn.held_reference == "its default");
+    REQUIRE(drawn.held.size() == 2);
+    for (std::size_t s = 0; s < 2; ++s) {
+        CHECK(drawn.held[s].scenario == s);
+        CHECK(drawn.held[s].key == p.key);
+        CHECK(drawn.held[s].value == value);
+        CHECK(drawn.held[s].adopted_from == 0);
+    }
 }
