@@ -56,8 +56,9 @@ std::shared_ptr<const Ensemble> load_ensemble(const AppOptions& o, const Scenari
     e->sets = validation::read_ensemble(o.ensemble_path);
     e->members = members_run(e->sets, o.ensemble_members);
     if (e->members < static_cast<std::size_t>(o.ensemble_members))
-        std::cerr << kProgram << ": note: " << o.ensemble_path << " has " << e->sets.size()
-                  << " members; all of them run (--members " << o.ensemble_members << ")\n";
+        std::cerr << kProgram << ": note: " << o.ensemble_path << " has only " << e->sets.size()
+                  << (e->sets.size() == 1 ? " member" : " members") << "; all run (--members "
+                  << o.ensemble_members << ")\n";
     member_runs(spec, spec, *e, 0);
     return e;
 }
