@@ -48,6 +48,29 @@ elseif(MODE STREQUAL "bad_scenario")
   if(NOT rc EQUAL 2 OR NOT err MATCHES "error: .*bad_scenario.toml:9: key 'policy.price_weight'")
     message(FATAL_ERROR "expected exit 2 naming the file, line and key, got ${rc}\nstderr: ${err}")
   endif()
+elseif(MODE STREQUAL "ensemble")
+  # --ensemble: the first two members run behind the main run; the screenshot waits for them.
+  execute_process(COMMAND "${XVFB_RUN}" -a "${APP}" "${SCENARIO}" --ensemble "${ENSEMBLE}"
+                          --members 2 --screenshot "${OUT}" --years 2
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+  if(NOT rc EQUAL 0 OR NOT EXISTS "${OUT}" OR NOT out MATCHES "wrote .*year 2")
+    message(FATAL_ERROR "tendersim-viz exited ${rc}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+elseif(MODE STREQUAL "bad_ensemble")
+  # A bad ensemble file, and --ensemble with a second band, are refused (exit 2) before any
+  # window is needed, the file's error naming its line and key.
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" "${SCENARIO}"
+                          --ensemble "${ENSEMBLE}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "error: .*ensemble_bad.toml:2: key 'schema_version'")
+    message(FATAL_ERROR "expected exit 2 naming the file, line and key, got ${rc}\nstderr: ${err}")
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=DISPLAY "${APP}" "${SCENARIO}"
+                          --ensemble "${ENSEMBLE}" --noise-seeds 2
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "--ensemble cannot go with --noise-seeds")
+    message(FATAL_ERROR "expected exit 2 refusing two bands, got ${rc}\nstderr: ${err}")
+  endif()
 elseif(MODE STREQUAL "bad_options")
   # Refused before any window: too many threads (70000 crashed in oneTBB's teardown at exit) and
   # an image format SFML cannot write (.gif used to be written as PNG data under any name).

@@ -168,3 +168,30 @@ TEST_CASE("options: --state alone or with a scenario, never with --seed, a missi
     CHECK(help.find("--state") != std::string::npos);
     CHECK(help.find("Ctrl+S") != std::string::npos);
 }
+
+TEST_CASE("options: --ensemble FILE [--members K] replaces the noise seeds") {
+    const std::string file =
+        std::string(TENDERSIM_SOURCE_DIR) + "/tests/viz/data/ensemble_small.toml";
+    auto p = parse({"--ensemble", file.c_str()});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.ensemble_path == file);
+    CHECK(p.options.ensemble_members == 5);
+    CHECK(p.options.noise_seeds == 0); // one band: the members'
+    p = parse({"--ensemble", file.c_str(), "--members", "2"});
+    REQUIRE(p.error.empty());
+    CHECK(p.options.ensemble_members == 2);
+    // --noise-seeds 0 says the same as the ensemble does; any other count is a second band.
+    CHECK(parse({"--ensemble", file.c_str(), "--noise-seeds", "0"}).error.empty());
+    CHECK(parse({"--ensemble", file.c_str(), "--noise-seeds", "3"})
+              .error.find("--ensemble cannot go with --noise-seeds") == 0);
+    CHECK(parse({"--ensemble", file.c_str(), "--members", "0"}).error ==
+          "--members must be from 1 to 9 (got 0)");
+    CHECK(parse({"--ensemble", file.c_str(), "--members", "10"}).error ==
+          "--members must be from 1 to 9 (got 10)");
+    CHECK(parse({"--members", "3"}).error.find("--members needs --ensemble FILE") == 0);
+    CHECK(
+        parse({"--ensemble", "no/such.toml"}).error.find("--ensemble no/such.toml: no such file") ==
+        0);
+    CHECK(parse({}).options.ensemble_path.empty());
+    CHECK(parse({"--help"}).options.help_text.find("--ensemble") != std::string::npos);
+}

@@ -24,7 +24,7 @@ using Clock = std::chrono::steady_clock;
 App::App(const AppOptions& options, RunSetup setup, unsigned width, unsigned height,
          const sf::Font& font, const sf::Font& bold)
     : options_(options), title_("tendersim \u00B7 " + setup.spec.name), setup_(setup),
-      worker_(std::make_unique<SimWorker>(std::move(setup))),
+      ensemble_(setup.ensemble), worker_(std::make_unique<SimWorker>(std::move(setup))),
       scenario_start_(controls_from_policy(setup_.spec.policy)), scene_(font, bold), width_(width),
       height_(height), windowed_width_(width), windowed_height_(height),
       ui_scale_(clamp_ui_scale(options.ui_scale)), show_fps_(options.show_fps) {
@@ -149,6 +149,16 @@ void App::next_scenario(int step) {
     s.pin_after_year = -1;
     s.start.reset(); // another scenario starts from its own year 0, with its background seeds
     s.noise_seeds = options_.noise_seeds;
+    std::string no_band;
+    s.ensemble = ensemble_;
+    if (s.ensemble) try {
+            member_runs(s.spec, s.spec, *s.ensemble, 0);
+        } catch (const std::exception& e) {
+            // A calibration of another scenario may not fit this one: play it without the band
+            // rather than stop the workshop.
+            s.ensemble.reset();
+            no_band = " (no model-uncertainty band: " + std::string(e.what()) + ")";
+        }
     s.playing = false;
     s.speed = worker_->speed();
     // Building runs the burn-in on this thread: say so on screen first.
@@ -167,7 +177,8 @@ void App::next_scenario(int step) {
     snap_.reset();
     seen_epoch_ = 0;
     take_new_snapshot();
-    show_toast(setup_.spec.name + ": " + setup_.spec.description, std::chrono::seconds(4));
+    show_toast(setup_.spec.name + ": " + setup_.spec.description + no_band,
+               std::chrono::seconds(4));
 }
 
 void App::take_new_snapshot() {

@@ -59,6 +59,9 @@ class App {
     std::string title_;
     sf::RenderWindow window_;
     RunSetup setup_; // of the running scenario: what a scenario switch starts from
+    // --ensemble's members, kept for every scenario switched to (setup_ drops them for a
+    // scenario they do not fit).
+    std::shared_ptr<const Ensemble> ensemble_;
     std::unique_ptr<SimWorker> worker_;
     PolicyControls scenario_start_; // the levers as the scenario starts, for presets
     std::size_t preset_ = 0;

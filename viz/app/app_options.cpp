@@ -2,6 +2,7 @@
 
 #include "app/app_layout.hpp"
 #include "app/control_panel.hpp"
+#include "app/ensemble_runs.hpp"
 #include "core/rng.hpp"
 #include "io/errors.hpp"
 
@@ -100,6 +101,34 @@ std::string check_state_option(const std::string& path, bool seed, bool noise_se
     return {};
 }
 
+// --ensemble and --members; the file itself is read later (main.cpp), as the scenario is.
+std::string check_ensemble_options(const cxxopts::ParseResult& args, AppOptions& o) {
+    if (args.count("members") && !args.count("ensemble"))
+        return "--members needs --ensemble FILE (the parameter sets to draw the members from)";
+    if (!args.count("ensemble")) return {};
+    o.ensemble_path = args["ensemble"].as<std::string>();
+    // One band at a time: a second band around the same line would make neither readable in a
+    // quarter-width panel, and the two sets of runs would share two cores with the main runs.
+    if (args.count("noise-seeds") && o.noise_seeds > 0)
+        return "--ensemble cannot go with --noise-seeds: the band shows either chance (other "
+               "seeds) or the model's uncertainty (the ensemble's members on the main seed); drop "
+               "one";
+    if (args.count("state"))
+        return "--ensemble cannot go with --state: a saved state was built with one set of "
+               "parameters, so the members' markets cannot continue it";
+    o.noise_seeds = 0;
+    o.ensemble_members = args["members"].as<int>();
+    if (o.ensemble_members < 1 || o.ensemble_members > kMaxEnsembleMembers)
+        return "--members must be from 1 to " + std::to_string(kMaxEnsembleMembers) + " (got " +
+               std::to_string(o.ensemble_members) + ")";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(o.ensemble_path, ec))
+        return "--ensemble " + o.ensemble_path +
+               ": no such file (tendersim calibrate writes one: "
+               "results/calibrate-SCENARIO/ensemble.toml)";
+    return {};
+}
+
 } // namespace
 
 ParsedOptions parse_app_options(int argc, const char* const* argv,
@@ -149,6 +178,13 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         ("noise-seeds", "more seeds run in the background; the charts draw their spread (0: none; "
                         "none with --state)",
          cxxopts::value<int>()->default_value("3"))
+        ("ensemble", "a calibration's ensemble file (tendersim calibrate's ensemble.toml, e.g. "
+                     "scenarios/ensembles/baseline.toml): its first --members parameter sets run "
+                     "in the background on the main run's seed, and the charts draw their spread "
+                     "as the model's uncertainty instead of the seeds' (not with --noise-seeds or "
+                     "--state)", cxxopts::value<std::string>())
+        ("members", "with --ensemble: how many of its members run, 1 to 9 (the first ones)",
+         cxxopts::value<int>()->default_value("5"))
         ("threads", "engine threads per run (results do not depend on it)",
          cxxopts::value<int>()->default_value("1"))
         ("h,help", "this help");
@@ -264,6 +300,10 @@ ParsedOptions parse_app_options(int argc, const char* const* argv,
         if (o.noise_seeds < 0 || o.noise_seeds > kMaxNoiseSeeds) {
             out.error = "--noise-seeds must be from 0 to " + std::to_string(kMaxNoiseSeeds) +
                         " (got " + std::to_string(o.noise_seeds) + ")";
+            return out;
+        }
+        if (std::string e = check_ensemble_options(args, o); !e.empty()) {
+            out.error = e;
             return out;
         }
         o.threads = args["threads"].as<int>();

@@ -33,7 +33,11 @@ struct AppOptions {
     // Background seeds for the spread bands, 0 to kMaxNoiseSeeds; none run with --state (the
     // state holds one seed), but a scenario switched to (O) has them again.
     int noise_seeds = 3;
-    bool frame_limit = true; // cap drawing at 60 frames a second
+    // --ensemble: a calibration's ensemble file; its first ensemble_members members run in the
+    // background instead of the noise seeds (ensemble_runs.hpp). Empty: none.
+    std::string ensemble_path;
+    int ensemble_members = 5; // --members, 1 to kMaxEnsembleMembers
+    bool frame_limit = true;  // cap drawing at 60 frames a second
     bool help = false;
     std::string help_text;
 };

@@ -10,6 +10,7 @@
 #include "io/errors.hpp"
 #include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "validation/parameter_sets.hpp"
 
 #include <SFML/Window/VideoMode.hpp>
 #include <algorithm>
@@ -48,6 +49,20 @@ void default_size(unsigned& w, unsigned& h) {
     h = std::max(360u, desk.height);
 }
 
+// --ensemble's members that will run. Throws EnsembleFileError (file:line) for a bad file or a
+// member that does not fit the scenario: reported before any window opens.
+std::shared_ptr<const Ensemble> load_ensemble(const AppOptions& o, const ScenarioSpec& spec) {
+    auto e = std::make_shared<Ensemble>();
+    e->sets = validation::read_ensemble(o.ensemble_path);
+    e->members = members_run(e->sets, o.ensemble_members);
+    if (e->members < static_cast<std::size_t>(o.ensemble_members))
+        std::cerr << kProgram << ": note: " << o.ensemble_path << " has only " << e->sets.size()
+                  << (e->sets.size() == 1 ? " member" : " members") << "; all run (--members "
+                  << o.ensemble_members << ")\n";
+    member_runs(spec, spec, *e, 0);
+    return e;
+}
+
 // The runs to start, from the scenario or from a saved state (--state, then start_year is its
 // year). Throws on a bad scenario or state file.
 RunSetup make_setup(const AppOptions& o, int& start_year) {
@@ -66,6 +81,7 @@ RunSetup make_setup(const AppOptions& o, int& start_year) {
     setup.horizon = o.years ? *o.years : static_cast<int>(setup.spec.run.years);
     setup.threads = o.threads;
     setup.noise_seeds = setup.start ? 0 : o.noise_seeds; // one seed's state: no bands
+    if (!o.ensemble_path.empty()) setup.ensemble = load_ensemble(o, setup.spec);
     // Idle priority keeps a live window smooth; a screenshot has no viewer to keep smooth, and on
     // a busy machine (CI) idle-priority seeds could wait for minutes.
     setup.seeds_at_idle_priority = o.screenshot.empty();

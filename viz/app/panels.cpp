@@ -105,11 +105,12 @@ const PanelDef& def(Panel p) {
 }
 
 ChartSeries series_of(std::span<const MetricsPoint> points, const Line& line, bool baseline,
-                      std::span<const std::vector<MetricsPoint>> seeds) {
+                      std::span<const std::vector<MetricsPoint>> seeds, BandSource source) {
     ChartSeries s;
     s.label = baseline ? "Baseline" : line.label;
     s.colour = line.colour;
     s.baseline = baseline;
+    if (source == BandSource::Ensemble && !seeds.empty()) s.band_colour = model_band_style();
     s.points.reserve(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double v = line.get(points[i]);
@@ -117,7 +118,7 @@ ChartSeries series_of(std::span<const MetricsPoint> points, const Line& line, bo
         if (!std::isfinite(v)) continue;
         ChartPoint p{static_cast<double>(points[i].year), v, {}, {}};
         if (!seeds.empty())
-            if (const auto sp = spread_at(points, seeds, i, line.get)) {
+            if (const auto sp = band_at(points, seeds, source, i, line.get)) {
                 p.lo = sp->lo;
                 p.hi = sp->hi;
             }
@@ -225,17 +226,17 @@ ChartSpec make_panel_chart(Panel panel, std::span<const MetricsPoint> current,
         if (lines.empty()) lines.push_back(d.lines[0]); // nothing bought yet: the open line
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        ChartSeries s = series_of(baseline, lines[i], true, seeds.baseline);
+        ChartSeries s = series_of(baseline, lines[i], true, seeds.baseline, seeds.source);
         // One "Baseline" entry explains a faint line; with two lines a quarter-width panel has
         // no room for a third entry, and the title bar explains faint lines anyway.
         s.in_legend = lines.size() == 1;
         spec.series.push_back(std::move(s));
     }
     for (const auto& line : lines)
-        spec.series.push_back(series_of(current, line, false, seeds.current));
+        spec.series.push_back(series_of(current, line, false, seeds.current, seeds.source));
     if (!seeds.current.empty())
         if (const auto diff = difference(current, baseline, seeds, lines[0].get))
-            spec.subtitle = monitor_text(*diff, m.unit);
+            spec.subtitle = monitor_text(*diff, m.unit, seeds.source);
     // Legend order: the current run's lines, then "Baseline".
     std::rotate(spec.series.begin(),
                 spec.series.begin() + static_cast<std::ptrdiff_t>(lines.size()), spec.series.end());
@@ -292,10 +293,15 @@ std::vector<std::string> panel_hover_lines(Panel panel, std::span<const MetricsP
         out.push_back(who + (pinned ? "B " : "this run ") + value(line.get(current[i])));
         if (i < baseline.size())
             out.push_back(who + (pinned ? "A " : "baseline ") + value(line.get(baseline[i])));
-        if (!seeds.current.empty())
-            if (const auto sp = spread_at(current, seeds.current, i, line.get))
-                out.push_back(who + std::to_string(seeds.current.size() + 1) + " seeds " +
+        if (seeds.current.empty()) continue;
+        if (seeds.source == BandSource::Ensemble) {
+            if (const auto sp = band_at(current, seeds.current, seeds.source, i, line.get))
+                out.push_back(who + std::to_string(seeds.current.size()) + " parameter sets " +
                               value(sp->lo) + " to " + value(sp->hi));
+        } else if (const auto sp = spread_at(current, seeds.current, i, line.get)) {
+            out.push_back(who + std::to_string(seeds.current.size() + 1) + " seeds " +
+                          value(sp->lo) + " to " + value(sp->hi));
+        }
     }
     return out;
 }

@@ -306,6 +306,16 @@ void Scene::draw_chart_key(sf::RenderTarget& t, const Rect& box) {
              k += 2 * d)
             fill(t, {x + sw / 2 - 1, mid + k, 2, d}, ink);
     });
+    // Only the ensemble's band: it has one colour whatever the line's, which nothing else
+    // explains; a seed band is in its line's hue and the title bar names it.
+    if (latest_ && latest_->band_source == BandSource::Ensemble)
+        if (const std::string band =
+                band_legend(BandSource::Ensemble, latest_->seed_current.size());
+            !band.empty())
+            entry(band, [&](float mid) {
+                const float h = static_cast<float>(px) * 0.8f;
+                fill(t, {x, mid - h / 2, sw, h}, to_sf(model_band_style()));
+            });
 }
 
 void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i) {
@@ -315,8 +325,8 @@ void Scene::draw_panel(sf::RenderTarget& t, const Snapshot& snap, std::size_t i)
     const float s2 = layout_.scale * 2.0f;
     const Rect big{0, 0, 2 * r.width, 2 * r.height};
     const ChartStyle style = panel_style(s2);
-    ChartSpec spec = app_panel_chart(cells_[i], snap.current, snap.baseline, snap.horizon,
-                                     SeedLines{snap.seed_current, snap.seed_baseline});
+    ChartSpec spec =
+        app_panel_chart(cells_[i], snap.current, snap.baseline, snap.horizon, snap.seed_lines());
     // A run continued from a saved state has no years before it to draw.
     if (snap.start_year > 0) spec.x_min = snap.start_year;
     const TextRegionScope region("chart '" + spec.title + "'", r, 0.5f, {r.left, r.top});
@@ -415,21 +425,23 @@ void Scene::draw_title_bar(sf::RenderTarget& t, const FrameState& st) {
         right - (status.empty() ? x : x + text_w(font_, status, small) + std::round(28.0f * s));
     std::string key = st.toast;
     if (key.empty()) {
-        // With background seeds the key also says what the bands and "clear" mean.
-        const std::size_t seeds = latest_ ? latest_->seed_current.size() + 1 : 1;
-        const std::string bands = seeds > 1
-                                      ? " \u00B7 bands: " + std::to_string(seeds) +
-                                            " seeds \u00B7 clear: every seed moves the same way"
-                                      : "";
+        const std::string bands =
+            latest_ ? bands_key(latest_->band_source, latest_->seed_current.size()) : "";
         // After A (A-vs-B) the dashed line is policy A, not the untouched scenario.
         const int pinned = latest_ ? latest_->pinned_year : -1;
         const std::string dashed =
             pinned < 0 ? "baseline" : "A (policy of year " + std::to_string(pinned) + ")";
         const std::string solid = pinned < 0 ? "this run" : "B (the levers)";
         const std::string why = pinned < 0 ? " (same seed, no policy changes)" : " (same seeds)";
-        for (const std::string& k : {"Solid: " + solid + " \u00B7 dashed: " + dashed + why + bands,
-                                     "Solid: " + solid + " \u00B7 dashed: " + dashed + bands,
-                                     "Dashed: " + dashed + bands, "Dashed: " + dashed}) {
+        // A model-uncertainty band keeps its name to the last: its colour says nothing alone.
+        const std::string band =
+            latest_ && latest_->band_source == BandSource::Ensemble
+                ? " \u00B7 " + band_legend(BandSource::Ensemble, latest_->seed_current.size())
+                : "";
+        for (const std::string& k :
+             {"Solid: " + solid + " \u00B7 dashed: " + dashed + why + bands,
+              "Solid: " + solid + " \u00B7 dashed: " + dashed + bands, "Dashed: " + dashed + bands,
+              "Dashed: " + dashed + band, band.empty() ? "Dashed: " + dashed : band.substr(4)}) {
             key = k;
             if (text_w(font_, key, small) <= room) break;
         }
@@ -461,8 +473,7 @@ std::vector<std::string> Scene::chart_hover(const FrameState& st) const {
         if (!p.plot.contains(st.mouse) || p.plot.width <= 0.0f) continue;
         const double f = (st.mouse.x - p.plot.left) / p.plot.width;
         const int year = static_cast<int>(std::lround(p.year_lo + f * (p.year_hi - p.year_lo)));
-        return panel_hover_lines(cells_[i], snap->current, snap->baseline,
-                                 SeedLines{snap->seed_current, snap->seed_baseline}, year,
+        return panel_hover_lines(cells_[i], snap->current, snap->baseline, snap->seed_lines(), year,
                                  snap->pinned_year >= 0);
     }
     return {};

@@ -27,14 +27,11 @@ SeedRunner::~SeedRunner() {
     thread_.join();
 }
 
-void SeedRunner::restart(const ScenarioSpec& current, const ScenarioSpec& baseline,
-                         std::vector<std::uint64_t> seeds) {
+void SeedRunner::restart(std::vector<BackgroundRun> runs) {
     {
         std::lock_guard lk(mutex_);
         ++generation_;
-        current_spec_ = current;
-        baseline_spec_ = baseline;
-        seeds_ = std::move(seeds);
+        seeds_ = std::move(runs);
         log_.clear();
         pins_.clear();
         pins_done_.assign(seeds_.size(), 0);
@@ -141,11 +138,10 @@ void SeedRunner::work() {
         const std::uint64_t generation = generation_;
         Seed& run = runs[k];
         if (!run.current) {
-            const ScenarioSpec cur = current_spec_, base = baseline_spec_;
-            const std::uint64_t seed = seeds_[k];
+            const BackgroundRun spec = seeds_[k];
             lk.unlock();
-            auto c = std::make_unique<Simulation>(cur, seed, threads_);
-            auto b = std::make_unique<Simulation>(base, seed, threads_);
+            auto c = std::make_unique<Simulation>(spec.current, spec.seed, threads_);
+            auto b = std::make_unique<Simulation>(spec.baseline, spec.seed, threads_);
             lk.lock();
             if (generation != generation_) continue; // restarted meanwhile: discard
             run.current = std::move(c);

@@ -19,6 +19,14 @@
 
 namespace tendersim::viz {
 
+// One background pair: a current run (the controls' changes replayed into it) and its baseline,
+// built from these specs on this seed. Noise seeds share the specs and differ in seed; ensemble
+// members (ensemble_runs.hpp) share the seed and differ in specs.
+struct BackgroundRun {
+    ScenarioSpec current, baseline;
+    std::uint64_t seed = 0;
+};
+
 // What the seeds have computed so far.
 struct SeedResults {
     std::vector<std::vector<MetricsPoint>> current, baseline; // per seed
@@ -35,9 +43,8 @@ class SeedRunner {
     SeedRunner(const SeedRunner&) = delete;
     SeedRunner& operator=(const SeedRunner&) = delete;
 
-    // Start over: these seeds, from year 0, no control changes. Work in progress is discarded.
-    void restart(const ScenarioSpec& current, const ScenarioSpec& baseline,
-                 std::vector<std::uint64_t> seeds);
+    // Start over: these runs, from year 0, no control changes. Work in progress is discarded.
+    void restart(std::vector<BackgroundRun> runs);
     // A control change that applies from `year` in the current runs (before the main runs reach
     // it, so a seed never passes a year before its changes are known).
     void log_adoption(int year, const Adoption& adoption);
@@ -69,8 +76,7 @@ class SeedRunner {
     std::condition_variable wake_;
     bool quit_ = false;
     std::uint64_t generation_ = 0; // bumped by restart
-    ScenarioSpec current_spec_, baseline_spec_;
-    std::vector<std::uint64_t> seeds_;
+    std::vector<BackgroundRun> seeds_;
     std::vector<Logged> log_;
     std::vector<int> pins_;              // years, ascending
     std::vector<std::size_t> pins_done_; // per seed, how many of pins_ it has applied

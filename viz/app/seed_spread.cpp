@@ -69,6 +69,24 @@ std::optional<Spread> spread_at(std::span<const MetricsPoint> main,
     return s;
 }
 
+std::optional<Spread> spread_over(std::span<const std::vector<MetricsPoint>> runs,
+                                  std::size_t year_index, FigureOf figure) {
+    if (runs.empty()) return std::nullopt;
+    const auto first = value_at(runs.front(), year_index, figure);
+    if (!first) return std::nullopt;
+    return spread_at(runs.front(), runs.subspan(1), year_index, figure);
+}
+
+std::optional<Spread> band_at(std::span<const MetricsPoint> main,
+                              std::span<const std::vector<MetricsPoint>> runs, BandSource source,
+                              std::size_t year_index, FigureOf figure) {
+    // The ensemble's band only where the main run has the year too: it grows with the lines.
+    if (source == BandSource::Ensemble)
+        return value_at(main, year_index, figure) ? spread_over(runs, year_index, figure)
+                                                  : std::nullopt;
+    return spread_at(main, runs, year_index, figure);
+}
+
 std::optional<Difference> difference(std::span<const MetricsPoint> current,
                                      std::span<const MetricsPoint> baseline, const SeedLines& seeds,
                                      FigureOf figure) {
@@ -102,7 +120,7 @@ std::optional<Difference> difference(std::span<const MetricsPoint> current,
     return d;
 }
 
-std::string monitor_text(const Difference& d, MetricUnit unit) {
+std::string monitor_text(const Difference& d, MetricUnit unit, BandSource source) {
     std::string s = amount_text(d.value, unit, false) + " \u00B7 ";
     if (d.delta_lo == 0.0 && d.delta_hi == 0.0) return s + "no change";
     s += "\u0394 " + amount_text(d.delta, unit, true);
@@ -111,7 +129,27 @@ std::string monitor_text(const Difference& d, MetricUnit unit) {
     // the draw? If not, it is within chance.
     // Two words a room learns from the title bar's key; a quarter-width panel has no room for
     // more.
-    return s + (d.same_sign == d.seeds ? " \u00B7 clear" : " \u00B7 noise");
+    const bool agree = d.same_sign == d.seeds;
+    if (source == BandSource::Ensemble) return s + (agree ? " \u00B7 robust" : " \u00B7 depends");
+    return s + (agree ? " \u00B7 clear" : " \u00B7 noise");
+}
+
+std::string band_legend(BandSource source, std::size_t runs) {
+    if (runs == 0) return {};
+    if (source == BandSource::Ensemble)
+        return "Model uncertainty: " + std::to_string(runs) + " calibrated parameter set" +
+               (runs == 1 ? "" : "s");
+    return "Chance: " + std::to_string(runs + 1) + " seeds";
+}
+
+std::string bands_key(BandSource source, std::size_t runs) {
+    if (runs == 0) return {};
+    if (source == BandSource::Ensemble)
+        return " \u00B7 band: model uncertainty, " + std::to_string(runs) +
+               " calibrated parameter set" + (runs == 1 ? "" : "s") +
+               " \u00B7 robust: every set moves the same way";
+    return " \u00B7 bands: " + std::to_string(runs + 1) +
+           " seeds \u00B7 clear: every seed moves the same way";
 }
 
 } // namespace tendersim::viz

@@ -45,8 +45,8 @@ struct SimWorker::Runs : RunRecord {
     std::uint64_t base_seed = 0, seed = 0;
     std::uint64_t version = 0; // of the snapshots published, never rewound
     std::optional<SavedRuns> saved;
-    ScenarioSpec run_spec, base_spec;       // what the background seeds are built from
-    std::vector<std::uint64_t> seed_values; // the background seeds' replicate seeds
+    ScenarioSpec run_spec;               // the current run's scenario (before the levers)
+    std::vector<BackgroundRun> backdrop; // the background runs: other seeds or ensemble members
 };
 
 SimWorker::SimWorker(RunSetup setup)
@@ -206,24 +206,29 @@ namespace {
 // The two runs a rebuild starts from, with the seeds they use.
 struct StartedRuns {
     std::unique_ptr<Simulation> current, baseline;
-    std::uint64_t seed = 0;                 // replicate 0's
-    std::vector<std::uint64_t> seed_values; // the background seeds'
+    std::uint64_t seed = 0;              // replicate 0's
+    std::vector<BackgroundRun> backdrop; // the background runs
 };
 
 StartedRuns build_runs(const RunSetup& setup, const ScenarioSpec& base_spec,
                        std::uint64_t base_seed) {
     // The app shows replicate 0 of the scenario's run plan, the run `tendersim run` writes first.
+    const int noise_seeds = setup.ensemble ? 0 : setup.noise_seeds;
     const RunPlan plan =
-        make_run_plan(setup.spec, base_seed, static_cast<std::int64_t>(1 + setup.noise_seeds));
+        make_run_plan(setup.spec, base_seed, static_cast<std::int64_t>(1 + noise_seeds));
     StartedRuns out;
     out.seed = plan.front().seed;
+    // First, so a member that does not fit the scenario fails before the burn-in is spent.
+    if (setup.ensemble)
+        out.backdrop = member_runs(setup.spec, base_spec, *setup.ensemble, out.seed);
     // Building includes the scenario's burn-in years, so the two are built side by side.
     auto baseline_build = std::async(std::launch::async, [&] {
         return std::make_unique<Simulation>(base_spec, out.seed, setup.threads);
     });
     out.current = std::make_unique<Simulation>(plan.front().spec, out.seed, setup.threads);
     out.baseline = baseline_build.get();
-    for (std::size_t k = 1; k < plan.size(); ++k) out.seed_values.push_back(plan[k].seed);
+    for (std::size_t k = 1; k < plan.size(); ++k)
+        out.backdrop.push_back({setup.spec, base_spec, plan[k].seed});
     return out;
 }
 
@@ -251,11 +256,10 @@ void SimWorker::rebuild(std::uint64_t base_seed) {
     r.seed = runs.seed;
     r.current = std::move(runs.current);
     r.baseline = std::move(runs.baseline);
-    r.seed_values = std::move(runs.seed_values);
-    seeds_->restart(setup_.spec, base_spec, r.seed_values);
+    r.backdrop = std::move(runs.backdrop);
+    seeds_->restart(r.backdrop);
     seeds_->set_target(start_year);
     r.run_spec = setup_.spec;
-    r.base_spec = std::move(base_spec);
     r.saved.reset();
     r.pins.clear(); // the baseline is the untouched scenario again
     r.pinned_controls = {};
@@ -368,7 +372,7 @@ void SimWorker::rewind_runs() {
         requested_ = r.applied;
     }
     // The seeds start again and replay the changes up to the saved year; they catch up behind.
-    seeds_->restart(r.run_spec, r.base_spec, r.seed_values);
+    seeds_->restart(r.backdrop);
     for (const auto& [year, adoption] : r.control_log) seeds_->log_adoption(year, adoption);
     for (int year : r.pins) seeds_->log_pin(year);
     seeds_->set_target(r.year);
@@ -405,6 +409,7 @@ void SimWorker::publish() {
     s->seed_current = std::move(seeds.current);
     s->seed_baseline = std::move(seeds.baseline);
     s->seeds_year = seeds.year;
+    s->band_source = setup_.ensemble ? BandSource::Ensemble : BandSource::Seeds;
     s->controls = r.applied;
     s->controls_epoch = r.controls_epoch;
     s->saved_year = r.saved ? r.saved->record.year : -1;

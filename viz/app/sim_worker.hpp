@@ -8,6 +8,7 @@
 // frames.
 #include "app/control_panel.hpp"
 #include "app/controls.hpp"
+#include "app/ensemble_runs.hpp"
 #include "app/seed_runner.hpp"
 #include "app/snapshot.hpp"
 #include "core/simulation.hpp"
@@ -40,7 +41,10 @@ struct RunSetup {
     std::vector<ScheduledChange> scheduled;
     double speed = 1.0; // years a second; kMaxSpeed for as fast as they compute
     bool playing = false;
-    int noise_seeds = 0;     // background seeds for the spread bands (0: none)
+    int noise_seeds = 0; // background seeds for the spread bands (0: none)
+    // --ensemble: instead of other seeds, the first members of this ensemble run in the
+    // background on the main run's seed, and the bands show how unsure the model is.
+    std::shared_ptr<const Ensemble> ensemble;
     int pin_after_year = -1; // A-vs-B scripted: pin() once this year is done (-1: never)
     bool seeds_at_idle_priority = false; // the app: seeds only take CPU nothing else wants
     // Continue this saved state (the app's --state; spec must agree with the state's scenario on

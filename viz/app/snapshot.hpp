@@ -4,6 +4,7 @@
 // snapshot between frames.
 #include "app/controls.hpp"
 #include "app/panels.hpp"
+#include "app/seed_spread.hpp"
 
 #include <array>
 #include <cstdint>
@@ -116,6 +117,9 @@ struct Snapshot {
     // The background seeds (replicates 1..N): each seed's current and baseline points, possibly
     // fewer years than current/baseline while they catch up.
     std::vector<std::vector<MetricsPoint>> seed_current, seed_baseline;
+    // Whether those are other seeds or an ensemble's members (--ensemble) on the main run's seed.
+    BandSource band_source = BandSource::Seeds;
+    SeedLines seed_lines() const { return {seed_current, seed_baseline, band_source}; }
     // Years every background seed has completed (equal to year once they caught up; year when
     // there are none).
     int seeds_year = 0;

@@ -33,6 +33,9 @@ struct ChartSeries {
     bool in_legend = true;
     // A dot on every point: the years that were measured, when the line only joins samples.
     bool markers = false;
+    // The band in this colour (translucent, as drawn) instead of the series hue's band_style: a
+    // band that means something else (the app's model uncertainty) looks different.
+    std::optional<Rgba> band_colour;
 };
 
 // A labelled vertical rule, e.g. where a policy starts.

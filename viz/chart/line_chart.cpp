@@ -180,10 +180,13 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
     const Rgba bg = theme.background;
     if (L.has_data) {
         // Bands first, the baseline's (its spread over seeds, when it has one) beneath.
+        const auto band_of = [](const ChartSeries& s) {
+            return to_sf(s.band_colour ? *s.band_colour : band_style(s.colour));
+        };
         for (const auto& s : spec.series)
-            if (s.baseline) draw_band(target, L, s, to_sf(band_style(s.colour)));
+            if (s.baseline) draw_band(target, L, s, band_of(s));
         for (const auto& s : spec.series)
-            if (!s.baseline) draw_band(target, L, s, to_sf(band_style(s.colour)));
+            if (!s.baseline) draw_band(target, L, s, band_of(s));
         for (const auto& s : spec.series)
             if (!s.baseline)
                 draw_series_line(target, L, s, style.line_width, to_sf(line_style(s.colour, bg)));
@@ -228,7 +231,8 @@ void draw_line_chart(sf::RenderTarget& target, sf::FloatRect area, const ChartSp
         if (has_band && !s.baseline) {
             const float h = static_cast<float>(item.label.px) * 0.8f;
             fill_rect(target, item.swatch_from.x, item.swatch_from.y - h / 2.0f,
-                      item.swatch_to.x - item.swatch_from.x, h, to_sf(band_style(s.colour)));
+                      item.swatch_to.x - item.swatch_from.x, h,
+                      to_sf(s.band_colour ? *s.band_colour : band_style(s.colour)));
         }
         const Vec2 seg[2] = {item.swatch_from, item.swatch_to};
         if (s.baseline)

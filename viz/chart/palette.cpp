@@ -95,6 +95,10 @@ Rgba band_style(Rgba c) {
     return with_alpha(c, 52);
 }
 
+Rgba model_band_style() {
+    return {0x55, 0x55, 0x55, 64};
+}
+
 std::string to_hex(Rgba c) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);

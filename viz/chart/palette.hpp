@@ -63,6 +63,10 @@ inline constexpr double kBaselineContrast = 7.0;
 Rgba baseline_style(Rgba c, Rgba background = {0xFF, 0xFF, 0xFF});
 // Confidence bands: the series hue, translucent enough that overlapping bands stay readable.
 Rgba band_style(Rgba c);
+// Model-uncertainty bands (the app's --ensemble): one neutral grey whatever the line's hue, so a
+// room tells them from the seeds' bands in the lines' own hues (every Okabe-Ito hue but sky and
+// yellow is some panel's line); a little more opaque than a seed band, the only band drawn then.
+Rgba model_band_style();
 
 // Chart chrome: white background (prints well, and projects well in lit rooms), black text.
 struct Theme {
