@@ -19,13 +19,23 @@ MARK = {"robust": "R", "depends on": "D", "within noise": "N", "undetermined": "
 
 
 def summary(row_cells):
-    """'9 of 11 robust; SME direct depends on x (rho 0.73)'."""
+    """'2/11 robust; depends on `x` (SME direct, HHI); 3 more depend on the set'."""
     robust = sum(1 for _, r in row_cells if r["verdict"] == "robust")
-    text = f"{robust} of {len(row_cells)} robust"
+    by_driver, unnamed = {}, 0
     for label, r in row_cells:
-        if r["verdict"] == "depends on":
-            on = r["drivers"].split(";")[0] if r["drivers"] else "the parameter set"
-            text += f"; {label} depends on {on}"
+        if r["verdict"] != "depends on":
+            continue
+        if r["drivers"]:
+            key = r["drivers"].split(";")[0].split(" (rho")[0].strip()
+            by_driver.setdefault(key, []).append(label)
+        else:
+            unnamed += 1
+    text = f"{robust}/{len(row_cells)} robust"
+    if by_driver:
+        text += "; depends on " + ", ".join(
+            f"`{k}` ({', '.join(v)})" for k, v in by_driver.items())
+    if unnamed:
+        text += f"; {unnamed} {'more depends' if by_driver and unnamed == 1 else 'more depend' if by_driver else 'depend' if unnamed > 1 else 'depends'} on the set, no single parameter named"
     return text
 
 

@@ -130,7 +130,8 @@ TEST_CASE("ensemble band: exactly min to max over the members, without the main 
     CHECK_FALSE(spread_over({}, 0, sme));
 }
 
-TEST_CASE("ensemble band: the panel draws it in its own colour and the monitor says robust") {
+TEST_CASE(
+    "ensemble band: the panel draws it in its own colour and the monitor says the sets agree") {
     const auto cur = line({0.30, 0.25});
     const auto base = line({0.30, 0.30});
     const std::vector<std::vector<MetricsPoint>> mc = {line({0.40, 0.31}), line({0.20, 0.10})};
@@ -146,12 +147,12 @@ TEST_CASE("ensemble band: the panel draws it in its own colour and the monitor s
     REQUIRE(current->points.size() == 2);
     CHECK(current->points[1].lo == 0.10);
     CHECK(current->points[1].hi == 0.31);
-    CHECK(spec.subtitle.find("robust") != std::string::npos);
+    CHECK(spec.subtitle.find("sets agree") != std::string::npos);
     // One member moves the other way: the sign depends on the parameters.
     mb[1] = line({0.20, 0.05});
     const ChartSpec split =
         make_panel_chart(Panel::SmeShare, cur, base, 10, SeedLines{mc, mb, BandSource::Ensemble});
-    CHECK(split.subtitle.find("depends") != std::string::npos);
+    CHECK(split.subtitle.find("sets differ") != std::string::npos);
     // The seeds' bands keep their hue and words.
     const ChartSpec seeds = make_panel_chart(Panel::SmeShare, cur, base, 10, SeedLines{mc, mb});
     for (const auto& s : seeds.series) CHECK_FALSE(s.band_colour);

@@ -130,7 +130,8 @@ std::string monitor_text(const Difference& d, MetricUnit unit, BandSource source
     // Two words a room learns from the title bar's key; a quarter-width panel has no room for
     // more.
     const bool agree = d.same_sign == d.seeds;
-    if (source == BandSource::Ensemble) return s + (agree ? " \u00B7 robust" : " \u00B7 depends");
+    if (source == BandSource::Ensemble)
+        return s + (agree ? " \u00B7 sets agree" : " \u00B7 sets differ");
     return s + (agree ? " \u00B7 clear" : " \u00B7 noise");
 }
 
@@ -147,7 +148,7 @@ std::string bands_key(BandSource source, std::size_t runs) {
     if (source == BandSource::Ensemble)
         return " \u00B7 band: model uncertainty, " + std::to_string(runs) +
                " calibrated parameter set" + (runs == 1 ? "" : "s") +
-               " \u00B7 robust: every set moves the same way";
+               " \u00B7 sets agree: every set moves the same way";
     return " \u00B7 bands: " + std::to_string(runs + 1) +
            " seeds \u00B7 clear: every seed moves the same way";
 }

@@ -67,15 +67,16 @@ std::string amount_text(double v, MetricUnit unit, bool sign);
 // "35.1% · Δ −1.6 pts · clear" in the figure's unit, shares in points, when every seed's
 // difference has the same sign; "· noise" when the seeds disagree on it; "no change" when every
 // seed's difference is zero (before a policy differs from the baseline). The range over seeds is
-// the band on the chart. Over an ensemble's members (source Ensemble) the words are "robust"
-// (every parameter set moves the same way) and "depends" (the sign depends on the parameters),
-// as in tendersim compare --ensemble's report.
+// the band on the chart. Over an ensemble's members (source Ensemble) the words are "sets
+// agree" (every parameter set moves the same way) and "sets differ" (the sign depends on the
+// parameters): not "robust", which tendersim compare --ensemble's report keeps for a test with
+// replicates.
 std::string monitor_text(const Difference& d, MetricUnit unit,
                          BandSource source = BandSource::Seeds);
 
 // What the title bar's key adds about the bands, " · ..." (empty without background runs): the
 // seeds' count and what "clear" means, or that the band is the model's uncertainty over `runs`
-// calibrated parameter sets and what "robust" means.
+// calibrated parameter sets and what "sets agree" means.
 std::string bands_key(BandSource source, std::size_t runs);
 
 // The chart key's entry for the band, or empty when there are no background runs.
