@@ -10,6 +10,7 @@
 #include "core/simulation.hpp"
 #include "io/input_file_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "sme_lines.hpp"
 #include "validation/parameter_sets.hpp"
 
 #include <doctest/doctest.h>
@@ -17,6 +18,8 @@
 
 using namespace tendersim;
 using namespace tendersim::viz;
+using tendersim::viz::test::line;
+using tendersim::viz::test::sme;
 using namespace std::chrono_literals;
 
 namespace {
@@ -33,22 +36,6 @@ Ensemble ensemble_of(int k) {
     e.sets = validation::read_ensemble(kEnsembleFile);
     e.members = members_run(e.sets, k);
     return e;
-}
-
-std::vector<MetricsPoint> line(std::initializer_list<double> sme_shares) {
-    std::vector<MetricsPoint> v;
-    int year = 1;
-    for (double x : sme_shares) {
-        MetricsPoint p;
-        p.year = year++;
-        p.sme_share_direct = x;
-        v.push_back(p);
-    }
-    return v;
-}
-
-double sme(const MetricsPoint& p) {
-    return p.sme_share_direct;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // The spread of a figure over background seeds and the monitor line built from it: plain data.
 #include "app/seed_spread.hpp"
+#include "sme_lines.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>
@@ -7,26 +8,8 @@
 
 using namespace tendersim;
 using namespace tendersim::viz;
-
-namespace {
-
-std::vector<MetricsPoint> line(std::initializer_list<double> sme_shares) {
-    std::vector<MetricsPoint> v;
-    int year = 1;
-    for (double x : sme_shares) {
-        MetricsPoint p;
-        p.year = year++;
-        p.sme_share_direct = x;
-        v.push_back(p);
-    }
-    return v;
-}
-
-double sme(const MetricsPoint& p) {
-    return p.sme_share_direct;
-}
-
-} // namespace
+using tendersim::viz::test::line;
+using tendersim::viz::test::sme;
 
 TEST_CASE(
     "seed spread: lowest and highest over the main run and every seed that reached the year") {
