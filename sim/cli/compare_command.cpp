@@ -2,6 +2,7 @@
 #include "experiment/mpi_sweep.hpp"
 #include "experiment_commands.hpp"
 #include "io/errors.hpp"
+#include "sweep_cli.hpp"
 #include "text/text.hpp"
 
 #include <algorithm>
@@ -57,8 +58,12 @@ int compare_command(int argc, char** argv) {
                 "calibrated and assumed parameters (Latin hypercube)",
                 cxxopts::value<std::int64_t>(), "N")(
         "resume", "robust comparison: keep the runs already done and run only the missing ones")(
-        "restart", "robust comparison: discard partial runs and start again")("h,help",
-                                                                              "this help");
+        "restart", "robust comparison: discard partial runs and start again")(
+        "shard",
+        "robust comparison: run only shard K of N of every scenario's runs (runs with index % N "
+        "== K) and write no report; when every shard is done, the same command with --resume "
+        "and without --shard merges and reports",
+        cxxopts::value<std::string>(), "K/N")("h,help", "this help");
     options.parse_positional({"scenarios"});
     const bool under_mpi = experiment::mpi_launch_detected();
     const auto args = options.parse(argc, argv);
@@ -70,7 +75,8 @@ int compare_command(int argc, char** argv) {
                      "in an appendix), manifest.json.\n"
                      "With --ensemble FILE or --robust N (a robust comparison): the comparison "
                      "under each parameter set, one resumable sweep per scenario (--resume, "
-                     "--restart, MPI), into <out>/compare-<A>-vs-<B>-robust/: robustness.csv "
+                     "--restart, --shard K/N then --resume, MPI), into "
+                     "<out>/compare-<A>-vs-<B>-robust/: robustness.csv "
                      "(median effect, interval of parameter uncertainty and noise, same-sign "
                      "share, drivers, verdict: robust / depends on / within noise), effects.csv, "
                      "sets.csv, report.md, manifest.json; see docs/experiments.md, Robust "
@@ -109,6 +115,11 @@ int compare_command(int argc, char** argv) {
                      "(--ensemble FILE or --robust N)\n";
         return kExitBadInput;
     }
+    if (!robust && args.count("shard")) {
+        std::cerr << "tendersim compare: --shard applies to a robust comparison (--ensemble FILE "
+                     "or --robust N); a plain comparison runs in one process\n";
+        return kExitBadInput;
+    }
     if (!robust && under_mpi) {
         std::cerr << "tendersim compare: under MPI only a robust comparison (--ensemble FILE or "
                      "--robust N) runs across the ranks\n";
@@ -130,6 +141,14 @@ int compare_command(int argc, char** argv) {
         r.restart = args.count("restart") > 0;
         if (r.resume && r.restart) {
             std::cerr << "tendersim compare: --resume and --restart exclude each other\n";
+            return kExitBadInput;
+        }
+        if (args.count("shard") && !cli::parse_shard(args["shard"].as<std::string>(), r.shard)) {
+            std::cerr << "tendersim compare: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n";
+            return kExitBadInput;
+        }
+        if (under_mpi && r.shard.count > 1) {
+            std::cerr << "tendersim compare: use either MPI or --shard, not both\n";
             return kExitBadInput;
         }
         r.mpi = under_mpi;

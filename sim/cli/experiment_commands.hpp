@@ -1,5 +1,6 @@
 #pragma once
 #include "experiment/compare.hpp"
+#include "experiment/sweep_plan.hpp"
 
 #include <cstddef>
 #include <string>
@@ -14,6 +15,7 @@ struct RobustCompareArgs {
     bool restart = false;
     bool mpi = false;
     bool quiet = false;
+    experiment::ShardSpec shard; // --shard K/N: this shard of every scenario's sweep, no report
 };
 int robust_compare(const experiment::CompareConfig& config, const RobustCompareArgs& args);
 // `tendersim compare A.toml B.toml [C.toml ...] [--replicates N] [--years-at 5,10] ...`

@@ -53,6 +53,7 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
     opt.resume = args.resume;
     opt.restart = args.restart;
     opt.mpi = args.mpi;
+    opt.shard = args.shard;
     if (!args.quiet) {
         opt.log = &std::cerr;
         opt.terminal = ::isatty(STDERR_FILENO) != 0;
@@ -90,7 +91,13 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
     case SweepStatus::Failed:
         return out.exit_code != 0 ? out.exit_code : kExitInternal;
     case SweepStatus::ShardComplete:
-        break;
+        std::cout << "shard " << args.shard.index << "/" << args.shard.count
+                  << " of the robust comparison done: " << out.runs_total << " runs ("
+                  << out.runs_now << " run now in " << format_seconds(out.seconds) << ") in "
+                  << out.dir.string()
+                  << "; when every shard is done, run the same command with --resume and "
+                     "without --shard to merge and report\n";
+        return kExitOk;
     }
     return kExitInternal;
 }

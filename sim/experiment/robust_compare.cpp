@@ -7,6 +7,7 @@
 #include "io/result_dir.hpp"
 #include "text/text.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 
@@ -129,6 +130,7 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
         opt.terminal = options.terminal;
         opt.cancel = options.cancel;
         opt.share_prefix = false; // the sets differ from the build: nothing to share
+        opt.shard = options.shard;
         // Under MPI every rank runs this loop; the sweep's own progress (rank 0's) names it.
         if (options.log && !options.mpi)
             *options.log << "scenario " << s + 1 << " of " << plan.sweeps.size() << ": "
@@ -136,19 +138,24 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
         fs::create_directories(opt.sweep_dir.parent_path());
         const SweepOutcome out =
             options.mpi ? run_sweep_mpi(*plan.sweeps[s], opt) : run_sweep(*plan.sweeps[s], opt);
-        outcome.runs_total += plan.sweeps[s]->run_count();
-        outcome.runs_before += out.runs_before;
+        // With a shard, its own runs (those with index % N == K), also when --resume finds the
+        // sweep finished and reports all of them.
+        const ShardSpec& shard = options.shard;
+        const std::uint64_t own =
+            (plan.sweeps[s]->run_count() + shard.count - 1 - shard.index) / shard.count;
+        outcome.runs_total += own;
+        outcome.runs_before += std::min(out.runs_before, own);
         outcome.runs_now += out.runs_now;
         switch (out.status) {
         case SweepStatus::Complete:
         case SweepStatus::AlreadyComplete:
+        case SweepStatus::ShardComplete: // on to this shard of the next scenario's sweep
             break;
         case SweepStatus::WorkerRankDone:
             worker = true;
             break;
         case SweepStatus::Interrupted:
         case SweepStatus::Failed:
-        case SweepStatus::ShardComplete:
             outcome.status = out.status;
             outcome.exit_code = out.exit_code;
             return outcome;
@@ -156,6 +163,13 @@ RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& op
     }
     if (worker) {
         outcome.status = SweepStatus::WorkerRankDone;
+        return outcome;
+    }
+    if (options.shard.count > 1) {
+        // The other shards' runs are still to come: --resume without a shard merges them.
+        outcome.status = SweepStatus::ShardComplete;
+        outcome.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return outcome;
     }
     const ResultDirLock lock(outcome.dir);

@@ -59,22 +59,27 @@ struct RobustOptions {
     bool resume = false;
     bool restart = false;
     bool mpi = false; // run each sweep across the MPI ranks
+    // --shard K/N: each scenario's sweep runs only its runs with index % N == K and is not
+    // merged; a later run with resume and no shard merges every sweep and writes the outputs.
+    ShardSpec shard;
     std::ostream* log = nullptr;
     bool terminal = false;
     const std::atomic<bool>* cancel = nullptr;
 };
 
 struct RobustOutcome {
-    SweepStatus status = SweepStatus::Complete; // Complete once the outputs are written
+    // Complete once the outputs are written; ShardComplete when every sweep's shard is done
+    // (nothing written beside the sweeps).
+    SweepStatus status = SweepStatus::Complete;
     std::filesystem::path dir;
-    std::uint64_t runs_total = 0, runs_before = 0, runs_now = 0;
+    std::uint64_t runs_total = 0, runs_before = 0, runs_now = 0; // of the shard, with a shard
     double seconds = 0;
     int exit_code = 0;
     std::vector<RobustRow> rows;
 };
 
 // Runs (or resumes) every scenario's sweep, then writes the outputs. Under MPI every rank
-// calls it; rank 0 writes.
+// calls it; rank 0 writes. With a shard: runs that shard of every sweep and writes no outputs.
 RobustOutcome run_robust_compare(const RobustPlan& plan, const RobustOptions& options);
 
 } // namespace tendersim::experiment

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `tendersim compare ... --ensemble FILE | --robust N` as a user meets it: a calibration's
-# ensemble runs, the same bytes at 1 and 2 threads and after kill -9 and --resume; a bad
-# ensemble file exits 2 naming the file, line or field and what was expected, writing nothing.
+# ensemble runs, the same bytes at 1 and 2 threads, after kill -9 and --resume, and from 2
+# --shard jobs (in sequence or side by side) merged by --resume; a bad ensemble file or --shard
+# exits 2 naming the file, line or field and what was expected, writing nothing.
 # Usage: robust_compare_cli.sh TENDERSIM SOURCE_DIR WORKDIR
 set -euo pipefail
 ts=$1 src=$2 out=$3
@@ -82,6 +83,39 @@ done
 "$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --resume --out "$out/st" >/dev/null
 diff -r "$out/r1/$dir" "$out/st/$dir" >/dev/null || { echo "FAIL: the resumed 40-set rerun differs"; diff -r "$out/r1/$dir" "$out/st/$dir" | head -5; exit 1; }
 
+# --shard K/N: each shard runs its share of every scenario's sweep and writes no report; then
+# --resume without --shard merges and reports the same bytes as one process. Shards in sequence,
+# then side by side.
+sargs=(--robust 6 --replicates 2 --years 4 --quiet)
+"$ts" compare "${pair[@]}" "${sargs[@]}" --out "$out/u6" >/dev/null
+for k in 0 1; do
+  "$ts" compare "${pair[@]}" "${sargs[@]}" --shard $k/2 --out "$out/sh" >"$out/shard$k.txt"
+  grep -q "^shard $k/2 of the robust comparison done: 12 runs .*; when every shard is done, run the same command with --resume and without --shard to merge and report$" "$out/shard$k.txt" \
+    || { echo "FAIL: shard $k/2 message: $(cat "$out/shard$k.txt")"; exit 1; }
+  for s in tiny tiny-variant; do
+    [ -f "$out/sh/$dir/sweeps/$s/shards/shard-$k-of-2.records" ] || { echo "FAIL: no shard $k file of $s"; exit 1; }
+  done
+  for f in manifest.json report.md robustness.csv effects.csv sets.csv scenarios.csv; do
+    [ ! -e "$out/sh/$dir/$f" ] || { echo "FAIL: shard $k/2 wrote $f"; exit 1; }
+  done
+done
+# Finishing without --resume would mix or discard the shards' runs: refused.
+if "$ts" compare "${pair[@]}" "${sargs[@]}" --out "$out/sh" >/dev/null 2>"$out/err.txt"; then
+  echo "FAIL: a rerun without --resume ran over the shards' runs"; exit 1
+fi
+grep -q "holds an interrupted sweep" "$out/err.txt" || { echo "FAIL: message: $(cat "$out/err.txt")"; exit 1; }
+"$ts" compare "${pair[@]}" "${sargs[@]}" --resume --out "$out/sh" >"$out/merge.txt"
+grep -q " 0 run now " "$out/merge.txt" || { echo "FAIL: the merge ran runs: $(cat "$out/merge.txt")"; exit 1; }
+diff -r "$out/u6/$dir" "$out/sh/$dir" >/dev/null || { echo "FAIL: 2 shards then --resume differ from one process"; diff -r "$out/u6/$dir" "$out/sh/$dir" | head -5; exit 1; }
+"$ts" compare "${pair[@]}" "${sargs[@]}" --shard 0/2 --threads 1 --out "$out/shc" >/dev/null &
+p0=$!
+"$ts" compare "${pair[@]}" "${sargs[@]}" --shard 1/2 --threads 1 --out "$out/shc" >/dev/null &
+p1=$!
+wait "$p0" || { echo "FAIL: shard 0/2 side by side"; exit 1; }
+wait "$p1" || { echo "FAIL: shard 1/2 side by side"; exit 1; }
+"$ts" compare "${pair[@]}" "${sargs[@]}" --resume --out "$out/shc" >/dev/null
+diff -r "$out/u6/$dir" "$out/shc/$dir" >/dev/null || { echo "FAIL: 2 shards side by side then --resume differ from one process"; diff -r "$out/u6/$dir" "$out/shc/$dir" | head -5; exit 1; }
+
 # Bad input: exit 2, a message naming the file, line or field and what was expected.
 expect_2() {
   local what=$1 pattern=$2; shift 2
@@ -122,5 +156,9 @@ expect_2 "no [[member]]" "nomember.toml:1: key 'member': no \[\[member\]\] table
 expect_2 "both --ensemble and --robust" "exclude each other" --ensemble "$ens" --robust 4
 expect_2 "--robust 1" "--robust takes 2 to 100000" --robust 1
 expect_2 "--resume without a robust comparison" "apply to a robust comparison" --resume
+for bad in 2/2 3/2 0/0 x 1 -1/2 1/2x; do
+  expect_2 "--shard $bad" "--shard takes K/N with 0 <= K < N" --robust 4 --shard "$bad"
+done
+expect_2 "--shard without a robust comparison" "--shard applies to a robust comparison" --shard 0/2
 [ ! -e "$out/bad" ] || { echo "FAIL: bad input wrote $out/bad"; ls -R "$out/bad" | head; exit 1; }
 echo "robust compare ok"

@@ -210,6 +210,51 @@ TEST_CASE("robust compare on the real model: each set's paired differences are c
     }
 }
 
+TEST_CASE("robust compare in 4 shards, then resume without a shard, gives one process's bytes") {
+    CompareConfig config;
+    config.scenario_paths = {kData + "/tiny.toml", kData + "/tiny-variant.toml"};
+    config.replicates = 2;
+    config.years = 3;
+    const ParameterSets sets = validation::draw_parameter_sets(3, 7);
+    const RobustPlan plan = make_robust_plan(prepare_comparison(config), sets);
+    const fs::path one_dir = scratch("one"), shards_dir = scratch("shards");
+    RobustOptions opt;
+    opt.out_parent = one_dir;
+    const RobustOutcome one = run_robust_compare(plan, opt);
+    REQUIRE(one.status == SweepStatus::Complete);
+
+    // 6 runs per scenario: shards 0 and 1 own 2 of each, shards 2 and 3 own 1.
+    opt.out_parent = shards_dir;
+    for (const std::uint64_t k : {3u, 0u, 2u, 1u}) {
+        opt.shard = {k, 4};
+        const RobustOutcome out = run_robust_compare(plan, opt);
+        REQUIRE(out.status == SweepStatus::ShardComplete);
+        CHECK(out.runs_total == (k < 2 ? 4u : 2u));
+        CHECK(out.runs_now == out.runs_total);
+        for (const char* f : {"manifest.json", "report.md", "robustness.csv", "sets.csv"})
+            CHECK_MESSAGE(!fs::exists(out.dir / f), f);
+        CHECK(fs::exists(out.dir / "sweeps/tiny-variant/shards" /
+                         ("shard-" + std::to_string(k) + "-of-4.records")));
+    }
+    // A shard --resume finds done does nothing and still ends as a shard.
+    opt.shard = {1, 4};
+    opt.resume = true;
+    const RobustOutcome again = run_robust_compare(plan, opt);
+    CHECK(again.status == SweepStatus::ShardComplete);
+    CHECK(again.runs_now == 0);
+    CHECK(again.runs_before == 4);
+
+    opt.shard = {};
+    const RobustOutcome merged = run_robust_compare(plan, opt);
+    REQUIRE(merged.status == SweepStatus::Complete);
+    CHECK(merged.runs_now == 0);
+    CHECK(merged.runs_total == 12);
+    CHECK(tree(merged.dir) == tree(one.dir));
+    CHECK(merged.rows.size() == one.rows.size());
+    fs::remove_all(one_dir);
+    fs::remove_all(shards_dir);
+}
+
 namespace {
 
 std::string file_text(const std::string& path) {
