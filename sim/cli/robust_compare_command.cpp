@@ -3,30 +3,15 @@
 #include "experiment/robust_compare.hpp"
 #include "experiment_commands.hpp"
 #include "io/errors.hpp"
+#include "sweep_cli.hpp"
 #include "text/text.hpp"
 #include "validation/parameter_sets.hpp"
 
 #include <atomic>
-#include <csignal>
 #include <iostream>
 #include <unistd.h>
 
 namespace tendersim {
-namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void on_robust_interrupt(int) {
-    if (g_cancel.exchange(true)) {
-        std::signal(SIGINT, SIG_DFL);
-        std::raise(SIGINT);
-        return;
-    }
-    const char msg[] = "\ninterrupt: finishing the runs in progress (Ctrl-C again to stop now)\n";
-    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
-}
-
-} // namespace
 
 int robust_compare(const experiment::CompareConfig& config, const RobustCompareArgs& args) {
     experiment::PreparedComparison prepared = experiment::prepare_comparison(config);
@@ -58,28 +43,32 @@ int robust_compare(const experiment::CompareConfig& config, const RobustCompareA
         opt.log = &std::cerr;
         opt.terminal = ::isatty(STDERR_FILENO) != 0;
     }
-    opt.cancel = &g_cancel;
-    std::signal(SIGINT, on_robust_interrupt);
-    const experiment::RobustOutcome out = experiment::run_robust_compare(plan, opt);
-    std::signal(SIGINT, SIG_DFL);
+    experiment::RobustOutcome out;
+    cli::run_interruptibly([&](const std::atomic<bool>* cancel) {
+        opt.cancel = cancel;
+        out = experiment::run_robust_compare(plan, opt);
+    });
     using experiment::SweepStatus;
     switch (out.status) {
     case SweepStatus::Complete:
     case SweepStatus::AlreadyComplete: {
-        std::size_t robust = 0, depends = 0, noise = 0;
+        std::size_t robust = 0, depends = 0, noise = 0, undetermined = 0;
         for (const auto& row : out.rows)
             if (row.effect) {
                 const auto v = row.effect->verdict;
-                (v == analysis::RobustnessVerdict::Robust      ? robust
-                 : v == analysis::RobustnessVerdict::DependsOn ? depends
-                                                               : noise)++;
+                (v == analysis::RobustnessVerdict::Robust        ? robust
+                 : v == analysis::RobustnessVerdict::DependsOn   ? depends
+                 : v == analysis::RobustnessVerdict::WithinNoise ? noise
+                                                                 : undetermined)++;
             }
         std::cout << "wrote " << out.dir.string()
                   << " (report.md, robustness.csv, effects.csv, sets.csv, scenarios.csv, "
                      "manifest.json; runs in sweeps/): "
                   << plan.sets.size() << " parameter sets, " << out.runs_total << " runs, "
                   << out.runs_now << " run now in " << format_seconds(out.seconds) << "; " << robust
-                  << " robust, " << depends << " depends on, " << noise << " within noise\n";
+                  << " robust, " << depends << " depends on, " << noise << " within noise"
+                  << (undetermined ? ", " + std::to_string(undetermined) + " undetermined" : "")
+                  << "\n";
         return kExitOk;
     }
     case SweepStatus::Interrupted:

@@ -33,19 +33,26 @@ bool parse_shard(const std::string& text, experiment::ShardSpec& shard) {
     return true;
 }
 
-experiment::SweepOutcome run_sweep_interruptibly(const experiment::SweepPlan& plan,
-                                                 experiment::SweepOptions options, bool under_mpi) {
-    options.cancel = &g_cancel;
+void run_interruptibly(const std::function<void(const std::atomic<bool>* cancel)>& body) {
     std::signal(SIGINT, on_interrupt);
     try {
-        auto out = under_mpi ? experiment::run_sweep_mpi(plan, options)
-                             : experiment::run_sweep(plan, options);
-        std::signal(SIGINT, SIG_DFL);
-        return out;
+        body(&g_cancel);
     } catch (...) {
         std::signal(SIGINT, SIG_DFL);
         throw;
     }
+    std::signal(SIGINT, SIG_DFL);
+}
+
+experiment::SweepOutcome run_sweep_interruptibly(const experiment::SweepPlan& plan,
+                                                 experiment::SweepOptions options, bool under_mpi) {
+    experiment::SweepOutcome out;
+    run_interruptibly([&](const std::atomic<bool>* cancel) {
+        options.cancel = cancel;
+        out = under_mpi ? experiment::run_sweep_mpi(plan, options)
+                        : experiment::run_sweep(plan, options);
+    });
+    return out;
 }
 
 } // namespace tendersim::cli
