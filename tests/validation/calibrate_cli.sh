@@ -5,6 +5,7 @@
 # Usage: calibrate_cli.sh TENDERSIM SOURCE_DIR WORKDIR
 set -euo pipefail
 ts=$1 src=$2 out=$3
+source "$src/tests/validation/kill_after_records.sh"
 rm -rf "$out"
 mkdir -p "$out"
 scenario="$src/tests/experiment/data/tiny.toml" # a few ms a run
@@ -29,14 +30,7 @@ grep -q "## Which targets constrain which parameters" "$out/t1/$dir/report.md" |
 # kill -9 mid-run, then --resume: the same bytes.
 "$ts" calibrate "$scenario" "${args[@]}" --threads 2 --out "$out/k9" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 4000); do
-  n=$(grep -c '^@' "$out/k9/$dir/shards/main.records" 2>/dev/null || true)
-  [ "${n:-0}" -ge 20 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.005
-done
-kill -9 "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+kill_after_records "$pid" "$out/k9/$dir/shards/main.records" 20
 [ ! -f "$out/k9/$dir/ensemble.toml" ] || { echo "FAIL: the calibration finished before the kill"; exit 1; }
 if "$ts" calibrate "$scenario" "${args[@]}" --out "$out/k9" >/dev/null 2>"$out/err.txt"; then
   echo "FAIL: a plain rerun overwrote an interrupted calibration"; exit 1

@@ -6,6 +6,7 @@
 # Usage: robust_compare_cli.sh TENDERSIM SOURCE_DIR WORKDIR
 set -euo pipefail
 ts=$1 src=$2 out=$3
+source "$src/tests/validation/kill_after_records.sh"
 rm -rf "$out"
 mkdir -p "$out"
 data="$src/tests/experiment/data"
@@ -42,14 +43,7 @@ rargs=(--robust 40 --replicates 2 --years 4 --quiet)
 "$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/r1" >/dev/null
 "$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/k9" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 4000); do
-  n=$(grep -c '^@' "$out/k9/$dir/sweeps/tiny/shards/main.records" 2>/dev/null || true)
-  [ "${n:-0}" -ge 20 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.005
-done
-kill -9 "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+kill_after_records "$pid" "$out/k9/$dir/sweeps/tiny/shards/main.records" 20
 [ ! -f "$out/k9/$dir/manifest.json" ] || { echo "FAIL: the comparison finished before the kill"; exit 1; }
 if "$ts" compare "${pair[@]}" "${rargs[@]}" --out "$out/k9" >/dev/null 2>"$out/err.txt"; then
   echo "FAIL: a plain rerun overwrote an interrupted robust comparison"; exit 1
@@ -68,14 +62,7 @@ diff -r "$out/r1/$dir" "$out/k9/$dir" >/dev/null || { echo "FAIL: rewriting the 
 [ -f "$out/st/$dir/manifest.json" ] || { echo "FAIL: the 6-set comparison is not complete"; exit 1; }
 "$ts" compare "${pair[@]}" "${rargs[@]}" --threads 2 --out "$out/st" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 4000); do
-  n=$(grep -c '^@' "$out/st/$dir/sweeps/tiny/shards/main.records" 2>/dev/null || true)
-  [ "${n:-0}" -ge 4 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.005
-done
-kill -9 "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+kill_after_records "$pid" "$out/st/$dir/sweeps/tiny/shards/main.records" 4
 [ -d "$out/st/$dir/sweeps/tiny/shards" ] || { echo "FAIL: the 40-set rerun finished before the kill"; exit 1; }
 for f in manifest.json report.md robustness.csv effects.csv sets.csv; do
   [ ! -e "$out/st/$dir/$f" ] || { echo "FAIL: stale $f of the 6-set run left after the killed 40-set rerun"; exit 1; }
